@@ -1,0 +1,43 @@
+/** The result of reading a number a person typed: a value, or a message to show next to the field. */
+export type ParsedNumber = { ok: true; value: number } | { ok: false; error: string };
+
+export interface NumberRule {
+  /** Field name as the user sees it, used in messages ("Context length"). */
+  label: string;
+  min: number;
+  max: number;
+  /** Require a whole number. */
+  integer?: boolean;
+  /** Unit shown in messages ("tokens"). */
+  unit?: string;
+}
+
+/**
+ * Parses a user-typed number. Accepts plain decimals, thousands separators
+ * ("8,192", "8 192"), exponent form ("1e4") and k/M suffixes ("8k" = 8000,
+ * "128K" = 128,000 — decimal, as in marketing "128K context", which is 131,072
+ * in Llama 3.1's config: type the exact figure when it matters).
+ * Never returns NaN: empty, non-numeric, out-of-range and non-integer input
+ * become a message naming the field and the allowed range.
+ *
+ * @example parseNumberInput('8,192', { label: 'Context', min: 1, max: 1e6, integer: true }) // { ok: true, value: 8192 }
+ * @example parseNumberInput('-3', { label: 'Batch', min: 1, max: 4096, integer: true }).ok // false
+ */
+export function parseNumberInput(text: string, rule: NumberRule): ParsedNumber {
+  const unit = rule.unit ? ` ${rule.unit}` : '';
+  const range = `${rule.min.toLocaleString('en-US')}–${rule.max.toLocaleString('en-US')}${unit}`;
+  const trimmed = text.trim();
+  if (trimmed === '') return { ok: false, error: `${rule.label} is required (${range}).` };
+  const m = /^([+-]?(?:\d[\d,_ ]*)?(?:\.\d+)?(?:e[+-]?\d+)?)\s*([kKmM]?)$/.exec(trimmed);
+  const body = m?.[1]?.replace(/[,_ ]/g, '') ?? '';
+  if (!m || body === '' || body === '+' || body === '-' || !/\d/.test(body)) {
+    return { ok: false, error: `${rule.label} must be a number (got "${trimmed.slice(0, 40)}").` };
+  }
+  const suffix = (m[2] ?? '').toLowerCase();
+  const value = Number(body) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1);
+  if (!Number.isFinite(value)) return { ok: false, error: `${rule.label} is too large (${range}).` };
+  if (rule.integer && !Number.isInteger(value)) return { ok: false, error: `${rule.label} must be a whole number (${range}).` };
+  if (value < rule.min) return { ok: false, error: `${rule.label} must be at least ${rule.min.toLocaleString('en-US')}${unit}.` };
+  if (value > rule.max) return { ok: false, error: `${rule.label} must be at most ${rule.max.toLocaleString('en-US')}${unit}.` };
+  return { ok: true, value };
+}

@@ -1,0 +1,20 @@
+/**
+ * Models: parse a Hugging Face config.json into a shape (`parseModelConfig`), count its
+ * parameters (`countParams`), size its KV cache (`kvCacheBytesPerToken`,
+ * `kvCacheFormula`, `kvCacheBytesPerSequence`), and the catalog of real models
+ * (`MODELS`, `getModel`).
+ */
+export type { Attention, Mlp, ModelSpec, ParamCounts } from './types';
+export { ModelConfigError } from './ModelConfigError';
+export {
+  CONFIG_LIMITS,
+  SUPPORTED_MODEL_TYPES,
+  TIE_WORD_EMBEDDINGS_DEFAULT,
+  parseModelConfig,
+  parseModelConfigText,
+  type SupportedModelType,
+} from './parseModelConfig';
+export { attentionParamsPerLayer, countParams, gatedMlpParams } from './countParams';
+export { MAX_KV_BITS, kvCacheBytesPerSequence, kvCacheBytesPerToken, kvCacheFormula, type KvCacheFormula } from './kvCache';
+export { modelSummary } from './modelSummary';
+export { MODELS, getModel, type CatalogModel } from './catalog';

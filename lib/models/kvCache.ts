@@ -1,0 +1,125 @@
+import type { Bytes, Tokens } from '../units';
+import type { ModelSpec } from './types';
+
+/** Largest KV-cache element width accepted, in bits (FP32). */
+export const MAX_KV_BITS = 32;
+
+function show(x: unknown): string {
+  if (typeof x === 'string') return JSON.stringify(x);
+  if (typeof x === 'object' && x !== null) return Array.isArray(x) ? 'an array' : 'an object';
+  return String(x);
+}
+
+function assertBits(bits: unknown): asserts bits is number {
+  if (typeof bits !== 'number' || !Number.isFinite(bits) || bits <= 0 || bits > MAX_KV_BITS) {
+    throw new RangeError(`bits must be a number greater than 0 and at most ${MAX_KV_BITS} (16, 8 and 4 are usual; got ${show(bits)})`);
+  }
+}
+
+/** Numbers cached per token per layer: K and V for every KV head, or MLA's latent plus its shared RoPE key. */
+function valuesPerTokenPerLayer(model: ModelSpec): number {
+  const a = model.attention;
+  return a.kind === 'mla' ? a.kvLoraRank + a.qkRopeHeadDim : 2 * a.numKvHeads * a.headDim;
+}
+
+/**
+ * KV-cache bytes one token adds, over all layers, with `bits`-wide cache entries.
+ *
+ *     MHA / GQA / MQA:  2 · layers · numKvHeads · headDim · bits/8
+ *     MLA:              layers · (kvLoraRank + qkRopeHeadDim) · bits/8
+ *
+ * GQA counts KV heads, not attention heads, and uses the config's own `head_dim` (Gemma:
+ * 256 ≠ 3072/16), the two mistakes peer calculators make (reference/peer-calculators.md
+ * §2.2). MLA caches the compressed latent (kv_norm output) and the decoupled RoPE key,
+ * shared by all heads: DeepSeek-V3 `inference/model.py`, class `MLA`, buffers
+ * `kv_cache` (kv_lora_rank wide) and `pe_cache` (qk_rope_head_dim wide) in the default
+ * "absorb" mode; the same per-layer width llm-d uses. Runtimes that expand MLA to full
+ * K/V (the "naive" mode, or HF transformers) cache far more.
+ *
+ * The cache width is independent of the weight format: a 4-bit model still has a
+ * 16-bit cache unless the KV cache itself is quantized. Sliding-window layers are
+ * counted as full here; {@link kvCacheBytesPerSequence} caps them.
+ *
+ * @throws {RangeError} when `bits` is not a number in (0, 32].
+ * @example
+ * // Llama-3.1-70B: 2 × 80 layers × 8 KV heads × 128 head_dim × 2 B
+ * kvCacheBytesPerToken(getModel('llama-3.1-70b').spec, { bits: 16 }) // 327_680
+ * // DeepSeek-V3: 61 layers × (512 + 64) × 2 B
+ * kvCacheBytesPerToken(getModel('deepseek-v3').spec, { bits: 16 })   // 70_272
+ */
+export function kvCacheBytesPerToken(model: ModelSpec, { bits }: { bits: number }): Bytes {
+  assertBits(bits);
+  return (model.numLayers * valuesPerTokenPerLayer(model) * bits) / 8;
+}
+
+/** The KV-cache-per-token formula with this model's numbers filled in, for a "show the work" panel. */
+export interface KvCacheFormula {
+  /** Plain text, e.g. "2 × 80 layers × 8 KV heads × 128 head_dim × 2 B". */
+  formula: string;
+  /** The formula's value: bytes per token over all layers. */
+  bytesPerToken: Bytes;
+  /** Cached numbers per token over all layers (bytesPerToken = valuesPerToken × bytesPerValue). */
+  valuesPerToken: number;
+  /** bits / 8. */
+  bytesPerValue: number;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/**
+ * {@link kvCacheBytesPerToken} with its working written out.
+ *
+ * @throws {RangeError} when `bits` is not a number in (0, 32].
+ * @example
+ * kvCacheFormula(getModel('llama-3.1-70b').spec, { bits: 16 })
+ * // { formula: "2 × 80 layers × 8 KV heads × 128 head_dim × 2 B", bytesPerToken: 327_680,
+ * //   valuesPerToken: 163_840, bytesPerValue: 2 }
+ * kvCacheFormula(getModel('deepseek-v3').spec, { bits: 8 }).formula
+ * // "61 layers × (512 kv_lora_rank + 64 qk_rope_head_dim) × 1 B"
+ */
+export function kvCacheFormula(model: ModelSpec, { bits }: { bits: number }): KvCacheFormula {
+  assertBits(bits);
+  const bytesPerValue = bits / 8;
+  const bytesText = `${Number(bytesPerValue.toPrecision(6))} B`;
+  const layers = plural(model.numLayers, 'layer', 'layers');
+  const a = model.attention;
+  const formula =
+    a.kind === 'mla'
+      ? `${layers} × (${a.kvLoraRank} kv_lora_rank + ${a.qkRopeHeadDim} qk_rope_head_dim) × ${bytesText}`
+      : `2 × ${layers} × ${plural(a.numKvHeads, 'KV head', 'KV heads')} × ${a.headDim} head_dim × ${bytesText}`;
+  const valuesPerToken = model.numLayers * valuesPerTokenPerLayer(model);
+  return { formula, bytesPerToken: kvCacheBytesPerToken(model, { bits }), valuesPerToken, bytesPerValue };
+}
+
+/**
+ * KV-cache bytes of one sequence of `contextTokens` tokens, capping sliding-window
+ * layers at their window:
+ *
+ *     bytesPerTokenPerLayer · (fullLayers · contextTokens + slidingLayers · min(contextTokens, window))
+ *
+ * Equals `kvCacheBytesPerToken × contextTokens` for models without a sliding window
+ * (every Llama, Qwen2.5, Mixtral and DeepSeek entry in the catalog). For Gemma-2, half
+ * the layers keep at most 4,096 tokens (transformers `Gemma2DecoderLayer`). This is
+ * what a sliding-window-aware cache stores; a runtime that allocates every layer for
+ * the full context uses the uncapped figure.
+ *
+ * @throws {RangeError} when `bits` is not in (0, 32] or `contextTokens` is not a positive integer.
+ * @example
+ * kvCacheBytesPerSequence(getModel('llama-3.1-70b').spec, { bits: 16, contextTokens: 4096 }) // 1_342_177_280
+ * // Gemma-2-9B, 8,192 tokens: 21 global layers × 8,192 + 21 sliding layers × 4,096, × 8,192 B
+ * kvCacheBytesPerSequence(getModel('gemma-2-9b').spec, { bits: 16, contextTokens: 8192 })  // 2_113_929_216
+ */
+export function kvCacheBytesPerSequence(model: ModelSpec, { bits, contextTokens }: { bits: number; contextTokens: Tokens }): Bytes {
+  assertBits(bits);
+  if (typeof contextTokens !== 'number' || !Number.isInteger(contextTokens) || contextTokens < 1) {
+    throw new RangeError(`contextTokens must be a positive whole number of tokens (got ${show(contextTokens)})`);
+  }
+  const bytesPerTokenPerLayer = (valuesPerTokenPerLayer(model) * bits) / 8;
+  const sliding = model.slidingWindow;
+  if (!sliding) return bytesPerTokenPerLayer * model.numLayers * contextTokens;
+  const slidingLayers = Math.min(sliding.numLayers, model.numLayers);
+  const fullLayers = model.numLayers - slidingLayers;
+  return bytesPerTokenPerLayer * (fullLayers * contextTokens + slidingLayers * Math.min(contextTokens, sliding.windowTokens));
+}
