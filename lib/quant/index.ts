@@ -1,0 +1,47 @@
+/**
+ * Quantization: turn float weights into a few bits each and back, the way
+ * bitsandbytes (NF4, FP4, INT8 absmax, double quantization) and GPTQ
+ * (zero-point integers) do, with error statistics, seeded sample weights and
+ * a step-by-step explanation of any one weight.
+ */
+export { NF4_CODEBOOK, NF4 } from './nf4-codebook';
+export { FP4_CODEBOOK, FP4_RAW_CODES, FP4 } from './fp4-codebook';
+export { createDynamicMap, DYNAMIC_MAP_8BIT } from './dynamic-map';
+export { makeCodebook, bucketize, nearestCode, type Codebook } from './codebook';
+export { roundHalfEven } from './round-half-even';
+export { blockCount } from './blocks';
+export { quantizeNF4 } from './quantize-nf4';
+export { quantizeFP4 } from './quantize-fp4';
+export type { FourBitOptions } from './quantize-4bit';
+export { doubleQuantizeAbsmax } from './double-quantize-absmax';
+export { nf4BitsPerWeight, DOUBLE_QUANT_BLOCK_SIZE } from './bits-per-weight';
+export { quantizeInt8Absmax } from './quantize-int8-absmax';
+export { quantizeAffine, type AffineOptions } from './quantize-affine';
+export { errorStats, type ErrorStats } from './error-stats';
+export {
+  sampleWeights,
+  WEIGHT_DISTRIBUTIONS,
+  MAX_SAMPLE_WEIGHTS,
+  DEFAULT_WEIGHT_STD,
+  DEFAULT_STUDENT_T_DF,
+  DEFAULT_OUTLIER_SCALE,
+  type SampleWeightsOptions,
+  type WeightDistribution,
+} from './sample-weights';
+export { createPrng, type Prng } from './prng';
+export { parseWeights, MAX_PARSED_WEIGHTS } from './parse-weights';
+export {
+  explainWeight,
+  type WeightExplanation,
+  type Int8AbsmaxExplanation,
+  type AffineExplanation,
+  type FourBitExplanation,
+} from './explain-weight';
+export type {
+  QuantizationResult,
+  QuantizationMethod,
+  Int8AbsmaxResult,
+  AffineResult,
+  FourBitResult,
+  DoubleQuantResult,
+} from './types';
