@@ -1,0 +1,16 @@
+export type { BitRole, BitsBreakdown, BitsPerWeight, GgufField, KvFormat, WeightFormat, WeightStorage } from './types';
+export { FORMATS, FORMAT_ALIASES } from './catalog';
+export { getFormat } from './getFormat';
+export { bitsPerWeight } from './bitsPerWeight';
+export { formatBitsBreakdown } from './formatBitsBreakdown';
+export { storageBitsBreakdown, ggufBlockBytes } from './storageBitsBreakdown';
+export type { BitsOptions } from './storageBitsBreakdown';
+export { KV_FORMATS, getKvFormat } from './kvFormats';
+export {
+  GGUF_FILE_BPW,
+  GGUF_FILE_BPW_MODEL,
+  GGUF_FILE_BPW_SOURCE,
+  GGUF_Q4_K_M_FILE_SIZES_GB,
+  ggufFileBitsPerWeight,
+} from './ggufFileBpw';
+export type { GgufFileBpw } from './ggufFileBpw';

@@ -1,0 +1,3 @@
+export type { SourceEntry } from './types';
+export { SOURCES } from './catalog';
+export { getSource, hasSource } from './getSource';
