@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { getModel, kvCacheBytesPerSequence, MODELS } from '../models';
+import { BYTES_PER_GB, BYTES_PER_MIB } from '../units';
+import { estimateMemory, type MemoryInput } from './estimateMemory';
+import { DEFAULT_OVERHEAD_BYTES_PER_GPU } from './defaults';
+
+const LLAMA_70B_INT8_8x4K: MemoryInput = { model: 'llama-3.1-70b', weights: 'int8-w8a8', kvBits: 16, contextTokens: 4096, batch: 8 };
+
+describe('estimateMemory(input)', () => {
+  it('Llama-3.1-70B INT8, BF16 KV, 8 × 4,096 tokens: every term by hand', () => {
+    const m = estimateMemory(LLAMA_70B_INT8_8x4K);
+    // weights: facts.md §7, 72,656,371,712 B (see weightBytes.test.ts)
+    expect(m.weightsBytes).toBe(72_656_371_712);
+    // KV: 2 × 80 layers × 8 KV heads × 128 × 2 B = 327,680 B/token (facts.md §7) × 4,096 × 8
+    expect(m.kvCacheBytesPerToken).toBe(327_680);
+    expect(m.kvCacheBytes).toBe(327_680 * 4096 * 8); // 10,737,418,240 B = 10 GiB
+    // activations: min(32,768, 2,048) × 3 × 28,672 × 2 B + 8 × 128,256 × 4 B
+    expect(m.activationBytes).toBe(2048 * 3 * 28_672 * 2 + 8 * 128_256 * 4); // 356,425,728 B
+    // overhead: 1000 MiB × 1 GPU
+    expect(m.overheadBytes).toBe(1000 * BYTES_PER_MIB);
+    expect(m.totalBytes).toBe(72_656_371_712 + 10_737_418_240 + 356_425_728 + 1_048_576_000); // 84,798,791,680
+  });
+
+  it('is inference only: four terms (weights, KV, activations, overhead), no gradients or optimizer state', () => {
+    const m = estimateMemory(LLAMA_70B_INT8_8x4K);
+    expect(m.terms.map((t) => t.id)).toEqual(['weights', 'kvCache', 'activations', 'overhead']);
+    expect(m.terms.reduce((sum, t) => sum + t.bytes, 0)).toBe(m.totalBytes);
+    // The viral post's "gradients overhead" would add at least the weights again: the total here stays far below 2 × weights.
+    expect(m.totalBytes).toBeLessThan(2 * m.weightsBytes);
+  });
+
+  it('writes each formula with the actual numbers and units', () => {
+    const [weights, kv, activations, overhead] = estimateMemory(LLAMA_70B_INT8_8x4K).terms;
+    expect(weights?.formula).toBe(
+      '68,451,041,280 params × 8 bits / 8 + 2,102,665,216 params (embedding, lm_head, norms) × 16 bits / 8 = 72.7 GB (67.7 GiB)',
+    );
+    expect(kv?.formula).toBe(
+      '2 × 80 layers × 8 KV heads × 128 head_dim × 2 B = 327,680 B/token × 4,096 tokens × 8 sequences = 10.7 GB (10.0 GiB)',
+    );
+    expect(activations?.formula).toContain('min(8 × 4,096, 2,048) = 2,048 tokens × 3 × 28,672 × 2 B + 8 × 128,256 logits × 4 B');
+    expect(activations?.formula).toContain('estimate');
+    expect(overhead?.formula).toBe('1,000 MiB × 1 GPU = 1.0 GB (1.0 GiB)');
+  });
+
+  it('KV cache depends on kvBits, never on the weight format (a peer-calculator bug, peer-calculators.md §2.2)', () => {
+    const kv = (weights: string, kvBits: number) => estimateMemory({ ...LLAMA_70B_INT8_8x4K, weights, kvBits }).kvCacheBytes;
+    expect(kv('bf16', 16)).toBe(kv('int4-g128', 16));
+    expect(kv('bf16', 16)).toBe(kv('gguf-q4_k', 16));
+    expect(kv('bf16', 8)).toBe(kv('bf16', 16) / 2);
+  });
+
+  it('uses KV heads, not attention heads (GQA): 1.34 GB per 4,096-token Llama-3.1-70B sequence (facts.md §7)', () => {
+    const kv = estimateMemory({ ...LLAMA_70B_INT8_8x4K, batch: 1 }).kvCacheBytes;
+    expect(kv / BYTES_PER_GB).toBeCloseTo(1.34, 2); // not 8× that, as with 64 heads
+  });
+
+  it('matches lib/models kvCacheBytesPerSequence × batch, sliding windows included (Gemma-2-9B at 8,192 tokens)', () => {
+    for (const contextTokens of [100, 4096, 8192, 20_000]) {
+      const m = estimateMemory({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens, batch: 3 });
+      expect(m.kvCacheBytes).toBe(kvCacheBytesPerSequence(getModel('gemma-2-9b').spec, { bits: 16, contextTokens }) * 3);
+    }
+  });
+
+  it('pays the overhead on every GPU and replicates KV heads past the KV-head count (and MLA latents always)', () => {
+    const one = estimateMemory({ ...LLAMA_70B_INT8_8x4K, gpuCount: 1 });
+    const eight = estimateMemory({ ...LLAMA_70B_INT8_8x4K, gpuCount: 8 });
+    const sixteen = estimateMemory({ ...LLAMA_70B_INT8_8x4K, gpuCount: 16 });
+    expect(eight.overheadBytes).toBe(8 * DEFAULT_OVERHEAD_BYTES_PER_GPU);
+    expect(eight.kvCacheBytes).toBe(one.kvCacheBytes); // 8 KV heads over 8 GPUs: one each
+    expect(sixteen.kvReplication).toBe(2);
+    expect(sixteen.kvCacheBytes).toBe(2 * one.kvCacheBytes);
+    expect(sixteen.terms[1]?.formula).toContain('× 2 copies');
+    const v3 = (gpuCount: number) => estimateMemory({ model: 'deepseek-v3', weights: 'fp8-w8a8', kvBits: 16, contextTokens: 4096, batch: 1, gpuCount });
+    // DeepSeek-V3 latent: 61 × (512 + 64) × 2 B = 70,272 B/token (facts.md §7), on each of 8 GPUs
+    expect(v3(1).kvCacheBytes).toBe(70_272 * 4096);
+    expect(v3(8).kvCacheBytes).toBe(8 * 70_272 * 4096);
+  });
+
+  it('options: overheadBytesPerGpu, maxBatchedTokens and a measured activationBytes replace the defaults', () => {
+    const m = estimateMemory({ ...LLAMA_70B_INT8_8x4K, overheadBytesPerGpu: 650e6, maxBatchedTokens: 8192, activationBytes: undefined });
+    expect(m.overheadBytes).toBe(650e6);
+    expect(m.activation?.chunkTokens).toBe(8192);
+    const measured = estimateMemory({ ...LLAMA_70B_INT8_8x4K, activationBytes: 4.8 * 2 ** 30 });
+    expect(measured.activationBytes).toBe(4.8 * 2 ** 30);
+    expect(measured.activation).toBeNull();
+    expect(measured.terms[2]?.formula).toMatch(/^given: /);
+  });
+
+  it('warns when the context exceeds the model maximum', () => {
+    const m = estimateMemory({ model: 'llama-2-70b', weights: 'bf16', kvBits: 16, contextTokens: 8192, batch: 1 });
+    expect(m.warnings).toEqual(["contextTokens (8,192) exceeds the model's maximum context of 4,096 tokens"]);
+    expect(estimateMemory(LLAMA_70B_INT8_8x4K).warnings).toEqual([]);
+  });
+
+  it('is non-decreasing in batch and in context (random catalog model and format)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...MODELS.map((m) => m.id)),
+        fc.constantFrom('bf16', 'int8-w8a8', 'int4-g128', 'gguf-q4_k'),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 200_000 }),
+        (model, weights, batch, contextTokens) => {
+          const at = (b: number, c: number) => estimateMemory({ model, weights, kvBits: 16, batch: b, contextTokens: c }).totalBytes;
+          expect(at(batch + 1, contextTokens)).toBeGreaterThanOrEqual(at(batch, contextTokens));
+          expect(at(batch, contextTokens + 1)).toBeGreaterThanOrEqual(at(batch, contextTokens));
+        },
+      ),
+    );
+  });
+
+  describe('rejects bad input with a message naming the field', () => {
+    const bad: Array<[Partial<MemoryInput>, RegExp]> = [
+      [{ contextTokens: 0 }, /^contextTokens must be a whole number of tokens from 1 to 10,000,000 \(got 0\)$/],
+      [{ contextTokens: 4096.5 }, /^contextTokens must be a whole number of tokens .*\(got 4096.5\)/],
+      [{ contextTokens: 10_000_001 }, /^contextTokens must be a whole number of tokens from 1 to 10,000,000/],
+      [{ contextTokens: Number.NaN }, /^contextTokens/],
+      [{ contextTokens: '4096' as unknown as number }, /^contextTokens must be a whole number/],
+      [{ batch: 0 }, /^batch must be a whole number of sequences from 1 to 100,000 \(got 0\)$/],
+      [{ batch: 100_001 }, /^batch must be a whole number of sequences from 1 to 100,000/],
+      [{ batch: 2.5 }, /^batch must be a whole number of sequences/],
+      [{ kvBits: 0 }, /^kvBits must be greater than 0/],
+      [{ kvBits: 64 }, /^kvBits must be at most 32/],
+      [{ kvBits: Number.POSITIVE_INFINITY }, /^kvBits must be a finite number/],
+      [{ gpuCount: 3 }, /^gpuCount must divide the model's 64 attention heads/],
+      [{ gpuCount: 0 }, /^gpuCount must be a whole number of GPUs from 1 to 64/],
+      [{ maxBatchedTokens: 0 }, /^maxBatchedTokens/],
+      [{ overheadBytesPerGpu: -1 }, /^overheadBytesPerGpu must be zero or more/],
+      [{ activationBytes: Number.NaN }, /^activationBytes/],
+      [{ model: 'gpt-5' }, /^model: /],
+      [{ weights: 'int3' }, /^weights: /],
+      [{ weights: '' }, /^weights must be a weight format id/],
+    ];
+    it.each(bad)('%o', (patch, message) => {
+      expect(() => estimateMemory({ ...LLAMA_70B_INT8_8x4K, ...patch })).toThrow(message);
+    });
+  });
+});
