@@ -1,0 +1,41 @@
+import Link from 'next/link';
+import { allLessons } from '@/content/lessons';
+
+const FACTORS: Array<{ title: string; text: string }> = [
+  { title: '1. Precision vs accuracy', text: 'What rounding to 8 or 4 bits does to the weights, and what the published benchmarks of 70B models say it costs.' },
+  { title: '2. Memory footprint', text: 'Bytes per weight with scale overhead, KV cache, activations and runtime — and why inference holds no gradients.' },
+  { title: '3. Quantization method', text: 'Round-to-nearest, GPTQ, AWQ, SmoothQuant and QAT: what calibration buys you and what it costs.' },
+  { title: '4. Speed and hardware', text: 'The roofline: why decode is bandwidth-bound, where weight-only 4-bit wins and where 8-bit tensor cores take over.' },
+  { title: '5. Deployment cost', text: 'Which GPUs, how many concurrent sequences, and dollars per million tokens.' },
+];
+
+export default async function Home() {
+  const lessons = await allLessons();
+  return (
+    <div className="prose home">
+      <h1>Should we deploy a 70B LLM at 4-bit or 8-bit?</h1>
+      <p className="lede">
+        It is a favourite interview question, and the popular answers get parts of it wrong. Here you can work it out:
+        five factors, with calculators that show every step, numbers computed live from real model configs and
+        datasheets, and a source for everything else.
+      </p>
+      <h2>The five factors</h2>
+      <ul className="factor-grid">
+        {FACTORS.map((f) => (
+          <li key={f.title}>
+            <h3>{f.title}</h3>
+            <p>{f.text}</p>
+          </li>
+        ))}
+      </ul>
+      <h2>Study</h2>
+      <ul>
+        {lessons.map((l) => (
+          <li key={l.slug}>
+            <Link href={`/lessons/${l.slug}`}>{l.meta.title}</Link> — <span className="muted">{l.meta.summary}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { test, expect, expectNoAxeViolationsLightAndDark } from './fixtures';
+
+test('home page states the question and the five factors', async ({ page, consoleErrors }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: /4-bit or 8-bit/i })).toBeVisible();
+  for (const factor of ['Precision vs accuracy', 'Memory footprint', 'Quantization method', 'Speed and hardware', 'Deployment cost']) {
+    await expect(page.getByRole('heading', { name: new RegExp(factor, 'i') })).toBeVisible();
+  }
+  await expectNoAxeViolationsLightAndDark(page);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the memory lesson renders KaTeX at build time and its calculator responds', async ({ page, consoleErrors }) => {
+  test.slow(); // axe runs twice over a long lesson
+  await page.goto('/lessons/memory');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Math is static HTML: KaTeX markup is present in the served page.
+  await expect(page.locator('.katex').first()).toBeVisible();
+
+  const widget = page.getByRole('region', { name: /inference memory calculator/i });
+  const model = widget.getByLabel('Model', { exact: true });
+  const format = widget.getByLabel('Weight format');
+
+  await model.selectOption('llama-3.1-70b');
+  await format.selectOption('bf16');
+  await expect(widget.getByRole('row', { name: /^Weights/ })).toContainText('141.11');
+  await expect(widget.getByRole('status', { name: 'Result' })).toContainText('Does not fit');
+  await format.selectOption('nf4');
+  await expect(widget.getByRole('status', { name: 'Result' })).toContainText('NF4 (bitsandbytes) weights');
+  const text = await widget.textContent();
+  expect(text).toMatch(/GiB/);
+  expect(text).not.toContain('141.11');
+  expect(text).not.toMatch(/NaN|Infinity|undefined/);
+  await expectNoAxeViolationsLightAndDark(page);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the memory calculator works with the keyboard alone', async ({ page, consoleErrors }) => {
+  await page.goto('/lessons/memory');
+  const widget = page.getByRole('region', { name: /inference memory calculator/i });
+  const model = widget.getByLabel('Model', { exact: true });
+  await model.focus();
+  await expect(model).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(widget.getByLabel('Weight format')).toBeFocused();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('an unknown lesson is a 404', async ({ page }) => {
+  const res = await page.goto('/lessons/no-such-lesson');
+  expect(res?.status()).toBe(404);
+});
+
+test('a lesson quiz gives feedback for right and wrong answers', async ({ page, consoleErrors }) => {
+  await page.goto('/lessons/memory');
+  const q = page.getByRole('group', { name: /GPTQ 4-bit group-128 checkpoint/ });
+  await q.getByLabel('It stores activations').check();
+  await q.getByRole('button', { name: 'Check answer' }).click();
+  await expect(q.getByRole('status')).toHaveText(/Not quite/);
+  await expect(q).toContainText('Activations are not stored');
+  await q.getByLabel('Scales, zero points and 16-bit embeddings').check();
+  await q.getByRole('button', { name: 'Check answer' }).click();
+  await expect(q.getByRole('status')).toHaveText('Right.');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('the sources page lists citations with anchors', async ({ page, consoleErrors }) => {
+  await page.goto('/sources');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sources' })).toBeVisible();
+  await expect(page.locator('#qlora-2305\\.14314')).toContainText('QLoRA');
+  await expectNoAxeViolationsLightAndDark(page);
+  expect(consoleErrors).toEqual([]);
+});
