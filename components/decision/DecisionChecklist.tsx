@@ -1,0 +1,184 @@
+'use client';
+
+import Link from 'next/link';
+import { useId, useState } from 'react';
+import { GPUS, getGpu, gpuFigureStatus, lowBitTensorCoreSupport } from '@/lib/hardware';
+import { getModel } from '@/lib/models';
+import { tensorParallelSizes } from '@/lib/deploy';
+import { decideQuantization, type AccuracyTolerance, type Decision, type Workload } from '@/lib/decision';
+import { parseNumberInput } from '@/lib/input';
+import { VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
+import { formatNumber } from '@/lib/units';
+import { NumberField } from '@/components/ui/NumberField';
+import styles from './DecisionChecklist.module.css';
+
+const MODEL_ID = 'llama-3.1-70b';
+
+/**
+ * The decision as a checklist: the reader's constraints in, a recommended weight
+ * format out, with reasons (lib computations or citations), alternatives and an
+ * answer to say aloud. Wiring only: lib/decision decides.
+ */
+export function DecisionChecklist() {
+  const id = useId();
+  const model = getModel(MODEL_ID);
+  const [gpuId, setGpuId] = useState('h100-sxm');
+  const [gpuCount, setGpuCount] = useState(2);
+  const [workload, setWorkload] = useState<Workload>('throughput');
+  const [tolerance, setTolerance] = useState<AccuracyTolerance>('small');
+  const [evaluationBudget, setEvaluationBudget] = useState(true);
+  const [calibrationData, setCalibrationData] = useState(true);
+  const [contextText, setContextText] = useState('4096');
+  const [concurrencyText, setConcurrencyText] = useState('32');
+
+  const contextRule = { label: 'Context length', min: 1, max: model.spec.maxContextTokens, integer: true, unit: 'tokens' };
+  const concurrencyRule = { label: 'Concurrent sequences', min: 1, max: 10_000, integer: true, unit: 'sequences' };
+  const context = parseNumberInput(contextText, contextRule);
+  const concurrency = parseNumberInput(concurrencyText, concurrencyRule);
+  const card = getGpu(gpuId);
+  const lowBit = lowBitTensorCoreSupport(card);
+  const lowBitText = lowBit.length
+    ? lowBit.map((d) => `${d.toUpperCase()}${gpuFigureStatus(card, d) === 'unverified' ? ' (unverified)' : ''}`).join(', ')
+    : 'none';
+  const hasFp8 = lowBit.includes('fp8');
+
+  let decision: Decision | null = null;
+  let error: string | null = null;
+  if (context.ok && concurrency.ok) {
+    try {
+      decision = decideQuantization({
+        model: MODEL_ID,
+        gpu: gpuId,
+        gpuCount,
+        workload,
+        accuracyTolerance: tolerance,
+        evaluationBudget,
+        calibrationData,
+        contextTokens: context.value,
+        concurrency: concurrency.value,
+      });
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  const headingId = `${id}-h`;
+  return (
+    <section className="widget" aria-labelledby={headingId}>
+      <h3 id={headingId}>Decision checklist for {model.name}</h3>
+      <p className="field-hint">
+        Fits are computed at vLLM&apos;s default memory utilisation ({formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}); speeds are roofline upper bounds.
+      </p>
+
+      <div className={`widget-controls ${styles.controls}`}>
+        <div className="field">
+          <label htmlFor={`${id}-gpu`}>GPU you have</label>
+          <select id={`${id}-gpu`} value={gpuId} onChange={(e) => setGpuId(e.target.value)} aria-describedby={`${id}-tc`}>
+            {GPUS.map((g) => (
+              <option key={g.id} value={g.id}>{g.name}</option>
+            ))}
+          </select>
+          <p className="field-hint" id={`${id}-tc`}>
+            FP8 tensor cores: <strong>{hasFp8 ? 'yes' : 'no'}</strong> (low-bit tensor cores: {lowBitText})
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-count`}>GPUs per replica</label>
+          <select id={`${id}-count`} value={gpuCount} onChange={(e) => setGpuCount(Number(e.target.value))}>
+            {tensorParallelSizes(model.spec, 8).map((n) => (
+              <option key={n} value={n}>{n}</option>
+            ))}
+          </select>
+        </div>
+        <NumberField label="Context length" text={contextText} onText={setContextText} rule={contextRule} hint="Tokens per sequence: prompt + output." />
+        <NumberField label="Concurrent sequences" text={concurrencyText} onText={setConcurrencyText} rule={concurrencyRule} hint="Requests in flight at peak." />
+      </div>
+
+      <div className={styles.groups}>
+        <fieldset className={styles.group}>
+          <legend>Serving</legend>
+          <label className={styles.choice}>
+            <input type="radio" name={`${id}-workload`} checked={workload === 'latency'} onChange={() => setWorkload('latency')} />
+            <span>Latency-bound: interactive, each user waits for tokens</span>
+          </label>
+          <label className={styles.choice}>
+            <input type="radio" name={`${id}-workload`} checked={workload === 'throughput'} onChange={() => setWorkload('throughput')} />
+            <span>Throughput-bound: batch jobs, total tokens per GPU-hour</span>
+          </label>
+        </fieldset>
+        <fieldset className={styles.group}>
+          <legend>Accuracy tolerance</legend>
+          <label className={styles.choice}>
+            <input type="radio" name={`${id}-tolerance`} checked={tolerance === 'none'} onChange={() => setTolerance('none')} />
+            <span>No measurable loss allowed</span>
+          </label>
+          <label className={styles.choice}>
+            <input type="radio" name={`${id}-tolerance`} checked={tolerance === 'small'} onChange={() => setTolerance('small')} />
+            <span>A small loss (about a point on the task metric) is acceptable</span>
+          </label>
+        </fieldset>
+        <fieldset className={styles.group}>
+          <legend>What you have</legend>
+          <label className={styles.choice}>
+            <input type="checkbox" checked={evaluationBudget} onChange={(e) => setEvaluationBudget(e.target.checked)} />
+            <span>An evaluation budget: time and data to test on our own task before launch</span>
+          </label>
+          <label className={styles.choice}>
+            <input type="checkbox" checked={calibrationData} onChange={(e) => setCalibrationData(e.target.checked)} />
+            <span>Calibration data representative of the task</span>
+          </label>
+        </fieldset>
+      </div>
+
+      <div className={styles.result}>
+        <p role="status" aria-live="polite" className={styles.verdict}>
+          {decision ? (
+            <>
+              Recommendation: <strong>{decision.recommendation.label}</strong>
+              {decision.shortfall
+                ? decision.shortfall.gpusNeeded !== null
+                  ? ` — on ${decision.shortfall.gpusNeeded} GPUs: ${gpuCount} hold only ${decision.shortfall.maxConcurrent} of your sequences`
+                  : ` — but even 8 GPUs do not hold this load; shorten the context or split it across replicas`
+                : null}
+            </>
+          ) : error ? (
+            `Cannot decide: ${error}`
+          ) : (
+            'Fix the highlighted field above to see a recommendation.'
+          )}
+        </p>
+        {decision ? (
+          <>
+            <h4 className={styles.sub}>Why</h4>
+            <ol className={styles.reasons}>
+              {decision.reasons.map((r, i) => (
+                <li key={i}>
+                  <span className={r.basis === 'computed' ? styles.computed : styles.cited}>{r.basis === 'computed' ? 'computed' : 'cited'}</span>{' '}
+                  {r.text}
+                  {r.sources.map((s) => (
+                    <span key={s.id}>
+                      {' '}
+                      <Link href={`/sources#${s.id}`} className={styles.source}>[{s.label}]</Link>
+                    </span>
+                  ))}
+                </li>
+              ))}
+            </ol>
+            <h4 className={styles.sub}>Not chosen</h4>
+            <ul className={styles.alternatives}>
+              {decision.alternatives.map((a) => (
+                <li key={a.formatId}>
+                  <strong>{a.label}.</strong> {a.why}
+                </li>
+              ))}
+            </ul>
+            <h4 className={styles.sub}>Say it in the interview</h4>
+            <blockquote className={styles.spoken}>
+              <p>{decision.spokenAnswer}</p>
+            </blockquote>
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}

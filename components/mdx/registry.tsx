@@ -1,0 +1,76 @@
+import type { MDXComponents } from 'mdx/types';
+import { Callout } from './Callout';
+import { Cite } from './Cite';
+import { Quiz, Question, Choice } from '../quiz/Quiz';
+import { WeightBytes } from './WeightBytes';
+import { WeightMemoryCalculator } from '../WeightMemoryCalculator';
+import { DeploymentPlanner } from '../deploy/DeploymentPlanner';
+import { BatchCostRatio, DecodeRate, FitVerdict, GgufTypesThatFit, KvPerSequence, KvPoolTokens, MaxBatch, MaxBitsToFit, PrefillTime, TensorCores, UsableMemory, VllmUtilization } from '../deploy/DeployFigures';
+import { DecisionChecklist } from '../decision/DecisionChecklist';
+import { DecisionSpoken, DecisionVerdict } from '../decision/DecisionFigures';
+import { SpeedCalculatorWithSources } from '../speed/SpeedCalculatorWithSources';
+import { DecodeSpeed } from '../speed/DecodeSpeed';
+import { CrossoverBatch } from '../speed/CrossoverBatch';
+import { SpeedupCeiling } from '../speed/SpeedupCeiling';
+import { ExpertsTouched, KvIntensity, RidgePoint, WeightIntensity } from '../speed/RidgePoint';
+import { GpuFigure } from '../speed/GpuFigure';
+import { OvertakeBatch } from '../speed/OvertakeBatch';
+import { TensorCoreTable } from '../speed/TensorCoreTable';
+import { DecodeExampleTable } from '../speed/DecodeExampleTable';
+import { CeilingTable } from '../speed/CeilingTable';
+import { MemoryCalculator } from '../memory/MemoryCalculator';
+import { BitsPerWeight, GpuMemory, KvAttentionTable, KvBytesPerToken, KvCacheBytes, MemoryExampleTable, MemoryFit, MemoryMaxBatch, MemoryTerm, MemoryTotal, ParamCount, VllmTokenBudget, WeightFormatTable } from '../memory/MemoryFigures';
+
+/** Components every lesson can use without importing them. */
+export const lessonComponents: MDXComponents = {
+  Callout,
+  Cite,
+  Quiz,
+  Question,
+  Choice,
+  WeightBytes,
+  WeightMemoryCalculator,
+  DeploymentPlanner,
+  FitVerdict,
+  MaxBatch,
+  KvPoolTokens,
+  KvPerSequence,
+  VllmUtilization,
+  UsableMemory,
+  TensorCores,
+  MaxBitsToFit,
+  GgufTypesThatFit,
+  DecodeRate,
+  BatchCostRatio,
+  PrefillTime,
+  DecisionChecklist,
+  DecisionVerdict,
+  DecisionSpoken,
+  SpeedCalculator: SpeedCalculatorWithSources,
+  DecodeSpeed,
+  CrossoverBatch,
+  SpeedupCeiling,
+  RidgePoint,
+  WeightIntensity,
+  KvIntensity,
+  ExpertsTouched,
+  GpuFigure,
+  OvertakeBatch,
+  TensorCoreTable,
+  DecodeExampleTable,
+  CeilingTable,
+  MemoryCalculator,
+  KvBytesPerToken,
+  KvCacheBytes,
+  ParamCount,
+  GpuMemory,
+  MemoryTotal,
+  MemoryTerm,
+  MemoryFit,
+  MemoryMaxBatch,
+  WeightFormatTable,
+  KvAttentionTable,
+  MemoryExampleTable,
+  BitsPerWeight,
+  VllmTokenBudget,
+};

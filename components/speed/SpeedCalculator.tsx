@@ -1,0 +1,557 @@
+'use client';
+
+import Link from 'next/link';
+import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { MODELS } from '@/lib/models/catalog';
+import { GPUS } from '@/lib/hardware/catalog';
+import { formatBytesBoth, formatCount } from '@/lib/units';
+import { NumberField } from '@/components/ui/NumberField';
+import { useUrlState } from '@/components/ui/useUrlState';
+import {
+  BATCH_RULE,
+  SPEED_DEFAULTS,
+  SPEED_FIELD_LABELS,
+  contextRule,
+  parseSpeedState,
+  toggleShownFormat,
+  type SpeedField,
+  type SpeedStateText,
+} from '@/lib/speed-ui/urlState';
+import {
+  CHART_FORMATS,
+  CHART_FORMAT_LABELS,
+  SPEED_EXCLUDED_FORMATS,
+  gpuCountOptions,
+  kvOptions,
+  nearestAllowedGpuCount,
+  speedFormatGroups,
+} from '@/lib/speed-ui/options';
+import { batchMarkerAt, buildSpeedChart, type SpeedChart } from '@/lib/speed-ui/chart';
+import { speedResults, type SpeedResults } from '@/lib/speed-ui/results';
+import { memoizeByKey } from '@/lib/speed-ui/memo';
+import { formatCrossoverBatch, formatDuration, formatRatio, formatRate, formatTokensPerSecond } from '@/lib/speed-ui/format';
+import styles from './SpeedCalculator.module.css';
+import tableStyles from './tables.module.css';
+
+export interface SpeedCalculatorProps {
+  /** Mirror the set-up in the query string (the standalone /tools/speed page). */
+  syncUrl?: boolean;
+  /** Heading level of the widget title: 2 on a page whose h1 is the tool, 3 inside a lesson section. */
+  headingLevel?: 2 | 3;
+  initialModel?: string;
+  initialWeights?: string;
+  initialGpu?: string;
+  initialGpus?: number;
+  initialBatch?: number;
+  initialContext?: number;
+  initialKv?: string;
+  /** Chart formats shown at first, e.g. ['bf16', 'int4-g128'] (default: all five). */
+  initialShow?: string[];
+  /**
+   * Titles of the sources the GPU figures cite, by id (lib/speed-ui `gpuSourceTitles`), passed
+   * in by the server wrapper so the sources list stays out of the client bundle.
+   */
+  sourceTitles?: Readonly<Record<string, string>>;
+}
+
+// The curves do not depend on the batch, and most re-renders change one field: reuse recent results.
+const cachedSpeedChart = memoizeByKey(buildSpeedChart, (input) => JSON.stringify(input));
+const cachedSpeedResults = memoizeByKey(speedResults, (state) => JSON.stringify(state));
+
+/** A `<select>` with a label and the message of a bad URL value next to it. */
+function SelectField({ label, value, onChange, error, hint, children }: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-err` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+        {children}
+      </select>
+      {hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}
+      {error ? <p className="field-error" id={`${id}-err`} role="alert">{error}</p> : null}
+    </div>
+  );
+}
+
+/** A small marker shape per series slot, so lines differ by more than colour. */
+function Marker({ slot, x, y, size = 4 }: { slot: number; x: number; y: number; size?: number }) {
+  const s = size;
+  switch (slot % 5) {
+    case 0:
+      return <circle cx={x} cy={y} r={s} />;
+    case 1:
+      return <rect x={x - s} y={y - s} width={2 * s} height={2 * s} />;
+    case 2:
+      return <polygon points={`${x},${y - s * 1.2} ${x + s * 1.1},${y + s * 0.9} ${x - s * 1.1},${y + s * 0.9}`} />;
+    case 3:
+      return <polygon points={`${x},${y - s * 1.3} ${x + s * 1.3},${y} ${x},${y + s * 1.3} ${x - s * 1.3},${y}`} />;
+    default:
+      return <path d={`M${x - s},${y - s}L${x + s},${y + s}M${x - s},${y + s}L${x + s},${y - s}`} className={styles.cross} />;
+  }
+}
+
+function SourceLinks({ ids, titles }: { ids: readonly string[]; titles: Readonly<Record<string, string>> }) {
+  return (
+    <>
+      {ids.map((id, i) => (
+        <span key={id}>
+          {i > 0 ? ', ' : ''}
+          <Link href={`/sources#${id}`}>{titles[id] ?? id}</Link>
+        </span>
+      ))}
+    </>
+  );
+}
+
+function Chart({ chart, batchMarker, titleId, descId }: { chart: SpeedChart; batchMarker: { batch: number; x: number } | null; titleId: string; descId: string }) {
+  const { layout } = chart;
+  const { plot } = layout;
+  return (
+    <svg
+      className={styles.svg}
+      width={layout.width}
+      height={layout.height}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      role="img"
+      aria-labelledby={titleId}
+      aria-describedby={descId}
+    >
+      <title id={titleId}>Total decode tokens per second against batch size, per weight format (roofline upper bound)</title>
+      <desc id={descId}>{chart.summary}</desc>
+      <g className={styles.grid} aria-hidden="true">
+        {chart.yTicks.map((t) => (
+          <line key={`y${t.value}`} x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} className={t.major ? styles.gridMajor : undefined} />
+        ))}
+        {chart.xTicks.map((t) => (
+          <line key={`x${t.value}`} x1={t.x} x2={t.x} y1={plot.top} y2={plot.bottom} />
+        ))}
+      </g>
+      <g className={styles.axis} aria-hidden="true">
+        <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} />
+        <line x1={plot.left} x2={plot.left} y1={plot.top} y2={plot.bottom} />
+        {chart.xTicks.map((t) =>
+          t.label === null ? null : (
+            <text key={`xl${t.value}`} x={t.x} y={plot.bottom + 16} textAnchor="middle">
+              {t.label}
+            </text>
+          ),
+        )}
+        {chart.yTicks.map((t) =>
+          t.label === null ? null : (
+            <text key={`yl${t.value}`} x={plot.left - 6} y={t.y + 4} textAnchor="end">
+              {t.label}
+            </text>
+          ),
+        )}
+        <text x={(plot.left + plot.right) / 2} y={layout.height - 8} textAnchor="middle" className={styles.axisTitle}>
+          {layout.compact ? 'Batch size (log scale)' : 'Batch size (sequences decoded together, log scale)'}
+        </text>
+        <text
+          x={0}
+          y={0}
+          transform={`translate(16 ${(plot.top + plot.bottom) / 2}) rotate(-90)`}
+          textAnchor="middle"
+          className={styles.axisTitle}
+        >
+          {layout.compact ? 'Total tokens/s (log)' : 'Total tokens/s (log scale)'}
+        </text>
+      </g>
+      {batchMarker ? (
+        <g className={styles.batchMarker} aria-hidden="true">
+          <line x1={batchMarker.x} x2={batchMarker.x} y1={plot.top} y2={plot.bottom} />
+          <text x={batchMarker.x + (batchMarker.x > plot.right - 70 ? -4 : 4)} y={plot.top + 12} textAnchor={batchMarker.x > plot.right - 70 ? 'end' : 'start'}>
+            batch {formatCount(batchMarker.batch)}
+          </text>
+        </g>
+      ) : null}
+      {chart.series.map((s) => (
+        <g key={s.weights} className={`${styles.series} ${styles[`s${s.slot}`]}`} aria-hidden="true">
+          {s.fitPath ? <path d={s.fitPath} className={styles.line} /> : null}
+          {s.overflowPath ? <path d={s.overflowPath} className={styles.overflow} /> : null}
+          {s.ticks.map((t) => (
+            <g key={t.batch} className={t.fits ? styles.marker : styles.markerFaded}>
+              <Marker slot={s.slot} x={t.x} y={t.y} />
+            </g>
+          ))}
+          {s.crossover ? <circle cx={s.crossover.x} cy={s.crossover.y} r={7} className={styles.crossover} /> : null}
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+/**
+ * Decode-speed calculator: a roofline upper bound on decode time per token for a
+ * model, weight format, GPU (× tensor-parallel count), batch, context and KV
+ * precision, with the memory and compute times side by side, the crossover batch,
+ * the prefill time, a memory check and a throughput-vs-batch chart of five formats.
+ * Wiring only: every number comes from lib/perf, lib/sizing and lib/speed-ui.
+ */
+export function SpeedCalculator({
+  syncUrl = false,
+  headingLevel = 3,
+  initialModel,
+  initialWeights,
+  initialGpu,
+  initialGpus,
+  initialBatch,
+  initialContext,
+  initialKv,
+  initialShow,
+  sourceTitles = {},
+}: SpeedCalculatorProps) {
+  const id = useId();
+  const defaults = useMemo<SpeedStateText>(
+    () => ({
+      model: initialModel ?? SPEED_DEFAULTS.model,
+      weights: initialWeights ?? SPEED_DEFAULTS.weights,
+      gpu: initialGpu ?? SPEED_DEFAULTS.gpu,
+      gpus: initialGpus !== undefined ? String(initialGpus) : SPEED_DEFAULTS.gpus,
+      batch: initialBatch !== undefined ? String(initialBatch) : SPEED_DEFAULTS.batch,
+      context: initialContext !== undefined ? String(initialContext) : SPEED_DEFAULTS.context,
+      kv: initialKv ?? SPEED_DEFAULTS.kv,
+      show: initialShow ? initialShow.join(',') : SPEED_DEFAULTS.show,
+    }),
+    [initialModel, initialWeights, initialGpu, initialGpus, initialBatch, initialContext, initialKv, initialShow],
+  );
+  const [text, update] = useUrlState(defaults, syncUrl);
+  const state = parseSpeedState(text);
+  const outcome = cachedSpeedResults(state);
+  const modelEntry = MODELS.find((m) => m.id === state.model)!;
+  const gpuEntry = GPUS.find((g) => g.id === state.gpu)!;
+
+  const chartBox = useRef<HTMLDivElement>(null);
+  const [chartWidth, setChartWidth] = useState(640);
+  useEffect(() => {
+    const el = chartBox.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const width = entries[0]?.contentRect.width;
+      if (width && width > 0) setChartWidth(Math.round(width));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  let chart: SpeedChart | null = null;
+  let chartError: string | null = null;
+  if (state.contextTokens === null) chartError = 'The chart appears when the context length is valid.';
+  else if (state.show.length === 0) chartError = 'Tick at least one format to plot.';
+  else {
+    try {
+      chart = cachedSpeedChart({
+        model: state.model,
+        gpu: state.gpu,
+        gpuCount: state.gpuCount,
+        contextTokens: state.contextTokens,
+        kvBits: state.kvBits,
+        formats: state.show,
+        widthPx: chartWidth,
+      });
+    } catch (error) {
+      chartError = error instanceof Error ? error.message : String(error);
+    }
+  }
+  const batchMarker = chart ? batchMarkerAt(chart.layout, state.batch) : null;
+
+  const fieldError = (field: SpeedField) => state.errors[field] ?? (!outcome.ok && outcome.field === field ? outcome.message : undefined);
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const headingId = `${id}-h`;
+  const excluded = SPEED_EXCLUDED_FORMATS['llm-int8']!;
+
+  return (
+    <section className={`widget ${styles.widget}`} aria-labelledby={headingId}>
+      <Heading id={headingId}>Decode speed calculator</Heading>
+      <p className={styles.bound}>
+        <strong>Roofline upper bound</strong>, not a benchmark: peak datasheet bandwidth and dense tensor-core FLOPS, no kernel
+        inefficiency, no all-reduce between GPUs, no scheduling or sampling time. Real servers are slower. GPU figures and
+        their sources: <Link href="/sources">Sources</Link>.
+      </p>
+
+      <div className={`widget-controls ${styles.controls}`}>
+        <SelectField
+          label={SPEED_FIELD_LABELS.model}
+          value={state.model}
+          error={state.errors.model}
+          onChange={(model) => update({ model, gpus: String(nearestAllowedGpuCount(model, state.gpuCount)) })}
+        >
+          {MODELS.map((m) => (
+            <option key={m.id} value={m.id}>{m.name}</option>
+          ))}
+        </SelectField>
+        <SelectField label={SPEED_FIELD_LABELS.weights} value={state.weights} error={fieldError('weights')} onChange={(weights) => update({ weights })}>
+          {speedFormatGroups().map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.formats.map((f) => (
+                <option key={f.id} value={f.id}>{f.name}</option>
+              ))}
+            </optgroup>
+          ))}
+        </SelectField>
+        <SelectField label={SPEED_FIELD_LABELS.gpu} value={state.gpu} error={fieldError('gpu')} onChange={(gpu) => update({ gpu })}>
+          {GPUS.map((g) => (
+            <option key={g.id} value={g.id}>{g.name}</option>
+          ))}
+        </SelectField>
+        <SelectField
+          label={SPEED_FIELD_LABELS.gpus}
+          value={String(state.gpuCount)}
+          error={fieldError('gpus')}
+          hint={`Counts that divide the model's ${formatCount(modelEntry.spec.attention.numHeads)} attention heads.`}
+          onChange={(gpus) => update({ gpus })}
+        >
+          {gpuCountOptions(state.model).map((n) => (
+            <option key={n} value={String(n)}>{n}</option>
+          ))}
+        </SelectField>
+        <NumberField
+          label={SPEED_FIELD_LABELS.batch}
+          text={text.batch}
+          onText={(batch) => update({ batch })}
+          rule={BATCH_RULE}
+          hint="Sequences decoded together, one token each per step."
+        />
+        <NumberField
+          label={SPEED_FIELD_LABELS.context}
+          text={text.context}
+          onText={(context) => update({ context })}
+          rule={contextRule(state.model)}
+          hint={`Tokens cached per sequence (prompt + generated so far), at most ${formatCount(modelEntry.spec.maxContextTokens)}. Also the prompt length for prefill.`}
+        />
+        <SelectField label={SPEED_FIELD_LABELS.kv} value={state.kv} error={fieldError('kv')} onChange={(kv) => update({ kv })}>
+          {kvOptions().map((k) => (
+            <option key={k.id} value={k.id}>{k.name}</option>
+          ))}
+        </SelectField>
+      </div>
+
+      <p className={`field-hint ${styles.excluded}`}>
+        {excluded.reason} <Link href={`/sources#${excluded.sourceId}`}>Source</Link>.
+      </p>
+
+      {outcome.ok ? (
+        <ResultsView outcome={outcome.results} batch={state.batch!} contextTokens={state.contextTokens!} gpuCount={state.gpuCount} gpuName={gpuEntry.name} sourceTitles={sourceTitles} />
+      ) : (
+        <div className="result" role="status" aria-live="polite">
+          <p className={styles.placeholder}>
+            {outcome.field ? `Results appear when the ${SPEED_FIELD_LABELS[outcome.field].toLowerCase()} field is valid.` : outcome.message}
+          </p>
+        </div>
+      )}
+
+      <figure className={styles.figure}>
+        <figcaption className={styles.caption}>
+          <strong>Total decode throughput vs batch</strong> for {modelEntry.name} on {formatCount(state.gpuCount)} × {gpuEntry.name}
+          {state.contextTokens !== null ? <> at {formatCount(state.contextTokens)} tokens of context</> : null} — roofline upper bound.
+        </figcaption>
+        <fieldset className={styles.formats}>
+          <legend>{SPEED_FIELD_LABELS.show}</legend>
+          {CHART_FORMATS.map((f, slot) => (
+            <label key={f} className={`${styles.check} ${styles[`s${slot}`]}`}>
+              <input type="checkbox" checked={state.show.includes(f)} onChange={(e) => update({ show: toggleShownFormat(text.show, f, e.target.checked) })} />
+              <svg width="22" height="12" aria-hidden="true" className={styles.swatch}>
+                <line x1="0" x2="22" y1="6" y2="6" />
+                <g className={styles.marker}>
+                  <Marker slot={slot} x={11} y={6} size={3.5} />
+                </g>
+              </svg>
+              {CHART_FORMAT_LABELS[f]}
+            </label>
+          ))}
+          {state.errors.show ? <p className="field-error" role="alert">{state.errors.show}</p> : null}
+        </fieldset>
+        <div ref={chartBox} className={styles.chartBox}>
+          {chart ? <Chart chart={chart} batchMarker={batchMarker} titleId={`${id}-ct`} descId={`${id}-cd`} /> : <p className={styles.placeholder}>{chartError}</p>}
+        </div>
+        {chart ? (
+          <>
+            <ul className={styles.legend}>
+              {chart.series.map((s) => (
+                <li key={s.weights} className={styles[`s${s.slot}`]}>
+                  <svg width="22" height="12" aria-hidden="true" className={styles.swatch}>
+                    <line x1="0" x2="22" y1="6" y2="6" />
+                    <g className={styles.marker}>
+                      <Marker slot={s.slot} x={11} y={6} size={3.5} />
+                    </g>
+                  </svg>
+                  <span>
+                    <strong>{s.label}</strong>: crossover {formatCrossoverBatch(s.crossoverBatch)}
+                    {s.maxBatchThatFits === 0
+                      ? '; does not fit even at batch 1'
+                      : s.maxBatchThatFits >= 1024
+                        ? '; fits at every batch shown'
+                        : `; fits up to batch ${formatCount(s.maxBatchThatFits)}`}
+                    {s.sameAs ? `; same line as ${s.sameAs}` : ''}
+                    {s.computeDtypeNote ? <> — <em>{s.computeDtypeNote}</em></> : null}
+                  </span>
+                </li>
+              ))}
+              <li className={styles.legendKey}>
+                Circles mark the crossover from memory-bound to compute-bound; dashed parts do not fit in GPU memory (weights + KV
+                cache + workspace); the dotted line is your batch. Formats with the same bytes per weight share a line while
+                memory-bound.
+              </li>
+            </ul>
+            <details className="work">
+              <summary>Chart data as a table</summary>
+              <div className="table-wrap" tabIndex={0} role="region" aria-label="Chart data">
+                <table className="table">
+                  <caption className={styles.tableCaption}>Total tokens/s by batch size. “C” = compute-bound, otherwise memory-bound; “†” = does not fit in memory.</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Batch</th>
+                      {chart.series.map((s) => (
+                        <th key={s.weights} scope="col" className={`num ${tableStyles.numHead}`}>{s.label}</th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {chart.xTicks.map((t, row) => (
+                      <tr key={t.value}>
+                        <th scope="row" className={`num ${tableStyles.numHead}`}>{formatCount(t.value)}</th>
+                        {chart!.series.map((s) => {
+                          const p = s.ticks[row]!;
+                          return (
+                            <td key={s.weights} className="num">
+                              {formatRate(p.tokensPerSecondTotal)}
+                              {p.bound === 'compute' ? ' C' : ''}
+                              {p.fits ? '' : ' †'}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                    <tr>
+                      <th scope="row">Crossover batch</th>
+                      {chart.series.map((s) => (
+                        <td key={s.weights} className="num">{formatCrossoverBatch(s.crossoverBatch)}</td>
+                      ))}
+                    </tr>
+                    <tr>
+                      <th scope="row">Largest batch that fits</th>
+                      {chart.series.map((s) => (
+                        <td key={s.weights} className="num">{formatCount(s.maxBatchThatFits)}</td>
+                      ))}
+                    </tr>
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          </>
+        ) : null}
+      </figure>
+    </section>
+  );
+}
+
+function ResultsView({ outcome: r, batch, contextTokens, gpuCount, gpuName, sourceTitles }: {
+  outcome: SpeedResults;
+  batch: number;
+  contextTokens: number;
+  gpuCount: number;
+  gpuName: string;
+  sourceTitles: Readonly<Record<string, string>>;
+}) {
+  const { step, prefill, fit, ceiling } = r;
+  return (
+    <>
+      <div className="result" role="status" aria-live="polite">
+        <p className="result-big">{formatDuration(step.secondsPerToken)} per decode step</p>
+        <p className={styles.rates}>
+          <span><strong>{formatTokensPerSecond(step.tokensPerSecondPerSequence)}</strong> per sequence</span>
+          <span><strong>{formatTokensPerSecond(step.tokensPerSecondTotal)}</strong> in total ({formatCount(batch)} sequences)</span>
+        </p>
+        <p className={step.bound === 'memory' ? styles.boundMemory : styles.boundCompute}>
+          <strong>{step.bound === 'memory' ? 'Memory-bound' : 'Compute-bound'}</strong>:{' '}
+          {step.bound === 'memory'
+            ? 'reading the weights and KV cache takes longer than the math.'
+            : 'the math takes longer than reading the weights and KV cache.'}
+        </p>
+        <dl className={styles.bars}>
+          <div>
+            <dt>Memory time (bytes ÷ bandwidth)</dt>
+            <dd>
+              <span className={styles.bar} style={{ width: `${(r.memoryBar * 100).toFixed(1)}%` }} />
+              <span className={styles.barValue}>{formatDuration(step.memoryTimeSeconds)}</span>
+            </dd>
+          </div>
+          <div>
+            <dt>Compute time (FLOPs ÷ peak)</dt>
+            <dd>
+              <span className={`${styles.bar} ${styles.barCompute}`} style={{ width: `${(r.computeBar * 100).toFixed(1)}%` }} />
+              <span className={styles.barValue}>{formatDuration(step.computeTimeSeconds)}</span>
+            </dd>
+          </div>
+        </dl>
+        <p>
+          <strong>Crossover batch</strong> at this context: {formatCrossoverBatch(step.crossoverBatch)}
+          {step.crossoverBatch === Infinity
+            ? ' — each extra sequence adds KV-cache reads faster than it adds FLOPs, so decode stays memory-bound at any batch.'
+            : step.crossoverBatch < 1
+              ? ' — compute-bound even for one sequence.'
+              : ` sequences; ${batch >= step.crossoverBatch ? 'your batch is past it: more sequences now cost compute time.' : 'below it, extra sequences add only their KV-cache reads to the step.'}`}
+        </p>
+        <p>
+          <strong>Prefill</strong> of one {formatCount(contextTokens)}-token prompt (time to first token, before queueing): at least{' '}
+          {formatDuration(prefill.seconds)}, {prefill.bound}-bound.
+        </p>
+      </div>
+      <p className={styles.dtype}>{r.computeSentence}</p>
+      <p>
+        <strong>Versus BF16 on this GPU</strong>, this format can be at most {formatRatio(ceiling.memoryBoundRatio)} faster when
+        memory-bound (bits per weight) and {formatRatio(ceiling.computeBoundRatio)} when compute-bound (tensor-core peak ratio).
+      </p>
+      {fit.fits ? (
+        <p className={styles.fits}>
+          <strong>Fits</strong> in {formatCount(gpuCount)} × {gpuName}: {formatBytesBoth(fit.requiredBytes)} of{' '}
+          {formatBytesBoth(fit.availableBytes)}; up to {formatCount(fit.maxBatchAtContext)} sequences of {formatCount(contextTokens)} tokens fit.
+        </p>
+      ) : (
+        <p className={styles.noFit} role="note">
+          <strong>Does not fit</strong> in {formatCount(gpuCount)} × {gpuName}: needs {formatBytesBoth(fit.requiredBytes)}, has{' '}
+          {formatBytesBoth(fit.availableBytes)}
+          {fit.maxBatchAtContext > 0 ? ` (at most ${formatCount(fit.maxBatchAtContext)} sequences of ${formatCount(contextTokens)} tokens fit)` : ''}. The times above
+          assume it would.
+        </p>
+      )}
+      <p className={styles.figures}>
+        <strong>GPU figures used</strong> (datasheet, dense):{' '}
+        {r.figures.map((f, i) => (
+          <span key={f.figure}>
+            {i > 0 ? '; ' : ''}
+            {f.label} <span className="num">{f.value}</span>
+            {f.status === 'unverified' ? <strong className={styles.unverified}> (⚠ unverified: commonly quoted, not checked against the datasheet)</strong> : null}
+          </span>
+        ))}
+        . From <SourceLinks ids={[...new Set(r.figures.flatMap((f) => f.sourceIds))]} titles={sourceTitles} />
+        {r.figures.some((f) => f.status === 'secondary') ? ', read in copies of the datasheet tables' : ''}.
+      </p>
+      <details className="work">
+        <summary>Show the work</summary>
+        <p>
+          One decode step produces one token for each of the {formatCount(batch)} sequences. Its time is the longer of two
+          roofs: <code>t = max(bytes ÷ bandwidth, FLOPs ÷ peak)</code>.
+        </p>
+        <ol>
+          {[...r.work, ...r.prefillWork].map((line) => (
+            <li key={line.label}>
+              <strong>{line.label}</strong>: {line.formula} = <span className="num">{line.value}</span>
+            </li>
+          ))}
+        </ol>
+        <p className="muted">
+          Assumptions: every weight is read once per step; tensor parallelism splits bytes and FLOPs evenly over {formatCount(gpuCount)}{' '}
+          GPU{gpuCount === 1 ? '' : 's'} and its all-reduces are free; attention runs in 16 bits; peaks are reached.
+        </p>
+      </details>
+    </>
+  );
+}

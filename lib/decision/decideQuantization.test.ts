@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { hasSource } from '../sources';
+import { fitOnGpu, minGpusToFit, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '../sizing';
+import { decideQuantization } from './decideQuantization';
+import { DECISION_SOURCES } from './sources';
+import type { DecisionConstraints } from './types';
+
+const BASE: DecisionConstraints = {
+  gpu: 'h100-sxm',
+  gpuCount: 2,
+  workload: 'throughput',
+  accuracyTolerance: 'small',
+  evaluationBudget: true,
+  calibrationData: true,
+  contextTokens: 4096,
+  concurrency: 32,
+};
+
+/** Sentences of a paragraph: split after . ! ? followed by a space and a capital or digit. */
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z0-9])/);
+}
+
+const everyText = (d: ReturnType<typeof decideQuantization>) =>
+  [d.spokenAnswer, d.recommendation.label, ...d.reasons.map((r) => r.text), ...d.alternatives.map((a) => a.why)].join('\n');
+
+describe('decideQuantization(constraints): the main branches', () => {
+  it('H100 (FP8 tensor cores) + throughput ⇒ FP8 W8A8', () => {
+    const d = decideQuantization(BASE);
+    expect(d.recommendation.formatId).toBe('fp8-w8a8');
+    expect(d.hardware.fp8TensorCores).toBe(true);
+    expect(d.shortfall).toBeNull();
+    // the fit reason is lib/sizing's number at vLLM's 0.92: 2 × H100 hold 60 × 4k sequences of FP8 70B
+    const fit = fitOnGpu({ model: 'llama-3.1-70b', weights: 'fp8-w8a8', kvBits: 16, contextTokens: 4096, batch: 32, gpu: 'h100-sxm', gpuCount: 2, memoryUtilization: VLLM_DEFAULT_GPU_MEMORY_UTILIZATION });
+    expect(d.candidates.find((c) => c.formatId === 'fp8-w8a8')!.maxConcurrent).toBe(fit.maxBatchAtContext);
+    expect(d.reasons.some((r) => r.basis === 'computed' && r.text.includes(`${fit.maxBatchAtContext} sequences`))).toBe(true);
+    // prefill is compared with W4A16 (compute-bound; FP8 peak 1,979 vs FP16 989 dense TFLOPS on H100)
+    expect(d.reasons.some((r) => /Prefill .* compute-bound/.test(r.text))).toBe(true);
+    expect(d.reasons.some((r) => r.sources.some((s) => s.id === DECISION_SOURCES.redHat.id) && /effectively lossless/.test(r.text))).toBe(true);
+  });
+
+  it('one 48 GB L40S + latency ⇒ W4A16 (8-bit 70B does not even fit)', () => {
+    const d = decideQuantization({ ...BASE, gpu: 'l40s', gpuCount: 1, workload: 'latency', concurrency: 1 });
+    expect(d.recommendation.formatId).toBe('int4-g128');
+    const fp8 = d.candidates.find((c) => c.formatId === 'fp8-w8a8')!;
+    expect(fp8.maxConcurrent).toBe(0); // 67.7 GiB of weights > 46,068 MiB × 0.92
+    expect(fp8.gpusNeeded).toBe(2);
+    expect(d.spokenAnswer).toContain('8-bit would not even hold the load');
+  });
+
+  it('A100 (no FP8 tensor cores) + throughput ⇒ INT8 W8A8, and FP8 is flagged as weight-only there', () => {
+    const d = decideQuantization({ ...BASE, gpu: 'a100-80gb-sxm', concurrency: 16 });
+    expect(d.hardware.fp8TensorCores).toBe(false);
+    expect(d.hardware.lowBitDtypes).toEqual(['int8', 'int4']);
+    expect(d.recommendation.formatId).toBe('int8-w8a8');
+    expect(d.alternatives.find((a) => a.formatId === 'fp8-w8a8')!.why).toMatch(/No FP8 tensor cores .* weight-only/);
+    expect(d.reasons.some((r) => /1–3%/.test(r.text) && r.basis === 'cited')).toBe(true);
+  });
+
+  it('accuracy non-negotiable with no evaluation budget ⇒ 8-bit, never 4-bit — even when only 4-bit fits', () => {
+    const strict = { ...BASE, accuracyTolerance: 'none', evaluationBudget: false } as const;
+    expect(decideQuantization({ ...strict, gpuCount: 2 }).recommendation.formatId).toBe('fp8-w8a8');
+    // Ampere: the near-lossless 8-bit option is weight-only INT8, not INT8 W8A8 (1–3%)
+    expect(decideQuantization({ ...strict, gpu: 'a100-80gb-sxm', concurrency: 8 }).recommendation.formatId).toBe('int8-w8a16');
+    const l40s = decideQuantization({ ...strict, gpu: 'l40s', gpuCount: 1, workload: 'latency', concurrency: 1 });
+    expect(l40s.recommendation.formatId).toBe('fp8-w8a8');
+    expect(l40s.shortfall).toEqual({ maxConcurrent: 0, gpusNeeded: 2 });
+    expect(l40s.spokenAnswer).toMatch(/on 2 GPUs rather than 1/);
+    expect(l40s.spokenAnswer).toMatch(/would not go to 4-bit without an evaluation budget/);
+  });
+
+  it('small loss allowed + latency on one H100 ⇒ W4A16, with the per-user decode speed compared', () => {
+    const d = decideQuantization({ ...BASE, gpuCount: 1, workload: 'latency', concurrency: 4 });
+    expect(d.recommendation.formatId).toBe('int4-g128');
+    const w4 = d.candidates.find((c) => c.formatId === 'int4-g128')!;
+    const fp8 = d.candidates.find((c) => c.formatId === 'fp8-w8a8')!;
+    // roofline: 39.8 GB vs 72.7 GB read per step → 4-bit is faster per user
+    expect(w4.decodeTokensPerSecondPerSequence!).toBeGreaterThan(fp8.decodeTokensPerSecondPerSequence!);
+    expect(d.reasons.some((r) => r.text.startsWith('Roofline decode per user'))).toBe(true);
+  });
+
+  it('throughput when 8-bit cannot hold the concurrency but 4-bit can ⇒ W4A16, naming the 8-bit shortfall', () => {
+    // 1 × H100 at 0.92: FP8 70B holds 2 × 4k, W4A16 holds 27
+    const d = decideQuantization({ ...BASE, gpuCount: 1, concurrency: 16 });
+    expect(d.recommendation.formatId).toBe('int4-g128');
+    expect(d.reasons.some((r) => /^FP8 W8A8 .* holds only 2 of your 16 sequences here; it needs 2 × H100/.test(r.text))).toBe(true);
+  });
+
+  it('no representative calibration data ⇒ AWQ for 4-bit, and a calibration reason for INT8 W8A8', () => {
+    const w4 = decideQuantization({ ...BASE, gpu: 'l40s', gpuCount: 1, workload: 'latency', concurrency: 1, calibrationData: false });
+    expect(w4.recommendation.label).toBe('W4A16 AWQ g128');
+    expect(w4.reasons.some((r) => r.sources.some((s) => s.id === DECISION_SOURCES.awq.id))).toBe(true);
+    expect(w4.spokenAnswer).toMatch(/AWQ/);
+    const w4cal = decideQuantization({ ...BASE, gpu: 'l40s', gpuCount: 1, workload: 'latency', concurrency: 1, calibrationData: true });
+    expect(w4cal.recommendation.label).toBe('W4A16 GPTQ/AWQ g128');
+    const int8 = decideQuantization({ ...BASE, gpu: 'a100-80gb-sxm', concurrency: 16, calibrationData: false });
+    expect(int8.reasons.some((r) => r.sources.some((s) => s.id === DECISION_SOURCES.vllmInt8.id) && /without it/.test(r.text))).toBe(true);
+  });
+
+  it('no loss allowed but an evaluation budget, latency-bound ⇒ 8-bit first, with 4-bit named as the faster option to evaluate', () => {
+    const d = decideQuantization({ ...BASE, workload: 'latency', accuracyTolerance: 'none', concurrency: 8 });
+    expect(d.recommendation.formatId).toBe('fp8-w8a8');
+    expect(d.spokenAnswer).toMatch(/W4A16 would decode each user's tokens faster, \d+ against \d+ tokens per second/);
+    expect(d.spokenAnswer).toMatch(/only if our evaluation shows it holds/);
+  });
+
+  it('the spoken answer is 4–6 sentences built from the inputs', () => {
+    const d = decideQuantization(BASE);
+    const s = sentences(d.spokenAnswer);
+    expect(s.length).toBeGreaterThanOrEqual(4);
+    expect(s.length).toBeLessThanOrEqual(6);
+    expect(d.spokenAnswer).toContain('2 × H100 SXM 80GB');
+    expect(d.spokenAnswer).toContain('32 concurrent sequences of 4,096 tokens');
+    expect(d.spokenAnswer).toContain('FP8 W8A8');
+  });
+
+  it('derives tensor-core support from the GPU catalog', () => {
+    const flags = (gpu: string) => decideQuantization({ ...BASE, gpu, gpuCount: 8, concurrency: 1 }).hardware;
+    expect(flags('h100-sxm')).toMatchObject({ fp8TensorCores: true, int8TensorCores: true });
+    expect(flags('l40s')).toMatchObject({ fp8TensorCores: true });
+    expect(flags('rtx-3090')).toMatchObject({ fp8TensorCores: false, int8TensorCores: true });
+    expect(flags('b200').lowBitDtypes).toContain('fp4');
+  });
+
+  it('flags tensor-core figures the GPU catalog marks unverified (L40S INT8/INT4, RTX 3090 INT8/INT4)', () => {
+    const l40s = decideQuantization({ ...BASE, gpu: 'l40s', gpuCount: 2, concurrency: 1 });
+    expect(l40s.hardware.unverifiedDtypes).toEqual(['int8', 'int4']);
+    expect(l40s.reasons[0]!.text).toContain('INT4 (figure unverified)');
+    expect(decideQuantization(BASE).hardware.unverifiedDtypes).toEqual([]);
+  });
+
+  it('rejects bad constraints, naming the field', () => {
+    expect(() => decideQuantization({ ...BASE, gpuCount: 3 })).toThrow(/gpuCount/);
+    expect(() => decideQuantization({ ...BASE, concurrency: 0 })).toThrow(/concurrency/);
+    expect(() => decideQuantization({ ...BASE, contextTokens: 1.5 })).toThrow(/contextTokens/);
+    expect(() => decideQuantization({ ...BASE, gpu: 'tpu-v5' })).toThrow(/gpu/);
+    expect(() => decideQuantization({ ...BASE, memoryUtilization: 0 })).toThrow(/memoryUtilization/);
+  });
+
+  it('says "vLLM\'s default" only when the utilisation is vLLM\'s default', () => {
+    expect(decideQuantization(BASE).spokenAnswer).toMatch(/vLLM's default memory setting/);
+    const full = decideQuantization({ ...BASE, memoryUtilization: 1 });
+    expect(full.spokenAnswer).not.toMatch(/vLLM's default/);
+    expect(full.spokenAnswer).toMatch(/100% of GPU memory in use/);
+  });
+
+  it('cites only sources that exist on /sources', () => {
+    for (const source of Object.values(DECISION_SOURCES)) expect(hasSource(source.id), source.id).toBe(true);
+  });
+});
+
+describe('decideQuantization: invariants (fast-check)', () => {
+  const gpus = ['h100-sxm', 'h200-sxm', 'a100-80gb-sxm', 'a100-40gb-sxm', 'l40s', 'l4', 'rtx-4090', 'rtx-3090', 'mi300x', 'b200', 't4'];
+  const constraints = fc.record({
+    gpu: fc.constantFrom(...gpus),
+    gpuCount: fc.constantFrom(1, 2, 4, 8),
+    workload: fc.constantFrom('latency' as const, 'throughput' as const),
+    accuracyTolerance: fc.constantFrom('none' as const, 'small' as const),
+    evaluationBudget: fc.boolean(),
+    calibrationData: fc.boolean(),
+    contextTokens: fc.integer({ min: 1, max: 131_072 }),
+    concurrency: fc.integer({ min: 1, max: 512 }),
+  });
+
+  it('always answers with a candidate, 4–6 sentences, and no NaN/Infinity/undefined in any text', () => {
+    fc.assert(
+      fc.property(constraints, (c) => {
+        const d = decideQuantization(c);
+        expect(d.candidates.map((x) => x.formatId)).toContain(d.recommendation.formatId);
+        const n = sentences(d.spokenAnswer).length;
+        expect(n).toBeGreaterThanOrEqual(4);
+        expect(n).toBeLessThanOrEqual(6);
+        expect(everyText(d)).not.toMatch(/NaN|Infinity|undefined|null/);
+        expect(d.reasons.length).toBeGreaterThanOrEqual(3);
+        for (const r of d.reasons) if (r.basis === 'cited') expect(r.sources.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('never recommends 4-bit or INT8 W8A8 when no loss is allowed and nothing can be evaluated', () => {
+    fc.assert(
+      fc.property(constraints, (c) => {
+        const d = decideQuantization({ ...c, accuracyTolerance: 'none', evaluationBudget: false });
+        expect(['fp8-w8a8', 'int8-w8a16']).toContain(d.recommendation.formatId);
+        expect(d.recommendation.formatId === 'fp8-w8a8').toBe(d.hardware.fp8TensorCores);
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('gpusNeeded agrees with lib/sizing minGpusToFit for every candidate', () => {
+    fc.assert(
+      fc.property(constraints, (c) => {
+        const d = decideQuantization(c);
+        for (const check of d.candidates) {
+          const min = minGpusToFit({ model: 'llama-3.1-70b', weights: check.formatId, kvBits: 16, contextTokens: c.contextTokens, batch: c.concurrency, gpu: c.gpu, memoryUtilization: VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, maxGpuCount: 8 }).gpuCount;
+          expect(check.gpusNeeded).toBe(check.fits ? c.gpuCount : min);
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('a recommendation that holds the load reports no shortfall, and one that does not says how many GPUs it needs', () => {
+    fc.assert(
+      fc.property(constraints, (c) => {
+        const d = decideQuantization(c);
+        const rec = d.candidates.find((x) => x.formatId === d.recommendation.formatId)!;
+        if (rec.fits) expect(d.shortfall).toBeNull();
+        else {
+          expect(d.shortfall).toEqual({ maxConcurrent: rec.maxConcurrent, gpusNeeded: rec.gpusNeeded });
+          if (rec.gpusNeeded !== null) expect(rec.gpusNeeded).toBeGreaterThan(c.gpuCount);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});

@@ -1,0 +1,95 @@
+import type { ComputeDtype } from '../hardware/types';
+import type { Bytes, Tokens } from '../units';
+
+/** Interactive traffic where each user waits for tokens, or batch traffic where total tokens per GPU-hour matter. */
+export type Workload = 'latency' | 'throughput';
+
+/** How much task accuracy may drop: 'none' = no measurable loss; 'small' = about a point on the task metric is acceptable. */
+export type AccuracyTolerance = 'none' | 'small';
+
+/** The reader's situation, as the checklist asks for it. */
+export interface DecisionConstraints {
+  /** Catalog model id (default "llama-3.1-70b"). */
+  model?: string;
+  /** GPU catalog id, e.g. "h100-sxm". */
+  gpu: string;
+  /** GPUs available for one replica (tensor parallel); must divide the attention heads. */
+  gpuCount: number;
+  workload: Workload;
+  accuracyTolerance: AccuracyTolerance;
+  /** Whether there is time and data to evaluate the quantised model on the real task before launch. */
+  evaluationBudget: boolean;
+  /** Whether calibration text representative of the task exists (GPTQ/AWQ and static INT8 activations use it). */
+  calibrationData: boolean;
+  /** Tokens per sequence (prompt + output) the KV cache must hold. */
+  contextTokens: Tokens;
+  /** Sequences served at once. */
+  concurrency: number;
+  /** Fraction of GPU memory the engine may fill (default vLLM's 0.92). */
+  memoryUtilization?: number;
+}
+
+/** The formats the checklist chooses between. */
+export type CandidateId = 'bf16' | 'fp8-w8a8' | 'int8-w8a8' | 'int8-w8a16' | 'int4-g128';
+
+/** One candidate format checked against the reader's GPUs and load (all from lib/sizing and lib/perf). */
+export interface CandidateCheck {
+  formatId: CandidateId;
+  label: string;
+  weightsBytes: Bytes;
+  /** `concurrency` sequences of `contextTokens` fit on the GPUs given. */
+  fits: boolean;
+  /** Most sequences of `contextTokens` that fit (0 when not even one). */
+  maxConcurrent: number;
+  /** Roofline decode speed per sequence at min(concurrency, maxConcurrent); null when nothing fits. */
+  decodeTokensPerSecondPerSequence: number | null;
+  /** Batch where decode turns compute-bound at this context (Infinity when never); null when nothing fits. */
+  crossoverBatch: number | null;
+  /** The dtype the matmuls run in on this GPU (after any fallback). */
+  computeDtype: ComputeDtype;
+  /** Smallest tensor-parallel size (≤ 8) that holds the load; null when 8 is not enough. */
+  gpusNeeded: number | null;
+}
+
+/** A citation attached to a reason: an id in lib/sources and a short label. */
+export interface ReasonSource {
+  id: string;
+  label: string;
+}
+
+/** One reason behind the recommendation. */
+export interface Reason {
+  text: string;
+  /** 'computed': a lib/ calculation on the reader's inputs; 'cited': a published result (see `sources`). */
+  basis: 'computed' | 'cited';
+  sources: ReasonSource[];
+}
+
+/** An option not chosen, and why. */
+export interface Alternative {
+  formatId: CandidateId;
+  label: string;
+  why: string;
+}
+
+/** What the checklist recommends, why, and what to say. */
+export interface Decision {
+  recommendation: { formatId: CandidateId; label: string };
+  alternatives: Alternative[];
+  reasons: Reason[];
+  /** A 4–6 sentence answer to say in the interview, built from the inputs. */
+  spokenAnswer: string;
+  hardware: {
+    gpuName: string;
+    lowBitDtypes: ComputeDtype[];
+    /** Low-bit dtypes whose catalog figure is marked 'unverified' (lib/hardware gpuFigureStatus): say so on the page. */
+    unverifiedDtypes: ComputeDtype[];
+    fp8TensorCores: boolean;
+    int8TensorCores: boolean;
+  };
+  candidates: CandidateCheck[];
+  /** Set when the recommended format does not hold `concurrency` sequences on the GPUs given. */
+  shortfall: null | { maxConcurrent: number; gpusNeeded: number | null };
+  /** The memory utilisation the fits were computed at. */
+  memoryUtilization: number;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { getModel } from '../models';
+import { CONFIG_MAX_CHARS, readConfigText } from './config';
+
+const llama8b = getModel('llama-3.1-8b').config;
+
+describe('readConfigText(text)', () => {
+  it('reads a real config.json (Llama-3.1-8B, as in the catalog): 8,030,261,248 params (facts.md §7)', () => {
+    const r = readConfigText(JSON.stringify(llama8b, null, 2));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.params.total).toBe(8_030_261_248);
+    expect(r.summary).toBe('32 layers, 32 heads, 8 KV heads (GQA), head_dim 128');
+    expect(r.name).toBe('Your config.json (llama)');
+  });
+  it('reads a trimmed config with only the keys that shape the model', () => {
+    const { model_type, hidden_size, num_hidden_layers, num_attention_heads, num_key_value_heads, intermediate_size, vocab_size, max_position_embeddings } =
+      llama8b as Record<string, unknown>;
+    const r = readConfigText(JSON.stringify({ model_type, hidden_size, num_hidden_layers, num_attention_heads, num_key_value_heads, intermediate_size, vocab_size, max_position_embeddings }));
+    expect(r.ok && r.params.total).toBe(8_030_261_248);
+  });
+  it('names the missing key (num_hidden_layers)', () => {
+    const { num_hidden_layers: _drop, ...rest } = llama8b as Record<string, unknown>;
+    void _drop;
+    const r = readConfigText(JSON.stringify(rest));
+    expect(r).toMatchObject({ ok: false, field: 'num_hidden_layers' });
+    expect(!r.ok && r.message).toMatch(/^num_hidden_layers is required/);
+  });
+  it('says invalid JSON is invalid JSON, on the whole config', () => {
+    const r = readConfigText('{"model_type": "llama",');
+    expect(r).toMatchObject({ ok: false, field: 'config' });
+    expect(!r.ok && r.message).toMatch(/^config\.json is not valid JSON/);
+  });
+  it('asks for a config when the text is empty, and refuses absurdly long text', () => {
+    expect(readConfigText('  \n')).toMatchObject({ ok: false, field: 'config', message: expect.stringMatching(/^Paste a model's config\.json/) });
+    expect(readConfigText(' '.repeat(CONFIG_MAX_CHARS) + '{}')).toMatchObject({ ok: false, field: 'config', message: expect.stringMatching(/characters/) });
+  });
+  it('never throws, whatever the text', () => {
+    for (const text of ['null', '[]', '42', '"x"', '{"model_type": 3}', '{"model_type":"llama","hidden_size":-1}', '\u0000']) {
+      const r = readConfigText(text);
+      expect(r.ok).toBe(false);
+      expect(!r.ok && r.message.length).toBeGreaterThan(0);
+    }
+  });
+});

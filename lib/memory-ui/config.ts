@@ -1,0 +1,39 @@
+import { ModelConfigError, countParams, modelSummary, parseModelConfigText } from '../models';
+import type { ModelSpec, ParamCounts } from '../models/types';
+
+/** Longest config.json text accepted: 1,000,000 characters (real ones are 1–5 kB; a multimodal wrapper stays far below). */
+export const CONFIG_MAX_CHARS = 1_000_000;
+
+/** A pasted or uploaded config.json, read: the model, or a message naming the key at fault. */
+export type ConfigReading =
+  | { ok: true; spec: ModelSpec; summary: string; params: ParamCounts; name: string }
+  | { ok: false; field: string; message: string };
+
+/**
+ * Reads a config.json the reader pasted or uploaded, never throwing: empty text and
+ * text over {@link CONFIG_MAX_CHARS} get their own messages, anything else goes to
+ * lib/models `parseModelConfigText`, whose `ModelConfigError` names the key at fault
+ * ("num_hidden_layers is required: …"; "config" for the whole text, e.g. invalid JSON).
+ *
+ * @example readConfigText('{"model_type": "llama"}') // { ok: false, field: 'hidden_size', message: 'hidden_size is required: …' }
+ * @example readConfigText(JSON.stringify(getModel('llama-3.1-8b').config)).ok // true
+ */
+export function readConfigText(text: string): ConfigReading {
+  if (text.trim() === '') {
+    return { ok: false, field: 'config', message: 'Paste a model\'s config.json here, or upload the file.' };
+  }
+  if (text.length > CONFIG_MAX_CHARS) {
+    return {
+      ok: false,
+      field: 'config',
+      message: `config.json is ${text.length.toLocaleString('en-US')} characters; a real one is a few thousand (at most ${CONFIG_MAX_CHARS.toLocaleString('en-US')} accepted).`,
+    };
+  }
+  try {
+    const spec = parseModelConfigText(text);
+    return { ok: true, spec, summary: modelSummary(spec), params: countParams(spec), name: `Your config.json (${spec.modelType})` };
+  } catch (error) {
+    if (error instanceof ModelConfigError) return { ok: false, field: error.field, message: error.message };
+    return { ok: false, field: 'config', message: `config.json could not be read: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

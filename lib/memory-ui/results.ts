@@ -1,0 +1,179 @@
+import { formatBitsBreakdown, type BitsBreakdown } from '../formats';
+import { GPUS, getGpu } from '../hardware';
+import type { Gpu } from '../hardware';
+import { kvCacheFormula, type KvCacheFormula } from '../models';
+import type { ModelSpec } from '../models/types';
+import { fitOnGpu, minGpusToFit, type FitResult } from '../sizing';
+import { BYTES_PER_MIB, formatBytesBoth, formatCount, formatNumber } from '../units';
+import type { Bytes } from '../units';
+import { stackedBar, type StackedBar } from './bar';
+import { MEMORY_MAX_GPUS } from './options';
+import { MEMORY_FIELD_LABELS, type MemoryField, type MemoryState } from './urlState';
+
+/** The set-up to size, all fields valid. */
+export interface MemorySetup {
+  spec: ModelSpec;
+  weights: string;
+  kvBits: number;
+  contextTokens: number;
+  batch: number;
+  gpu: string;
+  gpuCount: number;
+  memoryUtilization: number;
+}
+
+/** One row of the "which GPUs fit" table. */
+export interface GpuFitRow {
+  gpu: Gpu;
+  /** Usable memory per GPU × the memory cap. */
+  perGpuAvailableBytes: Bytes;
+  /** Fewest GPUs of this kind (1 … 8, dividing the heads) on which the set-up fits; null when none does. */
+  minGpus: number | null;
+  /** The counts tried (those that divide the heads). */
+  tried: number[];
+  /** What each GPU holds at `minGpus` (null when none fits). */
+  perGpuBytes: Bytes | null;
+  /** Headroom over the whole group at `minGpus` (null when none fits). */
+  headroomBytes: Bytes | null;
+}
+
+/**
+ * For every GPU in the catalog, the fewest GPUs of that kind (1 … 8, tensor parallel)
+ * the set-up fits on: lib/sizing `minGpusToFit` per GPU, same model, formats, load and
+ * memory cap. The GPU and count chosen in the set-up are ignored.
+ *
+ * @example gpuFitTable(setup).find((r) => r.gpu.id === 'h100-sxm')?.minGpus // 1 for 4-bit Llama-3.1-70B at 8 × 4,096 tokens
+ */
+export function gpuFitTable(setup: Omit<MemorySetup, 'gpu' | 'gpuCount'>): GpuFitRow[] {
+  return GPUS.map((gpu) => {
+    const r = minGpusToFit({
+      model: setup.spec,
+      weights: setup.weights,
+      kvBits: setup.kvBits,
+      contextTokens: setup.contextTokens,
+      batch: setup.batch,
+      gpu,
+      memoryUtilization: setup.memoryUtilization,
+      maxGpuCount: MEMORY_MAX_GPUS,
+    });
+    return {
+      gpu,
+      perGpuAvailableBytes: gpu.usableMemoryBytes * setup.memoryUtilization,
+      minGpus: r.gpuCount,
+      tried: r.tried,
+      perGpuBytes: r.fit ? r.fit.perGpuBytes : null,
+      headroomBytes: r.fit ? r.fit.headroomBytes : null,
+    };
+  });
+}
+
+/**
+ * The memory the set-up may fill, written out:
+ * "81,920 MiB × 1 GPU = 85.9 GB (80.0 GiB)", with "× 0.92 (vLLM gpu_memory_utilization)" when capped.
+ */
+export function availableFormula(gpu: Gpu, gpuCount: number, memoryUtilization: number): string {
+  const cap = memoryUtilization === 1 ? '' : ` × ${formatNumber(memoryUtilization, 2)} (vLLM gpu_memory_utilization)`;
+  const total = gpu.usableMemoryBytes * gpuCount * memoryUtilization;
+  return `${formatCount(gpu.usableMemoryBytes / BYTES_PER_MIB)} MiB usable (as nvidia-smi reports it) × ${formatCount(gpuCount)} GPU${gpuCount === 1 ? '' : 's'}${cap} = ${formatBytesBoth(total)}`;
+}
+
+/** Everything the calculator shows for a valid set-up. */
+export interface MemoryResults {
+  fit: FitResult;
+  bar: StackedBar;
+  gpuTable: GpuFitRow[];
+  bits: BitsBreakdown;
+  kvFormula: KvCacheFormula;
+  availableFormula: string;
+  /** lib/sizing's warnings, as they come. */
+  warnings: string[];
+}
+
+/**
+ * Sizes a valid set-up: the fit on the chosen GPUs (lib/sizing `fitOnGpu`, whose
+ * estimate uses vLLM's default token budget for that GPU), the stacked bar of its terms
+ * against the memory available, the fit table over every catalog GPU, and the pieces of
+ * the "show the work" panel.
+ *
+ * @throws lib/sizing's errors for an invalid set-up (see {@link memoryOutcome}, which catches them).
+ */
+export function memoryResults(setup: MemorySetup): MemoryResults {
+  const fit = fitOnGpu({
+    model: setup.spec,
+    weights: setup.weights,
+    kvBits: setup.kvBits,
+    contextTokens: setup.contextTokens,
+    batch: setup.batch,
+    gpu: setup.gpu,
+    gpuCount: setup.gpuCount,
+    memoryUtilization: setup.memoryUtilization,
+  });
+  const gpu = getGpu(setup.gpu);
+  return {
+    fit,
+    bar: stackedBar(fit.estimate.terms, fit.availableBytes),
+    gpuTable: gpuFitTable(setup),
+    bits: formatBitsBreakdown(setup.weights),
+    kvFormula: kvCacheFormula(setup.spec, { bits: setup.kvBits }),
+    availableFormula: availableFormula(gpu, setup.gpuCount, setup.memoryUtilization),
+    warnings: fit.estimate.warnings,
+  };
+}
+
+/** A field to fix before results can be shown. */
+export interface Blocker {
+  field: MemoryField | null;
+  message: string;
+}
+
+export type MemoryOutcome = { ok: true; results: MemoryResults } | { ok: false; blockers: Blocker[] };
+
+/** lib/sizing names the field first in its messages ("batch must be …"); map those names to the calculator's fields. */
+const LIB_FIELDS: ReadonlyArray<[RegExp, MemoryField]> = [
+  [/^contextTokens\b/, 'context'],
+  [/^batch\b/, 'batch'],
+  [/^gpuCount\b/, 'gpus'],
+  [/^weights\b/, 'weights'],
+  [/^(kvBits|bits)\b/, 'kv'],
+  [/^memoryUtilization\b/, 'util'],
+  [/^gpu\b/, 'gpu'],
+  [/^model\b/, 'model'],
+];
+
+/**
+ * Results for a validated state, or the list of fields to fix first. Never throws:
+ * a missing number or config blocks with the field's own message, and an error lib/sizing
+ * raises anyway is caught and attributed to the field its message names.
+ *
+ * @example memoryOutcome(parseMemoryState({ ...MEMORY_DEFAULTS, batch: 'abc' }))
+ * // { ok: false, blockers: [{ field: 'batch', message: 'Batch size must be a number (got "abc").' }] }
+ */
+export function memoryOutcome(state: MemoryState): MemoryOutcome {
+  const blockers: Blocker[] = [];
+  const block = (field: MemoryField) => {
+    blockers.push({ field, message: state.errors[field] ?? `${MEMORY_FIELD_LABELS[field]} is not valid.` });
+  };
+  if (!state.spec) block('config');
+  if (state.contextTokens === null && state.spec) block('context');
+  if (state.batch === null) block('batch');
+  if (blockers.length > 0 || !state.spec || state.contextTokens === null || state.batch === null) return { ok: false, blockers };
+  try {
+    return {
+      ok: true,
+      results: memoryResults({
+        spec: state.spec,
+        weights: state.weights,
+        kvBits: state.kvBits,
+        contextTokens: state.contextTokens,
+        batch: state.batch,
+        gpu: state.gpu,
+        gpuCount: state.gpuCount,
+        memoryUtilization: state.memoryUtilization,
+      }),
+    };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const field = LIB_FIELDS.find(([re]) => re.test(message))?.[1] ?? null;
+    return { ok: false, blockers: [{ field, message }] };
+  }
+}
