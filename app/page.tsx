@@ -36,6 +36,12 @@ export default async function Home() {
           </li>
         ))}
       </ul>
+      <h2>Calculators</h2>
+      <p>Each keeps its whole set-up in the link, so you can share exactly what you see.</p>
+      <ul>
+        <li><Link href="/tools/memory">Memory calculator</Link> — weights, KV cache, activations and overhead; which GPUs it fits on.</li>
+        <li><Link href="/tools/speed">Speed calculator</Link> — the decode roofline, tokens per second and the crossover batch.</li>
+      </ul>
     </div>
   );
 }
