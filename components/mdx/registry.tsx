@@ -3,7 +3,6 @@ import { Callout } from './Callout';
 import { Cite } from './Cite';
 import { Quiz, Question, Choice } from '../quiz/Quiz';
 import { WeightBytes } from './WeightBytes';
-import { WeightMemoryCalculator } from '../WeightMemoryCalculator';
 import { DeploymentPlanner } from '../deploy/DeploymentPlanner';
 import { BatchCostRatio, DecodeRate, FitVerdict, GgufTypesThatFit, KvPerSequence, KvPoolTokens, MaxBatch, MaxBitsToFit, PrefillTime, TensorCores, UsableMemory, VllmUtilization } from '../deploy/DeployFigures';
 import { DecisionChecklist } from '../decision/DecisionChecklist';
@@ -29,7 +28,6 @@ export const lessonComponents: MDXComponents = {
   Question,
   Choice,
   WeightBytes,
-  WeightMemoryCalculator,
   DeploymentPlanner,
   FitVerdict,
   MaxBatch,

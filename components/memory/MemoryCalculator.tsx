@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useDeferredValue, useId, useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
+import { useDeferredValue, useId, useMemo, useState, type ChangeEvent } from 'react';
 import { MODELS } from '@/lib/models/catalog';
 import { GPUS } from '@/lib/hardware/catalog';
 import { getFormat } from '@/lib/formats/getFormat';
@@ -28,6 +28,12 @@ import {
 import { memoryOutcome, type MemoryResults } from '@/lib/memory-ui/results';
 import { cssPercent, formatBytesPerToken, formatHeadroom, formatShare } from '@/lib/memory-ui/format';
 import styles from './MemoryCalculator.module.css';
+import { SelectField as BaseSelectField } from '@/components/ui/SelectField';
+
+function SelectField({ wide = false, ...props }: Parameters<typeof BaseSelectField>[0] & { wide?: boolean }) {
+  return <BaseSelectField {...props} className={wide ? `field ${styles.wide}` : 'field'} />;
+}
+
 
 export interface MemoryCalculatorProps {
   /** Mirror the set-up in the query string (the standalone /tools/memory page). */
@@ -47,29 +53,6 @@ export interface MemoryCalculatorProps {
   title?: string;
 }
 
-/** A labelled `<select>` with a hint and the message of a bad value next to it. */
-function SelectField({ label, value, onChange, error, hint, wide = false, children }: {
-  label: string;
-  wide?: boolean;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  hint?: ReactNode;
-  children: ReactNode;
-}) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-err` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={wide ? `field ${styles.wide}` : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
-        {children}
-      </select>
-      {hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}
-      {error ? <p className="field-error" id={`${id}-err`} role="alert">{error}</p> : null}
-    </div>
-  );
-}
 
 const EXAMPLE_CONFIG = JSON.stringify(MODELS.find((m) => m.id === 'llama-3.1-8b')!.config, null, 2);
 const ANY_CONTEXT_RULE = { min: 1, max: MAX_CONTEXT_TOKENS, integer: true };

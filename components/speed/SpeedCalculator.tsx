@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { MODELS } from '@/lib/models/catalog';
 import { GPUS } from '@/lib/hardware/catalog';
 import { formatBytesBoth, formatCount } from '@/lib/units';
@@ -31,6 +31,7 @@ import { speedResults, type SpeedResults } from '@/lib/speed-ui/results';
 import { memoizeByKey } from '@/lib/speed-ui/memo';
 import { formatCrossoverBatch, formatDuration, formatRatio, formatRate, formatTokensPerSecond } from '@/lib/speed-ui/format';
 import styles from './SpeedCalculator.module.css';
+import { SelectField } from '@/components/ui/SelectField';
 import tableStyles from './tables.module.css';
 
 export interface SpeedCalculatorProps {
@@ -58,28 +59,6 @@ export interface SpeedCalculatorProps {
 const cachedSpeedChart = memoizeByKey(buildSpeedChart, (input) => JSON.stringify(input));
 const cachedSpeedResults = memoizeByKey(speedResults, (state) => JSON.stringify(state));
 
-/** A `<select>` with a label and the message of a bad URL value next to it. */
-function SelectField({ label, value, onChange, error, hint, children }: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  hint?: ReactNode;
-  children: ReactNode;
-}) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-err` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
-        {children}
-      </select>
-      {hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}
-      {error ? <p className="field-error" id={`${id}-err`} role="alert">{error}</p> : null}
-    </div>
-  );
-}
 
 /** A small marker shape per series slot, so lines differ by more than colour. */
 function Marker({ slot, x, y, size = 4 }: { slot: number; x: number; y: number; size?: number }) {
