@@ -1,4 +1,7 @@
 import createMDX from '@next/mdx';
+import { ensureLessonRoutes } from './scripts/lesson-routes.mjs';
+
+ensureLessonRoutes();
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

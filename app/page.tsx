@@ -9,8 +9,8 @@ const FACTORS: Array<{ title: string; text: string }> = [
   { title: '5. Deployment cost', text: 'Which GPUs, how many concurrent sequences, and dollars per million tokens.' },
 ];
 
-export default async function Home() {
-  const lessons = await allLessons();
+export default function Home() {
+  const lessons = allLessons();
   return (
     <div className="prose home">
       <h1>Should we deploy a 70B LLM at 4-bit or 8-bit?</h1>

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { MDXContent } from 'mdx/types';
 import { parseLessonMeta, type LessonMeta } from './schema';
 
 const LESSON_DIR = path.join(process.cwd(), 'content', 'lessons');
@@ -14,23 +13,29 @@ export function lessonSlugs(): string[] {
     .sort();
 }
 
-export interface Lesson {
-  slug: string;
-  meta: LessonMeta;
-  Content: MDXContent;
-}
-
-/** Loads and validates one lesson. Throws (failing the build) on bad metadata. */
-export async function loadLesson(slug: string): Promise<Lesson> {
-  const mod = (await import(`@/content/lessons/${slug}.mdx`)) as { default: MDXContent; meta?: unknown };
-  return { slug, meta: parseLessonMeta(slug, mod.meta), Content: mod.default };
+/**
+ * Reads a lesson's `export const meta = { … };` from its source text, without
+ * importing the MDX module. Index pages use this so that they do not pull every
+ * lesson's widgets into their JavaScript. The literal is trusted build-time
+ * content; it is evaluated, then validated by the zod schema.
+ */
+export function readLessonMeta(slug: string): LessonMeta {
+  const file = path.join(LESSON_DIR, `${slug}.mdx`);
+  const text = fs.readFileSync(file, 'utf8');
+  const m = /export const meta = (\{[\s\S]*?\n\});?/.exec(text);
+  if (!m) throw new Error(`content/lessons/${slug}.mdx: missing \`export const meta = { … };\` at the top`);
+  let value: unknown;
+  try {
+    value = new Function(`"use strict"; return (${m[1]});`)();
+  } catch (e) {
+    throw new Error(`content/lessons/${slug}.mdx: \`meta\` is not a plain object literal: ${(e as Error).message}`);
+  }
+  return parseLessonMeta(slug, value);
 }
 
 /** Every lesson's metadata, in lesson order. */
-export async function allLessons(): Promise<Array<{ slug: string; meta: LessonMeta }>> {
-  const lessons = await Promise.all(lessonSlugs().map(async (s) => {
-    const { slug, meta } = await loadLesson(s);
-    return { slug, meta };
-  }));
-  return lessons.sort((a, b) => a.meta.order - b.meta.order);
+export function allLessons(): Array<{ slug: string; meta: LessonMeta }> {
+  return lessonSlugs()
+    .map((slug) => ({ slug, meta: readLessonMeta(slug) }))
+    .sort((a, b) => a.meta.order - b.meta.order);
 }

@@ -7,8 +7,8 @@ export const metadata: Metadata = {
   description: 'The five factors of the 4-bit vs 8-bit decision for a 70B LLM, each with a live calculator.',
 };
 
-export default async function LessonsIndex() {
-  const lessons = await allLessons();
+export default function LessonsIndex() {
+  const lessons = allLessons();
   return (
     <div className="prose">
       <h1>Lessons</h1>
