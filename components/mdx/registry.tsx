@@ -18,7 +18,10 @@ import { TensorCoreTable } from '../speed/TensorCoreTable';
 import { DecodeExampleTable } from '../speed/DecodeExampleTable';
 import { CeilingTable } from '../speed/CeilingTable';
 import { MemoryCalculator } from '../memory/MemoryCalculator';
+import { GroupSizeExplorer } from '../methods/GroupSizeExplorer';
 import { BitsPerWeight, GpuMemory, KvAttentionTable, KvBytesPerToken, KvCacheBytes, MemoryExampleTable, MemoryFit, MemoryMaxBatch, MemoryTerm, MemoryTotal, ParamCount, VllmTokenBudget, WeightFormatTable } from '../memory/MemoryFigures';
+import { Verdict } from '../factcheck/Verdict';
+import { ClaimSummaryTable } from '../factcheck/ClaimSummaryTable';
 
 /** Components every lesson can use without importing them. */
 export const lessonComponents: MDXComponents = {
@@ -58,6 +61,7 @@ export const lessonComponents: MDXComponents = {
   DecodeExampleTable,
   CeilingTable,
   MemoryCalculator,
+  GroupSizeExplorer,
   KvBytesPerToken,
   KvCacheBytes,
   ParamCount,
@@ -71,4 +75,6 @@ export const lessonComponents: MDXComponents = {
   MemoryExampleTable,
   BitsPerWeight,
   VllmTokenBudget,
+  Verdict,
+  ClaimSummaryTable,
 };
