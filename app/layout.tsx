@@ -28,6 +28,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <li><Link href="/lessons">Lessons</Link></li>
               <li><Link href="/tools/memory">Memory calculator</Link></li>
               <li><Link href="/tools/speed">Speed calculator</Link></li>
+              <li><Link href="/tools/rounding">Rounding demo</Link></li>
               <li><Link href="/sources">Sources</Link></li>
             </ul>
           </nav>

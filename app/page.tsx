@@ -41,6 +41,7 @@ export default function Home() {
       <ul>
         <li><Link href="/tools/memory">Memory calculator</Link> — weights, KV cache, activations and overhead; which GPUs it fits on.</li>
         <li><Link href="/tools/speed">Speed calculator</Link> — the decode roofline, tokens per second and the crossover batch.</li>
+        <li><Link href="/tools/rounding">Rounding demo</Link> — INT8, INT4, NF4 and FP4 side by side on sample weights, step by step.</li>
       </ul>
     </div>
   );

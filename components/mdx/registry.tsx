@@ -21,6 +21,8 @@ import { MemoryCalculator } from '../memory/MemoryCalculator';
 import { GroupSizeExplorer } from '../methods/GroupSizeExplorer';
 import { BitsPerWeight, GpuMemory, KvAttentionTable, KvBytesPerToken, KvCacheBytes, MemoryExampleTable, MemoryFit, MemoryMaxBatch, MemoryTerm, MemoryTotal, ParamCount, VllmTokenBudget, WeightFormatTable } from '../memory/MemoryFigures';
 import { Verdict } from '../factcheck/Verdict';
+import { RoundingDemo } from '../rounding/RoundingDemo';
+import { Nf4Levels } from '../rounding/Nf4Levels';
 import { ClaimSummaryTable } from '../factcheck/ClaimSummaryTable';
 
 /** Components every lesson can use without importing them. */
@@ -76,5 +78,7 @@ export const lessonComponents: MDXComponents = {
   BitsPerWeight,
   VllmTokenBudget,
   Verdict,
+  RoundingDemo,
+  Nf4Levels,
   ClaimSummaryTable,
 };

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { sampleWeights } from '../quant';
+import { bitsPerWeightFor, histogram, levelsForBlock, pickWeights, runMethod, ROUNDING_METHODS } from '.';
+
+describe('bitsPerWeightFor', () => {
+  it('NF4 block 64 is 4.5 bits (QLoRA §3: 32/64 = 0.5 bit overhead)', () => {
+    expect(bitsPerWeightFor('nf4', 64, 4096)).toBe(4.5);
+  });
+  it('INT8 absmax per tensor adds 32/n', () => {
+    expect(bitsPerWeightFor('int8-absmax', null, 4096)).toBe(8 + 32 / 4096);
+  });
+  it('affine counts scale and zero point', () => {
+    expect(bitsPerWeightFor('int4-affine', 128, 4096)).toBe(4 + 36 / 128);
+  });
+});
+
+describe('histogram', () => {
+  it('bins two values into two bins', () => {
+    expect(histogram([0, 1], [0, 1], 2).original).toEqual([1, 1]);
+  });
+  it('counts sum to the lengths (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.float({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { minLength: 1 }), fc.integer({ min: 1, max: 50 }), (xs, bins) => {
+        const h = histogram(xs, xs, bins);
+        expect(h.original.reduce((s, c) => s + c, 0)).toBe(xs.length);
+      }),
+    );
+  });
+});
+
+describe('runMethod / levels', () => {
+  const x = sampleWeights({ n: 1024, distribution: 'gaussian', seed: 1 });
+  it('every method reconstructs with finite stats', () => {
+    for (const m of ROUNDING_METHODS) {
+      const r = runMethod(m, x, 64);
+      expect(Number.isFinite(r.stats.rmse)).toBe(true);
+    }
+  });
+  it('NF4 has 16 levels; INT4 affine 16; INT8 absmax 255', () => {
+    expect(levelsForBlock(runMethod('nf4', x, 64).result, 0)).toHaveLength(16);
+    expect(levelsForBlock(runMethod('int4-affine', x, 64).result, 0)).toHaveLength(16);
+    expect(levelsForBlock(runMethod('int8-absmax', x, 64).result, 0)).toHaveLength(255);
+  });
+  it('one outlier raises per-tensor INT8 error; block 64 recovers most of it', () => {
+    const y = Float32Array.from(x);
+    y[5] = 1; // 50σ outlier
+    const clean = runMethod('int8-absmax', x, null).stats.rmse;
+    const perTensor = runMethod('int8-absmax', y, null).stats.rmse;
+    const block = runMethod('int8-absmax', y, 64).stats.rmse;
+    expect(perTensor).toBeGreaterThan(5 * clean);
+    expect(block).toBeLessThan(perTensor / 3);
+  });
+  it('pickWeights finds the biggest and smallest magnitudes', () => {
+    expect(pickWeights(new Float32Array([0.1, -5, 0.01]))).toEqual([1, 2, 0]);
+  });
+});

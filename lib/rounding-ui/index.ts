@@ -1,0 +1,203 @@
+/**
+ * Derived numbers for the rounding demo (components/rounding/RoundingDemo):
+ * run one quantization method on a weight array, histogram binning for the
+ * original-vs-dequantized chart, the grid/codebook levels of one block in
+ * weight units, and storage bits per weight including per-block constants.
+ */
+import {
+  errorStats,
+  FP4_CODEBOOK,
+  NF4_CODEBOOK,
+  nf4BitsPerWeight,
+  quantizeAffine,
+  quantizeFP4,
+  quantizeInt8Absmax,
+  quantizeNF4,
+  type ErrorStats,
+  type QuantizationResult,
+} from '../quant';
+import type { Bits } from '../units';
+
+/** Methods the demo compares, in tab order. */
+export const ROUNDING_METHODS = ['int8-absmax', 'int8-affine', 'int4-affine', 'nf4', 'fp4'] as const;
+export type RoundingMethodId = (typeof ROUNDING_METHODS)[number];
+
+/** Human labels for the methods. */
+export const METHOD_LABELS: Readonly<Record<RoundingMethodId, string>> = {
+  'int8-absmax': 'INT8 absmax',
+  'int8-affine': 'INT8 zero-point',
+  'int4-affine': 'INT4 zero-point',
+  nf4: 'NF4',
+  fp4: 'FP4',
+};
+
+/** Block sizes offered; `null` = one scale for the whole tensor. */
+export const BLOCK_SIZES: readonly (number | null)[] = [null, 32, 64, 128, 256];
+
+/**
+ * Storage bits per weight, counting per-block constants stored as float32:
+ *
+ *   INT8 absmax:      8 + 32 / B            (one float32 scale per block)
+ *   b-bit affine:     b + (32 + b) / B      (float32 scale + b-bit zero point per group)
+ *   NF4 / FP4:        4 + 32 / B            (float32 absmax per block; nf4BitsPerWeight)
+ *
+ * B is the block size, or n (the tensor length) for per-tensor scaling.
+ * Sources: bitsandbytes functional.py (float32 absmax), GPTQ quant.py
+ * (scale + zero per group); the packing of zero points varies by kernel.
+ *
+ * @example bitsPerWeightFor('nf4', 64, 4096) // 4.5
+ * @example bitsPerWeightFor('int8-absmax', null, 4096) // 8.0078125
+ */
+export function bitsPerWeightFor(method: RoundingMethodId, blockSize: number | null, n: number): Bits {
+  const b = blockSize ?? n;
+  if (!Number.isInteger(b) || b < 1) throw new RangeError(`block size must be a positive integer (got ${b})`);
+  switch (method) {
+    case 'int8-absmax':
+      return 8 + 32 / b;
+    case 'int8-affine':
+      return 8 + 40 / b;
+    case 'int4-affine':
+      return 4 + 36 / b;
+    case 'nf4':
+    case 'fp4':
+      return nf4BitsPerWeight({ blockSize: b });
+  }
+}
+
+/** One method's run: the quantizer result, error statistics and storage. */
+export interface MethodRun {
+  readonly method: RoundingMethodId;
+  readonly result: QuantizationResult;
+  readonly stats: ErrorStats;
+  readonly bitsPerWeight: Bits;
+}
+
+/**
+ * Quantizes `x` with `method` at `blockSize` (null = per tensor; for NF4/FP4,
+ * which are always blockwise, per tensor means one block of length n).
+ *
+ * @example runMethod('nf4', new Float32Array([1, -1, 0.5]), null).stats.maxAbsError
+ */
+export function runMethod(method: RoundingMethodId, x: Float32Array, blockSize: number | null): MethodRun {
+  const bs = blockSize ?? undefined;
+  let result: QuantizationResult;
+  switch (method) {
+    case 'int8-absmax':
+      result = quantizeInt8Absmax(x, { blockSize: bs });
+      break;
+    case 'int8-affine':
+      result = quantizeAffine(x, { bits: 8, groupSize: bs });
+      break;
+    case 'int4-affine':
+      result = quantizeAffine(x, { bits: 4, groupSize: bs });
+      break;
+    case 'nf4':
+      result = quantizeNF4(x, { blockSize: blockSize ?? x.length });
+      break;
+    case 'fp4':
+      result = quantizeFP4(x, { blockSize: blockSize ?? x.length });
+      break;
+  }
+  return { method, result, stats: errorStats(x, result.dequantized), bitsPerWeight: bitsPerWeightFor(method, blockSize, x.length) };
+}
+
+/**
+ * The representable values of block `block` in weight units: scale × q for
+ * INT8 absmax (q ∈ [−127, 127]), s × (q − z) for affine (q ∈ [0, 2^b − 1]),
+ * absmax × level for NF4/FP4 (16 codebook levels). Sorted ascending, deduplicated.
+ *
+ * @example levelsForBlock(runMethod('nf4', x, 64).result, 0).length // 16 (fewer if absmax is 0)
+ */
+export function levelsForBlock(result: QuantizationResult, block: number): number[] {
+  const out = new Set<number>();
+  if (result.method === 'int8-absmax') {
+    const s = result.scales[block] ?? 0;
+    for (let q = -127; q <= 127; q++) out.add(q * s);
+  } else if (result.method === 'affine') {
+    const s = result.scales[block] ?? 0;
+    const z = result.zeroPoints[block] ?? 0;
+    const max = 2 ** result.bits - 1;
+    for (let q = 0; q <= max; q++) out.add(Math.fround(s * (q - z)));
+  } else {
+    const a = result.doubleQuant ? (result.doubleQuant.dequantized[block] ?? 0) : (result.absmax[block] ?? 0);
+    const book = result.method === 'nf4' ? NF4_CODEBOOK : FP4_CODEBOOK;
+    for (const l of book) out.add(Math.fround(l * a));
+  }
+  return [...out].map((v) => (Object.is(v, -0) ? 0 : v)).sort((a, b) => a - b).filter((v, i, arr) => i === 0 || v !== arr[i - 1]);
+}
+
+/** Histogram of two arrays over a shared range. */
+export interface Histogram {
+  readonly min: number;
+  readonly max: number;
+  /** Bin width: (max − min) / bins (1 when all values are equal). */
+  readonly width: number;
+  readonly original: number[];
+  readonly dequantized: number[];
+  /** Largest count in either series, at least 1. */
+  readonly maxCount: number;
+}
+
+/**
+ * Bins `a` and `b` into `bins` equal-width bins over [min, max] of both
+ * arrays; the last bin includes max. Counts sum to each array's length.
+ *
+ * @throws {RangeError} if bins is not a positive integer or the arrays are empty
+ * @example histogram([0, 1], [0, 1], 2).original // [1, 1]
+ */
+export function histogram(a: ArrayLike<number>, b: ArrayLike<number>, bins: number): Histogram {
+  if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`bins must be a positive integer (got ${bins})`);
+  if (a.length === 0) throw new RangeError('nothing to bin');
+  let min = Infinity;
+  let max = -Infinity;
+  for (const arr of [a, b]) {
+    for (let i = 0; i < arr.length; i++) {
+      const v = arr[i]!;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  const width = max > min ? (max - min) / bins : 1;
+  const count = (arr: ArrayLike<number>) => {
+    const c = new Array<number>(bins).fill(0);
+    for (let i = 0; i < arr.length; i++) {
+      const k = Math.min(bins - 1, Math.max(0, Math.floor((arr[i]! - min) / width)));
+      c[k]!++;
+    }
+    return c;
+  };
+  const original = count(a);
+  const dequantized = count(b);
+  const maxCount = Math.max(1, ...original, ...dequantized);
+  return { min, max, width, original, dequantized, maxCount };
+}
+
+/**
+ * Indices worth explaining: the largest-magnitude weight (the outlier, if
+ * any), the smallest-magnitude one, and the first one.
+ *
+ * @example pickWeights(new Float32Array([0.1, -5, 0.01])) // [1, 2, 0]
+ */
+export function pickWeights(x: Float32Array): number[] {
+  let big = 0;
+  let small = 0;
+  for (let i = 1; i < x.length; i++) {
+    if (Math.abs(x[i]!) > Math.abs(x[big]!)) big = i;
+    if (Math.abs(x[i]!) < Math.abs(x[small]!)) small = i;
+  }
+  return [...new Set([big, small, 0])];
+}
+
+/**
+ * A copy of `x` with one weight replaced by an outlier of `factor` × max|x|
+ * (placed at the middle index), to show one outlier stretching a per-tensor scale.
+ *
+ * @example withOneOutlier(new Float32Array([1, -2, 0.5]), 10)[1] // 20
+ */
+export function withOneOutlier(x: Float32Array, factor: number): Float32Array {
+  let m = 0;
+  for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i]!));
+  const y = Float32Array.from(x);
+  y[Math.floor(x.length / 2)] = Math.fround((m || 1) * factor);
+  return y;
+}
