@@ -71,3 +71,20 @@ test('the sources page lists citations with anchors', async ({ page, consoleErro
   await expectNoAxeViolationsLightAndDark(page);
   expect(consoleErrors).toEqual([]);
 });
+
+test('prose pages ship no JavaScript; widget pages load only the island bundle and mount every widget', async ({ page, consoleErrors }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+  await page.goto('/');
+  await page.goto('/sources');
+  expect(scripts).toEqual([]);
+  await page.goto('/lessons/memory');
+  const islands = page.locator('[data-island]');
+  await expect(islands.first()).toBeVisible();
+  const count = await islands.count();
+  expect(count).toBeGreaterThan(1);
+  await expect(page.locator('[data-island][data-hydrated="true"]')).toHaveCount(count);
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.every((s) => s.startsWith('/_islands/'))).toBe(true);
+  expect(consoleErrors).toEqual([]);
+});

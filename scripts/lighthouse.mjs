@@ -15,10 +15,13 @@ function htmlFile(route) {
   return `out${route}.html`;
 }
 
-/** Sum of gzip sizes of the <script src> chunks the page's HTML loads. */
+/** Sum of gzip sizes of the script chunks the page loads (script src + modulepreload; noModule polyfills excluded). */
 function firstLoadJsGzip(route) {
   const html = fs.readFileSync(htmlFile(route), 'utf8');
-  const srcs = new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]));
+  const srcs = new Set([
+    ...[...html.matchAll(/<script([^>]*)>/g)].filter((m) => !/noModule/i.test(m[1])).map((m) => /src="([^"]+\.js)"/.exec(m[1])?.[1]),
+    ...[...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]),
+  ].filter(Boolean));
   let bytes = 0;
   for (const src of srcs) {
     const file = path.join('out', src.replace(/^\//, ''));
@@ -35,7 +38,7 @@ try {
     const out = `reports/lighthouse/${route.replace(/[^a-z0-9]+/gi, '_') || 'home'}.json`;
     const r = spawnSync('npx', ['lighthouse', `http://127.0.0.1:${port}${route}`, '--quiet', '--output=json', `--output-path=${out}`,
       '--only-categories=performance,accessibility,best-practices,seo',
-      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --disable-quic --no-first-run'],
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-gpu-compositing --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --disable-quic --no-first-run'],
       { stdio: 'inherit', env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' } });
     if (r.status !== 0) { rows.push({ route, error: `lighthouse exit ${r.status}` }); continue; }
     const j = JSON.parse(fs.readFileSync(out, 'utf8'));

@@ -73,7 +73,7 @@ if (unit) { passed += unit.passed; failed += unit.failed; }
 if (!unitOk && (!unit || unit.failed === 0)) { failed += 1; }
 if (!unitOk) failures.push('unit');
 
-const buildOk = check('build', 'npx', ['next', 'build']);
+const buildOk = check('build', 'npm', ['run', 'build']);
 
 if (buildOk && chromiumOk) {
   fs.rmSync('reports/playwright.json', { force: true });

@@ -10,7 +10,10 @@ import { parseNumberInput } from '@/lib/input';
 import { VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
 import { formatNumber } from '@/lib/units';
 import { NumberField } from '@/components/ui/NumberField';
-import styles from './DecisionChecklist.module.css';
+import './DecisionChecklist.css';
+import { prefixed } from '@/components/ui/prefixed';
+
+const styles = prefixed('dc');
 
 const MODEL_ID = 'llama-3.1-70b';
 

@@ -17,7 +17,10 @@ import {
 import { parseNumberInput } from '@/lib/input';
 import { formatBytesBoth, formatCount, formatNumber } from '@/lib/units';
 import { NumberField } from '@/components/ui/NumberField';
-import styles from './DeploymentPlanner.module.css';
+import './DeploymentPlanner.css';
+import { prefixed } from '@/components/ui/prefixed';
+
+const styles = prefixed('dp');
 
 interface SetupState {
   key: number;

@@ -1,11 +1,10 @@
 import type { MDXComponents } from 'mdx/types';
 import { Callout } from './Callout';
+import { DecisionChecklist, DeploymentPlanner, GroupSizeExplorer, MemoryCalculator, RoundingDemo } from '../islands/widgets';
 import { Cite } from './Cite';
 import { Quiz, Question, Choice } from '../quiz/Quiz';
 import { WeightBytes } from './WeightBytes';
-import { DeploymentPlanner } from '../deploy/DeploymentPlanner';
 import { BatchCostRatio, DecodeRate, FitVerdict, GgufTypesThatFit, KvPerSequence, KvPoolTokens, MaxBatch, MaxBitsToFit, PrefillTime, TensorCores, UsableMemory, VllmUtilization } from '../deploy/DeployFigures';
-import { DecisionChecklist } from '../decision/DecisionChecklist';
 import { DecisionSpoken, DecisionVerdict } from '../decision/DecisionFigures';
 import { SpeedCalculatorWithSources } from '../speed/SpeedCalculatorWithSources';
 import { DecodeSpeed } from '../speed/DecodeSpeed';
@@ -17,11 +16,8 @@ import { OvertakeBatch } from '../speed/OvertakeBatch';
 import { TensorCoreTable } from '../speed/TensorCoreTable';
 import { DecodeExampleTable } from '../speed/DecodeExampleTable';
 import { CeilingTable } from '../speed/CeilingTable';
-import { MemoryCalculator } from '../memory/MemoryCalculator';
-import { GroupSizeExplorer } from '../methods/GroupSizeExplorer';
 import { BitsPerWeight, GpuMemory, KvAttentionTable, KvBytesPerToken, KvCacheBytes, MemoryExampleTable, MemoryFit, MemoryMaxBatch, MemoryTerm, MemoryTotal, ParamCount, VllmTokenBudget, WeightFormatTable } from '../memory/MemoryFigures';
 import { Verdict } from '../factcheck/Verdict';
-import { RoundingDemo } from '../rounding/RoundingDemo';
 import { Nf4Levels } from '../rounding/Nf4Levels';
 import { ClaimSummaryTable } from '../factcheck/ClaimSummaryTable';
 

@@ -27,8 +27,11 @@ import {
 } from '@/lib/memory-ui/urlState';
 import { memoryOutcome, type MemoryResults } from '@/lib/memory-ui/results';
 import { cssPercent, formatBytesPerToken, formatHeadroom, formatShare } from '@/lib/memory-ui/format';
-import styles from './MemoryCalculator.module.css';
+import './MemoryCalculator.css';
 import { SelectField as BaseSelectField } from '@/components/ui/SelectField';
+import { prefixed } from '@/components/ui/prefixed';
+
+const styles = prefixed('mc');
 
 function SelectField({ wide = false, ...props }: Parameters<typeof BaseSelectField>[0] & { wide?: boolean }) {
   return <BaseSelectField {...props} className={wide ? `field ${styles.wide}` : 'field'} />;

@@ -6,7 +6,10 @@ import { chartScale, groupBitsPerWeight, groupSizeGrid, GROUP_SIZES, GRID_METHOD
 import { formatNumber } from '@/lib/units';
 import { NumberField, numberOrNull } from '@/components/ui/NumberField';
 import { SelectField } from '@/components/ui/SelectField';
-import styles from './GroupSizeExplorer.module.css';
+import './GroupSizeExplorer.css';
+import { prefixed } from '@/components/ui/prefixed';
+
+const styles = prefixed('gs');
 
 const N_WEIGHTS = 4096;
 const SEED_RULE = { label: 'Seed', min: 0, max: 4294967295, integer: true };

@@ -1,16 +1,20 @@
 'use client';
 
-import { useId, useState, type ReactNode } from 'react';
-import styles from './quiz.module.css';
+import { useId, useState } from 'react';
+import './quiz.css';
+import { prefixed } from '@/components/ui/prefixed';
 
+const styles = prefixed('qz');
+
+/** One option, as plain text (island props are JSON). */
 export interface QuestionOption {
-  content: ReactNode;
+  content: string;
   correct: boolean;
-  explanation: ReactNode;
+  explanation: string;
 }
 
 /** Answer checking for one question: pick, check, see every option explained. */
-export function QuestionClient({ prompt, options }: { prompt: ReactNode; options: QuestionOption[] }) {
+export function QuestionClient({ prompt, options }: { prompt: string; options: QuestionOption[] }) {
   const id = useId();
   const multiple = options.filter((o) => o.correct).length > 1;
   const [picked, setPicked] = useState<Set<number>>(new Set());

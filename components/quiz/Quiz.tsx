@@ -1,5 +1,6 @@
 import { Children, isValidElement, type ReactElement, type ReactNode } from 'react';
-import { QuestionClient, type QuestionOption } from './QuestionClient';
+import type { QuestionOption } from './QuestionClient';
+import { QuizQuestion } from '../islands/widgets';
 
 /**
  * Lesson quizzes are written as markdown inside components, not as arrays:
@@ -41,8 +42,32 @@ export function Choice(props: ChoiceProps): ReactElement {
 export function Question({ prompt, children }: { prompt: ReactNode; children: ReactNode }) {
   const options: QuestionOption[] = Children.toArray(children)
     .filter((c): c is ReactElement<ChoiceProps> => isValidElement(c))
-    .map((c) => ({ content: c.props.children, correct: Boolean(c.props.correct), explanation: c.props.explain ?? null }));
+    .map((c) => ({ content: textOf(c.props.children), correct: Boolean(c.props.correct), explanation: textOf(c.props.explain) }));
   if (options.length < 2) throw new Error(`Question "${String(prompt)}" needs at least two <Choice> options`);
   if (!options.some((o) => o.correct)) throw new Error(`Question "${String(prompt)}" has no <Choice correct>`);
-  return <QuestionClient prompt={prompt} options={options} />;
+  return <QuizQuestion prompt={textOf(prompt)} options={options} />;
+}
+
+/**
+ * The text of MDX children (strings, inline elements, server components), so a
+ * question can travel to its island as JSON. Quiz text is plain prose; anything
+ * that renders no text (an image) contributes nothing.
+ */
+function textOf(node: ReactNode): string {
+  if (node === null || node === undefined || typeof node === 'boolean') return '';
+  if (typeof node === 'string' || typeof node === 'number') return String(node);
+  if (Array.isArray(node)) return node.map(textOf).join('');
+  if (isValidElement<{ children?: ReactNode }>(node)) {
+    if (typeof node.type === 'function') {
+      // A server component renders to its output; a client reference (next/link)
+      // cannot be called on the server, so its children stand in for it.
+      try {
+        return textOf((node.type as (p: unknown) => ReactNode)(node.props));
+      } catch {
+        return textOf(node.props.children);
+      }
+    }
+    return textOf(node.props.children);
+  }
+  return '';
 }

@@ -18,7 +18,10 @@ import {
 } from '@/lib/rounding-ui';
 import { NumberField, numberOrNull } from '@/components/ui/NumberField';
 import { useUrlState } from '@/components/ui/useUrlState';
-import styles from './RoundingDemo.module.css';
+import './RoundingDemo.css';
+import { prefixed } from '@/components/ui/prefixed';
+
+const styles = prefixed('rd');
 
 const DEFAULTS = { dist: 'gaussian', n: '1024', seed: '1', of: '0', os: '10', block: 'tensor', spike: '0', m: 'int8-absmax' };
 const N_RULE = { label: 'Number of weights', min: 64, max: 4096, integer: true };

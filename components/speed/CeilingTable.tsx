@@ -3,7 +3,10 @@ import { getGpu } from '@/lib/hardware/getGpu';
 import { speedupCeiling } from '@/lib/perf/speedupCeiling';
 import { formatRatio } from '@/lib/speed-ui/format';
 import { CHART_FORMAT_LABELS, isChartFormat } from '@/lib/speed-ui/options';
-import tableStyles from './tables.module.css';
+import './tables.css';
+import { prefixed } from '@/components/ui/prefixed';
+
+const tableStyles = prefixed('st');
 
 /**
  * Speed-up ceilings over BF16 (lib/perf `speedupCeiling`) for a list of format × GPU

@@ -2,7 +2,10 @@ import { exampleRows, type ExampleSetup } from '@/lib/speed-ui/examples';
 import { getGpu } from '@/lib/hardware/getGpu';
 import { getModel } from '@/lib/models/catalog';
 import { formatCount } from '@/lib/units';
-import tableStyles from './tables.module.css';
+import './tables.css';
+import { prefixed } from '@/components/ui/prefixed';
+
+const tableStyles = prefixed('st');
 
 /**
  * A worked-example table of roofline decode speed (lib/speed-ui `exampleRows`): each

@@ -30,9 +30,14 @@ import { batchMarkerAt, buildSpeedChart, type SpeedChart } from '@/lib/speed-ui/
 import { speedResults, type SpeedResults } from '@/lib/speed-ui/results';
 import { memoizeByKey } from '@/lib/speed-ui/memo';
 import { formatCrossoverBatch, formatDuration, formatRatio, formatRate, formatTokensPerSecond } from '@/lib/speed-ui/format';
-import styles from './SpeedCalculator.module.css';
+import './SpeedCalculator.css';
 import { SelectField } from '@/components/ui/SelectField';
-import tableStyles from './tables.module.css';
+import './tables.css';
+import { prefixed } from '@/components/ui/prefixed';
+
+const tableStyles = prefixed('st');
+
+const styles = prefixed('sc');
 
 export interface SpeedCalculatorProps {
   /** Mirror the set-up in the query string (the standalone /tools/speed page). */

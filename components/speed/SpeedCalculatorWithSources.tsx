@@ -1,5 +1,6 @@
 import { gpuSourceTitles } from '@/lib/speed-ui/sourceTitles';
-import { SpeedCalculator, type SpeedCalculatorProps } from './SpeedCalculator';
+import type { SpeedCalculatorProps } from './SpeedCalculator';
+import { SpeedCalculator } from '../islands/widgets';
 
 /**
  * The speed calculator with the titles of its GPU sources filled in on the server,

@@ -5,7 +5,10 @@ import { LOW_BIT_DTYPES, lowBitTensorCoreSupport } from '@/lib/hardware/lowBitTe
 import type { ComputeDtype, Gpu, GpuArchitecture } from '@/lib/hardware/types';
 import { DTYPE_LABELS } from '@/lib/speed-ui/figures';
 import { formatNumber } from '@/lib/units';
-import tableStyles from './tables.module.css';
+import './tables.css';
+import { prefixed } from '@/components/ui/prefixed';
+
+const tableStyles = prefixed('st');
 
 const ARCHITECTURE: Record<GpuArchitecture, string> = {
   turing: 'Turing',

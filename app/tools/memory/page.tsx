@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { MemoryCalculator } from '@/components/memory/MemoryCalculator';
+import { MemoryCalculator } from '@/components/islands/widgets';
 
 export const metadata: Metadata = {
   title: 'Inference memory calculator',

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { RoundingDemo } from '@/components/rounding/RoundingDemo';
+import { RoundingDemo } from '@/components/islands/widgets';
 
 export const metadata: Metadata = {
   title: 'Rounding demo: INT8, INT4, NF4, FP4',
