@@ -3,7 +3,7 @@
 import { useId, useMemo, useState } from 'react';
 import { sampleWeights, WEIGHT_DISTRIBUTIONS, type WeightDistribution } from '@/lib/quant';
 import { chartScale, groupBitsPerWeight, groupSizeGrid, GROUP_SIZES, GRID_METHODS, type GridMethod } from '@/lib/methods-ui';
-import { formatNumber } from '@/lib/units';
+import { formatNumber, groupDigits } from '@/lib/units';
 import { NumberField, numberOrNull } from '@/components/ui/NumberField';
 import { SelectField } from '@/components/ui/SelectField';
 import './GroupSizeExplorer.css';
@@ -54,7 +54,7 @@ export function GroupSizeExplorer() {
     <section className="widget" aria-labelledby={headingId}>
       <h3 id={headingId}>Group size explorer</h3>
       <p className="field-hint">
-        {N_WEIGHTS.toLocaleString('en-US')} sampled weights (std 0.02), rounded to nearest with no calibration data. Outliers are 10× the std.
+        {groupDigits(N_WEIGHTS)} sampled weights (std 0.02), rounded to nearest with no calibration data. Outliers are 10× the std.
       </p>
       <div className="widget-controls">
         <SelectField label="Distribution" value={dist} onChange={(v) => setDist(v as WeightDistribution)}>
@@ -74,7 +74,7 @@ export function GroupSizeExplorer() {
           <p>
             <strong>{METHOD_LABEL[method]}, {groupLabel(group)}:</strong> SQNR {db(sel.sqnrDb)}, RMSE {formatNumber(sel.rmse * 1000, 3)}×10⁻³, storage{' '}
             {groupBitsPerWeight(method, group, N_WEIGHTS).formula} bits per weight
-            {group === null ? ` (per tensor over ${N_WEIGHTS.toLocaleString('en-US')} weights; a real 8192×8192 matrix makes it ≈ 0)` : ''}.
+            {group === null ? ` (per tensor over ${groupDigits(N_WEIGHTS)} weights; a real 8192×8192 matrix makes it ≈ 0)` : ''}.
           </p>
         ) : (
           <p>Fix the highlighted field to see results.</p>

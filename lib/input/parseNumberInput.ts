@@ -1,3 +1,4 @@
+import { groupDigits } from '../units';
 /** The result of reading a number a person typed: a value, or a message to show next to the field. */
 export type ParsedNumber = { ok: true; value: number } | { ok: false; error: string };
 
@@ -25,7 +26,7 @@ export interface NumberRule {
  */
 export function parseNumberInput(text: string, rule: NumberRule): ParsedNumber {
   const unit = rule.unit ? ` ${rule.unit}` : '';
-  const range = `${rule.min.toLocaleString('en-US')}–${rule.max.toLocaleString('en-US')}${unit}`;
+  const range = `${groupDigits(rule.min)}–${groupDigits(rule.max)}${unit}`;
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, error: `${rule.label} is required (${range}).` };
   const m = /^([+-]?(?:\d[\d,_ ]*)?(?:\.\d+)?(?:e[+-]?\d+)?)\s*([kKmM]?)$/.exec(trimmed);
@@ -37,7 +38,7 @@ export function parseNumberInput(text: string, rule: NumberRule): ParsedNumber {
   const value = Number(body) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1);
   if (!Number.isFinite(value)) return { ok: false, error: `${rule.label} is too large (${range}).` };
   if (rule.integer && !Number.isInteger(value)) return { ok: false, error: `${rule.label} must be a whole number (${range}).` };
-  if (value < rule.min) return { ok: false, error: `${rule.label} must be at least ${rule.min.toLocaleString('en-US')}${unit}.` };
-  if (value > rule.max) return { ok: false, error: `${rule.label} must be at most ${rule.max.toLocaleString('en-US')}${unit}.` };
+  if (value < rule.min) return { ok: false, error: `${rule.label} must be at least ${groupDigits(rule.min)}${unit}.` };
+  if (value > rule.max) return { ok: false, error: `${rule.label} must be at most ${groupDigits(rule.max)}${unit}.` };
   return { ok: true, value };
 }

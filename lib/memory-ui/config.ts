@@ -1,5 +1,6 @@
 import { ModelConfigError, countParams, modelSummary, parseModelConfigText } from '../models';
 import type { ModelSpec, ParamCounts } from '../models/types';
+import { groupDigits } from '../units';
 
 /** Longest config.json text accepted: 1,000,000 characters (real ones are 1–5 kB; a multimodal wrapper stays far below). */
 export const CONFIG_MAX_CHARS = 1_000_000;
@@ -26,7 +27,7 @@ export function readConfigText(text: string): ConfigReading {
     return {
       ok: false,
       field: 'config',
-      message: `config.json is ${text.length.toLocaleString('en-US')} characters; a real one is a few thousand (at most ${CONFIG_MAX_CHARS.toLocaleString('en-US')} accepted).`,
+      message: `config.json is ${groupDigits(text.length)} characters; a real one is a few thousand (at most ${groupDigits(CONFIG_MAX_CHARS)} accepted).`,
     };
   }
   try {

@@ -6,6 +6,7 @@ import type { ModelSpec } from '../models/types';
 import { MAX_BATCH, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '../sizing/defaults';
 import { readConfigText, type ConfigReading } from './config';
 import { allowedGpuCounts, kvChoices } from './options';
+import { groupDigits } from '../units';
 
 /** The model-select value meaning "the config.json pasted below" (never a catalog id). */
 export const CUSTOM_MODEL = 'custom';
@@ -161,7 +162,7 @@ export function parseMemoryState(text: MemoryStateText, configText = ''): Memory
     if (allowed.includes(requested)) gpuCount = requested;
     else {
       gpuCount = allowed.filter((n) => n <= requested).pop() ?? 1;
-      errors.gpus = `${MEMORY_FIELD_LABELS.gpus} must be one of ${allowed.join(', ')} for ${modelName}: tensor parallelism splits its ${spec.attention.numHeads.toLocaleString('en-US')} attention heads evenly over the GPUs (got ${quoted(text.gpus)}; showing ${gpuCount}).`;
+      errors.gpus = `${MEMORY_FIELD_LABELS.gpus} must be one of ${allowed.join(', ')} for ${modelName}: tensor parallelism splits its ${groupDigits(spec.attention.numHeads)} attention heads evenly over the GPUs (got ${quoted(text.gpus)}; showing ${gpuCount}).`;
     }
   } else if (Number.isInteger(requested) && requested >= 1 && requested <= 8) {
     gpuCount = requested;

@@ -1,5 +1,6 @@
 import type { Bytes, Tokens } from '../units';
 import type { ModelSpec } from './types';
+import { groupDigits } from '../units';
 
 /** Largest KV-cache element width accepted, in bits (FP32). */
 export const MAX_KV_BITS = 32;
@@ -65,7 +66,7 @@ export interface KvCacheFormula {
 }
 
 function plural(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${groupDigits(n)} ${n === 1 ? one : many}`;
 }
 
 /**

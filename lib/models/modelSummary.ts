@@ -1,7 +1,8 @@
 import type { ModelSpec } from './types';
+import { groupDigits } from '../units';
 
 function n(x: number): string {
-  return x.toLocaleString('en-US');
+  return groupDigits(x);
 }
 
 function count(x: number, one: string, many: string): string {

@@ -1,6 +1,7 @@
 import { countParams } from './countParams';
 import { ModelConfigError } from './ModelConfigError';
 import type { Attention, Mlp, ModelSpec } from './types';
+import { groupDigits } from '../units';
 
 /** `model_type` values whose layer structure this module knows (transformers class names in brackets). */
 export const SUPPORTED_MODEL_TYPES = [
@@ -64,7 +65,7 @@ function isObject(x: unknown): x is JsonObject {
 function show(x: unknown): string {
   if (x === undefined) return 'nothing';
   if (x === null) return 'null';
-  if (typeof x === 'number') return Number.isInteger(x) && Math.abs(x) >= 10_000 ? x.toLocaleString('en-US') : String(x);
+  if (typeof x === 'number') return Number.isInteger(x) && Math.abs(x) >= 10_000 ? groupDigits(x) : String(x);
   if (typeof x === 'string') return JSON.stringify(x.length > 40 ? `${x.slice(0, 40)}…` : x);
   if (Array.isArray(x)) return 'an array';
   if (typeof x === 'object') return 'an object';
@@ -72,7 +73,7 @@ function show(x: unknown): string {
 }
 
 function fmt(n: number): string {
-  return n.toLocaleString('en-US');
+  return groupDigits(n);
 }
 
 /** Reads typed fields of one config object, naming them with `prefix` ("" or "text_config."). */

@@ -1,3 +1,4 @@
+import { groupDigits } from '../units';
 /** The most numbers `parseWeights` accepts: 2^20 = 1,048,576, a guard for a text box. */
 export const MAX_PARSED_WEIGHTS = 2 ** 20;
 
@@ -44,7 +45,7 @@ export function parseWeights(text: string): Float32Array {
       throw new RangeError(`weights: "${token}" at character ${position} is too large for float32 (limit ±3.4e38)`);
     }
     if (values.length === MAX_PARSED_WEIGHTS) {
-      throw new RangeError(`weights: too many numbers (more than ${MAX_PARSED_WEIGHTS.toLocaleString('en-US')})`);
+      throw new RangeError(`weights: too many numbers (more than ${groupDigits(MAX_PARSED_WEIGHTS)})`);
     }
     values.push(value);
   }

@@ -1,3 +1,4 @@
+import { groupDigits } from '../units';
 /**
  * Argument checks shared by the quantizers. Every message starts with the name
  * of the argument or field it is about (`blockSize`, `x[3]`, `bits`), because
@@ -32,7 +33,7 @@ export function assertPositiveInteger(value: unknown, name: string, max = Number
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw new RangeError(`${name} must be a positive integer (got ${String(value)})`);
   }
-  if (value > max) throw new RangeError(`${name} must be at most ${max.toLocaleString('en-US')} (got ${value.toLocaleString('en-US')})`);
+  if (value > max) throw new RangeError(`${name} must be at most ${groupDigits(max)} (got ${groupDigits(value)})`);
 }
 
 /** Throws unless `value` is an integer in [min, max]. */

@@ -4,6 +4,7 @@ import { getGpu } from '../hardware';
 import type { Gpu } from '../hardware/types';
 import { MAX_BATCH, MAX_CONTEXT_TOKENS, MAX_GPU_COUNT } from './defaults';
 import { MAX_KV_BITS } from '../models';
+import { groupDigits } from '../units';
 
 /** A model given either by catalog id (e.g. "llama-3.1-70b") or as a full spec (a custom config). */
 export type ModelRef = string | ModelSpec;
@@ -50,7 +51,7 @@ function show(x: unknown): string {
 /** Throws a RangeError naming `field` unless `x` is an integer in [min, max]: "batch must be a whole number of sequences from 1 to 100,000 (got 0)". */
 export function assertInteger(x: unknown, field: string, min: number, max: number, unit: string): asserts x is number {
   if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) {
-    throw new RangeError(`${field} must be a whole number of ${unit} from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')} (got ${show(x)})`);
+    throw new RangeError(`${field} must be a whole number of ${unit} from ${groupDigits(min)} to ${groupDigits(max)} (got ${show(x)})`);
   }
 }
 
