@@ -1,0 +1,71 @@
+import { batchOneDecodeCeiling } from '@/lib/cheatsheet';
+import { getGpu } from '@/lib/hardware/getGpu';
+import { getModel } from '@/lib/models';
+import { formatBandwidth } from '@/lib/speed-ui/figures';
+import { formatRate } from '@/lib/speed-ui/format';
+import { CHART_FORMAT_LABELS, type ChartFormat } from '@/lib/speed-ui/options';
+import { VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
+import { formatCount, formatNumber } from '@/lib/units';
+import { Ref } from './Ref';
+import { DECODE_GPUS } from './sources';
+import styles from './CheatSheet.module.css';
+
+const FORMATS: readonly ChartFormat[] = ['bf16', 'fp8-w8a8', 'int8-w8a16', 'int4-g128'];
+const CONTEXT = 8192;
+
+/** Batch-1 decode ceilings (lib/cheatsheet `batchOneDecodeCeiling`) by format and GPU. */
+export function DecodeTable({ model = 'llama-3.1-70b' }: { model?: string }) {
+  const entry = getModel(model);
+  const gpus = DECODE_GPUS.map((id) => getGpu(id));
+  return (
+    <section className={styles.section} aria-labelledby="cs-decode">
+      <h2 id="cs-decode">Batch-1 decode ceiling, tokens/s</h2>
+      <div className={`table-wrap ${styles.tableWrap}`} tabIndex={0} role="region" aria-label="Decode ceiling table">
+        <table className={styles.table}>
+          <caption className="sr-only">
+            Roofline upper bound on the tokens per second one user sees, {entry.name}, one sequence of {formatCount(CONTEXT)} cached tokens, on the fewest GPUs that hold it
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Weights</th>
+              {gpus.map((g) => (
+                <th key={g.id} scope="col" className={styles.n}>
+                  {g.name}
+                  <span className={styles.sub}>{formatBandwidth(g.bandwidthBytesPerSecond)}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {FORMATS.map((f) => (
+              <tr key={f}>
+                <th scope="row">{CHART_FORMAT_LABELS[f]}</th>
+                {gpus.map((g) => {
+                  const c = batchOneDecodeCeiling({ model: entry.spec, weights: f, gpu: g, contextTokens: CONTEXT });
+                  return (
+                    <td key={g.id} className={styles.n}>
+                      {c.tokensPerSecond === null ? (
+                        'over 8 GPUs'
+                      ) : (
+                        <>
+                          {formatRate(c.tokensPerSecond)}
+                          {c.fellBack ? '†' : ''}
+                          {c.gpuCount !== 1 ? <span className={styles.gpus}> on {c.gpuCount}</span> : null}
+                        </>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className={styles.note}>
+        One sequence, {formatCount(CONTEXT)} cached tokens, BF16 KV, on the fewest GPUs that hold it at vLLM’s {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)} memory
+        (“on 2”: tensor-parallel, all-reduce ignored). Upper bounds at peak bandwidth: real kernels reach less. † no FP8 tensor cores: runs weight-only, same bytes.
+        The 4-bit lead fades as the batch grows (Marlin keeps it to batch ≈16–32)<Ref id="marlin-readme" />.
+      </p>
+    </section>
+  );
+}

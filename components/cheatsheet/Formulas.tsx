@@ -1,0 +1,56 @@
+import { getGpu } from '@/lib/hardware/getGpu';
+import { getModel, kvCacheFormula } from '@/lib/models';
+import { ridgePoint, weightIntensity } from '@/lib/speed-ui/figures';
+import { VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
+import { formatCount, formatNumber } from '@/lib/units';
+import { Tex } from './Tex';
+import styles from './CheatSheet.module.css';
+
+/**
+ * The four formulas of the sheet, typeset at build time, each with its Llama-3.1-70B
+ * instance computed by lib/ (KV bytes per token from lib/models, the H100 ridge point
+ * and the batch-1 intensity from lib/speed-ui).
+ */
+export function Formulas({ model = 'llama-3.1-70b' }: { model?: string }) {
+  const spec = getModel(model).spec;
+  const kv = kvCacheFormula(spec, { bits: 16 });
+  const h100 = getGpu('h100-sxm');
+  return (
+    <section className={styles.section} aria-labelledby="cs-formulas">
+      <h2 id="cs-formulas">Formulas</h2>
+      <dl className={styles.formulas}>
+        <dt>Weights (bits include the scales)</dt>
+        <dd>
+          <Tex display className={styles.math} tex={String.raw`b_w = b + \frac{b_\text{scale} + b_\text{zero}}{g},\;\; W = \frac{P_q\,b_w + 16\,P_{16}}{8}\,\text{B}`} />
+          <p className={styles.note}>
+            <Tex tex="g" /> weights share a scale; <Tex tex={String.raw`P_{16}`} />: embedding, lm_head, norms left at 16 bits.
+          </p>
+        </dd>
+        <dt>KV cache per token (its own precision)</dt>
+        <dd>
+          <Tex display className={styles.math} tex={String.raw`k = 2\,L\,H_\text{kv}\,d_\text{head}\,\frac{b_\text{kv}}{8}\ \text{B}`} />
+          <p className={styles.note}>
+            70B: {kv.formula} = <strong>{formatCount(kv.bytesPerToken)} B</strong>.
+          </p>
+        </dd>
+        <dt>Fits on N GPUs of usable memory M</dt>
+        <dd>
+          <Tex display className={styles.math} tex={String.raw`W + k\,c\,B + A + N\,O \le N\,M\,u`} />
+          <p className={styles.note}>
+            <Tex tex="c" /> tokens per sequence, <Tex tex="B" /> sequences, <Tex tex="A" /> activations, <Tex tex="O" /> overhead per GPU, <Tex tex="u" /> usable
+            share (vLLM {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}). No gradients.
+          </p>
+        </dd>
+        <dt>Decode step (one token per sequence)</dt>
+        <dd>
+          <Tex display className={styles.math} tex={String.raw`t = \max\!\left(\frac{W + B\,c\,k}{N\,\text{BW}},\ \frac{2\,P\,B}{N\,\text{peak}}\right)`} />
+          <Tex display className={styles.math} tex={String.raw`\text{tokens/s at } B{=}1 \;\le\; \frac{N\,\text{BW}}{W + c\,k}`} />
+          <p className={styles.note}>
+            <Tex tex="P" />: weights used per token. At <Tex tex="B=1" /> BF16 does {formatNumber(weightIntensity('bf16', 1), 0)} FLOP per byte against a
+            ridge (peak/BW) of {formatNumber(ridgePoint(h100, 'bf16'), 0)} on an {h100.name}: memory-bound, so fewer bytes mean faster tokens.
+          </p>
+        </dd>
+      </dl>
+    </section>
+  );
+}
