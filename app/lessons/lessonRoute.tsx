@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import type { MDXContent } from 'mdx/types';
+import Link from 'next/link';
 import 'katex/dist/katex.min.css';
 import { parseLessonMeta } from '@/content/schema';
 
@@ -17,7 +18,9 @@ export function lessonRoute(slug: string, mod: { default: MDXContent; meta?: unk
   function LessonPage() {
     return (
       <article className="prose">
-        <p className="muted">Lesson {meta.order} · {meta.minutes} min read</p>
+        <p className="muted">
+          Lesson {meta.order} · {meta.minutes} min read · <Link href={`/present/${slug}`}>Present this lesson</Link>
+        </p>
         <h1>{meta.title}</h1>
         <p className="lede">{meta.summary}</p>
         <Content />

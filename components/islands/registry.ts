@@ -18,6 +18,7 @@ export const ISLANDS = {
   'deployment-planner': () => import('../deploy/DeploymentPlanner').then((m) => m.DeploymentPlanner),
   'decision-checklist': () => import('../decision/DecisionChecklist').then((m) => m.DecisionChecklist),
   'quiz-question': () => import('../quiz/QuestionClient').then((m) => m.QuestionClient),
+  'deck-controller': () => import('../present/DeckController').then((m) => m.DeckController),
 } satisfies Record<string, Loader>;
 
 export type IslandName = keyof typeof ISLANDS;

@@ -11,6 +11,7 @@ import { GroupSizeExplorer as GroupSizeExplorerClient } from '../methods/GroupSi
 import { DeploymentPlanner as DeploymentPlannerClient } from '../deploy/DeploymentPlanner';
 import { DecisionChecklist as DecisionChecklistClient } from '../decision/DecisionChecklist';
 import { QuestionClient } from '../quiz/QuestionClient';
+import { DeckController as DeckControllerClient } from '../present/DeckController';
 
 export const MemoryCalculator = island('memory-calculator', MemoryCalculatorClient);
 export const SpeedCalculator = island('speed-calculator', SpeedCalculatorClient);
@@ -19,3 +20,4 @@ export const GroupSizeExplorer = island('group-size-explorer', GroupSizeExplorer
 export const DeploymentPlanner = island('deployment-planner', DeploymentPlannerClient);
 export const DecisionChecklist = island('decision-checklist', DecisionChecklistClient);
 export const QuizQuestion = island('quiz-question', QuestionClient);
+export const DeckController = island('deck-controller', DeckControllerClient);

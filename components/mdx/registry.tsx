@@ -20,6 +20,7 @@ import { BitsPerWeight, GpuMemory, KvAttentionTable, KvBytesPerToken, KvCacheByt
 import { Verdict } from '../factcheck/Verdict';
 import { Nf4Levels } from '../rounding/Nf4Levels';
 import { ClaimSummaryTable } from '../factcheck/ClaimSummaryTable';
+import { Notes, Slide } from '../present/markers';
 
 /** Components every lesson can use without importing them. */
 export const lessonComponents: MDXComponents = {
@@ -77,4 +78,6 @@ export const lessonComponents: MDXComponents = {
   RoundingDemo,
   Nf4Levels,
   ClaimSummaryTable,
+  Slide,
+  Notes,
 };

@@ -30,6 +30,7 @@ import { cssPercent, formatBytesPerToken, formatHeadroom, formatShare } from '@/
 import './MemoryCalculator.css';
 import { SelectField as BaseSelectField } from '@/components/ui/SelectField';
 import { prefixed } from '@/components/ui/prefixed';
+import { ShareQr } from '@/components/share/ShareQr';
 
 const styles = prefixed('mc');
 
@@ -54,6 +55,8 @@ export interface MemoryCalculatorProps {
   initialVllmCap?: boolean;
   /** The widget's title (its region's name). */
   title?: string;
+  /** Show the set-up's QR code open (on slides); otherwise it is a collapsed "QR code" disclosure. */
+  shareQr?: boolean;
 }
 
 
@@ -79,6 +82,7 @@ export function MemoryCalculator({
   initialGpus,
   initialVllmCap,
   title = 'Inference memory calculator',
+  shareQr = false,
 }: MemoryCalculatorProps) {
   const id = useId();
   const defaults = useMemo<MemoryStateText>(
@@ -306,6 +310,7 @@ export function MemoryCalculator({
             {isCustom ? ' (the pasted config.json does not travel with the link)' : ''}.
           </p>
         )}
+        <ShareQr path={`/tools/memory?${query}`} open={shareQr} note={isCustom ? 'the pasted config.json is not in the link' : undefined} />
       </div>
 
       {resultsView}

@@ -20,6 +20,7 @@ import { NumberField, numberOrNull } from '@/components/ui/NumberField';
 import { useUrlState } from '@/components/ui/useUrlState';
 import './RoundingDemo.css';
 import { prefixed } from '@/components/ui/prefixed';
+import { ShareQr } from '@/components/share/ShareQr';
 
 const styles = prefixed('rd');
 
@@ -41,7 +42,11 @@ function sqnr(run: MethodRun): string {
   return run.stats.sqnrDb === null ? 'exact' : `${run.stats.sqnrDb.toFixed(1)} dB`;
 }
 
-export function RoundingDemo({ syncUrl = false }: { syncUrl?: boolean }) {
+/**
+ * `syncUrl` mirrors the set-up in the query string (the /tools/rounding page);
+ * `shareQr` shows the set-up's QR code open (on slides) instead of collapsed.
+ */
+export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: boolean; shareQr?: boolean }) {
   const [s, set] = useUrlState(DEFAULTS, syncUrl);
   const [pasted, setPasted] = useState('');
   const [usePaste, setUsePaste] = useState(false);
@@ -154,6 +159,7 @@ export function RoundingDemo({ syncUrl = false }: { syncUrl?: boolean }) {
           <button type="button" onClick={() => set({ spike: '1', block: '64', m: 'int8-absmax' })}>Outlier, block 64</button>
         </div>
       ) : null}
+      <ShareQr path={`/tools/rounding?${new URLSearchParams(s).toString()}`} open={shareQr} note={usePaste ? 'pasted numbers are not in the link' : undefined} />
 
       {runs && weights.x ? (
         <>

@@ -13,6 +13,7 @@ import {
   SPEED_FIELD_LABELS,
   contextRule,
   parseSpeedState,
+  speedStateQuery,
   toggleShownFormat,
   type SpeedField,
   type SpeedStateText,
@@ -34,6 +35,7 @@ import './SpeedCalculator.css';
 import { SelectField } from '@/components/ui/SelectField';
 import './tables.css';
 import { prefixed } from '@/components/ui/prefixed';
+import { ShareQr } from '@/components/share/ShareQr';
 
 const tableStyles = prefixed('st');
 
@@ -58,6 +60,8 @@ export interface SpeedCalculatorProps {
    * in by the server wrapper so the sources list stays out of the client bundle.
    */
   sourceTitles?: Readonly<Record<string, string>>;
+  /** Show the set-up's QR code open (on slides); otherwise it is a collapsed "QR code" disclosure. */
+  shareQr?: boolean;
 }
 
 // The curves do not depend on the batch, and most re-renders change one field: reuse recent results.
@@ -191,6 +195,7 @@ export function SpeedCalculator({
   initialKv,
   initialShow,
   sourceTitles = {},
+  shareQr = false,
 }: SpeedCalculatorProps) {
   const id = useId();
   const defaults = useMemo<SpeedStateText>(
@@ -320,6 +325,8 @@ export function SpeedCalculator({
       <p className={`field-hint ${styles.excluded}`}>
         {excluded.reason} <Link href={`/sources#${excluded.sourceId}`}>Source</Link>.
       </p>
+
+      <ShareQr path={`/tools/speed?${speedStateQuery(text)}`} open={shareQr} />
 
       {outcome.ok ? (
         <ResultsView outcome={outcome.results} batch={state.batch!} contextTokens={state.contextTokens!} gpuCount={state.gpuCount} gpuName={gpuEntry.name} sourceTitles={sourceTitles} />

@@ -1,0 +1,13 @@
+/**
+ * Pure logic of the slide decks (`/present/<slug>`, components/present): where a
+ * lesson splits into slides, the keyboard map and slide arithmetic, the messages
+ * that keep the audience and presenter windows in sync, and the presenter's clock.
+ */
+export { planSlides, slideLabel, continuedTitle, INTRO_TITLE } from './slides';
+export type { SlideItem, SlidePlan, DeckPlan, SlideHeadingSource } from './slides';
+export { keyAction, nextSlideIndex, slideIndexFromHash, slideHash } from './keys';
+export type { DeckAction, KeyTarget, KeyPress } from './keys';
+export { deckChannelName, parseDeckMessage, openDeck, deckReducer } from './sync';
+export type { DeckMessage, DeckSyncState, DeckEvent, DeckStep, SlideChangeOrigin } from './sync';
+export { TIMER_ZERO, timerElapsedMs, timerStart, timerPause, timerReset, parseTimerState, formatElapsed, elapsedInWords } from './timer';
+export type { TimerState } from './timer';
