@@ -21,7 +21,7 @@ import { getGpu, GPUS } from '../hardware';
 import type { Gpu } from '../hardware/types';
 import { DEFAULT_OVERHEAD_BYTES_PER_GPU, fitOnGpu, weightBytes, type FitResult } from '../sizing';
 import { costPerMillionTokens, decodeStep } from '../perf';
-import { BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_MIB } from '../units';
+import { BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_MIB, formatFixed, groupDigits } from '../units';
 import { GENERATOR_SEED_PATTERN, generatedId } from './ids';
 import { randomInt, seededPrng } from './shuffle';
 import type { Prng } from '../quant/prng';
@@ -72,8 +72,8 @@ function rich(html: string): RichText {
   return { md, html };
 }
 
-const int = (n: number): string => Math.round(n).toLocaleString('en-US');
-const fixed = (x: number, d: number): string => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const int = (n: number): string => groupDigits(Math.round(n));
+const fixed = (x: number, d: number): string => formatFixed(x, d);
 /** x rounded to `s` significant digits, grouped ("3,350", "0.0123"). */
 const sig = (x: number, s: number): string => Number(x.toPrecision(s)).toLocaleString('en-US', { maximumSignificantDigits: s });
 const GB = (bytes: number, d = 2) => `${fixed(bytes / BYTES_PER_GB, d)} GB`;

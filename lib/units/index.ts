@@ -49,29 +49,67 @@ export function gibToBytes(gib: GiB): Bytes {
   return gib * BYTES_PER_GIB;
 }
 
-// One Intl.NumberFormat per digit count, made on first use. `x.toLocaleString('en-US', …)`
-// builds a new formatter on every call (~0.1 ms each in V8), which added up to a visible
-// delay when a widget first renders a few hundred numbers.
-const fixedFormats = new Map<number, Intl.NumberFormat>();
-let groupedFormat: Intl.NumberFormat | undefined;
+// Number formatting without Intl. The first `new Intl.NumberFormat` on a page costs
+// ~40 ms of ICU set-up in V8 (measured with scripts/profile.mjs on /tools/memory), and
+// `toLocaleString` builds a formatter on every call; widgets render hundreds of numbers
+// on first paint. en-US grouping is simple enough to do by hand.
 
-function fixed(x: number, digits: number): string {
-  let f = fixedFormats.get(digits);
-  if (!f) {
-    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    fixedFormats.set(digits, f);
-  }
-  return f.format(x);
+/** Inserts en-US thousands separators into a string of digits: "131072" → "131,072". */
+function groupInteger(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /**
- * A number with en-US thousands separators and at most 3 decimals, exactly what
- * `x.toLocaleString('en-US')` gives (e.g. 131072 → "131,072", 0.12345 → "0.123"),
- * from one cached formatter. For messages and labels; does not check finiteness.
+ * |x| rounded to `digits` decimals as [integer digits, fraction digits], the way
+ * Intl does it: round the shortest decimal that prints x (`String(x)`), half away
+ * from zero — not the binary value (`toFixed` prints 991378878929446.6 with 3
+ * decimals as …446.625). Needs |x| < 1e21.
+ */
+function roundAbs(x: number, digits: number): [string, string] {
+  const s = String(Math.abs(x));
+  if (s.includes('e')) {
+    // |x| < 1e-6: no decimal this short lies on a rounding boundary.
+    const [i = '0', f = ''] = Math.abs(x).toFixed(digits).split('.');
+    return [i, f];
+  }
+  const [int = '0', frac = ''] = s.split('.');
+  if (frac.length <= digits) return [int, frac.padEnd(digits, '0')];
+  let all = int + frac.slice(0, digits);
+  if (frac.charCodeAt(digits) - 48 >= 5) {
+    const chars = all.split('');
+    let i = chars.length - 1;
+    for (; i >= 0; i--) {
+      if (chars[i] === '9') chars[i] = '0';
+      else {
+        chars[i] = String(Number(chars[i]) + 1);
+        break;
+      }
+    }
+    all = (i < 0 ? '1' : '') + chars.join('');
+  }
+  return [all.slice(0, all.length - digits) || '0', all.slice(all.length - digits)];
+}
+
+/** `x` with exactly `digits` decimals and thousands separators (as Intl en-US with min = max fraction digits). */
+export function formatFixed(x: number, digits: number): string {
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const [int, frac] = roundAbs(x, digits);
+  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+  return `${sign}${groupInteger(int)}${frac ? `.${frac}` : ''}`;
+}
+const fixed = formatFixed;
+
+/**
+ * A number with en-US thousands separators and at most 3 decimals, as
+ * `x.toLocaleString('en-US')` gives it (e.g. 131072 → "131,072", 0.12345 → "0.123"),
+ * without Intl's set-up cost. For messages and labels; does not check finiteness.
  */
 export function groupDigits(x: number): string {
-  groupedFormat ??= new Intl.NumberFormat('en-US');
-  return groupedFormat.format(x);
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return x.toLocaleString('en-US');
+  const [int, frac] = roundAbs(x, 3);
+  const trimmed = frac.replace(/0+$/, '');
+  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+  return `${sign}${groupInteger(int)}${trimmed ? `.${trimmed}` : ''}`;
 }
 
 /**
