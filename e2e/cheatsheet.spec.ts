@@ -160,11 +160,27 @@ test('a lesson prints without controls, its widget showing the current result', 
   await expect(result).toContainText('INT8');
   await expect(widget.getByRole('figure').first()).toBeVisible();
   await expect(widget.getByRole('table').first()).toBeVisible();
-  // External links print their address.
-  const external = page.locator('main a[href^="http"]').first();
+  // Checkboxes print their state as a tick mark; the QR box (not drawn) and copy hints are gone.
+  await expect(widget.getByText(/Leave the memory vLLM leaves free/)).toBeHidden();
+  await expect(widget.getByText('QR code for this set-up')).toBeHidden();
+  // External links print their address (except links whose text already is it, like the QR box's).
+  const external = page.locator('main a[href^="http"]:not([data-print-url="off"])').first();
   if ((await external.count()) > 0) {
     const after = await external.evaluate((a) => getComputedStyle(a, '::after').content);
     expect(after).toContain('http');
   }
+  expect(consoleErrors).toEqual([]);
+});
+
+test('on paper, radio and tick choices keep their state as marks', async ({ page, consoleErrors }) => {
+  await page.goto('/lessons/decision');
+  await page.locator('[data-island="decision-checklist"][data-hydrated]').waitFor();
+  const chosen = page.getByRole('radio', { name: /Throughput-bound/ });
+  await chosen.check();
+  await page.emulateMedia({ media: 'print' });
+  await expect(chosen).toBeHidden();
+  const mark = (name: RegExp) => page.locator('label', { hasText: name }).first().evaluate((l) => getComputedStyle(l, '::before').content);
+  expect(await mark(/Throughput-bound/)).toContain('\u25C9'); // ◉ chosen
+  expect(await mark(/Latency-bound/)).toContain('\u25CB'); // ○ not chosen
   expect(consoleErrors).toEqual([]);
 });

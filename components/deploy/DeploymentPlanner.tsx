@@ -135,7 +135,7 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
         </label>
       </div>
 
-      <p className={styles.setupsIntro}>Set-ups to compare. The price is what one GPU costs you per hour; costs appear once you type it.</p>
+      <p className={styles.setupsIntro} data-print="hide">Set-ups to compare. The price is what one GPU costs you per hour; costs appear once you type it.</p>
       <div className={styles.setups}>
         {setups.map((s, i) => {
           const price = prices[i]!;
@@ -144,7 +144,7 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
           const rowError = row && !row.ok ? row : null;
           const counts = tpSizes.includes(s.gpuCount) ? tpSizes : [...tpSizes, s.gpuCount].sort((a, b) => a - b);
           return (
-            <fieldset key={s.key} className={styles.setup}>
+            <fieldset key={s.key} className={styles.setup} data-print="hide">
               <legend>Set-up {i + 1}</legend>
               <div className={styles.setupFields}>
                 <div className={`field ${styles.wide}`}>

@@ -271,7 +271,7 @@ export function MemoryCalculator({
           ))}
         </SelectField>
       </div>
-      <div className={styles.check}>
+      <div className={styles.check} data-print="hide">
         <input
           id={`${id}-util`}
           type="checkbox"
@@ -290,10 +290,10 @@ export function MemoryCalculator({
         {syncUrl ? (
           <>
             <button type="button" className={styles.button} onClick={copyLink}>Copy link to this set-up</button>
-            <p className="field-hint">
+            <p className="field-hint" data-print="hide">
               The link stores every field above{isCustom ? '; a pasted config.json is not included (too long for a link), so whoever opens it is asked to paste it again' : ''}.
             </p>
-            <div role="status" aria-live="polite" className={styles.copyStatus}>
+            <div role="status" aria-live="polite" className={styles.copyStatus} data-print="hide">
               {copy === null ? null : copy.ok ? (
                 'Link copied.'
               ) : (
@@ -305,7 +305,7 @@ export function MemoryCalculator({
             </div>
           </>
         ) : (
-          <p className="field-hint">
+          <p className="field-hint" data-print="hide">
             <Link href={`/tools/memory?${query}`}>Open this set-up in the full-page calculator</Link>
             {isCustom ? ' (the pasted config.json does not travel with the link)' : ''}.
           </p>

@@ -57,7 +57,8 @@ export function ShareQr({ path, open = false, note }: { path: string; open?: boo
   const current = drawn !== null && drawn.url === url ? drawn : null;
   const href = url ?? path;
   return (
-    <details className={styles.box} open={open} onToggle={(e) => setIsOpen(e.currentTarget.open)}>
+    // On paper the box is worth printing only once its code is drawn.
+    <details className={styles.box} open={open} onToggle={(e) => setIsOpen(e.currentTarget.open)} data-print={current?.qr ? undefined : 'hide'}>
       <summary className={styles.summary}>QR code for this set-up</summary>
       <div className={styles.body}>
         {current?.qr ? (
@@ -77,7 +78,7 @@ export function ShareQr({ path, open = false, note }: { path: string; open?: boo
           </div>
         )}
         <p className={styles.link}>
-          Scan it, or open <a href={href}>{href}</a>
+          Scan it, or open <a href={href} data-print-url="off">{href}</a>
           {note ? <span className={styles.note}> ({note})</span> : null}
         </p>
       </div>
