@@ -263,6 +263,20 @@ test.describe('mock interview', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('blocked storage: the interview still runs and the scorecard says it was not saved', async ({ page, consoleErrors }) => {
+    await page.addInitScript(() => {
+      Storage.prototype.setItem = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await openInterview(page);
+    await startInterview(page, 4);
+    const tally = await playThrough(page, (k) => k === 0);
+    await expectScorecard(page, tally);
+    await expect(page.getByRole('status').filter({ hasText: 'This scorecard could not be saved' })).toBeVisible();
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('a reload mid-interview picks up where it was, clock included', async ({ page, consoleErrors }) => {
     await installClock(page);
     await openInterview(page);

@@ -219,7 +219,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
         <ol className={styles.steps}>
           <li>
             An opening question — <em>“4-bit or 8-bit for a 70B model serving trading signals?”</em> — then {followUps} follow-up questions
-            from the senior bank, spread over the five factors.
+            (senior level where the bank has them) spread over the five factors: precision, memory, method, speed and cost.
           </li>
           <li>
             {limits.timed
