@@ -5,14 +5,11 @@ import './quiz.css';
 import { prefixed } from '@/components/ui/prefixed';
 import { QuestionCard } from '@/components/practice/QuestionCard';
 import type { CardResult } from '@/components/practice/QuestionCard.types';
-import { loadProgress, PROGRESS_STORAGE_KEY, recordAnswer, serializeProgress } from '@/lib/practice';
+import { PROGRESS_STORAGE_KEY } from '@/lib/practice/progress';
+import { LESSON_ATTEMPT, LESSON_LEARNER_SEED, recordLessonAnswer } from '@/lib/practice/lesson';
 import type { Question } from '@/lib/practice/types';
 
 const styles = prefixed('qz');
-
-/** Lessons show every learner the same option order, so the server HTML and the island agree. */
-export const LESSON_LEARNER_SEED = 'lesson';
-export const LESSON_ATTEMPT = 0;
 
 export interface QuizClientProps {
   title: string;
@@ -21,17 +18,15 @@ export interface QuizClientProps {
   mode: 'check' | 'room';
 }
 
-/**
- * Adds one graded lesson answer to the learner's practice progress in localStorage,
- * so it feeds the /practice review queue. Never throws: storage that is full, blocked
- * or holds progress that could not be read (kept for /practice to report) is left alone.
- */
+/** Adds a graded lesson answer to the saved practice progress; storage that is full or blocked never breaks the quiz. */
 function recordInProgress(question: Question, result: CardResult): void {
   try {
-    const loaded = loadProgress(window.localStorage.getItem(PROGRESS_STORAGE_KEY), new Date());
-    if (loaded.discarded !== undefined) return;
-    const next = recordAnswer(loaded.progress, { questionId: question.id, factor: question.factor, correct: result.correct, hintsUsed: result.hintsUsed }, new Date());
-    window.localStorage.setItem(PROGRESS_STORAGE_KEY, serializeProgress(next));
+    const next = recordLessonAnswer(
+      window.localStorage.getItem(PROGRESS_STORAGE_KEY),
+      { questionId: question.id, factor: question.factor, correct: result.correct, hintsUsed: result.hintsUsed },
+      new Date(),
+    );
+    if (next !== null) window.localStorage.setItem(PROGRESS_STORAGE_KEY, next);
   } catch {
     // Storage unavailable: the quiz still works, the answer just is not remembered.
   }
