@@ -26,9 +26,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="brand">4-bit or 8-bit?</Link>
             <ul>
               <li><Link href="/lessons">Lessons</Link></li>
-              <li><Link href="/tools/memory">Memory calculator</Link></li>
-              <li><Link href="/tools/speed">Speed calculator</Link></li>
-              <li><Link href="/tools/rounding">Rounding demo</Link></li>
+              <li><Link href="/tools">Calculators</Link></li>
+              <li><Link href="/practice">Practice</Link></li>
+              <li><Link href="/interview">Mock interview</Link></li>
+              <li><Link href="/cheatsheet">Cheat sheet</Link></li>
               <li><Link href="/sources">Sources</Link></li>
             </ul>
           </nav>

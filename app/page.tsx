@@ -43,6 +43,16 @@ export default function Home() {
         <li><Link href="/tools/speed">Speed calculator</Link> — the decode roofline, tokens per second and the crossover batch.</li>
         <li><Link href="/tools/rounding">Rounding demo</Link> — INT8, INT4, NF4 and FP4 side by side on sample weights, step by step.</li>
       </ul>
+      <h2>Practise</h2>
+      <ul>
+        <li><Link href="/practice">Practice</Link> — the question bank with spaced repetition: choice, numeric, ordering, spot-the-flaw and open questions, plus numeric ones drawn fresh from the calculators.</li>
+        <li><Link href="/interview">Mock interview</Link> — the open question against the clock, then follow-ups; grade yourself on a rubric and get a scorecard per factor.</li>
+      </ul>
+      <h2>Teach</h2>
+      <ul>
+        <li>Every lesson runs as slides at <code>/present/&lt;lesson&gt;</code>, with a presenter window, live calculators and a QR code of each set-up — start from a lesson&apos;s “Present this lesson” link.</li>
+        <li><Link href="/cheatsheet">Cheat sheet</Link> — one printable page: the formulas, the 70B numbers by format, the GPU table and the decision tree.</li>
+      </ul>
     </div>
   );
 }

@@ -119,7 +119,8 @@ for (const file of htmlFiles(outDir)) {
   const names = new Set([...html.matchAll(/data-island="([^"]+)"/g)].map((m) => m[1]));
   for (const n of names) if (!islandSources.has(n)) errors.push(`${path.relative(root, file)}: unknown island "${n}"`);
   if (names.size && !errors.length) {
-    const preload = [entryOut, ...chunksForIslands(names)]
+    // The entry and everything it imports statically (Preact), then each island's own chunks.
+    const preload = [...entryClosure, ...chunksForIslands(names)]
       .map((o) => `<link rel="modulepreload" href="${publicUrl(o)}"/>`)
       .join('');
     html = html.replace('</head>', `${preload}</head>`);

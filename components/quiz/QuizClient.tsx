@@ -5,8 +5,7 @@ import './quiz.css';
 import { prefixed } from '@/components/ui/prefixed';
 import { QuestionCard } from '@/components/practice/QuestionCard';
 import type { CardResult } from '@/components/practice/QuestionCard.types';
-import { PROGRESS_STORAGE_KEY } from '@/lib/practice/progress';
-import { LESSON_ATTEMPT, LESSON_LEARNER_SEED, recordLessonAnswer } from '@/lib/practice/lesson';
+import { LESSON_ATTEMPT, LESSON_LEARNER_SEED } from '@/lib/practice/lesson-seed';
 import type { Question } from '@/lib/practice/types';
 
 const styles = prefixed('qz');
@@ -18,18 +17,24 @@ export interface QuizClientProps {
   mode: 'check' | 'room';
 }
 
-/** Adds a graded lesson answer to the saved practice progress; storage that is full or blocked never breaks the quiz. */
+/**
+ * Adds a graded lesson answer to the saved practice progress; storage that is full or
+ * blocked never breaks the quiz. The progress code (zod, ts-fsrs) loads on the first
+ * answer, not with the page.
+ */
 function recordInProgress(question: Question, result: CardResult): void {
-  try {
-    const next = recordLessonAnswer(
-      window.localStorage.getItem(PROGRESS_STORAGE_KEY),
-      { questionId: question.id, factor: question.factor, correct: result.correct, hintsUsed: result.hintsUsed },
-      new Date(),
-    );
-    if (next !== null) window.localStorage.setItem(PROGRESS_STORAGE_KEY, next);
-  } catch {
-    // Storage unavailable: the quiz still works, the answer just is not remembered.
-  }
+  import('@/lib/practice/lesson')
+    .then(({ recordLessonAnswer, PROGRESS_STORAGE_KEY }) => {
+      const next = recordLessonAnswer(
+        window.localStorage.getItem(PROGRESS_STORAGE_KEY),
+        { questionId: question.id, factor: question.factor, correct: result.correct, hintsUsed: result.hintsUsed },
+        new Date(),
+      );
+      if (next !== null) window.localStorage.setItem(PROGRESS_STORAGE_KEY, next);
+    })
+    .catch(() => {
+      // Storage unavailable (or the code failed to load): the quiz still works, the answer just is not remembered.
+    });
 }
 
 /**

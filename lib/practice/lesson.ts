@@ -6,9 +6,8 @@
 import { loadProgress, serializeProgress } from './progress';
 import { recordAnswer } from './schedule';
 
-/** Lessons show every learner the same option order (seed and attempt fixed), so the server HTML and the island agree. */
-export const LESSON_LEARNER_SEED = 'lesson';
-export const LESSON_ATTEMPT = 0;
+export { LESSON_ATTEMPT, LESSON_LEARNER_SEED } from './lesson-seed';
+export { PROGRESS_STORAGE_KEY } from './progress';
 
 /**
  * The saved progress after one graded lesson answer, as the string to store, or
