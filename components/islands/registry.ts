@@ -19,6 +19,7 @@ export const ISLANDS = {
   'decision-checklist': () => import('../decision/DecisionChecklist').then((m) => m.DecisionChecklist),
   'quiz-question': () => import('../quiz/QuestionClient').then((m) => m.QuestionClient),
   'deck-controller': () => import('../present/DeckController').then((m) => m.DeckController),
+  'practice-app': () => import('../practice/PracticeApp').then((m) => m.PracticeApp),
 } satisfies Record<string, Loader>;
 
 export type IslandName = keyof typeof ISLANDS;

@@ -12,6 +12,7 @@ import { DeploymentPlanner as DeploymentPlannerClient } from '../deploy/Deployme
 import { DecisionChecklist as DecisionChecklistClient } from '../decision/DecisionChecklist';
 import { QuestionClient } from '../quiz/QuestionClient';
 import { DeckController as DeckControllerClient } from '../present/DeckController';
+import { PracticeApp as PracticeAppClient } from '../practice/PracticeApp';
 
 export const MemoryCalculator = island('memory-calculator', MemoryCalculatorClient);
 export const SpeedCalculator = island('speed-calculator', SpeedCalculatorClient);
@@ -21,3 +22,4 @@ export const DeploymentPlanner = island('deployment-planner', DeploymentPlannerC
 export const DecisionChecklist = island('decision-checklist', DecisionChecklistClient);
 export const QuizQuestion = island('quiz-question', QuestionClient);
 export const DeckController = island('deck-controller', DeckControllerClient);
+export const PracticeApp = island('practice-app', PracticeAppClient);

@@ -10,6 +10,7 @@ import {
   DEFAULT_PREFS,
   filterCounts,
   filterKeys,
+  introductionOrder,
   isTypingTarget,
   mistakeKeys,
   parsePrefs,
@@ -59,6 +60,30 @@ describe('bankEntries / filterKeys / filterCounts', () => {
         const sumTopics = topics.reduce((s, t) => s + counts.topics[t], 0);
         expect(keys.length).toBe(sumTopics);
         for (const e of entries) expect(keys.includes(e.key)).toBe(topics.includes(e.factor) && levels.includes(e.level));
+      }),
+    );
+  });
+});
+
+describe('introductionOrder', () => {
+  it('junior first, then mid, then senior; topics take turns within a level', () => {
+    const e = bankEntries(
+      [
+        { id: 'm1', factor: 'memory', level: 'mid' },
+        { id: 'm2', factor: 'memory', level: 'mid' },
+        { id: 's1', factor: 'speed', level: 'mid' },
+        { id: 'p1', factor: 'precision', level: 'senior' },
+        { id: 'k1', factor: 'kv-cache', level: 'junior' },
+      ],
+      [],
+    );
+    expect(introductionOrder(e).map((x) => x.key)).toEqual(['k1', 'm1', 's1', 'm2', 'p1']);
+  });
+  it('property: a permutation of the entries', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ factor: fc.constantFrom(...TOPICS), level: fc.constantFrom(...LEVELS) })), (rows) => {
+        const e = bankEntries(rows.map((r, i) => ({ id: `q${i}`, ...r })), []);
+        expect(introductionOrder(e).map((x) => x.key).sort()).toEqual(e.map((x) => x.key).sort());
       }),
     );
   });

@@ -38,6 +38,27 @@ export function bankEntries(questions: readonly Pick<Question, 'id' | 'factor' |
   ];
 }
 
+/**
+ * The order new cards are introduced in: junior before mid before senior, and within
+ * a level one topic after another in turn (precision, memory, method, speed, cost, then
+ * the extra topics), so a first session touches every factor instead of one file.
+ * Stable: entries of the same level and topic keep their bank order.
+ * @example introductionOrder(entries).map((e) => e.factor).slice(0, 3) // ['precision', 'memory', 'method'] when each has a junior question
+ */
+export function introductionOrder(entries: readonly BankEntry[]): BankEntry[] {
+  const out: BankEntry[] = [];
+  for (const level of LEVELS) {
+    const byTopic = TOPICS.map((t) => entries.filter((e) => e.level === level && e.factor === t));
+    for (let i = 0; byTopic.some((list) => i < list.length); i++) {
+      for (const list of byTopic) {
+        const e = list[i];
+        if (e) out.push(e);
+      }
+    }
+  }
+  return out;
+}
+
 /** The learner's filter: the topics and levels to practise (an empty list means none). */
 export interface PracticeFilter {
   topics: Topic[];
@@ -228,3 +249,20 @@ export function shortcutFor(
 export function percentText(fraction: number, answered: boolean): string {
   return answered && Number.isFinite(fraction) ? `${Math.round(fraction * 100)}%` : '–';
 }
+
+/** Display names of the topics (factors and extra topics). */
+export const TOPIC_LABELS: Record<Topic, string> = {
+  precision: 'Precision',
+  memory: 'Memory',
+  method: 'Method',
+  speed: 'Speed',
+  cost: 'Cost',
+  'kv-cache': 'KV cache',
+  fp8: 'FP8',
+  outliers: 'Outliers',
+  calibration: 'Calibration',
+  serving: 'Serving',
+};
+
+/** Display names of the levels. */
+export const LEVEL_LABELS: Record<Level, string> = { junior: 'Junior', mid: 'Mid', senior: 'Senior' };
