@@ -301,6 +301,8 @@ test.describe('/practice', () => {
       if (label.includes('About 4.127 bits')) break;
       await page.keyboard.press('ArrowDown');
     }
+    // Tabbing into a radio group focuses without choosing; Space chooses.
+    await page.keyboard.press('Space');
     await expect(card(page).getByRole('radio', { name: 'About 4.127 bits' })).toBeChecked();
     await page.keyboard.press('h');
     await expect(card(page).getByText(/Hint 1 of 1/)).toBeVisible();
