@@ -347,6 +347,24 @@ test.describe('/practice', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('blocked storage: a message, and practice still works', async ({ page, consoleErrors }) => {
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+    });
+    await openPractice(page, '?q=mem-70b-fp8-size');
+    await expect(page.getByRole('alert').filter({ hasText: 'blocks storage' })).toBeVisible();
+    await card(page).getByRole('radio', { name: /72\.66 GB \(67\.67 GiB\)/ }).check();
+    await checkAnswer(page);
+    await gradeButton(page, 'Good').click();
+    await expect(page.getByRole('alert').filter({ hasText: /could not be saved/ })).toBeVisible();
+    await expect(summary(page)).toHaveText(/9 new left today/);
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('the bank failing to load shows an error with a retry that works', async ({ page, consoleErrors }) => {
     let fail = true;
     await page.route('**/practice/bank.json', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));

@@ -434,7 +434,7 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
                   headingLevel={2}
                   onGraded={(r) => setGraded((g) => g ?? r)}
                 />
-                {graded && suggested !== undefined ? <GradeButtons previews={previews} suggested={suggested} onRate={rate} /> : null}
+                {graded && suggested !== undefined ? <GradeButtons previews={previews} suggested={suggested} onRate={rate} shortcuts={prefs.shortcuts} /> : null}
               </>
             ) : (
               <DoneState
@@ -453,7 +453,7 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
             <p role="status" className={styles.flash}>
               {flash}
             </p>
-            <button type="button" className={styles.secondary} onClick={undo} disabled={!progress.undo} aria-keyshortcuts="U">
+            <button type="button" className={styles.secondary} onClick={undo} disabled={!progress.undo} aria-keyshortcuts={prefs.shortcuts ? 'U' : undefined}>
               Undo last answer
             </button>
           </div>

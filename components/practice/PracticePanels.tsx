@@ -29,7 +29,17 @@ import './practice.css';
 const styles = prefixed('pr');
 
 /** The four FSRS grade buttons, each with the interval it would schedule; the suggestion is marked. */
-export function GradeButtons({ previews, suggested, onRate }: { previews: IntervalPreview[]; suggested: ReviewRating; onRate: (r: ReviewRating) => void }) {
+export function GradeButtons({
+  previews,
+  suggested,
+  onRate,
+  shortcuts,
+}: {
+  previews: IntervalPreview[];
+  suggested: ReviewRating;
+  onRate: (r: ReviewRating) => void;
+  shortcuts: boolean;
+}) {
   const headingId = useId();
   return (
     <div className={styles.grade} role="group" aria-labelledby={headingId}>
@@ -45,10 +55,10 @@ export function GradeButtons({ previews, suggested, onRate }: { previews: Interv
               type="button"
               className={`${styles.gradeButton} ${isSuggested ? styles.suggested : ''}`}
               onClick={() => onRate(p.rating)}
-              aria-keyshortcuts={String(p.rating)}
+              aria-keyshortcuts={shortcuts ? String(p.rating) : undefined}
             >
               <span className={styles.gradeLabel}>
-                <kbd>{p.rating}</kbd> {p.label}
+                {shortcuts ? <kbd>{p.rating}</kbd> : null} {p.label}
               </span>
               <span className={styles.gradeInterval}>in {p.intervalLabel}</span>
               {isSuggested ? <span className={styles.gradeSuggested}>suggested</span> : null}
