@@ -16,11 +16,12 @@ test('the deployment lesson renders its lib-computed figures and math', async ({
   await expect(main).not.toContainText(/NaN|Infinity|undefined/);
 
   // Quiz explanations carry lib-computed numbers too
+  await expect(page.locator('[data-island="quiz"][data-hydrated="true"]')).toBeAttached();
   const q = page.getByRole('group', { name: /What limits the batch/ });
   await q.getByLabel('The GPU\'s INT8 compute').check();
   await q.getByRole('button', { name: 'Check answer' }).click();
   await expect(q.getByRole('status')).toHaveText(/Not quite/);
-  await expect(q).toContainText(/room for [\d,]+ tokens of KV cache/);
+  await expect(q).toContainText(/room for [\d,]+ tokens of BF16 KV cache/);
   expect(consoleErrors).toEqual([]);
 });
 

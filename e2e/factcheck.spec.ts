@@ -27,12 +27,17 @@ test('the fact-check lesson lists every claim with a verdict and links to its se
 
 test('the fact-check quiz explains right and wrong answers', async ({ page, consoleErrors }) => {
   await page.goto('/lessons/fact-check');
-  const q = page.getByRole('group', { name: /wrongly include/ });
-  await q.getByLabel('KV cache', { exact: true }).check();
+  await expect(page.locator('[data-island="quiz"][data-hydrated="true"]')).toBeAttached();
+  const q = page.getByRole('group', { name: /Which of these take GPU memory/ });
+  await q.getByLabel('The weights', { exact: true }).check();
+  await q.getByLabel('Gradients of the weights', { exact: true }).check();
   await q.getByRole('button', { name: 'Check answer' }).click();
   await expect(q.getByRole('status')).toHaveText(/Not quite/);
   await expect(q).toContainText(/[\d,]+ B \([\d.]+ KiB\) per token/);
-  await q.getByLabel('Gradients', { exact: true }).check();
+  await q.getByLabel('Gradients of the weights', { exact: true }).uncheck();
+  for (const label of ['The KV cache', 'A transient activation workspace', "The CUDA context and the runtime's own buffers"]) {
+    await q.getByLabel(label, { exact: true }).check();
+  }
   await q.getByRole('button', { name: 'Check answer' }).click();
   await expect(q.getByRole('status')).toHaveText('Right.');
   expect(consoleErrors).toEqual([]);

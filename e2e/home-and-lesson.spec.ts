@@ -53,12 +53,13 @@ test('an unknown lesson is a 404', async ({ page }) => {
 
 test('a lesson quiz gives feedback for right and wrong answers', async ({ page, consoleErrors }) => {
   await page.goto('/lessons/memory');
-  const q = page.getByRole('group', { name: /GPTQ 4-bit group-128 checkpoint/ });
+  await expect(page.locator('[data-island="quiz"][data-hydrated="true"]')).toBeAttached();
+  const q = page.getByRole('group', { name: /GPTQ 4-bit, group-size-128 checkpoint/ });
   await q.getByLabel('It stores activations').check();
   await q.getByRole('button', { name: 'Check answer' }).click();
   await expect(q.getByRole('status')).toHaveText(/Not quite/);
-  await expect(q).toContainText('Activations are not stored');
-  await q.getByLabel('Scales, zero points and 16-bit embeddings').check();
+  await expect(q).toContainText('Activations are computed at run time');
+  await q.getByLabel('Scales, zero-points and 16-bit embeddings').check();
   await q.getByRole('button', { name: 'Check answer' }).click();
   await expect(q.getByRole('status')).toHaveText('Right.');
   expect(consoleErrors).toEqual([]);

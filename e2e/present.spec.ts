@@ -211,18 +211,22 @@ test('the speed calculator on a slide shows its set-up as a QR code too', async 
   expect(consoleErrors).toEqual([]);
 });
 
-// TODO(quiz): the bank-driven <Quiz ids="…" /> with mode 'room' is being written by another engineer;
-// components/present/presentComponents.tsx already passes mode="room". Unmark when it lands.
-test.fixme("on a slide, a quiz question shows its options first and 'Reveal' shows the answer", async ({ page, consoleErrors }) => {
+test("on a slide, a quiz question shows its options first and 'Reveal' shows the answer", async ({ page, consoleErrors }) => {
   await openDeck(page, '/present/memory');
+  await expect(page.locator('[data-island="quiz"][data-hydrated="true"]')).toBeAttached();
   await advanceTo(page, 'Check yourself');
   const slide = currentSlide(page);
-  const question = slide.getByRole('group', { name: /Why is a GPTQ 4-bit group-128 checkpoint/ });
-  await expect(question.getByRole('radio')).toHaveCount(3);
+  const question = slide.getByRole('group', { name: /GPTQ 4-bit, group-size-128 checkpoint/ });
+  await expect(question.getByRole('radio')).toHaveCount(4);
   await expect(question).not.toContainText('Correct answer');
-  await question.getByRole('button', { name: /Reveal/ }).click();
-  await expect(question).toContainText('Scales, zero points and 16-bit embeddings');
-  await expect(question).toContainText('Each group of 128 weights carries a 16-bit scale');
+  await expect(question.getByRole('button', { name: 'Check answer' })).toHaveCount(0);
+  await question.getByRole('button', { name: 'Reveal answer' }).click();
+  await expect(question).toContainText('Correct answer');
+  await expect(question).toContainText('Scales, zero-points and 16-bit embeddings');
+  await expect(question).toContainText('Every group of 128 weights carries an FP16 scale');
+  await expect(question).toContainText('Activations are computed at run time'); // every option is explained
+  await question.getByRole('button', { name: 'Hide answer' }).click();
+  await expect(question).not.toContainText('Correct answer');
   expect(consoleErrors).toEqual([]);
 });
 

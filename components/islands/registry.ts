@@ -17,7 +17,7 @@ export const ISLANDS = {
   'group-size-explorer': () => import('../methods/GroupSizeExplorer').then((m) => m.GroupSizeExplorer),
   'deployment-planner': () => import('../deploy/DeploymentPlanner').then((m) => m.DeploymentPlanner),
   'decision-checklist': () => import('../decision/DecisionChecklist').then((m) => m.DecisionChecklist),
-  'quiz-question': () => import('../quiz/QuestionClient').then((m) => m.QuestionClient),
+  'quiz': () => import('../quiz/QuizClient').then((m) => m.QuizClient),
   'deck-controller': () => import('../present/DeckController').then((m) => m.DeckController),
   'practice-app': () => import('../practice/PracticeApp').then((m) => m.PracticeApp),
 } satisfies Record<string, Loader>;

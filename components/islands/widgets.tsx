@@ -10,7 +10,7 @@ import { RoundingDemo as RoundingDemoClient } from '../rounding/RoundingDemo';
 import { GroupSizeExplorer as GroupSizeExplorerClient } from '../methods/GroupSizeExplorer';
 import { DeploymentPlanner as DeploymentPlannerClient } from '../deploy/DeploymentPlanner';
 import { DecisionChecklist as DecisionChecklistClient } from '../decision/DecisionChecklist';
-import { QuestionClient } from '../quiz/QuestionClient';
+import { QuizClient } from '../quiz/QuizClient';
 import { DeckController as DeckControllerClient } from '../present/DeckController';
 import { PracticeApp as PracticeAppClient } from '../practice/PracticeApp';
 
@@ -20,6 +20,6 @@ export const RoundingDemo = island('rounding-demo', RoundingDemoClient);
 export const GroupSizeExplorer = island('group-size-explorer', GroupSizeExplorerClient);
 export const DeploymentPlanner = island('deployment-planner', DeploymentPlannerClient);
 export const DecisionChecklist = island('decision-checklist', DecisionChecklistClient);
-export const QuizQuestion = island('quiz-question', QuestionClient);
+export const Quiz = island('quiz', QuizClient);
 export const DeckController = island('deck-controller', DeckControllerClient);
 export const PracticeApp = island('practice-app', PracticeAppClient);

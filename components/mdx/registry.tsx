@@ -2,7 +2,7 @@ import type { MDXComponents } from 'mdx/types';
 import { Callout } from './Callout';
 import { DecisionChecklist, DeploymentPlanner, GroupSizeExplorer, MemoryCalculator, RoundingDemo } from '../islands/widgets';
 import { Cite } from './Cite';
-import { Quiz, Question, Choice } from '../quiz/Quiz';
+import { Quiz } from '../quiz/Quiz';
 import { WeightBytes } from './WeightBytes';
 import { BatchCostRatio, DecodeRate, FitVerdict, GgufTypesThatFit, KvPerSequence, KvPoolTokens, MaxBatch, MaxBitsToFit, PrefillTime, TensorCores, UsableMemory, VllmUtilization } from '../deploy/DeployFigures';
 import { DecisionSpoken, DecisionVerdict } from '../decision/DecisionFigures';
@@ -27,8 +27,6 @@ export const lessonComponents: MDXComponents = {
   Callout,
   Cite,
   Quiz,
-  Question,
-  Choice,
   WeightBytes,
   DeploymentPlanner,
   FitVerdict,

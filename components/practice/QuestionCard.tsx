@@ -136,7 +136,7 @@ function Card({ question: q, learnerSeed, attempt, mode, headingLevel = 3, posit
         </Heading>
         <Html id={ids.prompt} className={s.prompt} html={q.prompt.html} />
         <p id={ids.instruction} className={s.instruction}>
-          {room && q.type === 'numeric' ? `Answer in ${q.answer.unit === 'none' ? 'a plain number' : q.answer.unit}.` : instructionFor(q.type)}
+          {instructionFor(q.type, mode, q.type === 'numeric' ? q.answer.unit : undefined)}
         </p>
         {q.type === 'single' || q.type === 'multiple' || q.type === 'flaw' ? (
           <ChoiceBody q={q} {...body} />
@@ -175,9 +175,11 @@ function Actions({ room, revealed, onReveal, onCheck, checkLabel = 'Check answer
           {checkLabel}
         </button>
       ) : null}
-      <p role="status" className={cx(s.status, tone === 'ok' && s.ok, tone === 'bad' && s.bad)}>
-        {message}
-      </p>
+      {room ? null : (
+        <p role="status" className={cx(s.status, tone === 'ok' && s.ok, tone === 'bad' && s.bad)}>
+          {message}
+        </p>
+      )}
     </div>
   );
 }
@@ -268,7 +270,7 @@ function ChoiceBody({ q, base, room, learnerSeed, attempt, hints, report }: Body
         revealed={revealed}
         onReveal={() => setRevealed((r) => !r)}
         onCheck={check}
-        message={room ? '' : message}
+        message={message}
         tone={grade ? (grade.correct ? 'ok' : 'bad') : undefined}
       />
       {showFeedback ? <Explain text={q.explain} /> : null}
@@ -346,7 +348,7 @@ function NumericBody({ q, base, room, hints, report }: BodyProps & { q: NumericQ
         </div>
       )}
       {hints}
-      <Actions room={room} revealed={revealed} onReveal={() => setRevealed((r) => !r)} onCheck={check} message={room ? '' : message} tone={graded ? (graded.correct ? 'ok' : 'bad') : undefined} />
+      <Actions room={room} revealed={revealed} onReveal={() => setRevealed((r) => !r)} onCheck={check} message={message} tone={graded ? (graded.correct ? 'ok' : 'bad') : undefined} />
       {graded ? (
         <div className={s.result}>
           <p className={s.answerLine}>
@@ -446,7 +448,7 @@ function OrderingBody({ q, base, room, learnerSeed, attempt, hints, report }: Bo
         {announcement}
       </div>
       {hints}
-      <Actions room={room} revealed={revealed} onReveal={() => setRevealed((r) => !r)} onCheck={check} message={room ? '' : message} tone={grade ? (grade.correct ? 'ok' : 'bad') : undefined} />
+      <Actions room={room} revealed={revealed} onReveal={() => setRevealed((r) => !r)} onCheck={check} message={message} tone={grade ? (grade.correct ? 'ok' : 'bad') : undefined} />
       {showAnswer ? (
         <div className={s.result}>
           <p className={s.explainLabel}>The correct order</p>

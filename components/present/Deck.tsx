@@ -2,6 +2,7 @@ import { Children, Fragment, isValidElement, type ReactElement, type ReactNode }
 import { planSlides, slideLabel, type SlideItem } from '@/lib/present/slides';
 import { DeckController } from '../islands/widgets';
 import { PresentNotes, Slide } from './markers';
+import { QUIZ_TITLE } from '../quiz/Quiz';
 import './present.css';
 
 /** What the deck needs to know about its lesson. */
@@ -13,8 +14,6 @@ export interface DeckLesson {
   minutes: number;
 }
 
-/** The default title of the lesson quiz (components/quiz/Quiz.tsx), used when a quiz slide's title is not given. */
-const QUIZ_TITLE = 'Check yourself';
 
 /**
  * Renders a lesson's MDX as slides: used as the MDX `wrapper` on /present pages

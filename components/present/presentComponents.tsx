@@ -1,23 +1,17 @@
-import type { ComponentProps, ComponentType } from 'react';
+import type { ComponentType } from 'react';
 import type { MDXComponents } from 'mdx/types';
 import { lessonComponents } from '../mdx/registry';
+import { Quiz, type QuizProps } from '../quiz/Quiz';
 import { Deck, type DeckLesson } from './Deck';
 import { PresentNotes, Slide } from './markers';
 
-// Whatever the registry maps `Quiz` to (the lesson quiz; soon the bank-driven one).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const LessonQuiz = lessonComponents.Quiz as ComponentType<any>;
-
 /**
- * The lesson quiz in "ask the room" mode: options first, a Reveal control shows the
- * answer and the explanations.
- *
- * TODO(quiz): the bank-driven `<Quiz ids="…" />` being written now takes
- * `mode: 'check' | 'room'`. Until it lands, the current Quiz ignores `mode` and the
- * slide shows the usual "Check answer" flow (e2e/present.spec.ts marks the reveal test fixme).
+ * The lesson quiz in "ask the room" mode: each question shows its options, and a
+ * Reveal answer button shows the right answer and every explanation. The Deck
+ * recognizes a quiz by this component type and takes the slide title from `title`.
  */
-export function RoomQuiz(props: ComponentProps<typeof LessonQuiz>) {
-  return <LessonQuiz {...props} mode="room" />;
+export function RoomQuiz(props: Omit<QuizProps, 'mode'>) {
+  return <Quiz {...props} mode="room" />;
 }
 
 /* The calculators on slides: their QR code shows open, so the room can scan the set-up. */

@@ -75,6 +75,11 @@ describe('verdicts', () => {
     for (const type of QUESTION_TYPES) expect(instructionFor(type)).toMatch(/\.$|\?$/);
     expect(instructionFor('multiple')).toBe('Choose all that apply.');
     expect(instructionFor('flaw')).toBe('Which step is wrong?');
+    for (const type of QUESTION_TYPES) expect(instructionFor(type, 'room')).toMatch(/\.$|\?$/);
+    expect(instructionFor('ordering', 'room')).toBe('In what order do these go?');
+    expect(instructionFor('single', 'room')).toBe('Choose one answer.');
+    expect(instructionFor('numeric', 'room', 'GB')).toBe('Answer in GB.');
+    expect(instructionFor('numeric', 'room', 'none')).toBe('Answer with a number.');
   });
 });
 

@@ -38,10 +38,26 @@ export function optionMark(o: { type: 'single' | 'multiple' | 'flaw'; correct: b
 }
 
 /**
- * The instruction under a question's prompt, by type.
+ * The instruction under a question's prompt, by type. In `room` mode (slides)
+ * nobody operates the controls, so it asks the room instead; a numeric question
+ * there names its unit (`unit`, the answer's unit symbol).
+ *
  * @example instructionFor('multiple') // 'Choose all that apply.'
+ * @example instructionFor('numeric', 'room', 'GB') // 'Answer in GB.'
  */
-export function instructionFor(type: QuestionType): string {
+export function instructionFor(type: QuestionType, mode: 'check' | 'room' = 'check', unit?: string): string {
+  if (mode === 'room') {
+    switch (type) {
+      case 'numeric':
+        return unit && unit !== 'none' ? `Answer in ${unit === 'x' ? 'a ratio (×)' : unit}.` : 'Answer with a number.';
+      case 'ordering':
+        return 'In what order do these go?';
+      case 'open':
+        return 'How would you answer? Discuss, then reveal what a strong answer says.';
+      default:
+        break;
+    }
+  }
   switch (type) {
     case 'single':
       return 'Choose one answer.';

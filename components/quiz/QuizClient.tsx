@@ -1,0 +1,72 @@
+'use client';
+
+import { useRef } from 'react';
+import './quiz.css';
+import { prefixed } from '@/components/ui/prefixed';
+import { QuestionCard } from '@/components/practice/QuestionCard';
+import type { CardResult } from '@/components/practice/QuestionCard.types';
+import { PROGRESS_STORAGE_KEY } from '@/lib/practice/progress';
+import { LESSON_ATTEMPT, LESSON_LEARNER_SEED, recordLessonAnswer } from '@/lib/practice/lesson';
+import type { Question } from '@/lib/practice/types';
+
+const styles = prefixed('qz');
+
+export interface QuizClientProps {
+  title: string;
+  /** Compacted questions (`compactQuestion`), in the order the lesson lists them. */
+  questions: Question[];
+  mode: 'check' | 'room';
+}
+
+/** Adds a graded lesson answer to the saved practice progress; storage that is full or blocked never breaks the quiz. */
+function recordInProgress(question: Question, result: CardResult): void {
+  try {
+    const next = recordLessonAnswer(
+      window.localStorage.getItem(PROGRESS_STORAGE_KEY),
+      { questionId: question.id, factor: question.factor, correct: result.correct, hintsUsed: result.hintsUsed },
+      new Date(),
+    );
+    if (next !== null) window.localStorage.setItem(PROGRESS_STORAGE_KEY, next);
+  } catch {
+    // Storage unavailable: the quiz still works, the answer just is not remembered.
+  }
+}
+
+/**
+ * A lesson's quiz: the bank questions it names, one QuestionCard each. In check
+ * mode the first check of each question per visit is recorded into practice
+ * progress (re-checks after reading every explanation would only inflate the
+ * schedule); in room mode (slides) nothing is recorded.
+ */
+export function QuizClient({ title, questions, mode }: QuizClientProps) {
+  const recorded = useRef<Set<string>>(new Set());
+  const onGraded = (result: CardResult) => {
+    if (mode !== 'check' || recorded.current.has(result.questionId)) return;
+    const q = questions.find((x) => x.id === result.questionId);
+    if (!q) return;
+    recorded.current.add(q.id);
+    recordInProgress(q, result);
+  };
+  return (
+    <section className={styles.quiz} aria-label={title}>
+      <h2>{title}</h2>
+      {questions.map((q, i) => (
+        <QuestionCard
+          key={q.id}
+          question={q}
+          learnerSeed={LESSON_LEARNER_SEED}
+          attempt={LESSON_ATTEMPT}
+          mode={mode}
+          headingLevel={3}
+          position={{ n: i + 1, total: questions.length }}
+          onGraded={onGraded}
+        />
+      ))}
+      {mode === 'check' ? (
+        <p className={styles.note}>
+          Your answers here count toward your review queue in <a href="/practice">Practice</a>.
+        </p>
+      ) : null}
+    </section>
+  );
+}
