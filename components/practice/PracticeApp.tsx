@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import {
   attemptOf,
   buildQueue,
@@ -301,7 +301,9 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     }
     e.preventDefault();
   };
-  useEffect(() => {
+  // Layout effect: updated in the same commit as the DOM, so a key pressed as soon as
+  // the grade buttons appear already sees the graded state.
+  useLayoutEffect(() => {
     keyHandler.current = onKey;
   });
   useEffect(() => {
