@@ -17,7 +17,7 @@ test('the speed lesson loads with its math, tables, calculator and quiz, and pas
   const widget = widgetOf(page);
   await expect(widget.getByRole('status')).toContainText('per decode step');
   await expect(widget).toContainText('Roofline upper bound');
-  await expect(page.getByRole('group', { name: /one sequence at a time/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /serves one user at a time/ })).toBeVisible();
   expect(await page.locator('main').innerText()).not.toMatch(NOT_A_NUMBER);
   await expectNoAxeViolationsLightAndDark(page);
   expect(consoleErrors).toEqual([]);
