@@ -20,6 +20,7 @@ export const ISLANDS = {
   'quiz': () => import('../quiz/QuizClient').then((m) => m.QuizClient),
   'deck-controller': () => import('../present/DeckController').then((m) => m.DeckController),
   'interview': () => import('../interview/InterviewApp').then((m) => m.InterviewApp),
+  'practice-app': () => import('../practice/PracticeApp').then((m) => m.PracticeApp),
 } satisfies Record<string, Loader>;
 
 export type IslandName = keyof typeof ISLANDS;

@@ -13,6 +13,7 @@ import { DecisionChecklist as DecisionChecklistClient } from '../decision/Decisi
 import { QuizClient } from '../quiz/QuizClient';
 import { DeckController as DeckControllerClient } from '../present/DeckController';
 import { InterviewApp } from '../interview/InterviewApp';
+import { PracticeApp as PracticeAppClient } from '../practice/PracticeApp';
 
 export const MemoryCalculator = island('memory-calculator', MemoryCalculatorClient);
 export const SpeedCalculator = island('speed-calculator', SpeedCalculatorClient);
@@ -23,3 +24,4 @@ export const DecisionChecklist = island('decision-checklist', DecisionChecklistC
 export const Quiz = island('quiz', QuizClient);
 export const DeckController = island('deck-controller', DeckControllerClient);
 export const Interview = island('interview', InterviewApp);
+export const PracticeApp = island('practice-app', PracticeAppClient);

@@ -1,0 +1,357 @@
+'use client';
+
+import { useId, useRef, useState, type RefObject } from 'react';
+import {
+  createProgress,
+  exportFileName,
+  exportProgress,
+  importProgress,
+  LEVELS,
+  progressByFactor,
+  TOPICS,
+  type IntervalPreview,
+  type Progress,
+  type ReviewRating,
+} from '@/lib/practice';
+import {
+  filterCounts,
+  LEVEL_LABELS,
+  percentText,
+  SHORTCUTS,
+  TOPIC_LABELS,
+  type BankEntry,
+  type PracticeFilter,
+} from '@/lib/practice/view';
+import { prefixed } from '@/components/ui/prefixed';
+import { downloadText } from './storage';
+import './practice.css';
+
+const styles = prefixed('pr');
+
+/** The four FSRS grade buttons, each with the interval it would schedule; the suggestion is marked. */
+export function GradeButtons({
+  previews,
+  suggested,
+  onRate,
+  shortcuts,
+}: {
+  previews: IntervalPreview[];
+  suggested: ReviewRating;
+  onRate: (r: ReviewRating) => void;
+  shortcuts: boolean;
+}) {
+  const headingId = useId();
+  return (
+    <div className={styles.grade} role="group" aria-labelledby={headingId}>
+      <p id={headingId} className={styles.gradeTitle}>
+        How well did you know it? <span className={styles.muted}>The next review is shown on each button.</span>
+      </p>
+      <div className={styles.gradeButtons}>
+        {previews.map((p) => {
+          const isSuggested = p.rating === suggested;
+          return (
+            <button
+              key={p.rating}
+              type="button"
+              className={`${styles.gradeButton} ${isSuggested ? styles.suggested : ''}`}
+              onClick={() => onRate(p.rating)}
+              aria-keyshortcuts={shortcuts ? String(p.rating) : undefined}
+            >
+              <span className={styles.gradeLabel}>
+                {shortcuts ? <kbd>{p.rating}</kbd> : null} {p.label}
+              </span>
+              <span className={styles.gradeInterval}>in {p.intervalLabel}</span>
+              {isSuggested ? <span className={styles.gradeSuggested}>suggested</span> : null}
+            </button>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** Seen, accuracy and due per topic, as a table with text and a bar for the share seen. */
+export function ProgressTable({ progress, entries, now }: { progress: Progress; entries: readonly BankEntry[]; now: Date }) {
+  const byFactor = progressByFactor(progress, entries, now);
+  return (
+    <section className={styles.panel} aria-labelledby="pr-progress-h">
+      <h2 id="pr-progress-h">Progress by topic</h2>
+      <div className="table-wrap">
+        <table className={`table ${styles.table}`}>
+          <caption className="sr-only">Questions seen, share of answers right, and reviews due now, per topic</caption>
+          <thead>
+            <tr>
+              <th scope="col">Topic</th>
+              <th scope="col" className="num">Seen</th>
+              <th scope="col" className="num">Right</th>
+              <th scope="col" className="num">Due</th>
+            </tr>
+          </thead>
+          <tbody>
+            {TOPICS.map((t) => {
+              const f = byFactor[t];
+              if (!f) return null;
+              const share = f.total === 0 ? 0 : f.seen / f.total;
+              return (
+                <tr key={t}>
+                  <th scope="row">
+                    {TOPIC_LABELS[t]}
+                    <span className={styles.bar} aria-hidden="true">
+                      <span style={{ width: `${Math.round(share * 100)}%` }} />
+                    </span>
+                  </th>
+                  <td className="num">
+                    {f.seen} / {f.total}
+                  </td>
+                  <td className="num">{percentText(f.accuracy, f.seen > 0)}</td>
+                  <td className="num">{f.due}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Topic and level checkboxes with counts. */
+export function FiltersPanel({
+  entries,
+  filter,
+  onChange,
+  detailsRef,
+  matching,
+}: {
+  entries: readonly BankEntry[];
+  filter: PracticeFilter;
+  onChange: (f: PracticeFilter) => void;
+  detailsRef: RefObject<HTMLDetailsElement | null>;
+  matching: number;
+}) {
+  const counts = filterCounts(entries, filter);
+  const toggle = <T extends string>(list: readonly T[], all: readonly T[], value: T): T[] =>
+    list.includes(value) ? list.filter((x) => x !== value) : all.filter((x) => x === value || list.includes(x));
+  return (
+    <details className={`${styles.panel} ${styles.filters}`} ref={detailsRef}>
+      <summary>
+        <h2>Filters</h2> <span className={styles.muted}>({matching} of {entries.length} questions and generators)</span>
+      </summary>
+      <fieldset>
+        <legend>Topics</legend>
+        <div className={styles.checks}>
+          {TOPICS.map((t) => (
+            <label key={t}>
+              <input type="checkbox" checked={filter.topics.includes(t)} onChange={() => onChange({ ...filter, topics: toggle(filter.topics, TOPICS, t) })} />
+              {TOPIC_LABELS[t]} <span className={styles.muted}>({counts.topics[t]})</span>
+            </label>
+          ))}
+        </div>
+        <div className={styles.inlineButtons}>
+          <button type="button" className={styles.link} onClick={() => onChange({ ...filter, topics: [...TOPICS] })}>
+            All topics
+          </button>
+          <button type="button" className={styles.link} onClick={() => onChange({ ...filter, topics: [] })}>
+            No topics
+          </button>
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Levels</legend>
+        <div className={styles.checks}>
+          {LEVELS.map((l) => (
+            <label key={l}>
+              <input type="checkbox" checked={filter.levels.includes(l)} onChange={() => onChange({ ...filter, levels: toggle(filter.levels, LEVELS, l) })} />
+              {LEVEL_LABELS[l]} <span className={styles.muted}>({counts.levels[l]})</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+    </details>
+  );
+}
+
+/** The shortcut list and the on/off checkbox. */
+export function ShortcutsPanel({
+  enabled,
+  onToggle,
+  open,
+  onOpenChange,
+}: {
+  enabled: boolean;
+  onToggle: (on: boolean) => void;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
+  return (
+    <details
+      className={styles.panel}
+      open={open}
+      onToggle={(e) => {
+        const isOpen = (e.currentTarget as HTMLDetailsElement).open;
+        if (isOpen !== open) onOpenChange(isOpen);
+      }}
+    >
+      <summary>
+        <h2>Keyboard shortcuts</h2> <span className={styles.muted}>({enabled ? 'on' : 'off'})</span>
+      </summary>
+      <label className={styles.toggle}>
+        <input type="checkbox" checked={enabled} onChange={(e) => onToggle(e.currentTarget.checked)} />
+        Use keyboard shortcuts
+      </label>
+      <dl className={styles.keys}>
+        {SHORTCUTS.map((s) => (
+          <div key={s.keys}>
+            <dt>
+              {s.keys.split(' ').map((k) => (
+                <kbd key={k}>{k}</kbd>
+              ))}
+            </dt>
+            <dd>{s.does}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className={styles.muted}>Shortcuts do nothing while you type in a text field.</p>
+    </details>
+  );
+}
+
+/** Export, import (with a confirmation: import replaces) and reset (with a confirmation). */
+export function SaveRestorePanel({ progress, onReplace }: { progress: Progress; onReplace: (p: Progress, message: string) => void }) {
+  const fileId = useId();
+  const errorId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState('');
+  const [message, setMessage] = useState('');
+  const [pending, setPending] = useState<{ progress: Progress; name: string; notice?: string } | null>(null);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const answered = (p: Progress) => Object.keys(p.items).length;
+
+  const onFile = async (file: File | undefined) => {
+    setError('');
+    setMessage('');
+    setPending(null);
+    if (!file) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setError('The file could not be read.');
+      return;
+    }
+    const r = importProgress(text, new Date());
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    setPending({ progress: r.progress, name: file.name, ...(r.notice ? { notice: r.notice } : {}) });
+  };
+
+  const clearFile = () => {
+    if (fileRef.current) fileRef.current.value = '';
+  };
+
+  return (
+    <section className={styles.panel} aria-labelledby="pr-save-h">
+      <h2 id="pr-save-h">Save and restore</h2>
+      <p className={styles.muted}>Progress is saved in this browser only. Export it to keep a copy or move it to another device.</p>
+      <div className={styles.inlineButtons}>
+        <button
+          type="button"
+          className={styles.secondary}
+          onClick={() => {
+            const now = new Date();
+            downloadText(exportFileName(now), exportProgress(progress, now));
+            setMessage(`Exported ${answered(progress)} answered questions to ${exportFileName(now)}.`);
+            setError('');
+          }}
+        >
+          Export progress
+        </button>
+      </div>
+      <div className="field">
+        <label htmlFor={fileId}>Import progress from a file</label>
+        <input
+          id={fileId}
+          ref={fileRef}
+          type="file"
+          accept=".json,application/json"
+          aria-describedby={error ? errorId : undefined}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => void onFile(e.currentTarget.files?.[0])}
+        />
+        {error ? (
+          <p id={errorId} className="field-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+      {pending ? (
+        <div className={styles.confirm} role="group" aria-label="Confirm import">
+          <p>
+            Replace your current progress ({answered(progress)} questions answered) with the one in {pending.name} ({answered(pending.progress)}{' '}
+            questions answered)?
+          </p>
+          <div className={styles.inlineButtons}>
+            <button
+              type="button"
+              className={styles.primary}
+              onClick={() => {
+                onReplace(pending.progress, `Imported ${pending.name}: ${answered(pending.progress)} questions answered.${pending.notice ? ` ${pending.notice}` : ''}`);
+                setMessage(`Imported ${pending.name}.`);
+                setPending(null);
+                clearFile();
+              }}
+            >
+              Replace progress
+            </button>
+            <button
+              type="button"
+              className={styles.secondary}
+              onClick={() => {
+                setPending(null);
+                clearFile();
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <div className={styles.inlineButtons}>
+        {confirmReset ? (
+          <div className={styles.confirm} role="group" aria-label="Confirm reset">
+            <p>Delete every answer and review date saved in this browser? This cannot be undone; export first to keep a copy.</p>
+            <div className={styles.inlineButtons}>
+              <button
+                type="button"
+                className={styles.danger}
+                onClick={() => {
+                  onReplace(createFresh(), 'Progress reset: you start from scratch.');
+                  setConfirmReset(false);
+                  setMessage('Progress reset.');
+                }}
+              >
+                Yes, reset progress
+              </button>
+              <button type="button" className={styles.secondary} onClick={() => setConfirmReset(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className={styles.secondary} onClick={() => setConfirmReset(true)}>
+            Reset progress…
+          </button>
+        )}
+      </div>
+      <p role="status" className={styles.ok}>
+        {message}
+      </p>
+    </section>
+  );
+}
+
+function createFresh(): Progress {
+  return createProgress(new Date());
+}
