@@ -11,6 +11,9 @@ const nextConfig = {
   images: { unoptimized: true },
   poweredByHeader: false,
   reactStrictMode: true,
+  // Inline each page's CSS into its HTML: on a slow mobile link, three render-blocking
+  // stylesheet requests cost more than the bytes (Lighthouse on /lessons/memory: FCP 2.1 s).
+  experimental: { inlineCss: true },
 };
 
 // Turbopack wants remark/rehype plugins named as strings with JSON options.
