@@ -79,3 +79,19 @@ describe('question bank (content/questions/*.md)', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 });
+
+describe('question sources as links', () => {
+  it('every bank question shows at least one source link, each to a /sources anchor or a lesson page that exists', async () => {
+    const { loadQuestionBank } = await import('./questions');
+    const { hasSource } = await import('@/lib/sources');
+    const { lessonSlugs } = await import('./lessons');
+    const slugs = new Set(lessonSlugs());
+    for (const q of loadQuestionBank()) {
+      expect(q.sourceLinks?.length ?? 0, q.id).toBeGreaterThan(0);
+      for (const l of q.sourceLinks ?? []) {
+        const ok = l.href.startsWith('/sources#') ? hasSource(l.href.slice('/sources#'.length)) : slugs.has(l.href.replace('/lessons/', ''));
+        expect(ok, `${q.id}: ${l.href}`).toBe(true);
+      }
+    }
+  });
+});

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { formatBankError, parseQuestionBank, type ParseResult } from '@/lib/practice/parse';
 import type { Question } from '@/lib/practice/types';
+import { withSourceLinks } from '@/lib/practice/source-links';
 import { lessonSlugs } from './lessons';
 
 /** Where the bank lives, relative to the repository root (also the prefix of error locations). */
@@ -49,8 +50,9 @@ export function loadQuestionBank(root: string = process.cwd()): Question[] {
       `Question bank: ${errors.length} error${errors.length === 1 ? '' : 's'}\n${errors.map(formatBankError).join('\n')}`,
     );
   }
-  cache = { key, questions };
-  return questions;
+  const linked = questions.map(withSourceLinks);
+  cache = { key, questions: linked };
+  return linked;
 }
 
 /**

@@ -122,7 +122,8 @@ test('a whole lesson quiz with the keyboard alone', async ({ page, consoleErrors
   expect(f.inQuiz).toBe(true);
 
   const checked = new Set<string>();
-  for (let step = 0; step < 120 && f.inQuiz && f.tag !== 'A'; step += 1) {
+  // Tab on (past each card's source links) until the last stop, the link to /practice.
+  for (let step = 0; step < 160 && f.inQuiz && !(f.tag === 'A' && f.text === 'Practice'); step += 1) {
     if (f.type === 'checkbox' && isRight(f.card, f.label) && !f.checked) await page.keyboard.press('Space');
     if (f.type === 'radio') {
       // Arrow keys move through a radio group and select; Space selects the first one.
@@ -351,5 +352,19 @@ test('room mode: nothing to check; Reveal shows the answer for every type, and h
   await choice.getByRole('button', { name: 'Hide answer' }).click();
   await expect(choice).not.toContainText('Correct answer');
   expect(await savedProgress(page)).toBeNull();
+  expect(consoleErrors).toEqual([]);
+});
+
+test('each question names its sources, and a source link lands on its /sources entry', async ({ page, consoleErrors }) => {
+  const quiz = await openQuiz(page, '/lessons/memory');
+  const cardEl = page.locator('[data-question-id="kv-gqa-vs-mha-ratio"]');
+  await expect(cardEl.getByText(/^Sources:/)).toBeVisible();
+  const link = cardEl.getByRole('link', { name: /GQA/ });
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/^\/sources#/);
+  await link.click();
+  await expect(page).toHaveURL(/\/sources#/);
+  await expect(page.locator(`[id="${href!.split('#')[1]}"]`)).toBeVisible();
+  expect(await quiz.count()).toBe(0); // left the lesson
   expect(consoleErrors).toEqual([]);
 });

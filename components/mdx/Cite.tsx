@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getSource } from '@/lib/sources';
+import { getSource, shortSourceLabel } from '@/lib/sources';
 
 /**
  * A citation: `<Cite id="qlora-2305.14314" />` renders a short link to the
@@ -8,16 +8,10 @@ import { getSource } from '@/lib/sources';
  */
 export function Cite({ id, label }: { id: string; label?: string }) {
   const s = getSource(id);
-  const short = label ?? shortLabel(s.title, s.year);
+  const short = label ?? shortSourceLabel(s.title, s.year, s.authors);
   return (
     <sup className="cite">
       <Link href={`/sources#${id}`} title={s.title}>[{short}]</Link>
     </sup>
   );
-}
-
-function shortLabel(title: string, year?: number): string {
-  const head = title.split(/[:(—–-]/)[0]!.trim();
-  const words = head.split(/\s+/).slice(0, 4).join(' ');
-  return year ? `${words}, ${year}` : words;
 }

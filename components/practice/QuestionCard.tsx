@@ -148,6 +148,17 @@ function Card({ question: q, learnerSeed, attempt, mode, headingLevel = 3, posit
           <OpenBody q={q} {...body} />
         )}
       </fieldset>
+      {q.sourceLinks && q.sourceLinks.length > 0 ? (
+        <p className={s.sources}>
+          Sources:{' '}
+          {q.sourceLinks.map((l, i) => (
+            <span key={l.href}>
+              {i > 0 ? ', ' : ''}
+              <a href={l.href} title={l.title}>{l.label}</a>
+            </span>
+          ))}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { hasSource } from '../sources/getSource';
 import { BYTES_PER_GB, BYTES_PER_GIB } from '../units';
 import { buildQuestion, drawQuestion, GENERATORS, generateQuestion, generatedId, generatorSeed, parseGeneratedId } from './generators';
+import { withSourceLinks } from './source-links';
 import { gradeChoice } from './grade';
 import { gradeNumeric } from './numeric';
 import { QUESTION_TYPES, TOPICS, LEVELS, type NumericQuestion, type Question } from './types';
@@ -87,7 +88,9 @@ describe('generators: every template × 200 seeds', () => {
       }
 
       it('is deterministic: the same seed gives the same question', () => {
-        for (const { seed, question } of draws.slice(0, 20)) expect(generateQuestion(g.id, seed)).toEqual(question);
+        // generateQuestion = the draw's question with its sources resolved to links.
+        for (const { seed, question } of draws.slice(0, 20)) expect(generateQuestion(g.id, seed)).toEqual(withSourceLinks(question));
+        expect(generateQuestion(g.id, draws[0]!.seed).sourceLinks?.length).toBeGreaterThan(0);
       });
 
       it('varies with the seed', () => {

@@ -24,6 +24,7 @@ import { costPerMillionTokens, decodeStep } from '../perf';
 import { BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_MIB, formatFixed, groupDigits } from '../units';
 import { GENERATOR_SEED_PATTERN, generatedId } from './ids';
 import { randomInt, seededPrng } from './shuffle';
+import { withSourceLinks } from './source-links';
 import type { Prng } from '../quant/prng';
 import type { Level, NumericQuestion, Question, RichText, SingleQuestion, Tolerance, Topic } from './types';
 import type { UnitSymbol } from './units';
@@ -715,7 +716,7 @@ export function drawQuestion(templateId: string, seed: string): GeneratedDraw {
  * @example generateQuestion('weights-memory', 'abc-0').id // 'gen:weights-memory:abc-0'
  */
 export function generateQuestion(templateId: string, seed: string): Question {
-  return drawQuestion(templateId, seed).question;
+  return withSourceLinks(drawQuestion(templateId, seed).question);
 }
 
 /**

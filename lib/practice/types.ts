@@ -5,6 +5,7 @@
  * `content/questions/README.md`; `parse.ts` turns it into these types.
  */
 import type { UnitSymbol } from './units';
+import type { SourceLink } from '../sources/links';
 
 /** The five factors of the 4-bit-or-8-bit decision. */
 export const FACTORS = ['precision', 'memory', 'method', 'speed', 'cost'] as const;
@@ -44,6 +45,8 @@ interface QuestionCommon {
   tags: readonly string[];
   /** Source ids (lib/sources catalog) and `lesson:<slug>` references; at least one. */
   sources: readonly string[];
+  /** `sources` resolved to links for display (`withSourceLinks`); absent until resolved. */
+  sourceLinks?: readonly SourceLink[];
   prompt: RichText;
   /** Up to three, shown one at a time: formula, numbers, answer. */
   hints: readonly RichText[];
