@@ -6,6 +6,21 @@ import AxeBuilder from '@axe-core/playwright';
  * exceptions; the test fails if any were logged.
  */
 export const test = base.extend<{ consoleErrors: string[] }>({
+  /**
+   * `page.goto` also waits until every island on the page is live (`data-hydrated`):
+   * the island bundle re-renders the server HTML, so typing into a field before that
+   * would be lost and make a test flaky under load. Polled from the test side, so it
+   * works with `page.clock` installed.
+   */
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      await expect(page.locator('[data-island]:not([data-hydrated="true"])')).toHaveCount(0, { timeout: 15_000 });
+      return response;
+    };
+    await use(page);
+  },
   consoleErrors: async ({ page }, use) => {
     const errors: string[] = [];
     page.on('console', (msg) => {
