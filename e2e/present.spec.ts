@@ -213,10 +213,15 @@ test('the speed calculator on a slide shows its set-up as a QR code too', async 
 
 test("on a slide, a quiz question shows its options first and 'Reveal' shows the answer", async ({ page, consoleErrors }) => {
   await openDeck(page, '/present/memory');
-  await expect(page.locator('[data-island="quiz"][data-hydrated="true"]')).toBeAttached();
-  await advanceTo(page, 'Check yourself');
+  await expect(page.locator('[data-island="quiz"][data-hydrated="true"]').first()).toBeAttached();
+  // One question per slide, numbered within the quiz.
+  await advanceTo(page, 'Check yourself (1 of 4)');
+  await expect(currentSlide(page).getByRole('group')).toHaveCount(1);
+  await expect(currentSlide(page).getByRole('heading', { name: 'Question 1 of 4' })).toBeVisible();
+  await advanceTo(page, 'Check yourself (2 of 4)');
   const slide = currentSlide(page);
-  const question = slide.getByRole('group', { name: /GPTQ 4-bit, group-size-128 checkpoint/ });
+  await expect(slide.getByRole('group')).toHaveCount(1);
+  const question = slide.getByRole('group', { name: /Question 2 of 4.*GPTQ 4-bit, group-size-128 checkpoint/ });
   await expect(question.getByRole('radio')).toHaveCount(4);
   await expect(question).not.toContainText('Correct answer');
   await expect(question.getByRole('button', { name: 'Check answer' })).toHaveCount(0);

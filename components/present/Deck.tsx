@@ -1,8 +1,8 @@
-import { Children, Fragment, isValidElement, type ReactElement, type ReactNode } from 'react';
+import { Children, cloneElement, Fragment, isValidElement, type ReactElement, type ReactNode } from 'react';
 import { planSlides, slideLabel, type SlideItem } from '@/lib/present/slides';
 import { DeckController } from '../islands/widgets';
 import { PresentNotes, Slide } from './markers';
-import { QUIZ_TITLE } from '../quiz/Quiz';
+import { QUIZ_TITLE, quizIds } from '../quiz/Quiz';
 import './present.css';
 
 /** What the deck needs to know about its lesson. */
@@ -30,7 +30,7 @@ export interface DeckLesson {
  * elements can be recognized as quiz blocks.
  */
 export function Deck({ lesson, quizType, children }: { lesson: DeckLesson; quizType: unknown; children?: ReactNode }) {
-  const nodes = topLevelNodes(children);
+  const nodes = oneQuestionPerSlide(topLevelNodes(children), quizType);
   const items = nodes.map((n) => classify(n, quizType));
   const plan = planSlides(items);
   const slideCount = plan.slides.length + 1;
@@ -109,6 +109,23 @@ function topLevelNodes(children: ReactNode): ReactNode[] {
   };
   walk(tree);
   return out;
+}
+
+/**
+ * A quiz of several questions becomes one quiz per question, so each gets its own
+ * slide ("Check yourself (2 of 4)") and the room sees one question at a time,
+ * numbered within the whole quiz.
+ */
+function oneQuestionPerSlide(nodes: ReactNode[], quizType: unknown): ReactNode[] {
+  return nodes.flatMap((node) => {
+    if (!isValidElement<{ ids?: unknown; title?: unknown }>(node) || node.type !== quizType || typeof node.props.ids !== 'string') return [node];
+    const ids = quizIds(node.props.ids);
+    if (ids.length < 2) return [node];
+    const title = typeof node.props.title === 'string' ? node.props.title : QUIZ_TITLE;
+    return ids.map((id, k) =>
+      cloneElement(node, { key: `${id}-${k}`, ids: id, title: `${title} (${k + 1} of ${ids.length})`, numbering: { first: k + 1, total: ids.length } } as Record<string, unknown>),
+    );
+  });
 }
 
 function classify(node: ReactNode, quizType: unknown): SlideItem {

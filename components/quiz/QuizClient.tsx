@@ -15,6 +15,8 @@ export interface QuizClientProps {
   /** Compacted questions (`compactQuestion`), in the order the lesson lists them. */
   questions: Question[];
   mode: 'check' | 'room';
+  /** Number the questions from `first` of `total` instead of 1 of questions.length (one question per slide). */
+  numbering?: { first: number; total: number };
 }
 
 /**
@@ -43,7 +45,7 @@ function recordInProgress(question: Question, result: CardResult): void {
  * progress (re-checks after reading every explanation would only inflate the
  * schedule); in room mode (slides) nothing is recorded.
  */
-export function QuizClient({ title, questions, mode }: QuizClientProps) {
+export function QuizClient({ title, questions, mode, numbering }: QuizClientProps) {
   const recorded = useRef<Set<string>>(new Set());
   const onGraded = (result: CardResult) => {
     if (mode !== 'check' || recorded.current.has(result.questionId)) return;
@@ -63,7 +65,7 @@ export function QuizClient({ title, questions, mode }: QuizClientProps) {
           attempt={LESSON_ATTEMPT}
           mode={mode}
           headingLevel={3}
-          position={{ n: i + 1, total: questions.length }}
+          position={{ n: (numbering?.first ?? 1) + i, total: numbering?.total ?? questions.length }}
           onGraded={onGraded}
         />
       ))}
