@@ -92,7 +92,8 @@ describe('parseSavedRun', () => {
     expect(parseSavedRun(JSON.stringify({ ...run, index: 9 }), rubricLengths)).toBeNull();
     expect(parseSavedRun(JSON.stringify({ ...run, ticked: [true] }), rubricLengths)).toBeNull();
     expect(parseSavedRun(JSON.stringify({ ...run, step: 'grade' }), rubricLengths)).toBeNull();
-    expect(parseSavedRun(JSON.stringify(run), { ...rubricLengths, p: 7 })).toBeNull();
+    const followUp = session.items[1]!.questionId; // a question this run asks, saved with another rubric length
+    expect(parseSavedRun(JSON.stringify(run), { ...rubricLengths, [followUp]: 7 })).toBeNull();
     expect(parseSavedRun(JSON.stringify(run), { [OPENING_QUESTION_ID]: OPENING_RUBRIC_FACTORS.length })).toBeNull();
     expect(parseSavedRun(JSON.stringify({ ...run, answers: [{ questionId: 'x', ticked: [], elapsedSeconds: 1 }] }), rubricLengths)).toBeNull();
   });

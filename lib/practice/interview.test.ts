@@ -43,6 +43,17 @@ describe('createInterview', () => {
     expect(s.notice).toBeUndefined();
   });
 
+  it('asks first about the factor the opener does not test (method), so 4 follow-ups still score all five factors', () => {
+    // The opener's rubric (OPENING_RUBRIC_FACTORS) has memory, speed, precision and cost points, no method.
+    expect(OPENING_RUBRIC_FACTORS).not.toContain('method');
+    for (let k = 0; k < 20; k++) {
+      const s = createInterview(BANK, { seed: `F-${k}`, now: T0, followUps: 4 });
+      expect(s.items[1]!.pointFactors[0]).toBe('method');
+      const scored = new Set(s.items.flatMap((i) => i.pointFactors));
+      expect(scored).toEqual(new Set(['precision', 'memory', 'method', 'speed', 'cost']));
+    }
+  });
+
   it('prefers senior questions within a factor (method: me-s1 before the mid me-m1)', () => {
     for (let k = 0; k < 10; k++) {
       const ids = createInterview(BANK, { seed: `L-${k}`, now: T0, followUps: 5 }).items.map((i) => i.questionId);

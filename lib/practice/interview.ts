@@ -79,7 +79,8 @@ function openQuestions(bank: readonly Question[]): OpenQuestion[] {
 /**
  * A new interview: the opener, then `followUps` open questions, senior first (mid
  * when a factor has no senior one), one factor at a time in a seeded order so that
- * the five factors are covered before any repeats.
+ * the five factors are covered before any repeats — factors the opener's rubric
+ * leaves out first, so every factor scores even with 4 follow-ups.
  *
  * @throws Error when the opening question is not in the bank (or is not open), or
  *   `followUps` is not 4–6.
@@ -105,7 +106,10 @@ export function createInterview(bank: readonly Question[], options: InterviewOpt
       pools.set(f, [...(pools.get(f) ?? []), q]);
     }
   }
-  const factorOrder = seededPermutation(FACTORS.length, `${options.seed}:interview:factors`).map((i) => FACTORS[i] as Factor);
+  // Factors the opener's rubric does not test (method) come first, so that even the
+  // shortest interview puts a point on every factor of the scorecard.
+  const seeded = seededPermutation(FACTORS.length, `${options.seed}:interview:factors`).map((i) => FACTORS[i] as Factor);
+  const factorOrder = [...seeded.filter((f) => !OPENING_RUBRIC_FACTORS.includes(f)), ...seeded.filter((f) => OPENING_RUBRIC_FACTORS.includes(f))];
   const chosen: OpenQuestion[] = [];
   while (chosen.length < n) {
     let added = false;
