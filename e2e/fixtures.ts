@@ -10,12 +10,14 @@ export const test = base.extend<{ consoleErrors: string[] }>({
    * `page.goto` also waits until every island on the page is live (`data-hydrated`):
    * the island bundle re-renders the server HTML, so typing into a field before that
    * would be lost and make a test flaky under load. Polled from the test side, so it
-   * works with `page.clock` installed.
+   * works with `page.clock` installed. `waitUntil: 'commit'` skips the wait (for
+   * tests that act before the islands are live).
    */
   page: async ({ page }, use) => {
     const goto = page.goto.bind(page);
     page.goto = async (url, options) => {
       const response = await goto(url, options);
+      if (options?.waitUntil === 'commit') return response;
       await expect(page.locator('[data-island]:not([data-hydrated="true"])')).toHaveCount(0, { timeout: 15_000 });
       return response;
     };

@@ -89,3 +89,23 @@ test('prose pages ship no JavaScript; widget pages load only the island bundle a
   expect(scripts.every((s) => s.startsWith('/_islands/'))).toBe(true);
   expect(consoleErrors).toEqual([]);
 });
+
+test('what a visitor types before the widget is live is kept, with focus', async ({ page, consoleErrors }) => {
+  // Hold the island bundle back, as a slow connection would, and type into the server HTML meanwhile.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_islands\/client-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/tools/memory', { waitUntil: 'commit' });
+  const context = page.getByLabel('Context length', { exact: true });
+  await context.fill('8192');
+  await expect(page.locator('[data-island="memory-calculator"][data-hydrated="true"]')).toHaveCount(0);
+  release();
+  await expect(page.locator('[data-island="memory-calculator"][data-hydrated="true"]')).toBeAttached();
+  await expect(context).toHaveValue('8192');
+  await expect(context).toBeFocused();
+  await expect(page.getByRole('status', { name: 'Result' })).toContainText('8,192');
+  expect(consoleErrors).toEqual([]);
+});

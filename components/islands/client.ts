@@ -1,12 +1,15 @@
 /**
  * The island bundle's entry (built by scripts/islands.mjs with esbuild, React aliased
  * to preact/compat). Finds every `[data-island]` element the server rendered and
- * renders its widget over the server HTML from the JSON in `data-props`. Preact
- * reuses the existing DOM nodes where they match, so nothing moves on screen.
+ * renders its widget over the server HTML from the JSON in `data-props`. The render
+ * replaces the server's nodes with identical ones (same markup from the same props),
+ * so nothing moves on screen; anything typed or ticked before then is carried over
+ * (./carry-edits).
  */
 import { createElement, render } from 'preact/compat';
 import type { ComponentType } from 'preact';
 import { ISLANDS, type IslandName } from './registry';
+import { captureEdits, replayEdits } from './carry-edits';
 
 /** Loads one island's component and renders it over its server HTML. */
 async function mount(el: HTMLElement): Promise<void> {
@@ -25,8 +28,10 @@ async function mount(el: HTMLElement): Promise<void> {
   }
   try {
     const Component = await load();
+    const early = captureEdits(el);
     // The widgets are typed against React; at run time react is preact/compat.
     render(createElement(Component as unknown as ComponentType<Record<string, unknown>>, props), el);
+    replayEdits(el, early);
     el.dataset.hydrated = 'true';
   } catch (err) {
     console.error(`Island "${name}" failed to load`, err);
