@@ -17,6 +17,7 @@ import {
   filterCounts,
   LEVEL_LABELS,
   percentText,
+  seenBarWidth,
   SHORTCUTS,
   TOPIC_LABELS,
   type BankEntry,
@@ -91,13 +92,12 @@ export function ProgressTable({ progress, entries, now }: { progress: Progress; 
             {TOPICS.map((t) => {
               const f = byFactor[t];
               if (!f) return null;
-              const share = f.total === 0 ? 0 : f.seen / f.total;
               return (
                 <tr key={t}>
                   <th scope="row">
                     {TOPIC_LABELS[t]}
                     <span className={styles.bar} aria-hidden="true">
-                      <span style={{ width: `${Math.round(share * 100)}%` }} />
+                      <span style={{ width: seenBarWidth(f) }} />
                     </span>
                   </th>
                   <td className="num">

@@ -15,6 +15,7 @@ import {
   mistakeKeys,
   parsePrefs,
   percentText,
+  seenBarWidth,
   queueSummary,
   serializePrefs,
   shortcutFor,
@@ -174,5 +175,14 @@ describe('percentText', () => {
     expect(percentText(2 / 3, true)).toBe('67%');
     expect(percentText(0, false)).toBe('–');
     expect(percentText(Number.NaN, true)).toBe('–');
+  });
+});
+
+describe('seenBarWidth', () => {
+  it('is the seen share of a topic as a CSS percentage, clamped, 0% for an empty topic', () => {
+    // Hand-checked: 3 of 24 = 12.5% → 13%.
+    expect(seenBarWidth({ seen: 3, total: 24 })).toBe('13%');
+    expect(seenBarWidth({ seen: 0, total: 0 })).toBe('0%');
+    expect(seenBarWidth({ seen: 30, total: 24 })).toBe('100%');
   });
 });

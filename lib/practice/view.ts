@@ -250,6 +250,16 @@ export function percentText(fraction: number, answered: boolean): string {
   return answered && Number.isFinite(fraction) ? `${Math.round(fraction * 100)}%` : '–';
 }
 
+/**
+ * How far through a topic's questions the learner is, as a CSS width for the
+ * progress bar: round(100 × seen / total) %, "0%" for an empty topic.
+ * @example seenBarWidth({ seen: 3, total: 24 }) // '13%'
+ */
+export function seenBarWidth({ seen, total }: { seen: number; total: number }): string {
+  const share = total > 0 && Number.isFinite(seen) ? Math.min(1, Math.max(0, seen / total)) : 0;
+  return `${Math.round(share * 100)}%`;
+}
+
 /** Display names of the topics (factors and extra topics). */
 export const TOPIC_LABELS: Record<Topic, string> = {
   precision: 'Precision',
