@@ -359,7 +359,8 @@ test('each question names its sources, and a source link lands on its /sources e
   const quiz = await openQuiz(page, '/lessons/memory');
   const cardEl = page.locator('[data-question-id="kv-gqa-vs-mha-ratio"]');
   await expect(cardEl.getByText(/^Sources:/)).toBeVisible();
-  const link = cardEl.getByRole('link', { name: /GQA/ });
+  const link = cardEl.locator('a[href="/sources#gqa-2305.13245"]');
+  await expect(link).toHaveAccessibleName(/Ainslie et al., 2023/);
   const href = await link.getAttribute('href');
   expect(href).toMatch(/^\/sources#/);
   await link.click();

@@ -8,7 +8,7 @@ import { getSource, shortSourceLabel } from '@/lib/sources';
  */
 export function Cite({ id, label }: { id: string; label?: string }) {
   const s = getSource(id);
-  const short = label ?? shortSourceLabel(s.title, s.year, s.authors);
+  const short = label ?? shortSourceLabel(id);
   return (
     <sup className="cite">
       <Link href={`/sources#${id}`} title={s.title}>[{short}]</Link>

@@ -1,4 +1,5 @@
 import { getSource } from './getSource';
+import type { SourceEntry } from './types';
 
 /** A citation ready to show as a link: where it goes, its short text, and the full title. */
 export interface SourceLink {
@@ -10,23 +11,41 @@ export interface SourceLink {
   title: string;
 }
 
+/** Longest label {@link shortSourceLabel} returns before the year. */
+const MAX_LABEL = 44;
+
 /**
- * The short form of a source used in citations. The part of the title before the
- * first colon, parenthesis or spaced dash when that is a name (four words or fewer:
- * "QLoRA", "LLM-QAT"); otherwise the first author ("Kurtic et al.")
- * when authors are known; otherwise the first six words. Then the year.
- * @example shortSourceLabel('QLoRA: Efficient Finetuning of Quantized LLMs', 2023) // 'QLoRA, 2023'
- * @example shortSourceLabel('FP8 Formats for Deep Learning', 2022, 'Micikevicius, Stosic, Burgess') // 'Micikevicius et al., 2022'
- * @example shortSourceLabel('meta-llama/Llama-3.1-70B config.json') // 'meta-llama/Llama-3.1-70B config.json'
+ * A short label for a compact reference list. Papers: the first author's surname,
+ * "et al." when there are several, and the year. Everything else: the title up to
+ * its first " (" (an issue's description) or ': "' (a pull request's quoted title), cut
+ * to at most 44 characters: at a word boundary when one falls in the second half, else
+ * in the middle (a path or model id keeps its distinctive end), with the year when known.
+ *
+ * @throws {Error} "Unknown source: <id>" for an id not in lib/sources.
+ * @example shortSourceLabel('bf16-or-death-2411.02355') // "Kurtic et al., 2024"
+ * @example shortSourceLabel('gh-nccl-1264')             // "NVIDIA/nccl issue #1264"
+ * @example shortSourceLabel('vllm-docs-fp8')            // "vLLM documentation: FP8 W8A8"
+ * @example shortSourceLabel('nm-llama-3.1-70b-instruct-w4a16') // "neuralmagic/Me…-70B-Instruct-quantized.w4a16, 2024"
  */
-export function shortSourceLabel(title: string, year?: number, authors?: string): string {
-  // Hyphens inside names ("meta-llama/Llama-3.1-70B", "Post-Training") are part of the words.
-  const head = title.split(/:|\(|\s[—–-]\s/)[0]!.trim();
-  const words = head.split(/\s+/);
-  const names = (authors ?? '').split(',').map((a) => a.trim()).filter(Boolean);
-  const text =
-    words.length <= 4 ? head : names.length > 0 ? `${names[0]}${names.length > 1 ? ' et al.' : ''}` : `${words.slice(0, 6).join(' ')}${words.length > 6 ? '…' : ''}`;
-  return year ? `${text}, ${year}` : text;
+export function shortSourceLabel(id: string): string {
+  const s: SourceEntry = getSource(id);
+  const year = s.year ? `, ${s.year}` : '';
+  if (s.kind === 'paper' && s.authors && !/team|@/i.test(s.authors)) {
+    const first = s.authors.split(/,| and /)[0]!.trim().replace(/ et al\.?$/, '');
+    const surname = first.split(/\s+/).pop()!;
+    const several = /,| and |et al/.test(s.authors);
+    return `${surname}${several ? ' et al.' : ''}${year}`;
+  }
+  let head = s.title.split(' (')[0]!.split(': "')[0]!.trim();
+  if (head.length > MAX_LABEL) {
+    const space = head.lastIndexOf(' ', MAX_LABEL - 1);
+    head =
+      space >= MAX_LABEL / 2
+        ? `${head.slice(0, space).replace(/[\s:,;—–-]+$/, '')}…`
+        : // A long unbroken name (a file path, a model id): its end tells entries apart.
+          `${head.slice(0, 14)}…${head.slice(head.length - (MAX_LABEL - 15))}`;
+  }
+  return `${head}${year}`;
 }
 
 /** "fact-check" → "Fact-check lesson". */
@@ -53,7 +72,7 @@ export function sourceLinksFor(refs: readonly string[]): SourceLink[] {
       links.push({ href: `/lessons/${slug}`, label: lessonLabel(slug), title: lessonLabel(slug) });
     } else {
       const s = getSource(ref);
-      links.push({ href: `/sources#${ref}`, label: shortSourceLabel(s.title, s.year, s.authors), title: s.title });
+      links.push({ href: `/sources#${ref}`, label: shortSourceLabel(ref), title: s.title });
     }
   }
   return links;
