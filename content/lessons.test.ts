@@ -23,3 +23,14 @@ describe('lessons', () => {
     expect(() => readLessonMeta('no-such-lesson')).toThrow(/no-such-lesson/);
   });
 });
+
+describe('fact-check lesson', () => {
+  it('shows under each claim heading the same verdict as the summary table (lib/factcheck)', async () => {
+    const { CHECKED_CLAIMS } = await import('@/lib/factcheck/claims');
+    const mdx = fs.readFileSync(path.join(process.cwd(), 'content', 'lessons', 'fact-check.mdx'), 'utf8');
+    for (const claim of CHECKED_CLAIMS) {
+      const section = new RegExp(`<h2 id="${claim.id}">[\\s\\S]*?<Verdict value="([a-z]+)"`).exec(mdx);
+      expect(section?.[1], claim.id).toBe(claim.verdict);
+    }
+  });
+});

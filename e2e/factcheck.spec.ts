@@ -6,7 +6,7 @@ test('the fact-check lesson lists every claim with a verdict and links to its se
   const table = page.getByRole('table', { name: /Every claim of the post and its verdict/ });
   await expect(table.getByRole('row')).toHaveCount(15); // header + 14 claims
   const rtx = table.getByRole('row', { name: /RTX 4090/ });
-  await expect(rtx).toContainText('Wrong');
+  await expect(rtx).toContainText('Misleading');
   await expect(table.getByRole('row', { name: /8-bit wins for batch inference/ })).toContainText('Right');
   await expect(table.getByRole('row', { name: /A100 80GB/ })).toContainText('Misleading');
 

@@ -12,8 +12,12 @@ describe('fact-check claims', () => {
     for (const v of VERDICTS) expect(verdictLabel(v).length).toBeGreaterThan(0);
   });
   it('looks claims up and rejects unknown ids', () => {
-    // provenance: facts.md §8 — the RTX 4090 claim is "Wrong"
-    expect(getCheckedClaim('rtx-4090').verdict).toBe('wrong');
+    // The RTX 4090 claim is "Misleading", not "Wrong": llama.cpp runs a 4-bit 70B GGUF on one 24 GB card with
+    // partial CPU offload (slowly); only GPU-resident 4-bit does not fit (fact-check lesson, claim 13).
+    expect(getCheckedClaim('rtx-4090').verdict).toBe('misleading');
+    // Convention-dependent formula and "NOT compute bound" are oversimplified, not wrong / right (claims 3 and 11).
+    expect(getCheckedClaim('formula').verdict).toBe('oversimplified');
+    expect(getCheckedClaim('dequant').verdict).toBe('oversimplified');
     expect(() => getCheckedClaim('nope')).toThrow(/Unknown/);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * The viral post's claims, as checked by the fact-check lesson (content/lessons/fact-check.mdx).
  * Data only: each claim's anchor on the lesson page, a short label, and the verdict.
- * Verdicts follow /work/shared/reference/facts.md §8, with the engineers' corrections
- * (g128 GPTQ = 4.15625 bits/weight → ≈39.8 GB; A100 8×4k fits only at 100% memory).
+ * Verdicts are argued, with their sources, in the claim's section of the lesson (g128 GPTQ = 4.15625 bits/weight →
+ * ≈39.8 GB; A100 8×4k fits only at 100% memory; the formula is convention-dependent; claim 11 holds for W4A16 at
+ * small batch only; the RTX 4090 runs 70B only with CPU offload or 2-bit-class files).
  */
 
 /** The verdict scale the lesson uses, from worst to best. */
@@ -35,7 +36,7 @@ export interface CheckedClaim {
 export const CHECKED_CLAIMS: readonly CheckedClaim[] = [
   { id: 'int8-under-1', claim: 'INT8 loses under 1%', verdict: 'oversimplified' },
   { id: 'int4-2-5', claim: '4-bit loses 2–5%', verdict: 'misleading' },
-  { id: 'formula', claim: 'Q = round(scale × W + zero_point)', verdict: 'wrong' },
+  { id: 'formula', claim: 'Q = round(scale × W + zero_point)', verdict: 'oversimplified' },
   { id: 'sizes', claim: 'FP32 280 GB, INT8 70 GB, INT4 35 GB', verdict: 'oversimplified' },
   { id: 'gradients', claim: 'Inference needs memory for gradients', verdict: 'wrong' },
   { id: 'int4-48-60', claim: 'INT4 70B needs 48–60 GB minimum', verdict: 'misleading' },
@@ -43,9 +44,9 @@ export const CHECKED_CLAIMS: readonly CheckedClaim[] = [
   { id: 'qat-required', claim: 'QAT is required for mission-critical 4-bit', verdict: 'misleading' },
   { id: 'five-x', claim: '“5x throughput”', verdict: 'wrong' },
   { id: 'int8-1-5-2x', claim: '8-bit: 1.5–2× throughput vs FP16', verdict: 'oversimplified' },
-  { id: 'dequant', claim: '4-bit dequantises to FP16, is bandwidth-bound', verdict: 'right' },
+  { id: 'dequant', claim: '4-bit dequantises to FP16, is bandwidth-bound', verdict: 'oversimplified' },
   { id: 'a100', claim: 'A100 80GB fits 8-bit 70B comfortably, batch 8–16', verdict: 'misleading' },
-  { id: 'rtx-4090', claim: 'RTX 4090 24GB runs 70B at 4-bit (barely)', verdict: 'wrong' },
+  { id: 'rtx-4090', claim: 'RTX 4090 24GB runs 70B at 4-bit (barely)', verdict: 'misleading' },
   { id: 'batch-8bit', claim: '8-bit wins for batch inference', verdict: 'right' },
 ];
 
