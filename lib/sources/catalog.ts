@@ -704,6 +704,13 @@ export const SOURCES: readonly SourceEntry[] = [
     usedFor: 'normalize_e4m3fn_to_e4m3fnuz: on ROCm (MI300X) OCP E4M3FN checkpoints are converted to E4M3FNUZ (bit pattern −128 is NaN there, set to 0) and rescaled at load',
   },
   {
+    id: 'pytorch-float8-e4m3fnuz-h',
+    title: 'PyTorch c10/util/Float8_e4m3fnuz.h',
+    url: 'https://github.com/pytorch/pytorch/blob/main/c10/util/Float8_e4m3fnuz.h',
+    kind: 'repo',
+    usedFor: 'E4M3FNUZ: same bit layout as E4M3FN but bias 8, no infinities or negative zero, NaN only 0x80; so the largest value is 1.875 × 2^(15−8) = 240 (E4M3FN: 448)',
+  },
+  {
     id: 'vllm-test-arg-utils-py',
     title: 'vLLM tests/engine/test_arg_utils.py (test_defaults_with_usage_context)',
     url: 'https://github.com/vllm-project/vllm/blob/main/tests/engine/test_arg_utils.py',
