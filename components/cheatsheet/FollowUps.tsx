@@ -43,19 +43,19 @@ export function FollowUps({ model = 'llama-3.1-70b' }: { model?: string }) {
           the BF16 peak on an H100, W4A16 {formatRatio(w4.computeBoundRatio)}.
         </li>
         <li>
-          <strong>“4-bit loses 2–5%”?</strong> Which metric? LLaMA-3-70B, 4-bit GPTQ: WikiText-2 perplexity 2.9 → 3.3 (+14%), zero-shot average 75.3 → 74.9
+          <strong>“4-bit loses 2–5%”?</strong> Which metric? LLaMA-3-70B, 4-bit GPTQ: WikiText-2 perplexity 2.9 → 3.3 (≈+14%), zero-shot average 75.3 → 74.9
           <Ref id="llama3-quantization-2404.14047" />.
         </li>
         <li>
-          <strong>Memory for gradients at inference?</strong> None: weights, KV, activations, runtime. Even QLoRA computes gradients only for its LoRA adapters
+          <strong>Memory for gradients at inference?</strong> None: weights, KV, activations, runtime (QLoRA: LoRA adapters only)
           <Ref id="hf-blog-4bit-transformers-bitsandbytes" />.
         </li>
         <li>
-          <strong>Will a 24 GB RTX 4090 run it at 4-bit?</strong> No: its {formatCount(rtx.usableMemoryBytes / BYTES_PER_MIB)} MiB allow{' '}
-          {formatNumber(averageBitsPerWeight(rtx.usableMemoryBytes, params), 2)} bits per weight with no KV cache at all: 2-bit-class quants, offload, or two cards.
+          <strong>Will a 24 GB RTX 4090 run it at 4-bit?</strong> Not GPU-resident: {formatCount(rtx.usableMemoryBytes / BYTES_PER_MIB)} MiB allow{' '}
+          {formatNumber(averageBitsPerWeight(rtx.usableMemoryBytes, params), 2)} bits per weight, no KV cache: 2-bit quants, slow offload, or two cards.
         </li>
         <li>
-          <strong>GB or GiB?</strong> Say which: an {h100.name} (“{h100.memoryLabel}”) reports {formatCount(h100.usableMemoryBytes / BYTES_PER_MIB)} MiB ={' '}
+          <strong>GB or GiB?</strong> An {h100.name} (“{h100.memoryLabel}”) reports {formatCount(h100.usableMemoryBytes / BYTES_PER_MIB)} MiB ={' '}
           {formatBytesBoth(h100.usableMemoryBytes)}.
         </li>
       </ol>

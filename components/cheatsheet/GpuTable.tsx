@@ -84,8 +84,8 @@ export function GpuTable() {
         </table>
       </div>
       <p className={styles.note}>
-        Memory as nvidia-smi / rocm-smi reports it, GB (10⁹ B) over GiB (2³⁰ B); BW: peak bandwidth. ✓ tensor cores for the type, — none (the matmul runs in 16
-        bits), ⚠ figure unverified. {fp4.length ? `${fp4.join(', ')}: FP4 tensor cores too. ` : ''}“70B”: fewest GPUs that hold INT4 g128 · FP8 weights and one{' '}
+        Memory as nvidia-smi/rocm-smi reports it, GB (10⁹ B) over GiB (2³⁰ B); BW: peak bandwidth. ✓ tensor cores for the type, — none (16-bit
+        matmul), ⚠ figure unverified. {fp4.length ? `${fp4.join(', ')}: FP4 tensor cores too. ` : ''}B200: no INT8 in vLLM. MI300X FP8: E4M3FNUZ, max 240.{' '}“70B”: fewest GPUs that hold INT4 g128 · FP8 weights and one{' '}
         {formatCount(CONTEXT)}-token sequence at vLLM’s {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}.
       </p>
     </section>

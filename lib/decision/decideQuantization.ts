@@ -206,14 +206,14 @@ export function decideQuantization(input: DecisionConstraints): Decision {
   switch (chosenId) {
     case 'fp8-w8a8':
       reasons.push({ text: 'FP8 W8A8 was "effectively lossless across all model scales" of Llama-3.1 (8B–405B) in a study of over 500,000 evaluations.', basis: 'cited', sources: [S.redHat] });
-      reasons.push({ text: 'Dynamic FP8 (per-tensor weight scales, activation scales computed at run time) needs no calibration data.', basis: 'cited', sources: [S.vllmFp8] });
+      reasons.push({ text: 'That result is for per-channel FP8 weight scales with per-token activation scales computed at run time (FP8-dynamic checkpoints), which need no calibration data; vLLM\'s online --quantization fp8 uses one scale per weight tensor instead.', basis: 'cited', sources: [S.llmCompressorFp8, S.vllmFp8] });
       break;
     case 'int8-w8a8':
       reasons.push({ text: 'Well-tuned INT8 W8A8 loses about 1–3% accuracy in the same study; on Llama-2-70B, SmoothQuant W8A8 moves WikiText-2 perplexity from 3.320 to 3.359.', basis: 'cited', sources: [S.redHat, S.smoothQuant] });
       reasons.push({
         text: c.calibrationData
-          ? 'INT8 activation scales are estimated from sample text; use your representative data, as vLLM\'s guide advises.'
-          : 'INT8 activation scales are estimated from sample text and vLLM\'s guide asks for data close to deployment; without it, calibrate on generic chat data and check the result on your task.',
+          ? 'INT8 W8A8 calibrates on sample text (SmoothQuant factors and GPTQ; static activation scales too, if used); use your representative data, as vLLM\'s guide advises.'
+          : 'INT8 W8A8 calibrates on sample text (SmoothQuant factors and GPTQ; static activation scales too, if used) and vLLM\'s guide asks for data close to deployment; without it, calibrate on generic chat data and check the result on your task.',
         basis: 'cited',
         sources: [S.vllmInt8],
       });
@@ -223,7 +223,7 @@ export function decideQuantization(input: DecisionConstraints): Decision {
       break;
     case 'int4-g128':
       reasons.push({
-        text: 'W4A16 "rivals 8-bit" on accuracy in the Red Hat study (Llama-3.1-70B-Instruct W4A16: 78.54 vs 78.67 OpenLLM v1 average), but the metric matters: 4-bit GPTQ on LLaMA-3-70B raised WikiText-2 perplexity 2.9 → 3.3 (+14%) while average zero-shot accuracy fell 75.3 → 74.9.',
+        text: 'W4A16 "rivals 8-bit" on accuracy in the Red Hat study (Llama-3.1-70B-Instruct W4A16: 78.54 vs 78.67 OpenLLM v1 average), but the metric matters: 4-bit GPTQ on LLaMA-3-70B raised WikiText-2 perplexity 2.9 → 3.3 (about +14%) while average zero-shot accuracy fell 75.3 → 74.9.',
         basis: 'cited',
         sources: [S.redHat, S.nmW4a16, S.llama3Quant],
       });
@@ -290,7 +290,7 @@ export function decideQuantization(input: DecisionConstraints): Decision {
         : `8-bit would not even hold the load: ${e.label} ${capacityText(e, gpu, c.concurrency)}.`,
     );
   } else if (c.accuracyTolerance === 'none' && !c.evaluationBudget) {
-    sentences.push('I would not go to 4-bit without an evaluation budget, because its loss depends on the task, the metric and the method: on LLaMA-3-70B, 4-bit GPTQ raised perplexity 14% while average zero-shot accuracy fell only half a point.');
+    sentences.push('I would not go to 4-bit without an evaluation budget, because its loss depends on the task, the metric and the method: on LLaMA-3-70B, 4-bit GPTQ raised perplexity about 14% while average zero-shot accuracy fell only half a point.');
   } else if (c.workload === 'latency') {
     const w4 = get('int4-g128');
     sentences.push(

@@ -13,6 +13,7 @@ export const DECISION_SOURCES = {
   hfInt8: { id: 'hf-blog-hf-bitsandbytes-integration', label: 'HF LLM.int8() blog' },
   smoothQuant: { id: 'smoothquant-repo', label: 'SmoothQuant repo' },
   vllmFp8: { id: 'vllm-docs-fp8', label: 'vLLM FP8 docs' },
+  llmCompressorFp8: { id: 'llm-compressor-w8a8-fp8-example', label: 'llm-compressor FP8_DYNAMIC' },
   vllmInt8: { id: 'vllm-docs-int8', label: 'vLLM INT8 docs' },
   vllmCache: { id: 'vllm-cache-config-py', label: 'vLLM cache config' },
 } as const satisfies Record<string, ReasonSource>;

@@ -281,7 +281,10 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(196_592),
     bandwidthBytesPerSecond: 5.3 * TB_PER_S,
     denseTflops: { bf16: 1_307.4, fp16: 1_307.4, fp8: 2_614.9, int8: 2_614.9 },
-    notes: ['Several pages mislabel 2,614.9 (FP8, or FP16 with sparsity) as dense FP16; dense FP16 is 1,307.4.'],
+    notes: [
+      'Several pages mislabel 2,614.9 (FP8, or FP16 with sparsity) as dense FP16; dense FP16 is 1,307.4.',
+      'Its FP8 is E4M3FNUZ (bias 8, largest value 240, NaN only 0x80), not the OCP E4M3FN of NVIDIA GPUs (largest 448): vLLM converts and rescales E4M3FN checkpoints at load (normalize_e4m3fn_to_e4m3fnuz; PyTorch c10/util/Float8_e4m3fnuz.h).',
+    ],
     sources: [
       {
         id: 'amd-mi300x-datasheet',
@@ -335,6 +338,7 @@ export const GPUS: readonly Gpu[] = [
     notes: [
       'Early material quoted 192 GB and 8 TB/s; the HGX B200 specification gives 180 GB and 7.7 TB/s.',
       'Blackwell adds FP4 tensor cores; it has no INT4 tensor cores.',
+      'Hardware INT8 is not software INT8: vLLM\'s INT8 W8A8 docs say INT8 is not supported on compute capability ≥ 10.0 and to use FP8 instead.',
     ],
     sources: [
       {

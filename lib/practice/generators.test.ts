@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasSource } from '../sources/getSource';
 import { BYTES_PER_GB, BYTES_PER_GIB } from '../units';
-import { buildQuestion, drawQuestion, GENERATORS, generateQuestion, generatedId, generatorSeed, parseGeneratedId } from './generators';
+import { getGpu } from '../hardware';
+import { buildQuestion, drawQuestion, GENERATORS, generateQuestion, generatedId, generatorSeed, parseGeneratedId, vllmRunsFormatOn } from './generators';
 import { withSourceLinks } from './source-links';
 import { gradeChoice } from './grade';
 import { gradeNumeric } from './numeric';
@@ -213,6 +214,22 @@ describe('generators: worked examples checked by hand', () => {
     expect(() => buildQuestion('decode-ceiling', { model: 'llama-3.1-405b', format: 'bf16', gpu: 'h100-sxm', contextTokens: 4096 })).toThrow(/does not fit/);
     // Splitting an 8B model over 8 H200s.
     expect(() => buildQuestion('max-concurrency', { ...fitParams, model: 'llama-3.1-8b', gpu: 'h200-sxm', gpuCount: 8, batch: 1 })).toThrow(/needlessly many GPUs/);
+  });
+
+  it('never asks about a format vLLM does not run on the GPU (FP8 on Turing, INT8 W8A8 on Blackwell)', () => {
+    // vLLM FP8 docs: FP8 checkpoints need compute capability ≥ 8.0; vLLM INT8 docs: no INT8 on compute capability ≥ 10.0.
+    expect(vllmRunsFormatOn('fp8-w8a8', getGpu('t4'))).toBe(false);
+    expect(vllmRunsFormatOn('int8-w8a8', getGpu('b200'))).toBe(false);
+    expect(vllmRunsFormatOn('fp8-w8a8', getGpu('a100-80gb-sxm'))).toBe(true); // weight-only through FP8 Marlin
+    expect(vllmRunsFormatOn('int8-w8a8', getGpu('a100-80gb-sxm'))).toBe(true);
+    expect(vllmRunsFormatOn('fp8-w8a8', getGpu('b200'))).toBe(true);
+    expect(() => buildQuestion('decode-ceiling', { model: 'llama-3.1-8b', format: 'fp8-w8a8', gpu: 't4', contextTokens: 4096 })).toThrow(/does not run/);
+    for (const g of GENERATORS) {
+      for (const seed of SEEDS.slice(0, 60)) {
+        const p = drawQuestion(g.id, seed).params as { format?: string; gpu?: string };
+        if (p.format && p.gpu) expect(vllmRunsFormatOn(p.format, getGpu(p.gpu)), `${g.id} ${seed}`).toBe(true);
+      }
+    }
   });
 });
 

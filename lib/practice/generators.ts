@@ -168,6 +168,23 @@ const CONTEXTS = [1024, 2048, 4096, 8192, 16384, 32768, 131072] as const;
 const BATCHES = [1, 2, 4, 8, 16, 32, 64, 128] as const;
 const GPU_COUNTS = [1, 2, 4, 8] as const;
 
+/**
+ * Whether vLLM runs a weight format on a GPU at all. Hardware support is not software support, so a
+ * generated question never asks about a pair no serving engine would load:
+ *  - FP8 checkpoints need compute capability ≥ 8.0 ("FP8 models will run on compute capability > 8.0 (Ampere)
+ *    as weight-only W8A16", vLLM FP8 docs): not on Turing (T4).
+ *  - INT8 W8A8 "is not supported on compute capability >= 10.0" (vLLM INT8 W8A8 docs): not on Blackwell.
+ * Other formats are not restricted here.
+ * @example vllmRunsFormatOn('fp8-w8a8', getGpu('t4'))    // false
+ * @example vllmRunsFormatOn('int8-w8a8', getGpu('b200')) // false
+ * @example vllmRunsFormatOn('int8-w8a8', getGpu('a100-80gb-sxm')) // true
+ */
+export function vllmRunsFormatOn(format: string, gpu: Gpu): boolean {
+  if (format.startsWith('fp8') && gpu.architecture === 'turing') return false;
+  if (format === 'int8-w8a8' && gpu.architecture === 'blackwell') return false;
+  return true;
+}
+
 // ── templates ────────────────────────────────────────────────────────────────
 
 interface WeightsParams {
@@ -353,6 +370,7 @@ function drawFit(rng: Prng): FitParams {
 function fitFor(p: FitParams): FitResult | { reject: string } {
   const m = getModel(p.model);
   if (p.contextTokens > m.spec.maxContextTokens) return { reject: 'context beyond the model maximum' };
+  if (!vllmRunsFormatOn(p.format, getGpu(p.gpu))) return { reject: 'vLLM does not run this format on this GPU' };
   let fit: FitResult;
   try {
     fit = fitOnGpu({ model: p.model, weights: p.format, kvBits: p.kvBits, contextTokens: p.contextTokens, batch: p.batch, gpu: p.gpu, gpuCount: p.gpuCount });
@@ -511,6 +529,7 @@ const decodeCeiling: Template<DecodeParams> = {
   build(p, id) {
     const m = getModel(p.model);
     if (p.contextTokens > m.spec.maxContextTokens) return { reject: 'context beyond the model maximum' };
+    if (!vllmRunsFormatOn(p.format, getGpu(p.gpu))) return { reject: 'vLLM does not run this format on this GPU' };
     const fit = fitOnGpu({ model: p.model, weights: p.format, kvBits: 16, contextTokens: p.contextTokens, batch: 1, gpu: p.gpu });
     if (!fit.fits) return { reject: 'does not fit on one GPU' };
     const gpu = getGpu(p.gpu);
@@ -622,6 +641,7 @@ const costPerMtok: Template<CostParams> = {
     dollarsPerHour: pick(rng, [0.8, 1.2, 2, 2.5, 3, 3.5, 4.5] as const),
   }),
   build(p, id) {
+    if (!vllmRunsFormatOn(p.format, getGpu(p.gpu))) return { reject: 'vLLM does not run this format on this GPU' };
     let fit: FitResult;
     try {
       fit = fitOnGpu({ model: p.model, weights: p.format, kvBits: 16, contextTokens: p.contextTokens, batch: p.batch, gpu: p.gpu, gpuCount: p.gpuCount });
