@@ -196,6 +196,15 @@ export const SOURCES: readonly SourceEntry[] = [
     usedFor: 'A draft model proposes tokens that the target model verifies in one parallel pass; outputs keep the target distribution',
   },
   {
+    id: 'megatron-lm-1909.08053',
+    title: 'Megatron-LM: Training Multi-Billion Parameter Language Models Using Model Parallelism',
+    authors: 'Shoeybi, Patwary, Puri, LeGresley, Casper, Catanzaro',
+    year: 2019,
+    url: 'https://arxiv.org/abs/1909.08053',
+    kind: 'paper',
+    usedFor: 'Tensor parallelism of a transformer layer: attention heads and MLP columns/rows split across GPUs, two all-reduces per layer in the forward pass',
+  },
+  {
     id: 'distserve-2401.09670',
     title: 'DistServe: Disaggregating Prefill and Decoding for Goodput-optimized Large Language Model Serving',
     authors: 'Zhong, Liu, Chen, Hu, Zhu, Liu, Jin, Zhang',
