@@ -85,7 +85,9 @@ describe('bitsPerWeight(formatId)', () => {
 
   it('accepts scheme-first aliases', () => {
     expect(bitsPerWeight('w8a8-int8')).toBe(bitsPerWeight('int8-w8a8'));
-    expect(bitsPerWeight('w4a16-int4')).toBe(4.15625);
+    // compressed-tensors W4A16: symmetric, group 128, no zero point → 4 + 16/128 (quant_scheme.py W4A16 preset).
+    expect(bitsPerWeight('w4a16-int4')).toBe(4.125);
+    expect(bitsPerWeight('w4a16-int4')).toBe(bitsPerWeight('int4-g128-sym'));
   });
 
   it('throws naming the unknown format', () => {

@@ -179,13 +179,24 @@ export const FORMATS: readonly WeightFormat[] = [
   },
   {
     id: 'int4-g128-sym',
-    name: 'INT4 group-128 symmetric (Marlin)',
-    summary: 'INT4 with one FP16 scale per 128 weights and no stored zero-point, as Marlin\'s kernel format uses.',
+    name: 'INT4 group-128 symmetric (W4A16, Marlin)',
+    summary:
+      'INT4 with one 16-bit scale per 128 weights and no stored zero-point: compressed-tensors W4A16 checkpoints (llm-compressor) and Marlin\'s kernel format.',
     storage: { kind: 'integer', bits: 4, groupSize: 128, scaleBits: 16, zeroPointBits: 0 },
     computeDtype: 'fp16',
     embeddingsAt16Bit: true,
-    caveats: ['Weight-only: FP16×INT4 kernels on Ampere/Ada ("not yet optimized for Hopper").'],
-    sources: [{ id: 'marlin-readme', note: 'Ideal ≈3.87× = 16 / (4 + 0.125): the group-128 scale is the only overhead', status: 'verified' }],
+    caveats: [
+      'Weight-only: FP16×INT4 kernels on Ampere/Ada ("not yet optimized for Hopper").',
+      'Scales are stored in the checkpoint\'s dtype (FP16 or BF16): 16 bits either way.',
+    ],
+    sources: [
+      { id: 'marlin-readme', note: 'Ideal ≈3.87× = 16 / (4 + 0.125): the group-128 scale is the only overhead', status: 'verified' },
+      {
+        id: 'compressed-tensors-quant-scheme-py',
+        note: 'W4A16 preset: num_bits=4, type=INT, strategy=GROUP, group_size=128, symmetric=True (no zero point stored)',
+        status: 'verified',
+      },
+    ],
   },
   {
     id: 'int4-g64',
@@ -418,5 +429,6 @@ export const FORMAT_ALIASES: Readonly<Record<string, string>> = {
   'w8a8-int8': 'int8-w8a8',
   'w8a16-int8': 'int8-w8a16',
   'w8a8-fp8': 'fp8-w8a8',
-  'w4a16-int4': 'int4-g128',
+  // compressed-tensors' W4A16 preset is symmetric: no zero points (quant_scheme.py).
+  'w4a16-int4': 'int4-g128-sym',
 };

@@ -5,7 +5,7 @@ export { bitsPerWeight } from './bitsPerWeight';
 export { formatBitsBreakdown } from './formatBitsBreakdown';
 export { storageBitsBreakdown, ggufBlockBytes } from './storageBitsBreakdown';
 export type { BitsOptions } from './storageBitsBreakdown';
-export { KV_FORMATS, getKvFormat } from './kvFormats';
+export { DEEPSEEK_V32_FP8_MLA_LAYOUT, KV_FORMATS, getKvFormat, type KvCacheLayout } from './kvFormats';
 export {
   GGUF_FILE_BPW,
   GGUF_FILE_BPW_MODEL,

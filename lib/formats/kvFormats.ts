@@ -1,3 +1,4 @@
+import type { Source } from '../hardware/types';
 import type { KvFormat } from './types';
 
 /**
@@ -62,3 +63,38 @@ export function getKvFormat(id: string): KvFormat {
   if (!format) throw new Error(`Unknown KV cache format: ${id}`);
   return format;
 }
+
+/** A KV-cache layout whose bytes per token are fixed by a kernel, not by a per-element width. */
+export interface KvCacheLayout {
+  id: string;
+  name: string;
+  /** Bytes one token occupies per layer, split by field. */
+  fields: readonly { name: string; bytes: number }[];
+  summary: string;
+  sources: readonly Source[];
+}
+
+/**
+ * DeepSeek-V3.2's FP8 MLA cache (vLLM `--kv-cache-dtype fp8` on DeepSeek-V3.2, cache dtype
+ * "fp8_ds_mla"; the FlashMLA sparse kernel's format): per token per layer, the 512-wide latent
+ * in FP8 E4M3, one FP32 scale per 128 latent values, and the 64-wide RoPE key left in BF16:
+ *
+ *     512 · 1 B + (512 / 128) · 4 B + 64 · 2 B = 512 + 16 + 128 = 656 B
+ *
+ * 656 / 576 = 1.139 B per cached value, not the 1 B a plain FP8 MLA cache would take (576 B).
+ * Kept out of `KV_FORMATS` because it applies to this MLA shape only.
+ */
+export const DEEPSEEK_V32_FP8_MLA_LAYOUT: KvCacheLayout = {
+  id: 'fp8-ds-mla',
+  name: 'FP8 MLA (DeepSeek-V3.2)',
+  fields: [
+    { name: 'latent (NoPE), FP8 E4M3', bytes: 512 },
+    { name: 'scales, 4 × FP32 (one per 128 values)', bytes: 16 },
+    { name: 'RoPE key, BF16', bytes: 128 },
+  ],
+  summary: 'DeepSeek-V3.2 MLA cache in FP8 with its scales inline and the RoPE part kept in BF16: 656 bytes per token per layer.',
+  sources: [
+    { id: 'vllm-kv-cache-interface-py', note: 'MLAAttentionSpec.real_page_size_bytes: cache_dtype_str == "fp8_ds_mla" → block_size × 656', status: 'verified' },
+    { id: 'flashmla-readme', note: '656 B = 512 FP8 NoPE + 16 B (4 FP32 scales) + 128 B BF16 RoPE', status: 'secondary' },
+  ],
+};

@@ -36,7 +36,8 @@ export function attentionParamsPerLayer(attention: Attention, hiddenSize: number
   const weights = hiddenSize * qWidth + 2 * hiddenSize * kvWidth + qWidth * hiddenSize;
   const qkvBias = attention.qkvBias ? qWidth + 2 * kvWidth : 0;
   const oBias = attention.outputBias === true ? hiddenSize : 0;
-  return weights + qkvBias + oBias;
+  const sinks = attention.sinks === true ? attention.numHeads : 0; // gpt-oss: one sink logit per head
+  return weights + qkvBias + oBias + sinks;
 }
 
 /**
@@ -49,15 +50,28 @@ export function gatedMlpParams(hiddenSize: number, intermediateSize: number, bia
   return 3 * hiddenSize * intermediateSize + (bias ? 2 * intermediateSize + hiddenSize : 0);
 }
 
+/**
+ * Parameters of one dense MLP: {@link gatedMlpParams} when gated (the default), else the
+ * plain two-matrix MLP, 2 · hidden · intermediate (+ intermediate + hidden with biases;
+ * Falcon `dense_h_to_4h`/`dense_4h_to_h`, transformers `modeling_falcon.py` `FalconMLP`).
+ */
+function denseMlpParams(hiddenSize: number, mlp: Extract<Mlp, { kind: 'dense' }>): number {
+  const bias = mlp.bias === true;
+  if (mlp.gated === false) return 2 * hiddenSize * mlp.intermediateSize + (bias ? mlp.intermediateSize + hiddenSize : 0);
+  return gatedMlpParams(hiddenSize, mlp.intermediateSize, bias);
+}
+
 /** Router weights of one MoE layer: a hidden → experts linear (no bias), plus DeepSeek-V3's correction bias. */
 function routerParams(mlp: Extract<Mlp, { kind: 'moe' }>, hiddenSize: number): number {
-  return mlp.numRoutedExperts * hiddenSize + (mlp.routerCorrectionBias === true ? mlp.numRoutedExperts : 0);
+  const biases = (mlp.routerCorrectionBias === true ? 1 : 0) + (mlp.routerBias === true ? 1 : 0);
+  return mlp.numRoutedExperts * (hiddenSize + biases);
 }
 
 /** RMSNorm weights inside one layer's attention block (MLA latent norms, Qwen3 q/k norms). */
 function attentionNormParamsPerLayer(attention: Attention): number {
   if (attention.kind === 'mla') return attention.kvLoraRank + (attention.qLoraRank ?? 0); // kv_a_layernorm, q_a_layernorm
-  return attention.qkNorm === true ? 2 * attention.headDim : 0; // q_norm, k_norm
+  if (attention.qkNormFull === true) return (attention.numHeads + attention.numKvHeads) * attention.headDim; // OLMo-2
+  return attention.qkNorm === true ? 2 * attention.headDim : 0; // q_norm, k_norm (per head)
 }
 
 /**
@@ -72,6 +86,13 @@ function attentionNormParamsPerLayer(attention: Attention): number {
  *                                + shared · 3 · hidden · sharedIntermediate
  *                                + experts · hidden [router] (+ experts [V3 correction bias]))
  *     norms  = layers · normsPerLayer · hidden + hidden [final norm] + MLA latent / q-k norms
+ *              (× 2 for LayerNorms with a bias: Falcon)
+ *
+ * Variants: attention sinks add `heads` per layer (gpt-oss); gpt-oss routers and experts
+ * carry biases (router: experts; each expert: 2 · expertIntermediate + hidden); Falcon's MLP
+ * is ungated (2 · hidden · intermediate); OLMo-2's q/k norms span the whole projection.
+ * Multimodal checkpoints report their vision tower and projector in `vision`, outside
+ * `total`, which stays the language model's count.
  *
  * `active` is what one token touches: everything except the routed experts it was
  * not sent to, i.e. embedding + lmHead + attention + norms + dense layers + per
@@ -99,17 +120,20 @@ export function countParams(model: ModelSpec): ParamCounts {
   const embedding = vocabSize * hiddenSize;
   const lmHead = model.tieWordEmbeddings ? 0 : vocabSize * hiddenSize;
   const attentionParams = numLayers * attentionParamsPerLayer(attention, hiddenSize);
-  const norms = numLayers * (normsPerLayer * hiddenSize + attentionNormParamsPerLayer(attention)) + hiddenSize;
+  const normWidth = model.normBias === true ? 2 * hiddenSize : hiddenSize; // LayerNorm: weight and bias
+  const norms = numLayers * (normsPerLayer * normWidth + attentionNormParamsPerLayer(attention)) + normWidth;
 
   let mlpParams: number;
   let activeMlpParams: number;
   if (mlp.kind === 'dense') {
-    mlpParams = numLayers * gatedMlpParams(hiddenSize, mlp.intermediateSize, mlp.bias === true);
+    mlpParams = numLayers * denseMlpParams(hiddenSize, mlp);
     activeMlpParams = mlpParams;
   } else {
     const moeLayers = numLayers - mlp.denseLayers;
     const dense = mlp.denseLayers * gatedMlpParams(hiddenSize, mlp.denseIntermediateSize);
-    const expert = gatedMlpParams(hiddenSize, mlp.expertIntermediateSize);
+    // gpt-oss experts: gate_up_proj_bias (2 · intermediate) and down_proj_bias (hidden) per expert.
+    const expertBias = mlp.expertBias === true ? 2 * mlp.expertIntermediateSize + hiddenSize : 0;
+    const expert = gatedMlpParams(hiddenSize, mlp.expertIntermediateSize) + expertBias;
     const shared = mlp.numSharedExperts * gatedMlpParams(hiddenSize, mlp.sharedExpertIntermediateSize);
     const router = routerParams(mlp, hiddenSize);
     mlpParams = dense + moeLayers * (mlp.numRoutedExperts * expert + shared + router);
@@ -125,5 +149,6 @@ export function countParams(model: ModelSpec): ParamCounts {
     attention: attentionParams,
     mlp: mlpParams,
     norms,
+    ...(model.vision ? { vision: { tower: model.vision.tower, projector: model.vision.projector } } : {}),
   };
 }

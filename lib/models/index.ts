@@ -4,7 +4,7 @@
  * `kvCacheFormula`, `kvCacheBytesPerSequence`), and the catalog of real models
  * (`MODELS`, `getModel`).
  */
-export type { Attention, Mlp, ModelSpec, ParamCounts } from './types';
+export type { Attention, LayerAttention, Mlp, ModelSpec, ParamCounts, VisionParams } from './types';
 export { ModelConfigError } from './ModelConfigError';
 export {
   CONFIG_LIMITS,
@@ -15,6 +15,14 @@ export {
   type SupportedModelType,
 } from './parseModelConfig';
 export { attentionParamsPerLayer, countParams, gatedMlpParams } from './countParams';
-export { MAX_KV_BITS, kvCacheBytesPerSequence, kvCacheBytesPerToken, kvCacheFormula, type KvCacheFormula } from './kvCache';
+export {
+  MAX_KV_BITS,
+  kvCacheBytesPerSequence,
+  kvCacheBytesPerToken,
+  kvCacheBytesPerTokenFp8DsMla,
+  kvCacheFormula,
+  type KvCacheFormula,
+} from './kvCache';
 export { modelSummary } from './modelSummary';
 export { MODELS, getModel, type CatalogModel } from './catalog';
+export { kvReservationBytesPerSequence, kvReservedTokensPerLayer, layerAttentionOf, type KvEngine, type KvReservationOptions } from './kvReservation';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { getModel, MODELS } from './catalog';
-import { kvCacheBytesPerSequence, kvCacheBytesPerToken, kvCacheFormula } from './kvCache';
+import { DEEPSEEK_V32_FP8_MLA_LAYOUT } from '../formats/kvFormats';
+import { kvCacheBytesPerSequence, kvCacheBytesPerToken, kvCacheBytesPerTokenFp8DsMla, kvCacheFormula } from './kvCache';
 import { parseModelConfig } from './parseModelConfig';
 import { arbDenseConfig } from './testArbitraries';
 
@@ -121,5 +122,19 @@ describe('kvCacheBytesPerSequence(model, { bits, contextTokens })', () => {
     expect(() => kvCacheBytesPerSequence(spec('llama-3.1-70b'), { bits: 16, contextTokens: tokens })).toThrow(
       /^contextTokens must be a positive whole number of tokens/,
     );
+  });
+});
+
+describe('kvCacheBytesPerTokenFp8DsMla(model): DeepSeek-V3.2 FP8 MLA cache', () => {
+  test('656 B per token per layer (vLLM MLAAttentionSpec "fp8_ds_mla"), the sum of the layout fields', () => {
+    const v3 = getModel('deepseek-v3').spec; // V3.2 keeps V3's MLA shape: kv_lora_rank 512, qk_rope_head_dim 64, 61 layers
+    expect(kvCacheBytesPerTokenFp8DsMla(v3)).toBe(61 * 656);
+    expect(DEEPSEEK_V32_FP8_MLA_LAYOUT.fields.reduce((s, f) => s + f.bytes, 0)).toBe(656);
+    // 80 B per layer more than a plain 8-bit MLA cache (scales 16 B + RoPE kept at 16 bits 64 B).
+    expect(kvCacheBytesPerTokenFp8DsMla(v3) - kvCacheBytesPerToken(v3, { bits: 8 })).toBe(61 * 80);
+  });
+
+  test('refuses non-MLA models', () => {
+    expect(() => kvCacheBytesPerTokenFp8DsMla(spec('llama-3.1-70b'))).toThrow(/MLA models only \(this one is GQA\)/);
   });
 });

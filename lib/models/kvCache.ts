@@ -124,3 +124,24 @@ export function kvCacheBytesPerSequence(model: ModelSpec, { bits, contextTokens 
   const fullLayers = model.numLayers - slidingLayers;
   return bytesPerTokenPerLayer * (fullLayers * contextTokens + slidingLayers * Math.min(contextTokens, sliding.windowTokens));
 }
+
+/**
+ * KV-cache bytes per token of DeepSeek-V3.2's FP8 MLA cache (vLLM cache dtype "fp8_ds_mla",
+ * the FlashMLA sparse kernel's layout), over all layers:
+ *
+ *     layers · (kvLoraRank · 1 B [FP8 latent] + kvLoraRank / 128 · 4 B [FP32 scales] + qkRopeHeadDim · 2 B [BF16 RoPE])
+ *
+ * = layers × 656 B for the DeepSeek-V3/V3.2 shape (512, 64), where a plain 8-bit MLA cache
+ * ({@link kvCacheBytesPerToken} with 8 bits) gives layers × 576 B. Source: vLLM
+ * `vllm/v1/kv_cache_interface.py` `MLAAttentionSpec.real_page_size_bytes` (block_size × 656),
+ * FlashMLA README (512 + 16 + 128). V3.2's lightning-indexer key cache is separate and not counted.
+ *
+ * @throws {RangeError} when the model is not MLA or its kv_lora_rank is not a multiple of 128.
+ * @example kvCacheBytesPerTokenFp8DsMla(getModel('deepseek-v3').spec) // 61 × 656 = 40_016
+ */
+export function kvCacheBytesPerTokenFp8DsMla(model: ModelSpec): Bytes {
+  const a = model.attention;
+  if (a.kind !== 'mla') throw new RangeError(`the FP8 MLA cache layout applies to MLA models only (this one is ${a.kind.toUpperCase()})`);
+  if (a.kvLoraRank % 128 !== 0) throw new RangeError(`the FP8 MLA cache layout needs kv_lora_rank divisible by 128 (got ${a.kvLoraRank})`);
+  return model.numLayers * (a.kvLoraRank + (a.kvLoraRank / 128) * 4 + a.qkRopeHeadDim * 2);
+}

@@ -45,7 +45,10 @@ export function modelSummary(spec: ModelSpec): string {
     const dense = m.denseLayers > 0 ? `, ${count(m.denseLayers, 'dense layer', 'dense layers')}` : '';
     line += `; MoE: ${experts}, top-${m.expertsPerToken}${dense}`;
   }
-  if (spec.slidingWindow) {
+  const chunked = spec.layerAttention?.some((l) => l.kind === 'chunked') === true;
+  if (spec.slidingWindow && chunked) {
+    line += `; chunked attention ${n(spec.slidingWindow.windowTokens)} tokens on ${count(spec.slidingWindow.numLayers, 'layer', 'layers')}`;
+  } else if (spec.slidingWindow) {
     line += `; sliding window ${n(spec.slidingWindow.windowTokens)} tokens on ${count(spec.slidingWindow.numLayers, 'layer', 'layers')}`;
   }
   return line;

@@ -198,6 +198,17 @@ describe('parseModelConfig(json) reads each family', () => {
       gemma2: true,
       deepseek_v2: false,
       deepseek_v3: false,
+      kimi_k2: false,
+      qwen3_moe: false,
+      gemma3_text: true,
+      gemma3: true,
+      llama4_text: false,
+      llama4: false,
+      phi3: false,
+      gpt_oss: false,
+      glm4_moe: false,
+      olmo2: false,
+      falcon: true,
     });
     expect(parseModelConfig(without(LLAMA_3_1_70B_CONFIG, 'tie_word_embeddings')).tieWordEmbeddings).toBe(false);
     expect(parseModelConfig(without(QWEN2_5_72B_INSTRUCT_CONFIG, 'tie_word_embeddings')).tieWordEmbeddings).toBe(false);
@@ -259,10 +270,23 @@ describe('parseModelConfig(json) rejects bad input, naming the field', () => {
     expect(error.message).toBe('head_dim is required when hidden_size (8,000) is not divisible by num_attention_heads (48)');
   });
 
-  test('unsupported model_type lists the supported ones', () => {
-    const error = configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, model_type: 'phi3' }));
+  test('unsupported model_type names the nearest supported shape, the fields that matter and the supported list', () => {
+    const error = configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, model_type: 'granite' }));
     expect(error.field).toBe('model_type');
-    expect(error.message).toBe(`model_type "phi3" is not supported; supported: ${SUPPORTED_MODEL_TYPES.join(', ')}`);
+    expect(error.message).toBe(
+      'model_type "granite" is not supported. The nearest supported shape is "llama": to count it as that, set model_type to "llama" ' +
+        'and check the fields that decide the count (hidden_size, num_hidden_layers, num_attention_heads, num_key_value_heads, ' +
+        `head_dim, intermediate_size, vocab_size, tie_word_embeddings). Supported: ${SUPPORTED_MODEL_TYPES.join(', ')}`,
+    );
+  });
+
+  test('unsupported model_type: the nearest shape follows the keys (experts ⇒ MoE, kv_lora_rank ⇒ MLA) or the spelling', () => {
+    const moe = configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, model_type: 'acme_moe', num_experts: 64 }));
+    expect(moe.message).toMatch(/nearest supported shape is "qwen3_moe".*num_experts_per_tok, moe_intermediate_size/);
+    const mla = configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, model_type: 'acme', kv_lora_rank: 512 }));
+    expect(mla.message).toMatch(/nearest supported shape is "deepseek_v3".*kv_lora_rank, q_lora_rank/);
+    expect(configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, model_type: 'qwen2_moe' })).message).toMatch(/"qwen3_moe"/);
+    expect(configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, model_type: 'mistrall' })).message).toMatch(/shape is "mistral"/);
   });
 
   test('tie_word_embeddings must be a boolean', () => {

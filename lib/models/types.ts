@@ -20,6 +20,16 @@ export type Attention =
       outputBias?: boolean;
       /** Per-head RMSNorm on queries and keys, `headDim` weights each (Qwen3 `q_norm`/`k_norm`). Default false. */
       qkNorm?: boolean;
+      /**
+       * RMSNorm over the whole query and key projections instead, `numHeads·headDim` and
+       * `numKvHeads·headDim` weights (OLMo-2 `q_norm`/`k_norm`). Default false.
+       */
+      qkNormFull?: boolean;
+      /**
+       * Learned attention-sink logits, one per attention head per layer (gpt-oss `self.sinks`).
+       * They are parameters, not cached tokens: they add nothing to the KV cache. Default false.
+       */
+      sinks?: boolean;
     }
   | {
       /** Multi-head latent attention (DeepSeek-V2/V3): K and V are rebuilt from a cached low-rank latent. */
@@ -45,6 +55,11 @@ export type Mlp =
       intermediateSize: number;
       /** `mlp_bias`: gate, up and down projections carry a bias (Llama option, false in Meta's releases). Default false. */
       bias?: boolean;
+      /**
+       * false for a plain two-matrix MLP (up hidden → intermediate, down intermediate → hidden;
+       * Falcon `dense_h_to_4h`/`dense_4h_to_h`). Default true: gated SwiGLU/GeGLU (gate, up, down).
+       */
+      gated?: boolean;
     }
   | {
       kind: 'moe';
@@ -69,7 +84,34 @@ export type Mlp =
        * (`e_score_correction_bias`, DeepSeek-V3's `topk_method: "noaux_tc"`). Default false.
        */
       routerCorrectionBias?: boolean;
+      /** The router linear has a bias, one per expert (gpt-oss `router.bias`). Default false. */
+      routerBias?: boolean;
+      /** Every routed expert's gate/up and down projections carry biases (gpt-oss `gate_up_proj_bias`, `down_proj_bias`). Default false. */
+      expertBias?: boolean;
     };
+
+/**
+ * What one decoder layer attends to, and so how many tokens its KV cache must hold.
+ *
+ * - `full`: every earlier token (the cache grows with the context).
+ * - `sliding`: the last `windowTokens` tokens (Mistral-7B-v0.1, Gemma-2/3 local layers, gpt-oss even layers).
+ * - `chunked`: tokens of the same `chunkTokens`-long chunk only (Llama-4 local layers,
+ *   `attention_chunk_size`), so at most `chunkTokens` tokens.
+ */
+export type LayerAttention =
+  | { kind: 'full' }
+  | { kind: 'sliding'; windowTokens: number }
+  | { kind: 'chunked'; chunkTokens: number };
+
+/** Parameters of a multimodal checkpoint outside its language model, counted separately. */
+export interface VisionParams {
+  /** The vision encoder (Gemma-3: SigLIP; Llama-4: its ViT with the pixel-shuffle adapter). */
+  tower: number;
+  /** The projector from vision features to the language model's hidden size. */
+  projector: number;
+  /** Which encoder layout was counted, e.g. "siglip", "llama4". */
+  kind: string;
+}
 
 /** A decoder-only transformer, as described by its Hugging Face `config.json`. */
 export interface ModelSpec {
@@ -96,6 +138,24 @@ export interface ModelSpec {
    * layers, 4,096). Absent when every layer attends to the whole context.
    */
   slidingWindow?: { windowTokens: number; numLayers: number };
+  /**
+   * Per-layer attention, `numLayers` entries, when the layers differ (Gemma-3 5 local : 1
+   * global, Llama-4 3 chunked : 1 full, gpt-oss sliding/full alternation). Absent when every
+   * layer is full, or every windowed layer shares one window (then `slidingWindow` says it all).
+   * When present, `slidingWindow` summarises it: the windowed (sliding or chunked) layer count
+   * and the largest window, which is what the older whole-model helpers cap at.
+   */
+  layerAttention?: readonly LayerAttention[];
+  /** The norms are LayerNorms with a bias as well as a weight (Falcon). Default false (RMSNorm). */
+  normBias?: boolean;
+  /**
+   * Some layers use a dense MLP of `mlp.denseIntermediateSize` interleaved among the MoE layers
+   * (Llama-4 Maverick `interleave_moe_layer_step: 2`); counted by `mlp.denseLayers` like DeepSeek's
+   * leading dense layers. Informational only.
+   */
+  moeLayerStep?: number;
+  /** Vision tower and projector of a multimodal checkpoint (not part of the text counts). */
+  vision?: VisionParams;
 }
 
 /** Parameter counts, in parameters. `total = embedding + lmHead + attention + mlp + norms`. */
@@ -114,4 +174,6 @@ export interface ParamCounts {
   mlp: Params;
   /** RMSNorm weights (per layer, final, MLA latent norms, Qwen3 q/k norms). */
   norms: Params;
+  /** Multimodal checkpoints: vision tower and projector, not included in `total` (the text model's count). */
+  vision?: { tower: Params; projector: Params };
 }

@@ -590,6 +590,36 @@ export const SOURCES: readonly SourceEntry[] = [
     usedFor: 'Parameter counts the Hub computes from each checkpoint\'s safetensors headers (e.g. Llama-3.1-70B 70,553,706,496)',
   },
 
+  {
+    id: 'compressed-tensors-quant-scheme-py',
+    title: 'compressed-tensors src/compressed_tensors/quantization/quant_scheme.py',
+    url: 'https://github.com/neuralmagic/compressed-tensors/blob/main/src/compressed_tensors/quantization/quant_scheme.py',
+    kind: 'repo',
+    usedFor: 'W4A16 preset scheme: 4-bit INT weights, GROUP strategy, group_size 128, symmetric (no zero points)',
+  },
+  {
+    id: 'vllm-kv-cache-interface-py',
+    title: 'vLLM vllm/v1/kv_cache_interface.py',
+    url: 'https://github.com/vllm-project/vllm/blob/001cabc1be16a59a70d720ed61a13b678c060a18/vllm/v1/kv_cache_interface.py',
+    kind: 'repo',
+    usedFor:
+      'KV reservation per layer: FullAttentionSpec, SlidingWindowSpec (window − 1 + max_num_batched_tokens, + 1 block), ChunkedLocalAttentionSpec; MLAAttentionSpec "fp8_ds_mla" = block_size × 656 bytes',
+  },
+  {
+    id: 'llama-cpp-kv-cache-iswa-cpp',
+    title: 'llama.cpp src/llama-kv-cache-iswa.cpp',
+    url: `${LLAMA_CPP}/02c28f533ebba3e4ea944fc4a0719a012b3e7097/src/llama-kv-cache-iswa.cpp`,
+    kind: 'repo',
+    usedFor: 'SWA cache size: GGML_PAD(min(n_ctx, n_swa·(unified ? n_seq_max : 1) + n_ubatch), 256)',
+  },
+  {
+    id: 'flashmla-readme',
+    title: 'deepseek-ai/FlashMLA README (FP8 KV cache format)',
+    url: 'https://github.com/deepseek-ai/FlashMLA/blob/main/README.md',
+    kind: 'repo',
+    usedFor: 'DeepSeek-V3.2 FP8 sparse MLA cache: 656 B per token = 512 FP8 NoPE + 4 FP32 scales (16 B) + 64 BF16 RoPE (128 B)',
+  },
+
   // ── Model code and docs (cited by lib/models) ────────────────────────────
   transformersFile('transformers-modeling-llama', 'llama/modeling_llama.py', 'Llama layer structure: q/k/v/o projections, gate/up/down MLP, two RMSNorms per layer'),
   transformersFile('transformers-modeling-mixtral', 'mixtral/modeling_mixtral.py', 'Mixtral sparse MoE block: bias-free router Linear(hidden, experts), 8 SwiGLU experts'),
