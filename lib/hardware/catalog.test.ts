@@ -8,7 +8,7 @@ import type { ComputeDtype, GpuFigure } from './types';
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
 const ALL_DTYPES: ComputeDtype[] = ['fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4'];
-const ALL_FIGURES: GpuFigure[] = ['memory', 'usableMemory', 'cudaVisibleMemory', 'bandwidth', ...ALL_DTYPES];
+const ALL_FIGURES: GpuFigure[] = ['memory', 'usableMemory', 'cudaVisibleMemory', 'bandwidth', 'interconnect', ...ALL_DTYPES];
 
 describe('GPUS', () => {
   it('has unique kebab-case ids and includes the GPUs the lessons use', () => {
@@ -50,6 +50,17 @@ describe('GPUS', () => {
     for (const [id, usableMiB] of Object.entries(expected)) expect(getGpu(id).usableMemoryBytes, id).toBe(usableMiB * MiB);
     // rocm-smi prints MI300X VRAM Total Memory (B): 206,141,652,992.
     expect(getGpu('mi300x').usableMemoryBytes).toBe(206_141_652_992);
+  });
+
+  it('gives every GPU an interconnect at half the bidirectional datasheet figure (H100 SXM NVLink 4: 900 GB/s → 450 GB/s per direction)', () => {
+    expect(getGpu('h100-sxm').interconnect).toMatchObject({ kind: 'nvlink', bytesPerSecondPerDirection: 450e9 });
+    expect(getGpu('b200').interconnect.bytesPerSecondPerDirection).toBe(900e9); // NVLink 5: 1.8 TB/s
+    expect(getGpu('l40s').interconnect).toMatchObject({ kind: 'pcie', bytesPerSecondPerDirection: 32e9 }); // Gen4 x16: 64 GB/s
+    for (const gpu of GPUS) {
+      expect(gpu.interconnect.bytesPerSecondPerDirection, gpu.id).toBeGreaterThan(0);
+      // a GPU link is slower than the GPU's own memory
+      expect(gpu.interconnect.bytesPerSecondPerDirection, gpu.id).toBeLessThan(gpu.bandwidthBytesPerSecond);
+    }
   });
 
   it('never reports more usable memory than the label read in GiB, nor CUDA more than the driver', () => {

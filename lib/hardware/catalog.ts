@@ -40,8 +40,10 @@ export const GPUS: readonly Gpu[] = [
     cudaVisibleMemoryBytes: 42_298_834_944,
     bandwidthBytesPerSecond: 1_555 * GB_PER_S,
     denseTflops: { bf16: 312, fp16: 312, int8: 624, int4: 1_248 },
+    interconnect: { kind: 'nvlink', label: 'NVLink 3: 600 GB/s', bytesPerSecondPerDirection: 300 * GB_PER_S },
     notes: [AMPERE_NO_FP8],
     sources: [
+      { id: 'nvidia-a100-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: NVLink 3: 600 GB/s bidirectional; per direction is half' },
       {
         id: 'nvidia-a100-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'int8', 'int4'],
@@ -62,8 +64,10 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(81_920),
     bandwidthBytesPerSecond: 2_039 * GB_PER_S,
     denseTflops: { bf16: 312, fp16: 312, int8: 624, int4: 1_248 },
+    interconnect: { kind: 'nvlink', label: 'NVLink 3: 600 GB/s', bytesPerSecondPerDirection: 300 * GB_PER_S },
     notes: [AMPERE_NO_FP8],
     sources: [
+      { id: 'nvidia-a100-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: NVLink 3: 600 GB/s bidirectional; per direction is half' },
       {
         id: 'nvidia-a100-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'int8', 'int4'],
@@ -84,8 +88,10 @@ export const GPUS: readonly Gpu[] = [
     cudaVisibleMemoryBytes: 85_017_493_504,
     bandwidthBytesPerSecond: 3.35 * TB_PER_S,
     denseTflops: { bf16: 989, fp16: 989, fp8: 1_979, int8: 1_979 },
+    interconnect: { kind: 'nvlink', label: 'NVLink 4: 900 GB/s', bytesPerSecondPerDirection: 450 * GB_PER_S },
     notes: [HOPPER_NO_INT4],
     sources: [
+      { id: 'nvidia-h100-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: NVLink 4: 900 GB/s bidirectional; per direction is half' },
       {
         id: 'nvidia-h100-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8', 'int8'],
@@ -111,8 +117,10 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(81_559),
     bandwidthBytesPerSecond: 2.0 * TB_PER_S,
     denseTflops: { bf16: 756, fp16: 756, fp8: 1_513, int8: 1_513 },
+    interconnect: { kind: 'pcie', label: 'PCIe Gen5 x16: 128 GB/s (600 GB/s with an NVLink bridge)', bytesPerSecondPerDirection: 64 * GB_PER_S },
     notes: [HOPPER_NO_INT4],
     sources: [
+      { id: 'nvidia-h100-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: PCIe Gen5 x16: 128 GB/s (600 GB/s with an NVLink bridge) bidirectional; per direction is half' },
       {
         id: 'nvidia-h100-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8', 'int8'],
@@ -137,8 +145,10 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(95_830),
     bandwidthBytesPerSecond: 3.9 * TB_PER_S,
     denseTflops: { bf16: 835, fp16: 835, fp8: 1_671, int8: 1_671 },
+    interconnect: { kind: 'nvlink', label: 'NVLink bridge: 600 GB/s', bytesPerSecondPerDirection: 300 * GB_PER_S },
     notes: ['Figures are per GPU; the NVL product is a pair of these cards joined by an NVLink bridge.', HOPPER_NO_INT4],
     sources: [
+      { id: 'nvidia-h100-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: NVLink bridge: 600 GB/s bidirectional; per direction is half' },
       {
         id: 'nvidia-h100-datasheet',
         figures: ['memory', 'bandwidth'],
@@ -164,8 +174,10 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(143_771),
     bandwidthBytesPerSecond: 4.8 * TB_PER_S,
     denseTflops: { bf16: 989, fp16: 989, fp8: 1_979, int8: 1_979 },
+    interconnect: { kind: 'nvlink', label: 'NVLink 4: 900 GB/s', bytesPerSecondPerDirection: 450 * GB_PER_S },
     notes: [HOPPER_NO_INT4],
     sources: [
+      { id: 'nvidia-h200-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: NVLink 4: 900 GB/s bidirectional; per direction is half' },
       {
         id: 'nvidia-h200-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8', 'int8'],
@@ -185,12 +197,14 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(46_068),
     bandwidthBytesPerSecond: 864 * GB_PER_S,
     denseTflops: { bf16: 362.05, fp16: 362.05, fp8: 733, int8: 733, int4: 733 },
+    interconnect: { kind: 'pcie', label: 'PCIe Gen4 x16: 64 GB/s', bytesPerSecondPerDirection: 32 * GB_PER_S },
     notes: [
       ECC_GDDR,
       'The datasheet prints BF16/FP16 as 362.05 dense next to 733 sparse (half of 733 would be 366.5); we keep the printed dense figure.',
       'INT8 and INT4 are as commonly quoted (733 each); on every other Ada part INT4 runs at 2× INT8, so the INT4 figure is probably understated.',
     ],
     sources: [
+      { id: 'nvidia-l40s-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: PCIe Gen4 x16: 64 GB/s bidirectional; per direction is half' },
       {
         id: 'nvidia-l40s-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8'],
@@ -216,8 +230,10 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(23_034),
     bandwidthBytesPerSecond: 300 * GB_PER_S,
     denseTflops: { bf16: 121, fp16: 121, fp8: 242.5, int8: 242.5, int4: 485 },
+    interconnect: { kind: 'pcie', label: 'PCIe Gen4 x16: 64 GB/s', bytesPerSecondPerDirection: 32 * GB_PER_S },
     notes: [ECC_GDDR, 'INT4 is not in the L4 datasheet: 485 assumes the 2× INT8 rate of the other Ada parts (unverified).'],
     sources: [
+      { id: 'nvidia-l4-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: PCIe Gen4 x16: 64 GB/s bidirectional; per direction is half' },
       {
         id: 'nvidia-l4-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8', 'int8'],
@@ -238,8 +254,10 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(24_564),
     bandwidthBytesPerSecond: 1_008 * GB_PER_S,
     denseTflops: { bf16: 165.2, fp16: 165.2, fp8: 330.3, int8: 660.6, int4: 1_321.2 },
+    interconnect: { kind: 'pcie', label: 'PCIe Gen4 x16: 64 GB/s (no NVLink)', bytesPerSecondPerDirection: 32 * GB_PER_S },
     notes: [GEFORCE_HALF_RATE],
     sources: [
+      { id: 'pci-sig-pcie-bandwidth', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: PCIe Gen4 x16: 64 GB/s (no NVLink) bidirectional; per direction is half' },
       {
         id: 'nvidia-ada-whitepaper',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8', 'int8', 'int4'],
@@ -259,8 +277,10 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(24_576),
     bandwidthBytesPerSecond: 936 * GB_PER_S,
     denseTflops: { bf16: 71, fp16: 71, int8: 284, int4: 568 },
+    interconnect: { kind: 'pcie', label: 'PCIe Gen4 x16: 64 GB/s (an NVLink bridge is optional)', bytesPerSecondPerDirection: 32 * GB_PER_S },
     notes: [GEFORCE_HALF_RATE, AMPERE_NO_FP8],
     sources: [
+      { id: 'pci-sig-pcie-bandwidth', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: PCIe Gen4 x16: 64 GB/s (an NVLink bridge is optional) bidirectional; per direction is half' },
       { id: 'nvidia-ga102-whitepaper', figures: ['memory', 'bandwidth'], status: 'secondary', note: '24 GB GDDR6X, 936 GB/s (spec tables reproducing NVIDIA\'s)' },
       {
         id: 'nvidia-ga102-whitepaper',
@@ -281,11 +301,13 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(196_592),
     bandwidthBytesPerSecond: 5.3 * TB_PER_S,
     denseTflops: { bf16: 1_307.4, fp16: 1_307.4, fp8: 2_614.9, int8: 2_614.9 },
+    interconnect: { kind: 'infinity-fabric', label: 'Infinity Fabric: 7 links × 128 GB/s', bytesPerSecondPerDirection: 448 * GB_PER_S },
     notes: [
       'Several pages mislabel 2,614.9 (FP8, or FP16 with sparsity) as dense FP16; dense FP16 is 1,307.4.',
       'Its FP8 is E4M3FNUZ (bias 8, largest value 240, NaN only 0x80), not the OCP E4M3FN of NVIDIA GPUs (largest 448): vLLM converts and rescales E4M3FN checkpoints at load (normalize_e4m3fn_to_e4m3fnuz; PyTorch c10/util/Float8_e4m3fnuz.h).',
     ],
     sources: [
+      { id: 'amd-mi300x-datasheet', figures: ['interconnect'], status: 'unverified', note: 'Interconnect row: Infinity Fabric: 7 links × 128 GB/s bidirectional; per direction is half' },
       {
         id: 'amd-mi300x-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8'],
@@ -311,11 +333,13 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(15_360),
     bandwidthBytesPerSecond: 320 * GB_PER_S,
     denseTflops: { fp16: 65, int8: 130, int4: 260 },
+    interconnect: { kind: 'pcie', label: 'PCIe Gen3 x16: 32 GB/s', bytesPerSecondPerDirection: 16 * GB_PER_S },
     notes: [
       'Turing: no BF16 and no FP8 tensor cores; no structured sparsity.',
       'Some cloud VMs report 15,109 MiB instead of 15,360 MiB.',
     ],
     sources: [
+      { id: 'nvidia-t4-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: PCIe Gen3 x16: 32 GB/s bidirectional; per direction is half' },
       {
         id: 'nvidia-t4-datasheet',
         figures: ['memory', 'bandwidth', 'fp16', 'int8', 'int4'],
@@ -335,12 +359,14 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(183_359),
     bandwidthBytesPerSecond: 7.7 * TB_PER_S,
     denseTflops: { bf16: 2_250, fp16: 2_250, fp8: 4_500, int8: 4_500, fp4: 9_000 },
+    interconnect: { kind: 'nvlink', label: 'NVLink 5: 1.8 TB/s', bytesPerSecondPerDirection: 900 * GB_PER_S },
     notes: [
       'Early material quoted 192 GB and 8 TB/s; the HGX B200 specification gives 180 GB and 7.7 TB/s.',
       'Blackwell adds FP4 tensor cores; it has no INT4 tensor cores.',
       'Hardware INT8 is not software INT8: vLLM\'s INT8 W8A8 docs say INT8 is not supported on compute capability ≥ 10.0 and to use FP8 instead.',
     ],
     sources: [
+      { id: 'nvidia-hgx-b200', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: NVLink 5: 1.8 TB/s bidirectional; per direction is half' },
       {
         id: 'nvidia-hgx-b200',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8', 'int8', 'fp4'],

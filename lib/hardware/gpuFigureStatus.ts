@@ -24,6 +24,7 @@ export function gpuStatesFigure(gpu: Gpu, figure: GpuFigure): boolean {
     case 'memory':
     case 'usableMemory':
     case 'bandwidth':
+    case 'interconnect':
       return true;
     case 'cudaVisibleMemory':
       return gpu.cudaVisibleMemoryBytes !== undefined;

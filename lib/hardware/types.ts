@@ -20,7 +20,7 @@ export interface Source {
 }
 
 /** A figure of a GPU catalog entry that a source can back: capacity, bandwidth, or one dtype's peak. */
-export type GpuFigure = 'memory' | 'usableMemory' | 'cudaVisibleMemory' | 'bandwidth' | ComputeDtype;
+export type GpuFigure = 'memory' | 'usableMemory' | 'cudaVisibleMemory' | 'bandwidth' | 'interconnect' | ComputeDtype;
 
 /** A source for some of a GPU's figures. */
 export interface GpuSource extends Source {
@@ -67,6 +67,13 @@ export interface Gpu {
    * FP16-accumulate rate the marketing quotes.
    */
   denseTflops: Partial<Record<ComputeDtype, number>>;
+  /**
+   * The GPU-to-GPU link tensor parallelism all-reduces over: NVLink (SXM boards, NVL
+   * bridges), Infinity Fabric, or PCIe when the card has no such link. The datasheet
+   * prints the bidirectional total; `bytesPerSecondPerDirection` is half of it, which
+   * is what a ring all-reduce's bus bandwidth is bounded by.
+   */
+  interconnect: { kind: 'nvlink' | 'pcie' | 'infinity-fabric'; label: string; bytesPerSecondPerDirection: BytesPerSecond };
   /** Caveats to show beside the figures ("FP16 figure is with FP32 accumulate"). */
   notes: readonly string[];
   /** Where each figure comes from; together they cover every figure stated above. */

@@ -373,6 +373,13 @@ export const SOURCES: readonly SourceEntry[] = [
     usedFor: 'T4 16 GB GDDR6, 320 GB/s, FP16 65 / INT8 130 / INT4 260 (no sparsity on Turing) (facts.md §6)',
   },
   {
+    id: 'pci-sig-pcie-bandwidth',
+    title: 'PCI Express Base Specification: link rates (Gen3 8 GT/s, Gen4 16 GT/s, Gen5 32 GT/s per lane)',
+    url: 'https://pcisig.com/specifications',
+    kind: 'datasheet',
+    usedFor: 'x16 link bandwidth: Gen4 ≈ 32 GB/s and Gen5 ≈ 64 GB/s per direction (64 and 128 GB/s bidirectional, as NVIDIA datasheets print them); the all-reduce term for cards without NVLink',
+  },
+  {
     id: 'nvidia-ada-whitepaper',
     title: 'NVIDIA Ada GPU Architecture whitepaper',
     url: 'https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf',
