@@ -10,15 +10,16 @@ describe('batchOneDecodeCeiling', () => {
   it('gives W4A16 on one H100 SXM about 83 tokens/s at 8,192 cached tokens', () => {
     // lib/perf decodeStep doc: 37,666,783,232 B read per token at 1 token of context, i.e.
     // 37,666,455,552 B of weights (+ one embedding row) + 327,680 B of KV. At 8,192 tokens the
-    // KV read is 8,192 × 327,680 = 2,684,354,560 B → 40,350,810,112 B; 3.35e12 / that = 83.02.
+    // KV read is 8,192 × 327,680 = 2,684,354,560 B → 40,350,810,112 B; plus 80 × 339,968 B of norm and
+    // activation traffic (lib/perf small ops) → 40,378,007,552 B; 3.35e12 / that = 82.97.
     const c = batchOneDecodeCeiling({ ...base, weights: 'int4-g128', gpu: 'h100-sxm' });
     expect(c.gpuCount).toBe(1);
-    expect(c.tokensPerSecond).toBeCloseTo(83.02, 1);
+    expect(c.tokensPerSecond).toBeCloseTo(82.97, 2);
     expect(c.computeDtype).toBe('fp16');
     expect(c.fellBack).toBe(false);
   });
 
-  it('puts BF16 on two H100s, whose bandwidth adds up (all-reduce ignored)', () => {
+  it('puts BF16 on two H100s, whose bandwidth adds up (the all-reduces add only ~6 µs at batch 1)', () => {
     // 141.1 GB of BF16 weights > 0.92 × 85.5 GB of one H100. Bytes read: 141,107,412,992 − the
     // 2,101,346,304 B embedding (a gather) + a 16,384 B row + 2,684,354,560 B KV = 141,690,437,632 B;
     // 2 × 3.35e12 / that = 47.29 tokens/s.

@@ -1,5 +1,5 @@
 import { assertBatch, assertContextTokens } from '../sizing/inputs';
-import type { Seconds, Tokens, TokensPerSecond } from '../units';
+import type { Seconds, TokensPerSecond } from '../units';
 import { decodeStepWithPlan, planDecode, crossoverBatch, type DecodeInput } from './decodeStep';
 
 /** One point of a throughput-vs-batch curve. */
@@ -9,13 +9,15 @@ export interface DecodeCurvePoint {
   tokensPerSecondPerSequence: TokensPerSecond;
   tokensPerSecondTotal: TokensPerSecond;
   bound: 'memory' | 'compute';
+  /** The calibrated estimate at this batch (null where no measurement covers the GPU generation or math path). */
+  expectedTokensPerSecondTotal: TokensPerSecond | null;
 }
 
 /** The curve of one weight format. */
 export interface DecodeCurveSeries {
   /** Weight format id. */
   weights: string;
-  /** Batch where the format turns compute-bound at this context (Infinity if never). */
+  /** Batch where the format's weight GEMMs turn compute-bound (any context; Infinity if never). */
   crossoverBatch: number;
   points: DecodeCurvePoint[];
 }
@@ -50,7 +52,7 @@ export function decodeCurve(input: DecodeCurveInput): DecodeCurveSeries[] {
     const plan = planDecode({ ...input, weights });
     return {
       weights,
-      crossoverBatch: crossoverBatch(plan, input.contextTokens as Tokens),
+      crossoverBatch: crossoverBatch(plan),
       points: input.batches.map((batch) => {
         const step = decodeStepWithPlan(plan, batch, input.contextTokens);
         return {
@@ -59,6 +61,7 @@ export function decodeCurve(input: DecodeCurveInput): DecodeCurveSeries[] {
           tokensPerSecondPerSequence: step.tokensPerSecondPerSequence,
           tokensPerSecondTotal: step.tokensPerSecondTotal,
           bound: step.bound,
+          expectedTokensPerSecondTotal: step.expected?.tokensPerSecondTotal ?? null,
         };
       }),
     };

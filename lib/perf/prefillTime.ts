@@ -4,6 +4,7 @@ import type { Bytes, Seconds, Tokens } from '../units';
 import { planDecode, type Efficiency } from './decodeStep';
 import type { GpuRef, ModelRef } from '../sizing';
 import { attentionFlopsPerTokenPair, weightBytesRead } from './work';
+import { ceilingBreakdown, expectedBreakdown, gemmsPerLayer, smallOpBytesPerTokenPerLayer, type ExpectedTime, type OperatorBreakdown, type PassWork } from './operators';
 
 /** A prefill: `batch` prompts of `promptTokens` tokens each, processed in one pass. */
 export interface PrefillInput {
@@ -21,15 +22,22 @@ export interface PrefillInput {
 }
 
 export interface PrefillResult {
-  /** max(memoryTimeSeconds, computeTimeSeconds). */
+  /** The per-operator ceiling: sum over operators of max(memory, compute). */
   seconds: Seconds;
+  /** Memory roofs summed over operators. */
   memoryTimeSeconds: Seconds;
+  /** Compute roofs summed over operators. */
   computeTimeSeconds: Seconds;
+  /** Which roof bounds the weight GEMMs: memory below the ridge (≈ 295 tokens for BF16/FP8 on an H100), compute above. */
   bound: 'memory' | 'compute';
-  /** Weights read once + KV cache written. */
+  /** Weights read once + KV cache written and read once. */
   bytes: Bytes;
   linearFlops: number;
   attentionFlops: number;
+  /** The ceiling operator by operator. */
+  operators: OperatorBreakdown;
+  /** The calibrated estimate (null where no measurement covers the GPU generation or math path). */
+  expected: ExpectedTime | null;
 }
 
 /**
@@ -48,20 +56,22 @@ function causalPairs(spec: ModelSpec, p: number): number {
 }
 
 /**
- * Roofline model of a prefill (time to first token, without queueing):
+ * A prefill (time to first token, without queueing) as a sum over operators, like
+ * {@link decodeStep}, with T = batch × promptTokens tokens in one pass:
  *
- *     tokens         = batch × promptTokens
- *     linearFlops    = 2 × linear params per token × tokens
- *     attentionFlops = attention FLOPs per (query, key) pair × batch × p(p + 1)/2   (causal; sliding windows capped)
- *     bytes          = weights read once (MoE: experts touched by `tokens` tokens) + tokens × KV bytes per token
- *     seconds        = max(bytes / bandwidth, linearFlops / peak(computeDtype) + attentionFlops / peak(bf16))
+ *     GEMMs      max(W/BW, 2·P·T/peak_lin)              W: weights read once (MoE: experts touched by T tokens)
+ *     attention  max(2·T·kv/BW, F_pair·pairs/peak_16)   KV written and read once; causal pairs p(p+1)/2 per prompt
+ *     small ops  T × layers × small-op bytes / BW
+ *     all-reduce 2·layers × ring(T·h·2 B)               tensor parallelism only
  *
- * With thousands of tokens per pass, prefill is compute-bound on every GPU in the
- * catalog; weight-only quantisation (W4A16) does not speed it up, W8A8 (INT8/FP8
- * tensor cores) can. Chunked prefill re-reads the weights once per chunk, which this
- * ignores (it matters only for chunks below the ridge point, ~300 tokens on H100).
- * Same assumptions as {@link decodeStep}: peak figures (an upper bound on speed),
- * even tensor-parallel split, no communication.
+ * The GEMMs' arithmetic intensity is ≈ T FLOP per weight byte for BF16 (2T for FP8),
+ * so a prefill is **compute-bound only once T exceeds the ridge** (peak/bandwidth ≈ 295
+ * tokens for BF16 and FP8 on an H100 SXM; ≈ 80 for W4A16 g128): short prompts behave
+ * like decode, and there 4-bit weights are faster (review F03). Long prompts are
+ * compute-bound, where weight-only 4-bit gains nothing at best and our benchmark shows
+ * it slower than BF16 (dequantisation costs ALU time: `expected`), and W8A8 on INT8/FP8
+ * tensor cores gains up to 2×. Chunked prefill (vLLM's per-step token budget) re-reads
+ * the weights once per chunk; this is one pass.
  *
  * @throws {RangeError} naming the field for invalid promptTokens, batch, kvBits, gpuCount or efficiency.
  * @example
@@ -76,20 +86,29 @@ export function prefillRoofline(input: PrefillInput): PrefillResult {
   const plan = planDecode({ ...input, kvBits: input.kvBits ?? 16 });
   const p = input.promptTokens;
   const tokens = batch * p;
-
-  const linearFlops = 2 * plan.work.linearParamsPerToken * tokens;
-  const attentionFlops = attentionFlopsPerTokenPair(plan.spec, 'prefill') * batch * causalPairs(plan.spec, p);
-  const bytes = weightBytesRead(plan.work, tokens) + tokens * plan.kvBytesPerToken;
-  const memoryTimeSeconds = bytes / plan.bandwidth;
-  const computeTimeSeconds = linearFlops / plan.linearPeak + attentionFlops / plan.attentionPeak;
+  const w: PassWork = {
+    gemmBytes: weightBytesRead(plan.work, tokens),
+    gemmFlops: 2 * plan.work.linearParamsPerToken * tokens,
+    gemmCount: plan.spec.numLayers * gemmsPerLayer(plan.spec) + 1,
+    attentionBytes: 2 * tokens * plan.kvBytesPerToken,
+    attentionFlops: attentionFlopsPerTokenPair(plan.spec, 'prefill') * batch * causalPairs(plan.spec, p),
+    attentionCount: plan.spec.numLayers,
+    smallOpBytes: tokens * plan.spec.numLayers * smallOpBytesPerTokenPerLayer(plan.spec),
+    allReduceBytes: tokens * plan.spec.hiddenSize * 2,
+    allReduceCount: plan.gpuCount > 1 ? 2 * plan.spec.numLayers : 0,
+  };
+  const operators = ceilingBreakdown(plan, w);
+  const o = operators;
   return {
-    seconds: Math.max(memoryTimeSeconds, computeTimeSeconds),
-    memoryTimeSeconds,
-    computeTimeSeconds,
-    bound: computeTimeSeconds > memoryTimeSeconds ? 'compute' : 'memory',
-    bytes,
-    linearFlops,
-    attentionFlops,
+    seconds: o.seconds,
+    memoryTimeSeconds: o.gemm.memorySeconds + o.attention.memorySeconds + o.smallOps.memorySeconds + o.allReduce.memorySeconds,
+    computeTimeSeconds: o.gemm.computeSeconds + o.attention.computeSeconds,
+    bound: o.gemm.bound,
+    bytes: w.gemmBytes + w.attentionBytes,
+    linearFlops: w.gemmFlops,
+    attentionFlops: w.attentionFlops,
+    operators,
+    expected: expectedBreakdown(plan, w),
   };
 }
 

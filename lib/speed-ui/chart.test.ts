@@ -29,8 +29,9 @@ describe('buildSpeedChart(input)', () => {
     expect(s.crossoverBatch).toBeCloseTo(decodeStep({ ...base, weights: 'bf16', batch: 1 }).crossoverBatch, 9);
     expect(s.crossover!.batch / (989 / 3.35)).toBeGreaterThan(0.995);
     expect(s.crossover!.batch / (989 / 3.35)).toBeLessThan(1.005);
-    // Compute-bound ceiling: 989e12 / (2 × 69,501,714,432 linear weights + 2,621,440 attention FLOPs per cached token) ≈ 7,114.7 tokens/s
-    const ceiling = 989e12 / (2 * 69_501_714_432 + 2_621_440);
+    // Per operator at batch b: GEMMs compute-bound, 2 × 69,501,714,432 FLOPs / 989e12 per sequence; attention over one
+    // cached token memory-bound, 327,680 B / 3.35e12; small ops 80 × 339,968 B / 3.35e12 → ≈ 6,722 tokens/s
+    const ceiling = 1 / ((2 * 69_501_714_432) / 989e12 + (327_680 + 80 * 339_968) / 3.35e12);
     const at1024 = s.ticks.find((t) => t.batch === 1024)!;
     expect(at1024.tokensPerSecondTotal).toBeCloseTo(ceiling, 6);
     expect(at1024.bound).toBe('compute');
@@ -66,10 +67,14 @@ describe('buildSpeedChart(input)', () => {
     expect(fp8.computeDtypeNote).toMatch(/no fp8 tensor cores/);
     expect(chart.series.find((s) => s.weights === 'int8-w8a16')!.sameAs).toBe('FP8 W8A8');
   });
-  it('no crossover marker when a curve never turns compute-bound (long context: KV reads grow as fast as FLOPs)', () => {
-    const s = buildSpeedChart({ ...base, contextTokens: 4096, formats: ['int8-w8a8'] }).series[0]!;
-    expect(s.crossoverBatch).toBe(Infinity);
-    expect(s.crossover).toBeNull();
+  it('marks the GEMM crossover at every context: the KV cache is read by another kernel (review F01)', () => {
+    const short = buildSpeedChart({ ...base, contextTokens: 1, formats: ['int8-w8a8'] }).series[0]!;
+    const long = buildSpeedChart({ ...base, contextTokens: 4096, formats: ['int8-w8a8'] }).series[0]!;
+    expect(long.crossoverBatch).toBe(short.crossoverBatch);
+    expect(long.crossover).not.toBeNull();
+    // INT8 W8A8: 1 byte per weight, 2 × BF16 peak → ≈ 1,979 / 3.35 / 2 ≈ 295 as well (BF16 lm_head adds a little)
+    expect(long.crossoverBatch).toBeGreaterThan(290);
+    expect(long.crossoverBatch).toBeLessThan(310);
   });
   it('ticks at every power of two; the batch marker only when on the axis', () => {
     const chart = buildSpeedChart({ ...base, batch: 64 });
