@@ -4,25 +4,22 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import {
   attemptOf,
   buildQueue,
-  createProgress,
   formatInterval,
   generatorSeed,
-  loadProgress,
   nextInQueue,
   parseGeneratedId,
   previewIntervals,
-  PROGRESS_STORAGE_KEY,
   RATING_LABELS,
   ratingFor,
   recordAnswer,
   scheduleKey,
-  serializeProgress,
   undoLastAnswer,
   type Progress,
   type Question,
   type ReviewRating,
 } from '@/lib/practice';
 import { generateQuestion } from '@/lib/practice/generators';
+import { readProgress, writeProgress } from '@/lib/practice/progress-store';
 import {
   aheadKeys,
   bankEntries,
@@ -45,7 +42,8 @@ import { prefixed } from '@/components/ui/prefixed';
 import { QuestionCard } from './QuestionCard';
 import type { CardResult } from './QuestionCard.types';
 import { FiltersPanel, GradeButtons, ProgressTable, SaveRestorePanel, ShortcutsPanel } from './PracticePanels';
-import { downloadText, readStorage, writeStorage } from './storage';
+import { BLOCKED_READ_MESSAGE, browserStorage, readStorage, writeMessage, writeStorage } from './storage';
+import { UnreadableNotice } from './UnreadableNotice';
 import './practice.css';
 
 const styles = prefixed('pr');
@@ -103,7 +101,9 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
   const [loadNonce, setLoadNonce] = useState(0);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [prefs, setPrefs] = useState<PracticePrefs | null>(null);
-  const [notice, setNotice] = useState<{ text: string; discarded?: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** Saved progress that could not be read whole: kept in storage until the learner chooses to replace it. */
+  const [unreadable, setUnreadable] = useState<{ notice: string; discarded: string; replaced: boolean } | null>(null);
   const [storageError, setStorageError] = useState<string | null>(null);
   const [session, setSession] = useState<Session>({ mode: 'queue' });
   const [currentKey, setCurrentKey] = useState<string | undefined>(undefined);
@@ -118,14 +118,13 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
 
   // Saved progress and preferences: localStorage exists only in the browser, after mount.
   useEffect(() => {
-    const t = new Date();
-    const raw = readStorage(PROGRESS_STORAGE_KEY);
-    const r = raw.ok ? loadProgress(raw.value, t) : { progress: createProgress(t) };
+    const r = readProgress(browserStorage, new Date());
     const rawPrefs = readStorage(PREFS_STORAGE_KEY);
     /* eslint-disable react-hooks/set-state-in-effect -- one read of an external store on mount */
-    if (!raw.ok) setStorageError(raw.error);
+    if (r.status === 'blocked') setStorageError(BLOCKED_READ_MESSAGE);
     setProgress(r.progress);
-    if ('notice' in r && r.notice) setNotice({ text: r.notice, ...(r.discarded ? { discarded: r.discarded } : {}) });
+    if (r.status === 'unreadable') setUnreadable({ notice: r.notice, discarded: r.discarded, replaced: false });
+    else if (r.status === 'ok' && r.notice) setNotice(r.notice);
     setPrefs(parsePrefs(rawPrefs.ok ? rawPrefs.value : null));
     /* eslint-enable react-hooks/set-state-in-effect */
   }, []);
@@ -195,10 +194,25 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     return () => window.clearInterval(id);
   }, [ready, currentKey]);
 
-  const save = useCallback((p: Progress) => {
-    setProgress(p);
-    setStorageError(writeStorage(PROGRESS_STORAGE_KEY, serializeProgress(p)) ?? null);
-  }, []);
+  /**
+   * Keeps `p` and saves it through the progress store, which refuses to overwrite saved
+   * data it could not read until the learner chose to replace it (`replace`: an import or
+   * a reset is that choice too). Returns the message when nothing was saved.
+   */
+  const save = useCallback(
+    (p: Progress, replace = false): string | undefined => {
+      const acknowledged = unreadable && (unreadable.replaced || replace) ? unreadable.discarded : undefined;
+      const r = writeProgress(browserStorage, p, acknowledged === undefined ? {} : { replaceUnreadable: acknowledged });
+      const message = writeMessage(r);
+      // An answer is kept for this visit even when it cannot be saved; an import or reset that
+      // cannot be saved changes nothing (the panel says so).
+      if (r.ok || !replace) setProgress(p);
+      setStorageError(message ?? null);
+      if (r.ok && acknowledged !== undefined && unreadable && !unreadable.replaced) setUnreadable({ ...unreadable, replaced: true });
+      return message;
+    },
+    [unreadable],
+  );
 
   const savePrefs = (p: PracticePrefs) => {
     setPrefs(p);
@@ -364,15 +378,23 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
 
   return (
     <div className={styles.app}>
+      {unreadable ? (
+        <UnreadableNotice
+          notice={unreadable.notice}
+          discarded={unreadable.discarded}
+          replaced={unreadable.replaced}
+          replaceLabel="Replace it and save from now on…"
+          onReplace={() => {
+            setUnreadable({ ...unreadable, replaced: true });
+            const r = writeProgress(browserStorage, progress, { replaceUnreadable: unreadable.discarded });
+            setStorageError(writeMessage(r) ?? null);
+          }}
+        />
+      ) : null}
       {notice ? (
         <div role="status" className={styles.notice}>
-          <p>{notice.text}</p>
+          <p>{notice}</p>
           <div className={styles.inlineButtons}>
-            {notice.discarded ? (
-              <button type="button" className={styles.secondary} onClick={() => downloadText('quant-70b-progress-old.json', notice.discarded ?? '')}>
-                Download the old data
-              </button>
-            ) : null}
             <button type="button" className={styles.secondary} onClick={() => setNotice(null)}>
               Dismiss
             </button>
@@ -468,9 +490,11 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
           <SaveRestorePanel
             progress={progress}
             onReplace={(p, message) => {
-              save(p);
+              const error = save(p, true);
+              if (error) return error;
               setFlash(message);
               startSession({ mode: 'queue' }, p);
+              return undefined;
             }}
           />
         </div>
