@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState } from 'react';
 import * as Tabs from '@radix-ui/react-tabs';
-import { explainWeight, parseWeights, sampleWeights, type WeightDistribution } from '@/lib/quant';
+import { explainWeight, sampleWeights, type WeightDistribution } from '@/lib/quant';
 import { formatCount } from '@/lib/units';
 import {
   BLOCK_SIZES,
@@ -10,6 +10,7 @@ import {
   levelsForBlock,
   METHOD_LABELS,
   pickWeights,
+  readPastedWeights,
   ROUNDING_METHODS,
   runMethod,
   withOneOutlier,
@@ -61,13 +62,8 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
 
   const weights = useMemo((): { x: Float32Array | null; pasteError: string | null } => {
     if (usePaste) {
-      try {
-        const x = parseWeights(pasted);
-        if (x.length > 4096) return { x: null, pasteError: `weights: ${formatCount(x.length)} numbers; paste at most 4,096` };
-        return { x, pasteError: null };
-      } catch (e) {
-        return { x: null, pasteError: e instanceof Error ? e.message : 'weights: could not read the numbers' };
-      }
+      const r = readPastedWeights(pasted);
+      return { x: r.x, pasteError: r.error };
     }
     if (n === null || seed === null || of === null || os === null) return { x: null, pasteError: null };
     const dist = (['gaussian', 'laplace', 'student-t'].includes(s.dist) ? s.dist : 'gaussian') as WeightDistribution;

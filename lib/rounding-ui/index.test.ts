@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { sampleWeights } from '../quant';
-import { bitsPerWeightFor, histogram, levelsForBlock, pickWeights, runMethod, ROUNDING_METHODS } from '.';
+import { bitsPerWeightFor, histogram, levelsForBlock, MAX_PASTE_CHARS, pickWeights, readPastedWeights, runMethod, ROUNDING_METHODS } from '.';
 
 describe('bitsPerWeightFor', () => {
   it('NF4 block 64 is 4.5 bits (QLoRA §3: 32/64 = 0.5 bit overhead)', () => {
@@ -53,5 +53,20 @@ describe('runMethod / levels', () => {
   });
   it('pickWeights finds the biggest and smallest magnitudes', () => {
     expect(pickWeights(new Float32Array([0.1, -5, 0.01]))).toEqual([1, 2, 0]);
+  });
+});
+
+describe('readPastedWeights', () => {
+  it('reads up to 4,096 numbers, and refuses more with the count', () => {
+    expect(Array.from(readPastedWeights('0.5, -0.25').x ?? [])).toEqual([0.5, -0.25]);
+    expect(readPastedWeights(Array(4097).fill('1').join(' '))).toEqual({ x: null, error: 'weights: 4,097 numbers; paste at most 4,096' });
+  });
+
+  it('refuses a paste over MAX_PASTE_CHARS before parsing, and a 60,000-digit token by its length', () => {
+    expect(readPastedWeights(' '.repeat(MAX_PASTE_CHARS + 1)).error).toBe('weights: the paste is too long (131,073 characters; at most 131,072)');
+    const t0 = performance.now();
+    const r = readPastedWeights(`${'1'.repeat(60_000)}x`);
+    expect(performance.now() - t0).toBeLessThan(20);
+    expect(r.error).toMatch(/is too long to be a number \(60,001 characters/);
   });
 });

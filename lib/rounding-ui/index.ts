@@ -13,10 +13,11 @@ import {
   quantizeFP4,
   quantizeInt8Absmax,
   quantizeNF4,
+  parseWeights,
   type ErrorStats,
   type QuantizationResult,
 } from '../quant';
-import type { Bits } from '../units';
+import { formatCount, type Bits } from '../units';
 
 /** Methods the demo compares, in tab order. */
 export const ROUNDING_METHODS = ['int8-absmax', 'int8-affine', 'int4-affine', 'nf4', 'fp4'] as const;
@@ -200,4 +201,34 @@ export function withOneOutlier(x: Float32Array, factor: number): Float32Array {
   const y = Float32Array.from(x);
   y[Math.floor(x.length / 2)] = Math.fround((m || 1) * factor);
   return y;
+}
+
+/** The most numbers the demo takes from a paste (its charts and tables are sized for this). */
+export const MAX_PASTE_WEIGHTS = 4096;
+/**
+ * The longest paste the demo reads, in characters: 32 per number is room for
+ * `-1.2345678901234567e-10, ` with spaces to spare. A longer paste is refused before
+ * parsing (a 60,000-digit token used to freeze the page for seconds).
+ */
+export const MAX_PASTE_CHARS = MAX_PASTE_WEIGHTS * 32;
+
+/**
+ * Reads the demo's "paste your own numbers" box: at most {@link MAX_PASTE_CHARS}
+ * characters and {@link MAX_PASTE_WEIGHTS} numbers, each read by `parseWeights`.
+ * Never throws; the error is a sentence for the field.
+ *
+ * @example readPastedWeights('0.1, -0.2') // { x: Float32Array [0.1, -0.2], error: null }
+ * @example readPastedWeights('x'.repeat(200_000)).error // 'weights: the paste is too long (200,000 characters; at most 131,072)'
+ */
+export function readPastedWeights(text: string): { x: Float32Array | null; error: string | null } {
+  if (text.length > MAX_PASTE_CHARS) {
+    return { x: null, error: `weights: the paste is too long (${formatCount(text.length)} characters; at most ${formatCount(MAX_PASTE_CHARS)})` };
+  }
+  try {
+    const x = parseWeights(text);
+    if (x.length > MAX_PASTE_WEIGHTS) return { x: null, error: `weights: ${formatCount(x.length)} numbers; paste at most ${formatCount(MAX_PASTE_WEIGHTS)}` };
+    return { x, error: null };
+  } catch (e) {
+    return { x: null, error: e instanceof Error ? e.message : 'weights: could not read the numbers' };
+  }
 }
