@@ -16,7 +16,9 @@ import {
   parseWeights,
   type ErrorStats,
   type QuantizationResult,
+  type WeightDistribution,
 } from '../quant';
+import { parseNumberInput, type NumberRule } from '../input';
 import { formatCount, type Bits } from '../units';
 
 /** Methods the demo compares, in tab order. */
@@ -231,4 +233,112 @@ export function readPastedWeights(text: string): { x: Float32Array | null; error
   } catch (e) {
     return { x: null, error: e instanceof Error ? e.message : 'weights: could not read the numbers' };
   }
+}
+
+/** The demo's set-up as field texts (also its query string: `/tools/rounding?dist=…&block=…&m=…`). */
+export interface RoundingStateText {
+  dist: string;
+  n: string;
+  seed: string;
+  of: string;
+  os: string;
+  block: string;
+  spike: string;
+  m: string;
+}
+
+export const ROUNDING_DEFAULTS: Readonly<RoundingStateText> = {
+  dist: 'gaussian',
+  n: '1024',
+  seed: '1',
+  of: '0',
+  os: '10',
+  block: 'tensor',
+  spike: '0',
+  m: 'int8-absmax',
+};
+
+/** Distributions the demo samples from, with their menu labels (the paste option is the page's own). */
+export const DISTRIBUTIONS: ReadonlyArray<{ id: WeightDistribution; label: string }> = [
+  { id: 'gaussian', label: 'Gaussian' },
+  { id: 'laplace', label: 'Laplace' },
+  { id: 'student-t', label: 'Student-t (5 dof)' },
+];
+
+/** Field labels, as the page shows them (messages name the field). */
+export const ROUNDING_FIELD_LABELS: Readonly<Record<keyof RoundingStateText, string>> = {
+  dist: 'Distribution',
+  n: 'Number of weights',
+  seed: 'Seed',
+  of: 'Outlier fraction',
+  os: 'Outlier scale',
+  block: 'Block (group) size',
+  spike: 'Outlier',
+  m: 'Quantization method',
+};
+
+export const ROUNDING_NUMBER_RULES = {
+  n: { label: ROUNDING_FIELD_LABELS.n, min: 64, max: MAX_PASTE_WEIGHTS, integer: true },
+  seed: { label: ROUNDING_FIELD_LABELS.seed, min: 0, max: 2 ** 31 - 1, integer: true },
+  of: { label: ROUNDING_FIELD_LABELS.of, min: 0, max: 0.5 },
+  os: { label: ROUNDING_FIELD_LABELS.os, min: 1, max: 1000 },
+} as const satisfies Record<string, NumberRule>;
+
+/** A block-select value: `tensor` or a size from {@link BLOCK_SIZES}. */
+export function blockValue(size: number | null): string {
+  return size === null ? 'tensor' : String(size);
+}
+
+/** The demo's set-up, read: every valid field's value, and a message for each invalid one. */
+export interface RoundingState {
+  dist: WeightDistribution | null;
+  n: number | null;
+  seed: number | null;
+  outlierFraction: number | null;
+  outlierScale: number | null;
+  /** undefined when the block field is invalid; null = per tensor. */
+  blockSize: number | null | undefined;
+  spike: boolean;
+  method: RoundingMethodId | null;
+  errors: Partial<Record<keyof RoundingStateText, string>>;
+}
+
+const quoted = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
+
+/**
+ * Reads the demo's field texts (typed, or from a shared link) without guessing: a
+ * value the menus do not offer (`block=7`, `dist=cauchy`, `m=int3`) is an error named
+ * after its field, never a silent fallback or a block size the menu cannot show.
+ * `spike` is a toggle: anything but `1` is off.
+ *
+ * @example parseRoundingState(ROUNDING_DEFAULTS).errors // {}
+ * @example parseRoundingState({ ...ROUNDING_DEFAULTS, block: '7' }).errors.block // 'Block (group) size “7” is not offered: choose per tensor, 32, 64, 128 or 256 weights.'
+ */
+export function parseRoundingState(text: Readonly<RoundingStateText>): RoundingState {
+  const errors: RoundingState['errors'] = {};
+  const num = (key: keyof typeof ROUNDING_NUMBER_RULES): number | null => {
+    const r = parseNumberInput(text[key], ROUNDING_NUMBER_RULES[key]);
+    if (r.ok) return r.value;
+    errors[key] = r.error;
+    return null;
+  };
+  const dist = DISTRIBUTIONS.find((d) => d.id === text.dist)?.id ?? null;
+  if (dist === null) errors.dist = `${ROUNDING_FIELD_LABELS.dist} ${quoted(text.dist)} is not offered: choose ${DISTRIBUTIONS.map((d) => d.label).join(', ')}.`;
+  const block = BLOCK_SIZES.find((b) => blockValue(b) === text.block);
+  if (block === undefined) {
+    errors.block = `${ROUNDING_FIELD_LABELS.block} ${quoted(text.block)} is not offered: choose per tensor, ${BLOCK_SIZES.filter((b) => b !== null).join(', ').replace(/, (\d+)$/, ' or $1')} weights.`;
+  }
+  const method = (ROUNDING_METHODS as readonly string[]).includes(text.m) ? (text.m as RoundingMethodId) : null;
+  if (method === null) errors.m = `${ROUNDING_FIELD_LABELS.m} ${quoted(text.m)} is not offered: choose ${ROUNDING_METHODS.map((m) => METHOD_LABELS[m]).join(', ')}.`;
+  return {
+    dist,
+    n: num('n'),
+    seed: num('seed'),
+    outlierFraction: num('of'),
+    outlierScale: num('os'),
+    blockSize: block,
+    spike: text.spike === '1',
+    method,
+    errors,
+  };
 }
