@@ -291,6 +291,28 @@ test.describe('/practice', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('deep links filter: ?factor=memory (the scorecard link), plus level and type; the saved filters come back on request', async ({ page, consoleErrors }) => {
+    await openPractice(page, '?factor=memory');
+    const notice = page.getByRole('status').filter({ hasText: 'Filtered by the link' });
+    await expect(notice).toContainText('Filtered by the link: Memory, KV cache (');
+    await expect(page.getByText(/^(Memory|KV cache) · (Junior|Mid|Senior) · /)).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: /^Speed \(/ })).not.toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /^Memory \(/ })).toBeChecked();
+
+    await openPractice(page, '?factor=speed&level=senior&type=open');
+    await expect(page.getByRole('status').filter({ hasText: 'Filtered by the link' })).toContainText('Speed, Serving · Senior · open questions');
+    await expect(page.getByText(/^(Speed|Serving) · Senior · /)).toBeVisible();
+
+    // Unknown values are said, not silently dropped; the saved filters are one click away (and the link filter leaves the URL).
+    await openPractice(page, '?factor=memory&level=expert');
+    await expect(page.getByRole('status').filter({ hasText: 'Not understood in the link, so ignored: level=expert.' })).toBeVisible();
+    await page.getByRole('button', { name: 'Use my saved filters instead' }).click();
+    await expect(page.getByText('Filtered by the link')).toHaveCount(0);
+    expect(new URL(page.url()).search).toBe('');
+    await expect(page.getByRole('checkbox', { name: /^Speed \(/ })).toBeChecked();
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('filters narrow the queue and are kept', async ({ page, consoleErrors }) => {
     await openPractice(page);
     await page.getByText('Filters', { exact: true }).click();

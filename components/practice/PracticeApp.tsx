@@ -6,6 +6,7 @@ import {
   buildQueue,
   formatInterval,
   generatorSeed,
+  LEVELS,
   nextInQueue,
   parseGeneratedId,
   previewIntervals,
@@ -13,6 +14,7 @@ import {
   ratingFor,
   recordAnswer,
   scheduleKey,
+  TOPICS,
   undoLastAnswer,
   type Progress,
   type Question,
@@ -30,10 +32,12 @@ import {
   parsePrefs,
   PREFS_STORAGE_KEY,
   queueSummary,
+  readLinkFilter,
   serializePrefs,
   shortcutFor,
   TOPIC_LABELS,
   type BankEntry,
+  type LinkFilter,
   type PracticeFilter,
   type PracticePrefs,
   type TemplateInfo,
@@ -47,6 +51,25 @@ import { UnreadableNotice } from './UnreadableNotice';
 import './practice.css';
 
 const styles = prefixed('pr');
+
+/** The page's URL without the named query parameters (the rest, e.g. a deep-link filter, is kept). */
+function urlWithout(names: readonly string[]): string {
+  const params = new URLSearchParams(window.location.search);
+  for (const n of names) params.delete(n);
+  const q = params.toString();
+  return `${window.location.pathname}${q ? `?${q}` : ''}`;
+}
+
+const LINK_FILTER_PARAMS = ['factor', 'level', 'type'] as const;
+
+/** "Memory, KV cache · Mid · numeric": what a deep link filters to, in words. */
+function linkFilterText(f: PracticeFilter): string {
+  const parts: string[] = [];
+  if (f.topics.length < TOPICS.length) parts.push(f.topics.map((t) => TOPIC_LABELS[t] ?? t).join(', '));
+  if (f.levels.length < LEVELS.length) parts.push(f.levels.map((l) => LEVEL_LABELS[l] ?? l).join(', '));
+  if (f.types) parts.push(`${f.types.join(', ')} questions`);
+  return parts.join(' · ');
+}
 
 interface Bank {
   questions: Question[];
@@ -115,6 +138,8 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
   const filtersRef = useRef<HTMLDetailsElement>(null);
   const started = useRef(false);
   const [ready, setReady] = useState(false);
+  /** A filter from the link (`?factor=memory&level=…&type=…`): used for this visit instead of the saved one, until the learner changes filters. */
+  const [linkFilter, setLinkFilter] = useState<LinkFilter | null>(null);
 
   // Saved progress and preferences: localStorage exists only in the browser, after mount.
   useEffect(() => {
@@ -126,6 +151,8 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     if (r.status === 'unreadable') setUnreadable({ notice: r.notice, discarded: r.discarded, replaced: false });
     else if (r.status === 'ok' && r.notice) setNotice(r.notice);
     setPrefs(parsePrefs(rawPrefs.ok ? rawPrefs.value : null));
+    const fromLink = readLinkFilter(window.location.search);
+    if (fromLink.filter || fromLink.ignored.length > 0) setLinkFilter(fromLink);
     /* eslint-enable react-hooks/set-state-in-effect */
   }, []);
 
@@ -149,7 +176,7 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
   }, [bankUrl, loadNonce]);
 
   const bank = load.status === 'ready' ? load.bank : null;
-  const filter = prefs?.filter;
+  const filter = linkFilter?.filter ?? prefs?.filter;
   const candidates = useMemo(() => (bank && filter ? filterKeys(bank.entries, filter) : []), [bank, filter]);
   const queue = useMemo(() => (progress ? buildQueue(progress, { candidates, now }) : null), [progress, candidates, now]);
   const mistakes = useMemo(() => (progress && bank ? mistakeKeys(progress, bank.known) : []), [progress, bank]);
@@ -166,14 +193,14 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
 
   // Start once the bank, progress and prefs are in: a deep link (?q=id) or today's queue.
   useEffect(() => {
-    if (started.current || !bank || !progress || !prefs) return;
+    if (started.current || !bank || !progress || !prefs || !filter) return;
     started.current = true;
     const q = new URLSearchParams(window.location.search).get('q');
     const s: Session = q ? { mode: 'single', id: q.trim() } : { mode: 'queue' };
     setSession(s);
-    setCurrentKey(pick(progress, s, filterKeys(bank.entries, prefs.filter), new Date()));
+    setCurrentKey(pick(progress, s, filterKeys(bank.entries, filter), new Date()));
     setReady(true);
-  }, [bank, progress, prefs, pick]);
+  }, [bank, progress, prefs, filter, pick]);
 
   // While nothing is due, look again every 30 s (learning steps fall due within minutes).
   const queueRef = useRef<{ progress: Progress | null; candidates: readonly string[]; session: Session }>({ progress: null, candidates: [], session: { mode: 'queue' } });
@@ -231,8 +258,8 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     const t = new Date();
     setNow(t);
     setCurrentKey(pick(p, s, cands, t));
-    if (s.mode !== 'single' && window.location.search.includes('q=')) {
-      window.history.replaceState(null, '', window.location.pathname);
+    if (s.mode !== 'single' && new URLSearchParams(window.location.search).has('q')) {
+      window.history.replaceState(null, '', urlWithout(['q']));
     }
     focusCard();
   };
@@ -258,7 +285,7 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     let s = session;
     if (s.mode === 'single') {
       s = { mode: 'queue' };
-      window.history.replaceState(null, '', window.location.pathname);
+      window.history.replaceState(null, '', urlWithout(['q']));
     } else if (s.mode !== 'queue') s = { ...s, index: s.index + 1 };
     setSession(s);
     setCurrentKey(pick(next, s, candidates, t));
@@ -326,13 +353,19 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     return () => document.removeEventListener('keydown', h);
   }, []);
 
+  /** A change in the filters panel: saved, and it replaces a filter from the link (which leaves the URL). */
   const setFilter = (f: PracticeFilter) => {
     if (!prefs || !progress || !bank) return;
-    savePrefs({ ...prefs, filter: f });
+    const saved: PracticeFilter = { topics: f.topics, levels: f.levels };
+    savePrefs({ ...prefs, filter: saved });
+    if (linkFilter) {
+      setLinkFilter(null);
+      window.history.replaceState(null, '', urlWithout(LINK_FILTER_PARAMS));
+    }
     if (session.mode === 'queue' && !graded) {
       const t = new Date();
       setNow(t);
-      setCurrentKey(pick(progress, session, filterKeys(bank.entries, f), t));
+      setCurrentKey(pick(progress, session, filterKeys(bank.entries, saved), t));
     }
   };
 
@@ -399,6 +432,19 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
               Dismiss
             </button>
           </div>
+        </div>
+      ) : null}
+      {linkFilter ? (
+        <div role="status" className={styles.notice}>
+          {linkFilter.filter ? <p>Filtered by the link: {linkFilterText(linkFilter.filter)} ({candidates.length} questions and generators).</p> : null}
+          {linkFilter.ignored.length > 0 ? <p>Not understood in the link, so ignored: {linkFilter.ignored.join(', ')}.</p> : null}
+          {linkFilter.filter ? (
+            <div className={styles.inlineButtons}>
+              <button type="button" className={styles.secondary} onClick={() => setFilter(prefs.filter)}>
+                Use my saved filters instead
+              </button>
+            </div>
+          ) : null}
         </div>
       ) : null}
       {storageError ? (
@@ -485,7 +531,7 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
 
         <div className={styles.side}>
           <ProgressTable progress={progress} entries={bank.entries} now={now} />
-          <FiltersPanel entries={bank.entries} filter={prefs.filter} onChange={setFilter} detailsRef={filtersRef} matching={candidates.length} />
+          <FiltersPanel entries={bank.entries} filter={filter ?? prefs.filter} onChange={setFilter} detailsRef={filtersRef} matching={candidates.length} />
           <ShortcutsPanel enabled={prefs.shortcuts} onToggle={(on) => savePrefs({ ...prefs, shortcuts: on })} open={helpOpen} onOpenChange={setHelpOpen} />
           <SaveRestorePanel
             progress={progress}
