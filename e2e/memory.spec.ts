@@ -162,6 +162,27 @@ test('a malformed config.json shows a message naming the field; a valid one work
   expect(consoleErrors).toEqual([]);
 });
 
+test('a 60,000-character paste into Batch size is answered within 100 ms with a message, not a frozen page', async ({ page, consoleErrors }) => {
+  await page.goto('/tools/memory');
+  const c = calculator(page);
+  // A digit then spaces: the old pattern took O(n²) steps on it (11 s in the reliability probe).
+  const pasted = `1${' '.repeat(59_998)}x`;
+  const ms = await c.batch.evaluate(async (el, text) => {
+    const input = el as HTMLInputElement;
+    const t0 = performance.now();
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // The widget re-renders in a later task; wait for it and the next frame.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+    return performance.now() - t0;
+  }, pasted);
+  expect(ms).toBeLessThan(100);
+  await expect(c.batch).toHaveAttribute('aria-invalid', 'true');
+  await expect(c.batch).toHaveAccessibleDescription(/Batch size is too long to be a number \(60,000 characters/);
+  expect(consoleErrors).toEqual([]);
+});
+
 test('a config.json upload over 1 MB is refused by its size, before it is read, with the message by the field', async ({ page, consoleErrors }) => {
   await page.goto('/tools/memory');
   const c = calculator(page);
