@@ -236,7 +236,8 @@ export function readPastedWeights(text: string): { x: Float32Array | null; error
 }
 
 /** The demo's set-up as field texts (also its query string: `/tools/rounding?dist=…&block=…&m=…`). */
-export interface RoundingStateText {
+// A type alias, not an interface, so it fits useUrlState's Record<string, string>.
+export type RoundingStateText = {
   dist: string;
   n: string;
   seed: string;
@@ -245,7 +246,7 @@ export interface RoundingStateText {
   block: string;
   spike: string;
   m: string;
-}
+};
 
 export const ROUNDING_DEFAULTS: Readonly<RoundingStateText> = {
   dist: 'gaussian',
