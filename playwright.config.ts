@@ -18,7 +18,8 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `node node_modules/serve/build/main.js out -l ${port} --no-clipboard --no-port-switching`,
+    // The same headers as `npm start` (serve.json: CSP, frame-ancestors, nosniff…), so every spec runs under them.
+    command: `node node_modules/serve/build/main.js out -l ${port} --no-clipboard --no-port-switching --config ../serve.json`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,

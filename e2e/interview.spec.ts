@@ -244,24 +244,44 @@ test.describe('mock interview', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('corrupted saved progress gives a message and the interview still works and saves', async ({ page, consoleErrors }) => {
-    await page.addInitScript((key) => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem(key, '{oops not json');
-        sessionStorage.setItem('seeded', '1');
-      }
-    }, PROGRESS_STORAGE_KEY);
-    await openInterview(page);
-    await expect(page.getByRole('status').filter({ hasText: /could not be read.*has been reset/ })).toBeVisible();
-    await startInterview(page, 4);
-    const tally = await playThrough(page, (_k, i) => i === 0);
-    await expectScorecard(page, tally);
-    await expect(page.getByText('Saved to your progress in this browser.')).toBeVisible();
-    await openInterview(page);
-    await expect(page.getByRole('listitem').filter({ hasText: /\d+ of \d+ points/ })).toHaveCount(1);
-    await expect(page.getByText(/could not be read/)).toHaveCount(0);
-    expect(consoleErrors).toEqual([]);
-  });
+  for (const [name, saved] of [
+    ['invalid JSON', '{oops not json'],
+    ['a newer schema version', JSON.stringify({ version: 3, learnerSeed: 'learner0001', items: { a: 1, b: 2, c: 3 } })],
+  ] as const) {
+    test(`unreadable saved progress (${name}) is never overwritten without the learner's choice, and is offered as a download`, async ({ page, consoleErrors }) => {
+      await page.addInitScript(
+        ([key, value]) => {
+          if (!sessionStorage.getItem('seeded')) {
+            localStorage.setItem(key, value);
+            sessionStorage.setItem('seeded', '1');
+          }
+        },
+        [PROGRESS_STORAGE_KEY, saved] as const,
+      );
+      await openInterview(page);
+      const notice = page.getByRole('status').filter({ hasText: /could not be read|newer version/ });
+      await expect(notice).toBeVisible();
+      // The banner's promise is kept: the old data downloads, byte for byte.
+      const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the old data' }).click()]);
+      expect(download.suggestedFilename()).toBe('quant-70b-progress-old.json');
+      expect(fs.readFileSync((await download.path()) as string, 'utf8')).toBe(saved);
+
+      await startInterview(page, 4);
+      const tally = await playThrough(page, (_k, i) => i === 0);
+      await expectScorecard(page, tally);
+      await expect(page.getByRole('status').filter({ hasText: 'This scorecard was not saved' })).toBeVisible();
+      expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_STORAGE_KEY)).toBe(saved);
+
+      // Only the learner's explicit choice replaces it; then this scorecard is saved.
+      await page.getByRole('button', { name: 'Replace it and save this scorecard…' }).click();
+      await page.getByRole('button', { name: 'Yes, replace the old data' }).click();
+      await expect(page.getByText('Saved to your progress in this browser.')).toBeVisible();
+      await openInterview(page);
+      await expect(page.getByRole('listitem').filter({ hasText: /\d+ of \d+ points/ })).toHaveCount(1);
+      await expect(page.getByText(/could not be read|newer version/)).toHaveCount(0);
+      expect(consoleErrors).toEqual([]);
+    });
+  }
 
   test('blocked storage: the interview still runs and the scorecard says it was not saved', async ({ page, consoleErrors }) => {
     await page.addInitScript(() => {

@@ -162,6 +162,45 @@ test('a malformed config.json shows a message naming the field; a valid one work
   expect(consoleErrors).toEqual([]);
 });
 
+test('a 60,000-character paste into Batch size is answered within 100 ms with a message, not a frozen page', async ({ page, consoleErrors }) => {
+  await page.goto('/tools/memory');
+  const c = calculator(page);
+  // A digit then spaces: the old pattern took O(n²) steps on it (11 s in the reliability probe).
+  const pasted = `1${' '.repeat(59_998)}x`;
+  const ms = await c.batch.evaluate(async (el, text) => {
+    const input = el as HTMLInputElement;
+    const t0 = performance.now();
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    // The widget re-renders in a later task; wait for it and the next frame.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+    return performance.now() - t0;
+  }, pasted);
+  expect(ms).toBeLessThan(100);
+  await expect(c.batch).toHaveAttribute('aria-invalid', 'true');
+  await expect(c.batch).toHaveAccessibleDescription(/Batch size is too long to be a number \(60,000 characters/);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a config.json upload over 1 MB is refused by its size, before it is read, with the message by the field', async ({ page, consoleErrors }) => {
+  await page.goto('/tools/memory');
+  const c = calculator(page);
+  await c.model.selectOption('custom');
+  const upload = c.widget.getByLabel('Or upload config.json');
+  await expect(upload).toHaveAccessibleDescription(/Up to 1 MB/);
+  // 4 MB of JSON: it used to be put into the textarea first (a 2.3 s freeze), then rejected.
+  await upload.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(4_000_000, 0x20) });
+  await expect(c.widget.getByRole('alert').filter({ hasText: 'huge.json is 4,000,000 bytes' })).toBeVisible();
+  await expect(upload).toHaveAttribute('aria-invalid', 'true');
+  await expect(c.config).toHaveValue('');
+  // A real one is read.
+  await upload.setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(LLAMA_8B_TRIMMED) });
+  await expect(c.widget.getByText(`Read config.json (${LLAMA_8B_TRIMMED.length} bytes).`)).toBeVisible();
+  await expect(c.result).toContainText('Fits');
+  expect(consoleErrors).toEqual([]);
+});
+
 test('the URL holds the whole set-up: a new page on the same link restores controls and result', async ({ page, context, consoleErrors }) => {
   await page.goto('/tools/memory');
   const c = calculator(page);

@@ -234,15 +234,30 @@ test.describe('/practice', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('corrupted saved data: a notice, a dismiss button and a working page', async ({ page, consoleErrors }) => {
-    await page.addInitScript(([key]) => window.localStorage.setItem(key as string, '{not json'), [KEY]);
-    await openPractice(page);
+  test('corrupted saved data: a notice with the old data as a download; answers are not saved over it until the learner chooses', async ({ page, consoleErrors }) => {
+    await page.addInitScript(([key]) => {
+      if (!window.sessionStorage.getItem('seeded')) {
+        window.localStorage.setItem(key as string, '{not json');
+        window.sessionStorage.setItem('seeded', '1');
+      }
+    }, [KEY]);
+    await openPractice(page, '?q=mem-70b-fp8-size');
     const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
     await expect(notice).toBeVisible();
-    await expect(notice.getByRole('button', { name: 'Download the old data' })).toBeVisible();
-    await expect(card(page)).toBeVisible();
-    await notice.getByRole('button', { name: 'Dismiss' }).click();
-    await expect(notice).toHaveCount(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the old data' }).click()]);
+    expect(fs.readFileSync((await download.path()) as string, 'utf8')).toBe('{not json');
+    // Practice works, but the answer is not written over the unreadable data.
+    await card(page).getByRole('radio', { name: /72\.66 GB \(67\.67 GiB\)/ }).check();
+    await checkAnswer(page);
+    await gradeButton(page, 'Good').click();
+    await expect(page.getByRole('alert').filter({ hasText: /^Not saved: the progress already saved/ })).toBeVisible();
+    expect(await page.evaluate((key) => window.localStorage.getItem(key), KEY)).toBe('{not json');
+    // The learner's explicit choice replaces it; what was answered this visit is saved.
+    await notice.getByRole('button', { name: 'Replace it and save from now on…' }).click();
+    await page.getByRole('button', { name: 'Yes, replace the old data' }).click();
+    await expect(notice).toContainText('new progress is saved from now on');
+    const saved = await page.evaluate((key) => JSON.parse(window.localStorage.getItem(key) ?? 'null') as { items: Record<string, unknown> }, KEY);
+    expect(Object.keys(saved.items)).toEqual(['mem-70b-fp8-size']);
     expect(consoleErrors).toEqual([]);
   });
 
@@ -273,6 +288,28 @@ test.describe('/practice', () => {
     await expect(card(page)).toBeVisible();
     await page.getByRole('button', { name: 'Mistakes (0)' }).click();
     await expect(page.getByRole('heading', { name: 'No mistakes to drill' })).toBeVisible();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('deep links filter: ?factor=memory (the scorecard link), plus level and type; the saved filters come back on request', async ({ page, consoleErrors }) => {
+    await openPractice(page, '?factor=memory');
+    const notice = page.getByRole('status').filter({ hasText: 'Filtered by the link' });
+    await expect(notice).toContainText('Filtered by the link: Memory, KV cache (');
+    await expect(page.getByText(/^(Memory|KV cache) · (Junior|Mid|Senior) · /)).toBeVisible();
+    await expect(page.getByRole('checkbox', { name: /^Speed \(/ })).not.toBeChecked();
+    await expect(page.getByRole('checkbox', { name: /^Memory \(/ })).toBeChecked();
+
+    await openPractice(page, '?factor=speed&level=senior&type=open');
+    await expect(page.getByRole('status').filter({ hasText: 'Filtered by the link' })).toContainText('Speed, Serving · Senior · open questions');
+    await expect(page.getByText(/^(Speed|Serving) · Senior · /)).toBeVisible();
+
+    // Unknown values are said, not silently dropped; the saved filters are one click away (and the link filter leaves the URL).
+    await openPractice(page, '?factor=memory&level=expert');
+    await expect(page.getByRole('status').filter({ hasText: 'Not understood in the link, so ignored: level=expert.' })).toBeVisible();
+    await page.getByRole('button', { name: 'Use my saved filters instead' }).click();
+    await expect(page.getByText('Filtered by the link')).toHaveCount(0);
+    expect(new URL(page.url()).search).toBe('');
+    await expect(page.getByRole('checkbox', { name: /^Speed \(/ })).toBeChecked();
     expect(consoleErrors).toEqual([]);
   });
 

@@ -259,3 +259,17 @@ test('on a phone the slide reads in the page flow with the controls at hand', as
   expect(overflow).toBeLessThanOrEqual(0);
   expect(consoleErrors).toEqual([]);
 });
+
+for (const [name, saved] of [
+  ['an infinite clock', { runningSinceMs: -1e308, bankedMs: 1e308 }],
+  ['a 1e300 ms clock', { runningSinceMs: null, bankedMs: 1e300 }],
+] as const) {
+  test(`a crafted presenter clock in session storage (${name}) starts a fresh clock; the keys keep working`, async ({ page, consoleErrors }) => {
+    await page.addInitScript((value) => window.sessionStorage.setItem('present-timer:memory', value), JSON.stringify(saved));
+    await openDeck(page, '/present/memory?view=presenter');
+    await expect(page.getByRole('timer')).toHaveText(/^0:0\d$/);
+    await page.keyboard.press('ArrowRight');
+    await expect(counter(page)).toHaveText(/^Slide 2 of/);
+    expect(consoleErrors).toEqual([]);
+  });
+}

@@ -88,6 +88,39 @@ test.describe('rounding demo and precision lesson', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('link values the menus do not offer are flagged by their field; an invalid field keeps the last results, marked stale', async ({ page, consoleErrors }) => {
+    await page.goto('/tools/rounding?block=7&dist=cauchy&m=int3');
+    const w = region(page);
+    const block = w.getByLabel('Block (group) size');
+    const dist = w.getByLabel('Distribution');
+    await expect(block).toHaveAttribute('aria-invalid', 'true');
+    await expect(block).toHaveAccessibleDescription(/Block \(group\) size “7” is not offered/);
+    await expect(dist).toHaveAttribute('aria-invalid', 'true');
+    await expect(dist).toHaveAccessibleDescription(/Distribution “cauchy” is not offered/);
+    await expect(w.getByRole('alert').filter({ hasText: 'Quantization method “int3” is not offered' })).toBeVisible();
+    // No dead end: the message names the fields at fault.
+    await expect(w.getByText('Fix Distribution, Block (group) size (see the message by the field) to see the results.')).toBeVisible();
+
+    await block.selectOption('64');
+    await dist.selectOption('gaussian');
+    const table = w.getByRole('table', { name: /Block size: 64/ });
+    await expect(table).toBeVisible();
+    const rmse = await int8Rmse(page);
+
+    // One invalid field: the last results stay, marked stale, next to the field's message.
+    const count = w.getByLabel('Number of weights');
+    await count.fill('abc');
+    await expect(count).toHaveAttribute('aria-invalid', 'true');
+    await expect(w.getByRole('status').filter({ hasText: /^Stale: these results are for the last valid set-up\. Fix Number of weights/ })).toBeVisible();
+    await expect(table).toBeVisible();
+    await expect(w.locator('[data-stale="true"]')).toBeVisible();
+    expect(await int8Rmse(page)).toBe(rmse);
+    await count.fill('1024');
+    await expect(w.getByText(/^Stale:/)).toHaveCount(0);
+    await expect(w.locator('[data-stale="true"]')).toHaveCount(0);
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('axe light and dark', async ({ page, consoleErrors }) => {
     test.setTimeout(120_000); // four full-page axe runs on long pages
     await page.goto('/tools/rounding');

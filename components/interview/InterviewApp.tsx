@@ -13,7 +13,10 @@ import {
   TOPIC_FACTOR,
   type Scorecard,
 } from '@/lib/practice/interview';
-import { loadProgress, PROGRESS_STORAGE_KEY, serializeProgress, type InterviewRecord } from '@/lib/practice/progress';
+import type { InterviewRecord } from '@/lib/practice/progress';
+import { readProgress, updateProgress, type StoreWrite } from '@/lib/practice/progress-store';
+import { browserStorage } from '@/components/practice/storage';
+import { UnreadableNotice } from '@/components/practice/UnreadableNotice';
 import { advance, currentItem, elapsedSeconds, parseSavedRun, startRun, stopAnswering, toggleTick, type InterviewRun } from '@/lib/practice/interview-run';
 import {
   CLOCK_ANNOUNCEMENTS,
@@ -46,7 +49,20 @@ function clockNowMs(): number {
   return Date.now();
 }
 
-type View = { kind: 'start' } | { kind: 'question'; run: InterviewRun } | { kind: 'scorecard'; run: InterviewRun; card: Scorecard; saveMessage: string | null };
+type View =
+  | { kind: 'start' }
+  | { kind: 'question'; run: InterviewRun }
+  /** `record` is kept until saved, so choosing to replace unreadable progress can still save this scorecard. */
+  | { kind: 'scorecard'; run: InterviewRun; card: Scorecard; record: InterviewRecord; saved: boolean; saveMessage: string | null };
+
+/** The scorecard's line about saving, for the store's answer. */
+function saveMessageFor(r: StoreWrite): string {
+  if (r.ok) return 'Saved to your progress in this browser.';
+  if (r.reason === 'unreadable') {
+    return 'This scorecard was not saved: the progress already saved in this browser could not be read, so it is left untouched. Download it from the notice above, or replace it to save this scorecard.';
+  }
+  return 'This scorecard could not be saved (browser storage is blocked or full). It is shown below but will not appear in your history.';
+}
 
 /** Where focus goes after the next render (by element id), so keyboard and screen-reader users follow each step. */
 type FocusTarget = 'start' | 'question' | 'grade' | 'scorecard';
@@ -77,6 +93,8 @@ export function InterviewApp({ questions }: InterviewAppProps) {
   const [past, setPast] = useState<InterviewRecord[]>([]);
   const [learnerSeed, setLearnerSeed] = useState('learner');
   const [notice, setNotice] = useState<string | null>(null);
+  /** Saved progress that could not be read whole: never overwritten until the learner chooses to replace it. */
+  const [unreadable, setUnreadable] = useState<{ notice: string; discarded: string; replaced: boolean } | null>(null);
   const [storageError, setStorageError] = useState<string | null>(null);
   const [runsStarted, setRunsStarted] = useState(0);
   const [now, setNow] = useState(() => clockNowMs());
@@ -86,18 +104,14 @@ export function InterviewApp({ questions }: InterviewAppProps) {
   // After hydration: the URL override, saved progress and an interview in progress (browser-only state).
   useEffect(() => {
     const o = parseSecondsOverride(new URLSearchParams(window.location.search).get('seconds'));
-    let loadedNotice: string | null = null;
-    let loadedError: string | null = null;
-    let records: InterviewRecord[] = [];
-    let seed = 'learner';
-    try {
-      const { progress, notice: n } = loadProgress(window.localStorage.getItem(PROGRESS_STORAGE_KEY), new Date());
-      records = progress.interviews;
-      seed = progress.learnerSeed;
-      loadedNotice = n ?? null;
-    } catch {
-      loadedError = 'Saved progress cannot be read in this browser (storage is blocked), so past scorecards are not shown and this one will not be saved. The interview itself works.';
-    }
+    const read = readProgress(browserStorage, new Date());
+    const loadedError =
+      read.status === 'blocked'
+        ? 'Saved progress cannot be read in this browser (storage is blocked), so past scorecards are not shown and this one will not be saved. The interview itself works.'
+        : null;
+    const loadedNotice = read.status === 'ok' ? (read.notice ?? null) : null;
+    const records = read.status === 'blocked' ? [] : read.progress.interviews;
+    const seed = read.status === 'blocked' ? 'learner' : read.progress.learnerSeed;
     let saved: InterviewRun | null = null;
     try {
       const lengths = Object.fromEntries(questions.map((q) => [q.id, q.rubric.length]));
@@ -112,6 +126,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
     setLearnerSeed(seed);
     setNotice(loadedNotice);
     setStorageError(loadedError);
+    if (read.status === 'unreadable') setUnreadable({ notice: read.notice, discarded: read.discarded, replaced: false });
     if (saved) {
       setView({ kind: 'question', run: saved });
       setResumed(true);
@@ -176,25 +191,42 @@ export function InterviewApp({ questions }: InterviewAppProps) {
   const finish = (run: InterviewRun) => {
     const card = scoreInterview(run.session, run.answers);
     const record = interviewRecord(run.session, card, new Date());
-    let saveMessage: string | null = null;
     if (storageError) {
-      saveMessage = 'This scorecard was not saved: browser storage is not available.';
-    } else {
-      try {
-        const { progress } = loadProgress(window.localStorage.getItem(PROGRESS_STORAGE_KEY), new Date());
-        const next = addInterviewRecord(progress, record);
-        window.localStorage.setItem(PROGRESS_STORAGE_KEY, serializeProgress(next));
-        setPast(next.interviews);
-        saveMessage = 'Saved to your progress in this browser.';
-      } catch {
-        saveMessage = 'This scorecard could not be saved (browser storage is blocked or full). It is shown below but will not appear in your history.';
-      }
+      go({ kind: 'scorecard', run, card, record, saved: false, saveMessage: 'This scorecard was not saved: browser storage is not available.' }, 'scorecard');
+      return;
     }
-    go({ kind: 'scorecard', run, card, saveMessage }, 'scorecard');
+    const r = saveRecord(record, unreadable?.replaced ? unreadable.discarded : undefined);
+    go({ kind: 'scorecard', run, card, record, saved: r.ok, saveMessage: saveMessageFor(r) }, 'scorecard');
+  };
+
+  /** Adds the record to saved progress through the store (which refuses to overwrite progress it could not read). */
+  const saveRecord = (record: InterviewRecord, replaceUnreadable: string | undefined): StoreWrite => {
+    const r = updateProgress(browserStorage, (p) => addInterviewRecord(p, record), new Date(), replaceUnreadable === undefined ? {} : { replaceUnreadable });
+    if (r.ok) setPast(r.progress.interviews);
+    return r;
+  };
+
+  /** The learner chose to replace unreadable progress: from now on (and for a scorecard not yet saved) it may be overwritten. */
+  const replaceUnreadable = () => {
+    if (!unreadable) return;
+    setUnreadable({ ...unreadable, replaced: true });
+    if (view.kind === 'scorecard' && !view.saved) {
+      const r = saveRecord(view.record, unreadable.discarded);
+      setView({ ...view, saved: r.ok, saveMessage: saveMessageFor(r) });
+    }
   };
 
   const banner = (
     <>
+      {unreadable ? (
+        <UnreadableNotice
+          notice={unreadable.notice}
+          discarded={unreadable.discarded}
+          replaced={unreadable.replaced}
+          replaceLabel={view.kind === 'scorecard' && !view.saved ? 'Replace it and save this scorecard…' : 'Replace it and save from now on…'}
+          onReplace={replaceUnreadable}
+        />
+      ) : null}
       {notice ? (
         <p className={styles.notice} role="status">
           {notice}

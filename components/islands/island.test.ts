@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { assertJson } from './island';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { assertJson, island, NEEDS_JS } from './island';
+import { ISLANDS, type IslandName } from './registry';
 import { prefixed } from '../ui/prefixed';
 
 describe('assertJson (island props must survive JSON)', () => {
@@ -32,5 +35,22 @@ describe('prefixed (class names for widget stylesheets)', () => {
     const s = prefixed('mc');
     expect(s.widget).toBe('mc-widget');
     expect(s['gpuTable']).toBe('mc-gpuTable');
+  });
+});
+
+describe('island (server HTML without JavaScript)', () => {
+  it('puts a <noscript> note beside the island saying it needs JavaScript, outside the element the client renders into', () => {
+    const Practice = island('practice-app', ({ bankUrl }: { bankUrl: string }) => createElement('p', { role: 'status' }, `Loading ${bankUrl}…`));
+    const html = renderToStaticMarkup(createElement(Practice, { bankUrl: '/practice/bank.json' }));
+    // Before: only the island div, so a browser without JavaScript showed "Loading…" forever.
+    expect(html).toBe(
+      `<noscript><p class="needs-js">${NEEDS_JS['practice-app']}</p></noscript>` +
+        '<div class="island" data-island="practice-app" data-props="{&quot;bankUrl&quot;:&quot;/practice/bank.json&quot;}"><p role="status">Loading /practice/bank.json…</p></div>',
+    );
+    expect(NEEDS_JS['practice-app']).toMatch(/^Practice needs JavaScript/);
+  });
+
+  it('every island has its own note', () => {
+    for (const name of Object.keys(ISLANDS) as IslandName[]) expect(NEEDS_JS[name]).toMatch(/needs? JavaScript, which is off or blocked in this browser/);
   });
 });

@@ -11,7 +11,7 @@ import { bytesToGB, bytesToGiB, formatBytesBoth, formatCount, formatGB, formatGi
 import { bitsPerWeight } from '@/lib/formats/bitsPerWeight';
 import { NumberField } from '@/components/ui/NumberField';
 import { useUrlState } from '@/components/ui/useUrlState';
-import { CONFIG_MAX_CHARS, readConfigText } from '@/lib/memory-ui/config';
+import { checkConfigFileSize, readConfigText } from '@/lib/memory-ui/config';
 import { gpuCountChoices, kvChoices, nearestAllowedGpuCount, weightFormatFamilies, weightFormatOptionLabel } from '@/lib/memory-ui/options';
 import {
   BATCH_RULE,
@@ -100,7 +100,7 @@ export function MemoryCalculator({
   );
   const [text, update] = useUrlState(defaults, syncUrl);
   const [configText, setConfigText] = useState('');
-  const [fileMessage, setFileMessage] = useState<string | null>(null);
+  const [fileMessage, setFileMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [copy, setCopy] = useState<{ ok: boolean; url: string } | null>(null);
 
   // Field messages follow every keystroke; the results (13 GPUs × up to 4 fits, three
@@ -139,16 +139,19 @@ export function MemoryCalculator({
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
     if (!file) return;
-    if (file.size > CONFIG_MAX_CHARS * 4) {
-      setFileMessage(`${file.name} is ${formatCount(file.size)} bytes: far too large for a config.json.`);
+    // Size first: an oversized file is refused before it is read (reading it into the textarea froze the page).
+    const tooBig = checkConfigFileSize(file.name, file.size);
+    if (tooBig) {
+      setFileMessage({ text: tooBig, error: true });
+      e.target.value = '';
       return;
     }
     file.text().then(
       (content) => {
-        setFileMessage(`Read ${file.name} (${formatCount(file.size)} bytes).`);
+        setFileMessage({ text: `Read ${file.name} (${formatCount(file.size)} bytes).`, error: false });
         setConfig(content);
       },
-      () => setFileMessage(`Could not read ${file.name}.`),
+      () => setFileMessage({ text: `Could not read ${file.name}.`, error: true }),
     );
   };
 
@@ -346,7 +349,7 @@ function ConfigInput({ text, onText, onFile, onExample, fileMessage, state, sync
   onText: (text: string) => void;
   onFile: (e: ChangeEvent<HTMLInputElement>) => void;
   onExample: () => void;
-  fileMessage: string | null;
+  fileMessage: { text: string; error: boolean } | null;
   state: MemoryState;
   syncUrl: boolean;
 }) {
@@ -386,8 +389,20 @@ function ConfigInput({ text, onText, onFile, onExample, fileMessage, state, sync
       <div className={styles.configSide}>
         <div className="field">
           <label htmlFor={`${id}-file`}>Or upload config.json</label>
-          <input id={`${id}-file`} type="file" accept=".json,application/json" onChange={onFile} aria-describedby={fileMessage ? `${id}-filemsg` : undefined} />
-          {fileMessage ? <p className="field-hint" id={`${id}-filemsg`}>{fileMessage}</p> : null}
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".json,application/json"
+            onChange={onFile}
+            aria-describedby={`${id}-filecap${fileMessage ? ` ${id}-filemsg` : ''}`}
+            aria-invalid={fileMessage?.error ? true : undefined}
+          />
+          <p className="field-hint" id={`${id}-filecap`}>Up to 1 MB.</p>
+          {fileMessage ? (
+            <p className={fileMessage.error ? 'field-error' : 'field-hint'} id={`${id}-filemsg`} role={fileMessage.error ? 'alert' : undefined}>
+              {fileMessage.text}
+            </p>
+          ) : null}
         </div>
         <button type="button" className={styles.button} onClick={onExample}>Fill in Llama-3.1-8B&apos;s config</button>
       </div>

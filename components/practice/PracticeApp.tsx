@@ -4,25 +4,24 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import {
   attemptOf,
   buildQueue,
-  createProgress,
   formatInterval,
   generatorSeed,
-  loadProgress,
+  LEVELS,
   nextInQueue,
   parseGeneratedId,
   previewIntervals,
-  PROGRESS_STORAGE_KEY,
   RATING_LABELS,
   ratingFor,
   recordAnswer,
   scheduleKey,
-  serializeProgress,
+  TOPICS,
   undoLastAnswer,
   type Progress,
   type Question,
   type ReviewRating,
 } from '@/lib/practice';
 import { generateQuestion } from '@/lib/practice/generators';
+import { readProgress, writeProgress } from '@/lib/practice/progress-store';
 import {
   aheadKeys,
   bankEntries,
@@ -33,10 +32,12 @@ import {
   parsePrefs,
   PREFS_STORAGE_KEY,
   queueSummary,
+  readLinkFilter,
   serializePrefs,
   shortcutFor,
   TOPIC_LABELS,
   type BankEntry,
+  type LinkFilter,
   type PracticeFilter,
   type PracticePrefs,
   type TemplateInfo,
@@ -45,10 +46,30 @@ import { prefixed } from '@/components/ui/prefixed';
 import { QuestionCard } from './QuestionCard';
 import type { CardResult } from './QuestionCard.types';
 import { FiltersPanel, GradeButtons, ProgressTable, SaveRestorePanel, ShortcutsPanel } from './PracticePanels';
-import { downloadText, readStorage, writeStorage } from './storage';
+import { BLOCKED_READ_MESSAGE, browserStorage, readStorage, writeMessage, writeStorage } from './storage';
+import { UnreadableNotice } from './UnreadableNotice';
 import './practice.css';
 
 const styles = prefixed('pr');
+
+/** The page's URL without the named query parameters (the rest, e.g. a deep-link filter, is kept). */
+function urlWithout(names: readonly string[]): string {
+  const params = new URLSearchParams(window.location.search);
+  for (const n of names) params.delete(n);
+  const q = params.toString();
+  return `${window.location.pathname}${q ? `?${q}` : ''}`;
+}
+
+const LINK_FILTER_PARAMS = ['factor', 'level', 'type'] as const;
+
+/** "Memory, KV cache · Mid · numeric": what a deep link filters to, in words. */
+function linkFilterText(f: PracticeFilter): string {
+  const parts: string[] = [];
+  if (f.topics.length < TOPICS.length) parts.push(f.topics.map((t) => TOPIC_LABELS[t] ?? t).join(', '));
+  if (f.levels.length < LEVELS.length) parts.push(f.levels.map((l) => LEVEL_LABELS[l] ?? l).join(', '));
+  if (f.types) parts.push(`${f.types.join(', ')} questions`);
+  return parts.join(' · ');
+}
 
 interface Bank {
   questions: Question[];
@@ -103,7 +124,9 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
   const [loadNonce, setLoadNonce] = useState(0);
   const [progress, setProgress] = useState<Progress | null>(null);
   const [prefs, setPrefs] = useState<PracticePrefs | null>(null);
-  const [notice, setNotice] = useState<{ text: string; discarded?: string } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** Saved progress that could not be read whole: kept in storage until the learner chooses to replace it. */
+  const [unreadable, setUnreadable] = useState<{ notice: string; discarded: string; replaced: boolean } | null>(null);
   const [storageError, setStorageError] = useState<string | null>(null);
   const [session, setSession] = useState<Session>({ mode: 'queue' });
   const [currentKey, setCurrentKey] = useState<string | undefined>(undefined);
@@ -115,18 +138,21 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
   const filtersRef = useRef<HTMLDetailsElement>(null);
   const started = useRef(false);
   const [ready, setReady] = useState(false);
+  /** A filter from the link (`?factor=memory&level=…&type=…`): used for this visit instead of the saved one, until the learner changes filters. */
+  const [linkFilter, setLinkFilter] = useState<LinkFilter | null>(null);
 
   // Saved progress and preferences: localStorage exists only in the browser, after mount.
   useEffect(() => {
-    const t = new Date();
-    const raw = readStorage(PROGRESS_STORAGE_KEY);
-    const r = raw.ok ? loadProgress(raw.value, t) : { progress: createProgress(t) };
+    const r = readProgress(browserStorage, new Date());
     const rawPrefs = readStorage(PREFS_STORAGE_KEY);
     /* eslint-disable react-hooks/set-state-in-effect -- one read of an external store on mount */
-    if (!raw.ok) setStorageError(raw.error);
+    if (r.status === 'blocked') setStorageError(BLOCKED_READ_MESSAGE);
     setProgress(r.progress);
-    if ('notice' in r && r.notice) setNotice({ text: r.notice, ...(r.discarded ? { discarded: r.discarded } : {}) });
+    if (r.status === 'unreadable') setUnreadable({ notice: r.notice, discarded: r.discarded, replaced: false });
+    else if (r.status === 'ok' && r.notice) setNotice(r.notice);
     setPrefs(parsePrefs(rawPrefs.ok ? rawPrefs.value : null));
+    const fromLink = readLinkFilter(window.location.search);
+    if (fromLink.filter || fromLink.ignored.length > 0) setLinkFilter(fromLink);
     /* eslint-enable react-hooks/set-state-in-effect */
   }, []);
 
@@ -150,7 +176,7 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
   }, [bankUrl, loadNonce]);
 
   const bank = load.status === 'ready' ? load.bank : null;
-  const filter = prefs?.filter;
+  const filter = linkFilter?.filter ?? prefs?.filter;
   const candidates = useMemo(() => (bank && filter ? filterKeys(bank.entries, filter) : []), [bank, filter]);
   const queue = useMemo(() => (progress ? buildQueue(progress, { candidates, now }) : null), [progress, candidates, now]);
   const mistakes = useMemo(() => (progress && bank ? mistakeKeys(progress, bank.known) : []), [progress, bank]);
@@ -167,14 +193,14 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
 
   // Start once the bank, progress and prefs are in: a deep link (?q=id) or today's queue.
   useEffect(() => {
-    if (started.current || !bank || !progress || !prefs) return;
+    if (started.current || !bank || !progress || !prefs || !filter) return;
     started.current = true;
     const q = new URLSearchParams(window.location.search).get('q');
     const s: Session = q ? { mode: 'single', id: q.trim() } : { mode: 'queue' };
     setSession(s);
-    setCurrentKey(pick(progress, s, filterKeys(bank.entries, prefs.filter), new Date()));
+    setCurrentKey(pick(progress, s, filterKeys(bank.entries, filter), new Date()));
     setReady(true);
-  }, [bank, progress, prefs, pick]);
+  }, [bank, progress, prefs, filter, pick]);
 
   // While nothing is due, look again every 30 s (learning steps fall due within minutes).
   const queueRef = useRef<{ progress: Progress | null; candidates: readonly string[]; session: Session }>({ progress: null, candidates: [], session: { mode: 'queue' } });
@@ -195,10 +221,25 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     return () => window.clearInterval(id);
   }, [ready, currentKey]);
 
-  const save = useCallback((p: Progress) => {
-    setProgress(p);
-    setStorageError(writeStorage(PROGRESS_STORAGE_KEY, serializeProgress(p)) ?? null);
-  }, []);
+  /**
+   * Keeps `p` and saves it through the progress store, which refuses to overwrite saved
+   * data it could not read until the learner chose to replace it (`replace`: an import or
+   * a reset is that choice too). Returns the message when nothing was saved.
+   */
+  const save = useCallback(
+    (p: Progress, replace = false): string | undefined => {
+      const acknowledged = unreadable && (unreadable.replaced || replace) ? unreadable.discarded : undefined;
+      const r = writeProgress(browserStorage, p, acknowledged === undefined ? {} : { replaceUnreadable: acknowledged });
+      const message = writeMessage(r);
+      // An answer is kept for this visit even when it cannot be saved; an import or reset that
+      // cannot be saved changes nothing (the panel says so).
+      if (r.ok || !replace) setProgress(p);
+      setStorageError(message ?? null);
+      if (r.ok && acknowledged !== undefined && unreadable && !unreadable.replaced) setUnreadable({ ...unreadable, replaced: true });
+      return message;
+    },
+    [unreadable],
+  );
 
   const savePrefs = (p: PracticePrefs) => {
     setPrefs(p);
@@ -217,8 +258,8 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     const t = new Date();
     setNow(t);
     setCurrentKey(pick(p, s, cands, t));
-    if (s.mode !== 'single' && window.location.search.includes('q=')) {
-      window.history.replaceState(null, '', window.location.pathname);
+    if (s.mode !== 'single' && new URLSearchParams(window.location.search).has('q')) {
+      window.history.replaceState(null, '', urlWithout(['q']));
     }
     focusCard();
   };
@@ -244,7 +285,7 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     let s = session;
     if (s.mode === 'single') {
       s = { mode: 'queue' };
-      window.history.replaceState(null, '', window.location.pathname);
+      window.history.replaceState(null, '', urlWithout(['q']));
     } else if (s.mode !== 'queue') s = { ...s, index: s.index + 1 };
     setSession(s);
     setCurrentKey(pick(next, s, candidates, t));
@@ -312,13 +353,19 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     return () => document.removeEventListener('keydown', h);
   }, []);
 
+  /** A change in the filters panel: saved, and it replaces a filter from the link (which leaves the URL). */
   const setFilter = (f: PracticeFilter) => {
     if (!prefs || !progress || !bank) return;
-    savePrefs({ ...prefs, filter: f });
+    const saved: PracticeFilter = { topics: f.topics, levels: f.levels };
+    savePrefs({ ...prefs, filter: saved });
+    if (linkFilter) {
+      setLinkFilter(null);
+      window.history.replaceState(null, '', urlWithout(LINK_FILTER_PARAMS));
+    }
     if (session.mode === 'queue' && !graded) {
       const t = new Date();
       setNow(t);
-      setCurrentKey(pick(progress, session, filterKeys(bank.entries, f), t));
+      setCurrentKey(pick(progress, session, filterKeys(bank.entries, saved), t));
     }
   };
 
@@ -364,19 +411,40 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
 
   return (
     <div className={styles.app}>
+      {unreadable ? (
+        <UnreadableNotice
+          notice={unreadable.notice}
+          discarded={unreadable.discarded}
+          replaced={unreadable.replaced}
+          replaceLabel="Replace it and save from now on…"
+          onReplace={() => {
+            setUnreadable({ ...unreadable, replaced: true });
+            const r = writeProgress(browserStorage, progress, { replaceUnreadable: unreadable.discarded });
+            setStorageError(writeMessage(r) ?? null);
+          }}
+        />
+      ) : null}
       {notice ? (
         <div role="status" className={styles.notice}>
-          <p>{notice.text}</p>
+          <p>{notice}</p>
           <div className={styles.inlineButtons}>
-            {notice.discarded ? (
-              <button type="button" className={styles.secondary} onClick={() => downloadText('quant-70b-progress-old.json', notice.discarded ?? '')}>
-                Download the old data
-              </button>
-            ) : null}
             <button type="button" className={styles.secondary} onClick={() => setNotice(null)}>
               Dismiss
             </button>
           </div>
+        </div>
+      ) : null}
+      {linkFilter ? (
+        <div role="status" className={styles.notice}>
+          {linkFilter.filter ? <p>Filtered by the link: {linkFilterText(linkFilter.filter)} ({candidates.length} questions and generators).</p> : null}
+          {linkFilter.ignored.length > 0 ? <p>Not understood in the link, so ignored: {linkFilter.ignored.join(', ')}.</p> : null}
+          {linkFilter.filter ? (
+            <div className={styles.inlineButtons}>
+              <button type="button" className={styles.secondary} onClick={() => setFilter(prefs.filter)}>
+                Use my saved filters instead
+              </button>
+            </div>
+          ) : null}
         </div>
       ) : null}
       {storageError ? (
@@ -463,14 +531,16 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
 
         <div className={styles.side}>
           <ProgressTable progress={progress} entries={bank.entries} now={now} />
-          <FiltersPanel entries={bank.entries} filter={prefs.filter} onChange={setFilter} detailsRef={filtersRef} matching={candidates.length} />
+          <FiltersPanel entries={bank.entries} filter={filter ?? prefs.filter} onChange={setFilter} detailsRef={filtersRef} matching={candidates.length} />
           <ShortcutsPanel enabled={prefs.shortcuts} onToggle={(on) => savePrefs({ ...prefs, shortcuts: on })} open={helpOpen} onOpenChange={setHelpOpen} />
           <SaveRestorePanel
             progress={progress}
             onReplace={(p, message) => {
-              save(p);
+              const error = save(p, true);
+              if (error) return error;
               setFlash(message);
               startSession({ mode: 'queue' }, p);
+              return undefined;
             }}
           />
         </div>

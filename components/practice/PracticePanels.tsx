@@ -216,8 +216,12 @@ export function ShortcutsPanel({
   );
 }
 
-/** Export, import (with a confirmation: import replaces) and reset (with a confirmation). */
-export function SaveRestorePanel({ progress, onReplace }: { progress: Progress; onReplace: (p: Progress, message: string) => void }) {
+/**
+ * Export, import (with a confirmation: import replaces) and reset (with a confirmation).
+ * `onReplace` saves and returns undefined, or the reason nothing was saved (storage full or
+ * blocked): then the panel reports the failure instead of a success.
+ */
+export function SaveRestorePanel({ progress, onReplace }: { progress: Progress; onReplace: (p: Progress, message: string) => string | undefined }) {
   const fileId = useId();
   const errorId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -297,8 +301,11 @@ export function SaveRestorePanel({ progress, onReplace }: { progress: Progress; 
               type="button"
               className={styles.primary}
               onClick={() => {
-                onReplace(pending.progress, `Imported ${pending.name}: ${answered(pending.progress)} questions answered.${pending.notice ? ` ${pending.notice}` : ''}`);
-                setMessage(`Imported ${pending.name}.`);
+                const failed = onReplace(pending.progress, `Imported ${pending.name}: ${answered(pending.progress)} questions answered.${pending.notice ? ` ${pending.notice}` : ''}`);
+                if (failed) {
+                  setError(`${pending.name} was not imported. ${failed}`);
+                  setMessage('');
+                } else setMessage(`Imported ${pending.name}.`);
                 setPending(null);
                 clearFile();
               }}
@@ -327,9 +334,12 @@ export function SaveRestorePanel({ progress, onReplace }: { progress: Progress; 
                 type="button"
                 className={styles.danger}
                 onClick={() => {
-                  onReplace(createFresh(), 'Progress reset: you start from scratch.');
+                  const failed = onReplace(createFresh(), 'Progress reset: you start from scratch.');
                   setConfirmReset(false);
-                  setMessage('Progress reset.');
+                  if (failed) {
+                    setError(`Progress was not reset. ${failed}`);
+                    setMessage('');
+                  } else setMessage('Progress reset.');
                 }}
               >
                 Yes, reset progress

@@ -111,7 +111,8 @@ export function DeckController({ slug, slideCount, titles }: DeckControllerProps
     setCanFullscreen(Boolean(document.fullscreenEnabled));
     if (isPresenter) {
       const key = `present-timer:${slug}`;
-      const saved = parseTimerState(sessionStorage.getItem(key));
+      // Validated on read (session storage can be edited): anything implausible starts a fresh clock.
+      const saved = parseTimerState(sessionStorage.getItem(key), Date.now());
       setTimer(saved ?? timerStart(TIMER_ZERO, Date.now()));
       setNowMs(Date.now());
     }

@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import './quiz.css';
 import { prefixed } from '@/components/ui/prefixed';
 import { QuestionCard } from '@/components/practice/QuestionCard';
+import { browserStorage } from '@/components/practice/storage';
 import type { CardResult } from '@/components/practice/QuestionCard.types';
 import { LESSON_ATTEMPT, LESSON_LEARNER_SEED } from '@/lib/practice/lesson-seed';
 import type { Question } from '@/lib/practice/types';
@@ -26,13 +27,13 @@ export interface QuizClientProps {
  */
 function recordInProgress(question: Question, result: CardResult): void {
   import('@/lib/practice/lesson')
-    .then(({ recordLessonAnswer, PROGRESS_STORAGE_KEY }) => {
-      const next = recordLessonAnswer(
-        window.localStorage.getItem(PROGRESS_STORAGE_KEY),
+    .then(({ saveLessonAnswer }) => {
+      // The progress store leaves unreadable saved progress alone (Practice reports it); storage errors come back as values.
+      saveLessonAnswer(
+        browserStorage,
         { questionId: question.id, factor: question.factor, correct: result.correct, hintsUsed: result.hintsUsed },
         new Date(),
       );
-      if (next !== null) window.localStorage.setItem(PROGRESS_STORAGE_KEY, next);
     })
     .catch(() => {
       // Storage unavailable (or the code failed to load): the quiz still works, the answer just is not remembered.

@@ -2,21 +2,29 @@
 
 import { useId, useMemo, useState } from 'react';
 import * as Tabs from '@radix-ui/react-tabs';
-import { explainWeight, parseWeights, sampleWeights, type WeightDistribution } from '@/lib/quant';
+import { explainWeight, sampleWeights } from '@/lib/quant';
 import { formatCount } from '@/lib/units';
 import {
   BLOCK_SIZES,
+  blockValue,
+  DISTRIBUTIONS,
   histogram,
   levelsForBlock,
   METHOD_LABELS,
+  parseRoundingState,
   pickWeights,
+  readPastedWeights,
+  ROUNDING_DEFAULTS,
+  ROUNDING_FIELD_LABELS,
   ROUNDING_METHODS,
+  ROUNDING_NUMBER_RULES,
   runMethod,
   withOneOutlier,
   type MethodRun,
-  type RoundingMethodId,
+  type RoundingStateText,
 } from '@/lib/rounding-ui';
-import { NumberField, numberOrNull } from '@/components/ui/NumberField';
+import { NumberField } from '@/components/ui/NumberField';
+import { SelectField } from '@/components/ui/SelectField';
 import { useUrlState } from '@/components/ui/useUrlState';
 import './RoundingDemo.css';
 import { prefixed } from '@/components/ui/prefixed';
@@ -24,12 +32,17 @@ import { ShareQr } from '@/components/share/ShareQr';
 
 const styles = prefixed('rd');
 
-const DEFAULTS = { dist: 'gaussian', n: '1024', seed: '1', of: '0', os: '10', block: 'tensor', spike: '0', m: 'int8-absmax' };
-const N_RULE = { label: 'Number of weights', min: 64, max: 4096, integer: true };
-const SEED_RULE = { label: 'Seed', min: 0, max: 2 ** 31 - 1, integer: true };
-const OF_RULE = { label: 'Outlier fraction', min: 0, max: 0.5 };
-const OS_RULE = { label: 'Outlier scale', min: 1, max: 1000 };
+const DEFAULTS: RoundingStateText = { ...ROUNDING_DEFAULTS };
+const { n: N_RULE, seed: SEED_RULE, of: OF_RULE, os: OS_RULE } = ROUNDING_NUMBER_RULES;
 const BINS = 40;
+
+/** Everything the results show, computed from one valid set-up. */
+interface Results {
+  runs: MethodRun[];
+  x: Float32Array;
+  picks: number[];
+  blockSize: number | null;
+}
 
 /** Significant-figure formatting for tiny weights (never NaN: callers pass finite numbers). */
 function sig(x: number, digits = 3): string {
@@ -52,69 +65,74 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
   const [usePaste, setUsePaste] = useState(false);
   const ids = useId();
 
-  const n = numberOrNull(s.n, N_RULE);
-  const seed = numberOrNull(s.seed, SEED_RULE);
-  const of = numberOrNull(s.of, OF_RULE);
-  const os = numberOrNull(s.os, OS_RULE);
-  const blockSize = s.block === 'tensor' ? null : Number(s.block);
-  const method: RoundingMethodId = (ROUNDING_METHODS as readonly string[]).includes(s.m) ? (s.m as RoundingMethodId) : 'int8-absmax';
+  // Every field validated (typed or from a shared link): a value the menus do not offer is an error by its field.
+  const st = useMemo(() => parseRoundingState(s), [s]);
+  const { n, seed, outlierFraction: of, outlierScale: os, dist, blockSize, spike } = st;
+  const method = st.method ?? ROUNDING_METHODS[0];
 
   const weights = useMemo((): { x: Float32Array | null; pasteError: string | null } => {
     if (usePaste) {
-      try {
-        const x = parseWeights(pasted);
-        if (x.length > 4096) return { x: null, pasteError: `weights: ${formatCount(x.length)} numbers; paste at most 4,096` };
-        return { x, pasteError: null };
-      } catch (e) {
-        return { x: null, pasteError: e instanceof Error ? e.message : 'weights: could not read the numbers' };
-      }
+      const r = readPastedWeights(pasted);
+      return { x: r.x, pasteError: r.error };
     }
-    if (n === null || seed === null || of === null || os === null) return { x: null, pasteError: null };
-    const dist = (['gaussian', 'laplace', 'student-t'].includes(s.dist) ? s.dist : 'gaussian') as WeightDistribution;
+    if (n === null || seed === null || of === null || os === null || dist === null) return { x: null, pasteError: null };
     try {
       let x = sampleWeights({ n, distribution: dist, seed, outlierFraction: of, outlierScale: os });
-      if (s.spike === '1') x = withOneOutlier(x, 10);
+      if (spike) x = withOneOutlier(x, 10);
       return { x, pasteError: null };
     } catch {
       return { x: null, pasteError: null };
     }
-  }, [usePaste, pasted, n, seed, of, os, s.dist, s.spike]);
+  }, [usePaste, pasted, n, seed, of, os, dist, spike]);
 
-  const runs = useMemo(() => {
+  const current = useMemo((): Results | null => {
     const x = weights.x;
-    if (!x || (blockSize !== null && !Number.isInteger(blockSize))) return null;
+    if (!x || blockSize === undefined) return null;
     try {
-      return ROUNDING_METHODS.map((m) => runMethod(m, x, blockSize));
+      return { runs: ROUNDING_METHODS.map((m) => runMethod(m, x, blockSize)), x, picks: pickWeights(x), blockSize };
     } catch {
       return null;
     }
   }, [weights.x, blockSize]);
 
-  const picks = useMemo(() => (weights.x ? pickWeights(weights.x) : []), [weights.x]);
+  // The last valid results stay on screen, marked stale, while a field is invalid (React's
+  // "state from previous renders" pattern: set during render, only when it changed).
+  const [lastGood, setLastGood] = useState<Results | null>(null);
+  if (current !== null && current !== lastGood) setLastGood(current);
+  const shown = current ?? lastGood;
+  const stale = current === null && shown !== null;
+  // The fields at fault, by label, for the message by the results.
+  const faulty = [
+    ...(usePaste
+      ? weights.pasteError ? ['Your weights'] : []
+      : (['dist', 'n', 'seed', 'of', 'os'] as const).filter((k) => st.errors[k]).map((k) => ROUNDING_FIELD_LABELS[k])),
+    ...(st.errors.block ? [ROUNDING_FIELD_LABELS.block] : []),
+  ];
 
   return (
     <section className={`widget ${styles.demo}`} aria-labelledby={`${ids}-h`}>
       <h2 id={`${ids}-h`} className={styles.title}>Rounding demo: quantize weights and read them back</h2>
       <div className="widget-controls">
-        <div className="field">
-          <label htmlFor={`${ids}-dist`}>Distribution</label>
-          <select
-            id={`${ids}-dist`}
-            value={usePaste ? 'paste' : s.dist}
-            onChange={(e) => {
-              if (e.target.value === 'paste') setUsePaste(true);
-              else {
-                setUsePaste(false);
-                set({ dist: e.target.value });
-              }
-            }}
-          >
-            <option value="gaussian">Gaussian</option>
-            <option value="laplace">Laplace</option>
-            <option value="student-t">Student-t (5 dof)</option>
-            <option value="paste">Paste your own numbers</option>
-          </select>
-        </div>
+        <SelectField
+          label={ROUNDING_FIELD_LABELS.dist}
+          value={usePaste ? 'paste' : s.dist}
+          error={usePaste ? undefined : st.errors.dist}
+          onChange={(v) => {
+            if (v === 'paste') setUsePaste(true);
+            else {
+              setUsePaste(false);
+              set({ dist: v });
+            }
+          }}
+        >
+          {!usePaste && st.errors.dist ? <NotOffered value={s.dist} /> : null}
+          {DISTRIBUTIONS.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.label}
+            </option>
+          ))}
+          <option value="paste">Paste your own numbers</option>
+        </SelectField>
         {usePaste ? (
           <div className={`field ${styles.paste}`}>
             <label htmlFor={`${ids}-paste`}>Your weights (commas, spaces or newlines; up to 4,096)</label>
@@ -139,21 +157,19 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
             <NumberField label="Outlier scale" text={s.os} onText={(t) => set({ os: t })} rule={OS_RULE} inputMode="decimal" hint="× for outliers" />
           </>
         )}
-        <div className="field">
-          <label htmlFor={`${ids}-block`}>Block (group) size</label>
-          <select id={`${ids}-block`} value={s.block} onChange={(e) => set({ block: e.target.value })}>
-            {BLOCK_SIZES.map((b) => (
-              <option key={String(b)} value={b === null ? 'tensor' : String(b)}>
-                {b === null ? 'Per tensor (one scale)' : `${b} weights`}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label={ROUNDING_FIELD_LABELS.block} value={s.block} error={st.errors.block} onChange={(v) => set({ block: v })}>
+          {st.errors.block ? <NotOffered value={s.block} /> : null}
+          {BLOCK_SIZES.map((b) => (
+            <option key={String(b)} value={blockValue(b)}>
+              {b === null ? 'Per tensor (one scale)' : `${b} weights`}
+            </option>
+          ))}
+        </SelectField>
       </div>
       {!usePaste ? (
         <div className={styles.presets}>
-          <button type="button" aria-pressed={s.spike === '1'} onClick={() => set({ spike: s.spike === '1' ? '0' : '1' })}>
-            {s.spike === '1' ? 'Remove the outlier' : 'Add one outlier'}
+          <button type="button" aria-pressed={spike} onClick={() => set({ spike: spike ? '0' : '1' })}>
+            {spike ? 'Remove the outlier' : 'Add one outlier'}
           </button>
           <button type="button" onClick={() => set({ spike: '1', block: 'tensor', m: 'int8-absmax' })}>Outlier, per tensor</button>
           <button type="button" onClick={() => set({ spike: '1', block: '64', m: 'int8-absmax' })}>Outlier, block 64</button>
@@ -161,8 +177,19 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
       ) : null}
       <ShareQr path={`/tools/rounding?${new URLSearchParams(s).toString()}`} open={shareQr} note={usePaste ? 'pasted numbers are not in the link' : undefined} />
 
-      {runs && weights.x ? (
-        <>
+      {stale ? (
+        <p className={styles.staleNote} role="status">
+          Stale: these results are for the last valid set-up. Fix {faulty.join(', ') || 'the field marked above'} (see the message by the field) to
+          update them.
+        </p>
+      ) : null}
+      {st.errors.m ? (
+        <p className="field-error" role="alert" id={`${ids}-m-err`}>
+          {st.errors.m} Showing {METHOD_LABELS[method]}.
+        </p>
+      ) : null}
+      {shown ? (
+        <div className={stale ? styles.stale : undefined} data-stale={stale ? 'true' : undefined}>
           <Tabs.Root value={method} onValueChange={(v) => set({ m: v })}>
             <Tabs.List className={styles.tabs} aria-label="Quantization method">
               {ROUNDING_METHODS.map((m) => (
@@ -171,17 +198,17 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
                 </Tabs.Trigger>
               ))}
             </Tabs.List>
-            {runs.map((run) => (
+            {shown.runs.map((run) => (
               <Tabs.Content key={run.method} value={run.method} className={styles.panel}>
-                <MethodPanel run={run} x={weights.x!} picks={picks} blockSize={blockSize} />
+                <MethodPanel run={run} x={shown.x} picks={shown.picks} blockSize={shown.blockSize} />
               </Tabs.Content>
             ))}
           </Tabs.Root>
-          <h3 className={styles.h3}>All methods on these {formatCount(weights.x.length)} weights</h3>
+          <h3 className={styles.h3}>All methods on these {formatCount(shown.x.length)} weights</h3>
           <div className="table-wrap">
             <table className="table">
               <caption className={styles.caption}>
-                Block size: {blockSize === null ? 'per tensor' : blockSize}. Lower RMSE and higher SQNR are better.
+                Block size: {shown.blockSize === null ? 'per tensor' : shown.blockSize}. Lower RMSE and higher SQNR are better.
               </caption>
               <thead>
                 <tr>
@@ -193,7 +220,7 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
                 </tr>
               </thead>
               <tbody>
-                {runs.map((r) => (
+                {shown.runs.map((r) => (
                   <tr key={r.method}>
                     <th scope="row">{METHOD_LABELS[r.method]}</th>
                     <td className="num">{sig(r.stats.rmse)}</td>
@@ -205,11 +232,22 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
               </tbody>
             </table>
           </div>
-        </>
+        </div>
       ) : (
-        <p className="field-error" role="status">Fix the fields above to see the results.</p>
+        <p className="field-error" role="status">
+          Fix {faulty.join(', ') || 'the fields above'} (see the message by the field) to see the results.
+        </p>
       )}
     </section>
+  );
+}
+
+/** The selected option for a value from a link that the menu does not offer, so the select is never blank. */
+function NotOffered({ value }: { value: string }) {
+  return (
+    <option value={value} disabled>
+      Not offered: {value.length > 24 ? `${value.slice(0, 24)}…` : value}
+    </option>
   );
 }
 

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { readUrlValues } from '@/lib/input/urlValues';
 
 /**
  * Widget state mirrored in the page's query string, so a link reproduces the
@@ -19,12 +20,8 @@ export function useUrlState<T extends Record<string, string>>(defaults: T, syncU
   useEffect(() => {
     if (!syncUrl || loaded.current) return;
     loaded.current = true;
-    const params = new URLSearchParams(window.location.search);
-    const fromUrl: Partial<T> = {};
-    for (const key of Object.keys(defaults) as Array<keyof T & string>) {
-      const v = params.get(key);
-      if (v !== null) (fromUrl as Record<string, string>)[key] = v.slice(0, 20_000);
-    }
+    // Each value is cut at MAX_URL_VALUE_CHARS: a crafted link cannot make the widget parse kilobytes.
+    const fromUrl = readUrlValues(window.location.search, Object.keys(defaults) as Array<keyof T & string>) as Partial<T>;
     // The URL is an external system that only exists after hydration; reading it once here is the intended use.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (Object.keys(fromUrl).length) setState((s) => ({ ...s, ...fromUrl }));

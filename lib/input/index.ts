@@ -1,1 +1,2 @@
 export * from './parseNumberInput';
+export * from './urlValues';

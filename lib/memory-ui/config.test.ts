@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getModel } from '../models';
-import { CONFIG_MAX_CHARS, readConfigText } from './config';
+import { checkConfigFileSize, CONFIG_MAX_CHARS, CONFIG_MAX_FILE_BYTES, readConfigText } from './config';
 
 const llama8b = getModel('llama-3.1-8b').config;
 
@@ -41,5 +41,22 @@ describe('readConfigText(text)', () => {
       expect(r.ok).toBe(false);
       expect(!r.ok && r.message.length).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('checkConfigFileSize(name, bytes)', () => {
+  it('refuses a file over 1 MB before it is read, naming its size and the cap', () => {
+    // The probe's 4 MB upload was read into the textarea (2.3 s freeze) and only then rejected.
+    expect(checkConfigFileSize('big.json', 4_000_000)).toBe(
+      'big.json is 4,000,000 bytes; a config.json is a few thousand (at most 1,000,000 bytes, 1 MB, accepted). Nothing was read.',
+    );
+    expect(checkConfigFileSize('big.json', CONFIG_MAX_FILE_BYTES + 1)).not.toBeNull();
+  });
+
+  it('accepts real configs (Llama-3.1-8B config.json is 1–2 kB) up to the cap, which never lets text past CONFIG_MAX_CHARS', () => {
+    expect(checkConfigFileSize('config.json', JSON.stringify(getModel('llama-3.1-8b').config).length)).toBeNull();
+    expect(checkConfigFileSize('config.json', CONFIG_MAX_FILE_BYTES)).toBeNull();
+    // UTF-8 uses at least one byte per character.
+    expect(CONFIG_MAX_FILE_BYTES).toBeLessThanOrEqual(CONFIG_MAX_CHARS);
   });
 });

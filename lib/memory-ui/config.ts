@@ -5,6 +5,26 @@ import { groupDigits } from '../units';
 /** Longest config.json text accepted: 1,000,000 characters (real ones are 1–5 kB; a multimodal wrapper stays far below). */
 export const CONFIG_MAX_CHARS = 1_000_000;
 
+/**
+ * Largest config.json file accepted for upload, in bytes: 1,000,000 (1 MB). A UTF-8 file
+ * has at least as many bytes as characters, so a file under this cap never exceeds
+ * {@link CONFIG_MAX_CHARS}; checking `File.size` first means an oversized file is
+ * refused before it is read into the page (a 4 MB file used to freeze it for seconds).
+ */
+export const CONFIG_MAX_FILE_BYTES = CONFIG_MAX_CHARS;
+
+/**
+ * Checks an uploaded file's size before it is read: null when it may be read, else the
+ * message to show next to the upload field.
+ *
+ * @example checkConfigFileSize('config.json', 4_000_000) // 'config.json is 4,000,000 bytes; a config.json is a few thousand (at most 1,000,000 bytes, 1 MB, accepted). Nothing was read.'
+ * @example checkConfigFileSize('config.json', 1_422) // null
+ */
+export function checkConfigFileSize(fileName: string, sizeBytes: number): string | null {
+  if (sizeBytes <= CONFIG_MAX_FILE_BYTES) return null;
+  return `${fileName} is ${groupDigits(sizeBytes)} bytes; a config.json is a few thousand (at most ${groupDigits(CONFIG_MAX_FILE_BYTES)} bytes, 1 MB, accepted). Nothing was read.`;
+}
+
 /** A pasted or uploaded config.json, read: the model, or a message naming the key at fault. */
 export type ConfigReading =
   | { ok: true; spec: ModelSpec; summary: string; params: ParamCounts; name: string }

@@ -82,6 +82,16 @@ export {
   type ImportResult,
 } from './progress';
 export {
+  readProgress,
+  writeProgress,
+  updateProgress,
+  type KeyValueStorage,
+  type StorageFailure,
+  type StoreRead,
+  type StoreWrite,
+  type WriteOptions,
+} from './progress-store';
+export {
   OPENING_QUESTION_ID,
   OPENING_RUBRIC_FACTORS,
   TOPIC_FACTOR,

@@ -3,31 +3,28 @@
  * recorded into the same saved progress /practice reads, so the question joins
  * the learner's review queue.
  */
-import { loadProgress, serializeProgress } from './progress';
+import { updateProgress, type KeyValueStorage, type StoreWrite } from './progress-store';
 import { recordAnswer } from './schedule';
 
 export { LESSON_ATTEMPT, LESSON_LEARNER_SEED } from './lesson-seed';
 export { PROGRESS_STORAGE_KEY } from './progress';
 
 /**
- * The saved progress after one graded lesson answer, as the string to store, or
- * `null` to leave storage alone: when the saved progress could not be read
- * whole (`loadProgress` returned `discarded`), /practice owns telling the learner
- * and offering the old data, so a lesson must not overwrite it. Never throws.
+ * Records one graded lesson answer in `storage` through the progress store: added to
+ * what is saved now, and refused (`reason: 'unreadable'`) when the saved progress could
+ * not be read whole — a lesson never overwrites it; /practice and /interview offer the
+ * old data as a download and let the learner choose. Never throws.
  *
- * @example recordLessonAnswer(null, { questionId: 'kv-gqa-vs-mha-ratio', factor: 'kv-cache', correct: true, hintsUsed: 0 }, now) // '{"version":2,…"items":{"kv-gqa-vs-mha-ratio":{…}}…}'
- * @example recordLessonAnswer('{oops', answer, now) // null
+ * @example saveLessonAnswer(window.localStorage, { questionId: 'kv-gqa-vs-mha-ratio', factor: 'kv-cache', correct: true, hintsUsed: 0 }, now).ok // true
  */
-export function recordLessonAnswer(
-  saved: string | null,
+export function saveLessonAnswer(
+  storage: KeyValueStorage,
   answer: { questionId: string; factor: string; correct: boolean; hintsUsed: number },
   now: Date,
-): string | null {
-  const loaded = loadProgress(saved, now);
-  if (loaded.discarded !== undefined) return null;
+): StoreWrite {
   try {
-    return serializeProgress(recordAnswer(loaded.progress, answer, now));
+    return updateProgress(storage, (p) => recordAnswer(p, answer, now), now);
   } catch {
-    return null;
+    return { ok: false, reason: 'blocked' };
   }
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptedRange, gradeNumeric, parseNumericAnswer, TOLERANCE_EDGE_SLACK, withinTolerance } from './numeric';
+import { acceptedRange, gradeNumeric, MAX_ANSWER_CHARS, parseNumericAnswer, TOLERANCE_EDGE_SLACK, withinTolerance } from './numeric';
 import type { Quantity, Tolerance } from './types';
 import { UNIT_SYMBOLS, UNITS } from './units';
 
@@ -16,6 +16,18 @@ function err(text: string, unit: string): string {
   const r = parseNumericAnswer(text, unit);
   if (r.ok) throw new Error(`expected "${text}" to fail`);
   return r.error;
+}
+
+
+/**
+ * Call times (ms) of a linear parser: typically well under a millisecond, so the median must be under 2 ms and the
+ * slowest call (a GC pause on a loaded machine) under 100 ms. (parseNumberInput and parseWeights took 2–3 s per call
+ * on such inputs before their patterns were made linear; this guards the answer field against the same.)
+ */
+function expectFast(times: number[]): void {
+  const sorted = [...times].sort((a, b) => a - b);
+  expect(sorted[Math.floor(sorted.length / 2)]).toBeLessThan(2);
+  expect(sorted[sorted.length - 1]).toBeLessThan(100);
 }
 
 describe('parseNumericAnswer', () => {
@@ -202,5 +214,22 @@ describe('gradeNumeric', () => {
   it('reports the relative error', () => {
     const g = gradeNumeric(weights, '147');
     expect(g.status === 'graded' && g.relativeError).toBeCloseTo(0.05, 12);
+  });
+});
+
+describe('parseNumericAnswer on long pastes', () => {
+  it(`refuses answers over ${MAX_ANSWER_CHARS} characters, and answers any 60,000-character paste within a few ms`, () => {
+    expect(parseNumericAnswer(`39.8${' '.repeat(MAX_ANSWER_CHARS)}GB`, 'GB')).toEqual({ ok: false, error: 'That is too long to be an answer (206 characters; at most 200).' });
+    const times: number[] = [];
+    fc.assert(
+      fc.property(fc.constantFrom('1', ' ', '1,', '1 ', 'e', '$', '×10^'), fc.integer({ min: 1, max: 60_000 }), fc.constantFrom('x', 'GB', ''), (unit, n, tail) => {
+        const text = unit.repeat(n).slice(0, 60_000) + tail;
+        const t0 = performance.now();
+        parseNumericAnswer(text, 'GB');
+        times.push(performance.now() - t0);
+      }),
+      { numRuns: 100 },
+    );
+    expectFast(times);
   });
 });

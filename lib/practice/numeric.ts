@@ -30,6 +30,9 @@ const MAGNITUDES: ReadonlyArray<[RegExp, number]> = [
   [/^(?:T|t|tn|trillion)$/, 1e12],
 ];
 
+/** The longest numeric answer read, in characters. */
+export const MAX_ANSWER_CHARS = 200;
+
 const NUMBER_RE = /^([+-]?)(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?/;
 const TIMES_TEN_RE = /^\s*[x×*·]\s*10\s*\^\s*([+-]?\d+)/;
 
@@ -60,6 +63,8 @@ function sameDimensionUnits(d: Dimension): string {
  * @example parseNumericAnswer('3 ms', 'GB') // { ok: false, error: '"ms" is a time (s, ms, …), but this answer is a size (B, GB, GiB, …).' }
  */
 export function parseNumericAnswer(text: string, answerUnit: string): ParseAnswerResult {
+  // A bound on the work per keystroke-check: the longest sensible answer ("≈ 3.9 × 10^10 tokens per second") is under 40.
+  if (text.length > MAX_ANSWER_CHARS) return { ok: false, error: `That is too long to be an answer (${text.length} characters; at most ${MAX_ANSWER_CHARS}).` };
   const target = unitDef(answerUnit);
   let t = text
     .normalize('NFKC')

@@ -105,6 +105,33 @@ describe('loadProgress', () => {
     expect(r.discarded).toBe(JSON.stringify(damaged));
   });
 
+  it('drops impossible counters (correct > seen, more hints than answers) as damaged entries', () => {
+    // The probe's "100000000000%": seen 1, correct 1e9. recordAnswer adds 1 to seen and to exactly one of correct/wrong.
+    const damaged = JSON.parse(serializeProgress(sample()));
+    damaged.items['kv-bytes-gqa-70b'].correct = 1e9;
+    damaged.items['gen:weights-memory'].withHints = 5;
+    const r = loadProgress(JSON.stringify(damaged), T0);
+    expect(r.progress.items).toEqual({});
+    expect(r.discarded).toBe(JSON.stringify(damaged));
+    expect(importProgress(JSON.stringify(damaged), T0).ok).toBe(false);
+  });
+
+  it('drops interview records with more points made than possible, or a total that is not the sum per factor', () => {
+    const base = { finishedAt: T0.toISOString(), questionIds: ['interview-opening'] };
+    const valid = { ...base, byFactor: { memory: { made: 2, possible: 2 } }, total: { made: 2, possible: 2 } };
+    // The probe's "3 of 2 points (150%)".
+    const over = { ...base, byFactor: { memory: { made: 3, possible: 2 } }, total: { made: 3, possible: 2 } };
+    const mismatch = { ...base, byFactor: { memory: { made: 1, possible: 2 } }, total: { made: 2, possible: 2 } };
+    const p = JSON.parse(serializeProgress(sample()));
+    p.interviews = [valid, over, mismatch];
+    const r = loadProgress(JSON.stringify(p), T0);
+    expect(r.progress.interviews).toEqual([valid]);
+    expect(r.notice).toMatch(/2 entries could not be read/);
+    const imported = importProgress(JSON.stringify(p), T0);
+    expect(imported.ok).toBe(false);
+    expect(!imported.ok && imported.error).toMatch(/points made cannot exceed points possible/);
+  });
+
   it('ignores __proto__ keys', () => {
     const raw = `{"version":2,"learnerSeed":"learner0001","createdAt":"2025-03-01T12:00:00.000Z","items":{"__proto__":{"polluted":true}},"attempts":{},"daily":{"day":"2025-03-01","newSeen":0,"reviewsDone":0},"settings":{"dailyNewCap":10,"dailyReviewCap":100,"desiredRetention":0.9},"interviews":[]}`;
     const r = loadProgress(raw, T0);
@@ -178,9 +205,10 @@ describe('exportProgress / importProgress', () => {
     const data = JSON.parse(exportProgress(sample(), T0));
     data.progress.items['kv-bytes-gqa-70b'].seen = -2;
     const r = importProgress(JSON.stringify(data), T0);
+    // Two problems: seen < 0, and (so) right + wrong = 1 > seen.
     expect(r).toEqual({
       ok: false,
-      error: 'The progress data in this file is damaged (1 problem; first at "items.kv-bytes-gqa-70b.seen": Too small: expected number to be >=0). Nothing was imported.',
+      error: 'The progress data in this file is damaged (2 problems; first at "items.kv-bytes-gqa-70b.seen": Too small: expected number to be >=0). Nothing was imported.',
     });
   });
 

@@ -75,10 +75,16 @@ export const itemProgressSchema = z.object({
   lastResult: z.optional(z.enum(['right', 'wrong'])),
   lastAnsweredAt: z.optional(isoDate),
   card: cardStateSchema,
-});
+}).check(
+  // Every answer is graded right or wrong (`recordAnswer`), so right + wrong ≤ answers given, and hints were
+  // opened on at most every answer. Data breaking this was not written by this site (e.g. `correct > seen`
+  // would show an accuracy over 100 %): it is dropped, like any other damaged entry.
+  z.refine((it) => it.correct + it.wrong <= it.seen && it.withHints <= it.seen, 'right + wrong and answers with hints cannot exceed answers given'),
+);
 export type ItemProgress = z.infer<typeof itemProgressSchema>;
 
-const scoreSchema = z.object({ made: count, possible: count });
+/** Rubric points: a learner cannot make more points than the questions offered (`scoreInterview`). */
+const scoreSchema = z.object({ made: count, possible: count }).check(z.refine((sc) => sc.made <= sc.possible, 'points made cannot exceed points possible'));
 
 /** One finished mock interview. */
 export const interviewRecordSchema = z.object({
@@ -87,7 +93,13 @@ export const interviewRecordSchema = z.object({
   byFactor: z.record(z.string().check(z.maxLength(40)), scoreSchema),
   total: scoreSchema,
   questionIds: z.array(key).check(z.maxLength(50)),
-});
+}).check(
+  // The total is the sum over factors (`scoreInterview`); a record whose parts disagree with it is not ours.
+  z.refine((r) => {
+    const scores = Object.values(r.byFactor);
+    return scores.reduce((s, x) => s + x.made, 0) === r.total.made && scores.reduce((s, x) => s + x.possible, 0) === r.total.possible;
+  }, 'the total must be the sum of the points per factor'),
+);
 export type InterviewRecord = z.infer<typeof interviewRecordSchema>;
 
 export const settingsSchema = z.object({

@@ -15,6 +15,7 @@ import {
   mistakeKeys,
   parsePrefs,
   percentText,
+  readLinkFilter,
   seenBarWidth,
   queueSummary,
   serializePrefs,
@@ -24,10 +25,10 @@ import {
 const T0 = new Date('2025-03-01T12:00:00.000Z');
 const MIN = 60_000;
 const qs = [
-  { id: 'a', factor: 'memory', level: 'junior' },
-  { id: 'b', factor: 'memory', level: 'senior' },
-  { id: 'c', factor: 'speed', level: 'mid' },
-  { id: 'd', factor: 'kv-cache', level: 'mid' },
+  { id: 'a', factor: 'memory', level: 'junior', type: 'single' },
+  { id: 'b', factor: 'memory', level: 'senior', type: 'open' },
+  { id: 'c', factor: 'speed', level: 'mid', type: 'numeric' },
+  { id: 'd', factor: 'kv-cache', level: 'mid', type: 'numeric' },
 ] as const;
 const templates = [{ id: 'weights-memory', title: 'Weights memory', factor: 'memory', level: 'junior' }] as const;
 const entries = bankEntries(qs, templates);
@@ -66,15 +67,50 @@ describe('bankEntries / filterKeys / filterCounts', () => {
   });
 });
 
+describe('readLinkFilter (/practice?factor=…&level=…&type=…)', () => {
+  it('the scorecard link ?factor=memory keeps memory and the topics the interview scores as memory (kv-cache)', () => {
+    const { filter, ignored } = readLinkFilter('?factor=memory');
+    expect(filter).toEqual({ topics: ['memory', 'kv-cache'], levels: ['junior', 'mid', 'senior'] });
+    expect(ignored).toEqual([]);
+    expect(filterKeys(entries, filter!)).toEqual(['a', 'b', 'd', 'gen:weights-memory']);
+  });
+
+  it('narrows by level and type too, with comma lists, case-insensitively', () => {
+    const { filter } = readLinkFilter('?factor=Memory,speed&level=mid&type=numeric');
+    expect(filter).toEqual({ topics: ['memory', 'speed', 'kv-cache', 'serving'], levels: ['mid'], types: ['numeric'] });
+    expect(filterKeys(entries, filter!)).toEqual(['c', 'd']);
+    expect(filterKeys(entries, readLinkFilter('?type=open').filter!)).toEqual(['b']);
+    // Templates generate numeric questions unless they say otherwise.
+    expect(filterKeys(entries, readLinkFilter('?type=numeric&level=junior').filter!)).toEqual(['gen:weights-memory']);
+    expect(readLinkFilter('?factor=kv-cache').filter?.topics).toEqual(['kv-cache']);
+  });
+
+  it('no filter parameter, or only unknown values: no filter, and the unknown values are listed', () => {
+    expect(readLinkFilter('')).toEqual({ filter: null, ignored: [] });
+    expect(readLinkFilter('?q=mem-70b-fp8-size')).toEqual({ filter: null, ignored: [] });
+    expect(readLinkFilter('?factor=vibes&level=expert')).toEqual({ filter: null, ignored: ['factor=vibes', 'level=expert'] });
+    expect(readLinkFilter('?factor=speed&type=essay').ignored).toEqual(['type=essay']);
+  });
+
+  it('property: never throws, and every entry kept matches each dimension the link set', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (search) => {
+        const { filter } = readLinkFilter(search);
+        if (filter) for (const k of filterKeys(entries, filter)) expect(entries.some((e) => e.key === k && filter.levels.includes(e.level))).toBe(true);
+      }),
+    );
+  });
+});
+
 describe('introductionOrder', () => {
   it('junior first, then mid, then senior; topics take turns within a level', () => {
     const e = bankEntries(
       [
-        { id: 'm1', factor: 'memory', level: 'mid' },
-        { id: 'm2', factor: 'memory', level: 'mid' },
-        { id: 's1', factor: 'speed', level: 'mid' },
-        { id: 'p1', factor: 'precision', level: 'senior' },
-        { id: 'k1', factor: 'kv-cache', level: 'junior' },
+        { id: 'm1', factor: 'memory', level: 'mid', type: 'single' },
+        { id: 'm2', factor: 'memory', level: 'mid', type: 'single' },
+        { id: 's1', factor: 'speed', level: 'mid', type: 'single' },
+        { id: 'p1', factor: 'precision', level: 'senior', type: 'single' },
+        { id: 'k1', factor: 'kv-cache', level: 'junior', type: 'single' },
       ],
       [],
     );
@@ -83,7 +119,7 @@ describe('introductionOrder', () => {
   it('property: a permutation of the entries', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ factor: fc.constantFrom(...TOPICS), level: fc.constantFrom(...LEVELS) })), (rows) => {
-        const e = bankEntries(rows.map((r, i) => ({ id: `q${i}`, ...r })), []);
+        const e = bankEntries(rows.map((r, i) => ({ id: `q${i}`, type: 'single' as const, ...r })), []);
         expect(introductionOrder(e).map((x) => x.key).sort()).toEqual(e.map((x) => x.key).sort());
       }),
     );

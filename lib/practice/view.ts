@@ -6,7 +6,8 @@
  */
 import { buildQueue, mistakesDeck, type Queue } from './schedule';
 import type { Progress } from './progress';
-import { LEVELS, TOPICS, type Level, type Question, type Topic } from './types';
+import { TOPIC_FACTOR } from './interview';
+import { FACTORS, LEVELS, QUESTION_TYPES, TOPICS, type Factor, type Level, type Question, type QuestionType, type Topic } from './types';
 
 /** One schedulable thing: a bank question (key = id) or a generator template (key = `gen:<template>`). */
 export interface BankEntry {
@@ -16,6 +17,8 @@ export interface BankEntry {
   /** A human label for lists (the question id, or the template title). */
   label: string;
   generated: boolean;
+  /** The question type (a template's, for generated questions). */
+  type: QuestionType;
 }
 
 /** What the page needs from a generator template (a subset of `GeneratorInfo`). */
@@ -24,6 +27,8 @@ export interface TemplateInfo {
   title: string;
   factor: Topic;
   level: Level;
+  /** The type of the questions it generates (numeric when absent). */
+  type?: QuestionType;
 }
 
 /**
@@ -31,10 +36,10 @@ export interface TemplateInfo {
  * the order new cards are introduced.
  * @example bankEntries([q], [{ id: 'kv-per-token', … }]).map((e) => e.key) // [q.id, 'gen:kv-per-token']
  */
-export function bankEntries(questions: readonly Pick<Question, 'id' | 'factor' | 'level'>[], templates: readonly TemplateInfo[]): BankEntry[] {
+export function bankEntries(questions: readonly Pick<Question, 'id' | 'factor' | 'level' | 'type'>[], templates: readonly TemplateInfo[]): BankEntry[] {
   return [
-    ...questions.map((q) => ({ key: q.id, factor: q.factor, level: q.level, label: q.id, generated: false })),
-    ...templates.map((t) => ({ key: `gen:${t.id}`, factor: t.factor, level: t.level, label: t.title, generated: true })),
+    ...questions.map((q) => ({ key: q.id, factor: q.factor, level: q.level, label: q.id, generated: false, type: q.type })),
+    ...templates.map((t) => ({ key: `gen:${t.id}`, factor: t.factor, level: t.level, label: t.title, generated: true, type: t.type ?? ('numeric' as const) })),
   ];
 }
 
@@ -59,10 +64,12 @@ export function introductionOrder(entries: readonly BankEntry[]): BankEntry[] {
   return out;
 }
 
-/** The learner's filter: the topics and levels to practise (an empty list means none). */
+/** The learner's filter: the topics and levels to practise (an empty list means none), and optionally the types (from a link). */
 export interface PracticeFilter {
   topics: Topic[];
   levels: Level[];
+  /** Question types to keep; absent = every type. Only deep links set it (the panel has no type boxes). */
+  types?: QuestionType[];
 }
 
 /** Every topic and level selected. */
@@ -72,7 +79,70 @@ export const ALL_FILTER: PracticeFilter = { topics: [...TOPICS], levels: [...LEV
 export function filterKeys(entries: readonly BankEntry[], filter: PracticeFilter): string[] {
   const topics = new Set<string>(filter.topics);
   const levels = new Set<string>(filter.levels);
-  return entries.filter((e) => topics.has(e.factor) && levels.has(e.level)).map((e) => e.key);
+  const types = filter.types ? new Set<string>(filter.types) : null;
+  return entries.filter((e) => topics.has(e.factor) && levels.has(e.level) && (types === null || types.has(e.type))).map((e) => e.key);
+}
+
+/** A filter read from `/practice?factor=…&level=…&type=…`, and the values it could not use. */
+export interface LinkFilter {
+  /** Null when the link sets no filter (no factor, level or type parameter, or none usable). */
+  filter: PracticeFilter | null;
+  /** Parameter values that are not a factor, topic, level or type, for a notice. */
+  ignored: string[];
+}
+
+const listParam = (params: URLSearchParams, name: string): string[] =>
+  params
+    .getAll(name)
+    .flatMap((v) => v.slice(0, 200).split(','))
+    .map((v) => v.trim().toLowerCase())
+    .filter((v) => v !== '')
+    .slice(0, 20);
+
+/**
+ * Reads a deep link's filter (the interview scorecard's "Practise memory questions"
+ * links to `/practice?factor=memory`). Each parameter takes one value or a comma list:
+ *
+ * - `factor`: a factor selects it and the topics scored under it in the interview
+ *   (`TOPIC_FACTOR`: memory → memory + kv-cache); an extra topic selects just itself.
+ * - `level`: junior, mid, senior. `type`: single, multiple, numeric, ordering, flaw, open.
+ *
+ * A parameter that is absent, or whose values are all unknown, does not narrow that
+ * dimension; unknown values are listed in `ignored`. Values are read case-insensitively
+ * and capped (200 characters, 20 values) like every other value read from a URL.
+ *
+ * @example readLinkFilter('?factor=memory').filter // { topics: ['memory', 'kv-cache'], levels: ['junior', 'mid', 'senior'] }
+ * @example readLinkFilter('?factor=speed&level=senior&type=numeric').filter?.types // ['numeric']
+ */
+export function readLinkFilter(search: string): LinkFilter {
+  const params = new URLSearchParams(search);
+  const ignored: string[] = [];
+  const topics = new Set<Topic>();
+  for (const v of listParam(params, 'factor')) {
+    if ((FACTORS as readonly string[]).includes(v)) {
+      for (const t of TOPICS) if (TOPIC_FACTOR[t] === (v as Factor)) topics.add(t);
+    } else if ((TOPICS as readonly string[]).includes(v)) topics.add(v as Topic);
+    else ignored.push(`factor=${v}`);
+  }
+  const known = <T extends string>(name: string, allowed: readonly T[]): T[] => {
+    const out: T[] = [];
+    for (const v of listParam(params, name)) {
+      if ((allowed as readonly string[]).includes(v)) out.push(v as T);
+      else ignored.push(`${name}=${v}`);
+    }
+    return out;
+  };
+  const levels = known('level', LEVELS);
+  const types = known('type', QUESTION_TYPES);
+  if (topics.size === 0 && levels.length === 0 && types.length === 0) return { filter: null, ignored };
+  return {
+    filter: {
+      topics: topics.size > 0 ? TOPICS.filter((t) => topics.has(t)) : [...TOPICS],
+      levels: levels.length > 0 ? LEVELS.filter((l) => levels.includes(l)) : [...LEVELS],
+      ...(types.length > 0 ? { types: QUESTION_TYPES.filter((t) => types.includes(t)) } : {}),
+    },
+    ignored,
+  };
 }
 
 /**

@@ -41,15 +41,35 @@ export function timerReset(running: boolean, nowMs: number): TimerState {
 }
 
 /**
+ * The longest time the presenter clock holds: 24 hours (86,400,000 ms). No talk runs
+ * longer; a saved clock beyond it was not written by this page.
+ */
+export const MAX_TIMER_MS = 24 * 60 * 60 * 1000;
+
+/** How far in the future a saved start may lie (clock differences between windows): one minute. */
+const START_SKEW_MS = 60_000;
+
+/** Longest saved clock text read; `{"runningSinceMs":1733480000000,"bankedMs":86400000}` is 52 characters. */
+const MAX_SAVED_CHARS = 200;
+
+/**
  * Reads a clock saved as JSON (sessionStorage), or null for anything else: a saved
  * clock survives a reload of the presenter window but not a new tab, so a rehearsal
  * does not leak into the talk (spectacle-code-slide PR#36).
  *
- * @example parseTimerState('{"runningSinceMs":null,"bankedMs":1200}') // { runningSinceMs: null, bankedMs: 1200 }
- * @example parseTimerState('{"bankedMs":-1}') // null
+ * Validated on read, since session storage can be edited: `bankedMs` must be a finite
+ * number in [0, MAX_TIMER_MS]; `runningSinceMs` null or a time within MAX_TIMER_MS
+ * before `nowMs` and at most a minute after it; and the clock they give at `nowMs`
+ * must stay within MAX_TIMER_MS. Anything else is null (the caller starts a fresh
+ * clock), so the clock can never show `2.77e+293:24:36` or reach Infinity (which made
+ * `formatElapsed` throw and stopped the deck's keys).
+ *
+ * @example parseTimerState('{"runningSinceMs":null,"bankedMs":1200}', Date.now()) // { runningSinceMs: null, bankedMs: 1200 }
+ * @example parseTimerState('{"bankedMs":-1}', Date.now()) // null
+ * @example parseTimerState('{"runningSinceMs":-1e308,"bankedMs":1e308}', Date.now()) // null
  */
-export function parseTimerState(json: string | null): TimerState | null {
-  if (json === null) return null;
+export function parseTimerState(json: string | null, nowMs: number): TimerState | null {
+  if (json === null || json.length > MAX_SAVED_CHARS) return null;
   let v: unknown;
   try {
     v = JSON.parse(json);
@@ -58,9 +78,13 @@ export function parseTimerState(json: string | null): TimerState | null {
   }
   if (typeof v !== 'object' || v === null) return null;
   const { runningSinceMs, bankedMs } = v as Record<string, unknown>;
-  if (typeof bankedMs !== 'number' || !Number.isFinite(bankedMs) || bankedMs < 0) return null;
-  if (runningSinceMs !== null && (typeof runningSinceMs !== 'number' || !Number.isFinite(runningSinceMs))) return null;
-  return { runningSinceMs: runningSinceMs as number | null, bankedMs };
+  if (typeof bankedMs !== 'number' || !Number.isFinite(bankedMs) || bankedMs < 0 || bankedMs > MAX_TIMER_MS) return null;
+  if (runningSinceMs !== null) {
+    if (typeof runningSinceMs !== 'number' || !Number.isFinite(runningSinceMs)) return null;
+    if (runningSinceMs < nowMs - MAX_TIMER_MS || runningSinceMs > nowMs + START_SKEW_MS) return null;
+  }
+  const state: TimerState = { runningSinceMs: runningSinceMs as number | null, bankedMs };
+  return timerElapsedMs(state, nowMs) <= MAX_TIMER_MS ? state : null;
 }
 
 /**

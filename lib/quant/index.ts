@@ -29,7 +29,7 @@ export {
   type WeightDistribution,
 } from './sample-weights';
 export { createPrng, type Prng } from './prng';
-export { parseWeights, MAX_PARSED_WEIGHTS } from './parse-weights';
+export { parseWeights, MAX_PARSED_WEIGHTS, MAX_WEIGHT_TOKEN_CHARS, MAX_WEIGHTS_TEXT_CHARS } from './parse-weights';
 export {
   explainWeight,
   type WeightExplanation,

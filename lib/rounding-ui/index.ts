@@ -13,10 +13,13 @@ import {
   quantizeFP4,
   quantizeInt8Absmax,
   quantizeNF4,
+  parseWeights,
   type ErrorStats,
   type QuantizationResult,
+  type WeightDistribution,
 } from '../quant';
-import type { Bits } from '../units';
+import { parseNumberInput, type NumberRule } from '../input';
+import { formatCount, type Bits } from '../units';
 
 /** Methods the demo compares, in tab order. */
 export const ROUNDING_METHODS = ['int8-absmax', 'int8-affine', 'int4-affine', 'nf4', 'fp4'] as const;
@@ -200,4 +203,143 @@ export function withOneOutlier(x: Float32Array, factor: number): Float32Array {
   const y = Float32Array.from(x);
   y[Math.floor(x.length / 2)] = Math.fround((m || 1) * factor);
   return y;
+}
+
+/** The most numbers the demo takes from a paste (its charts and tables are sized for this). */
+export const MAX_PASTE_WEIGHTS = 4096;
+/**
+ * The longest paste the demo reads, in characters: 32 per number is room for
+ * `-1.2345678901234567e-10, ` with spaces to spare. A longer paste is refused before
+ * parsing (a 60,000-digit token used to freeze the page for seconds).
+ */
+export const MAX_PASTE_CHARS = MAX_PASTE_WEIGHTS * 32;
+
+/**
+ * Reads the demo's "paste your own numbers" box: at most {@link MAX_PASTE_CHARS}
+ * characters and {@link MAX_PASTE_WEIGHTS} numbers, each read by `parseWeights`.
+ * Never throws; the error is a sentence for the field.
+ *
+ * @example readPastedWeights('0.1, -0.2') // { x: Float32Array [0.1, -0.2], error: null }
+ * @example readPastedWeights('x'.repeat(200_000)).error // 'weights: the paste is too long (200,000 characters; at most 131,072)'
+ */
+export function readPastedWeights(text: string): { x: Float32Array | null; error: string | null } {
+  if (text.length > MAX_PASTE_CHARS) {
+    return { x: null, error: `weights: the paste is too long (${formatCount(text.length)} characters; at most ${formatCount(MAX_PASTE_CHARS)})` };
+  }
+  try {
+    const x = parseWeights(text);
+    if (x.length > MAX_PASTE_WEIGHTS) return { x: null, error: `weights: ${formatCount(x.length)} numbers; paste at most ${formatCount(MAX_PASTE_WEIGHTS)}` };
+    return { x, error: null };
+  } catch (e) {
+    return { x: null, error: e instanceof Error ? e.message : 'weights: could not read the numbers' };
+  }
+}
+
+/** The demo's set-up as field texts (also its query string: `/tools/rounding?dist=…&block=…&m=…`). */
+// A type alias, not an interface, so it fits useUrlState's Record<string, string>.
+export type RoundingStateText = {
+  dist: string;
+  n: string;
+  seed: string;
+  of: string;
+  os: string;
+  block: string;
+  spike: string;
+  m: string;
+};
+
+export const ROUNDING_DEFAULTS: Readonly<RoundingStateText> = {
+  dist: 'gaussian',
+  n: '1024',
+  seed: '1',
+  of: '0',
+  os: '10',
+  block: 'tensor',
+  spike: '0',
+  m: 'int8-absmax',
+};
+
+/** Distributions the demo samples from, with their menu labels (the paste option is the page's own). */
+export const DISTRIBUTIONS: ReadonlyArray<{ id: WeightDistribution; label: string }> = [
+  { id: 'gaussian', label: 'Gaussian' },
+  { id: 'laplace', label: 'Laplace' },
+  { id: 'student-t', label: 'Student-t (5 dof)' },
+];
+
+/** Field labels, as the page shows them (messages name the field). */
+export const ROUNDING_FIELD_LABELS: Readonly<Record<keyof RoundingStateText, string>> = {
+  dist: 'Distribution',
+  n: 'Number of weights',
+  seed: 'Seed',
+  of: 'Outlier fraction',
+  os: 'Outlier scale',
+  block: 'Block (group) size',
+  spike: 'Outlier',
+  m: 'Quantization method',
+};
+
+export const ROUNDING_NUMBER_RULES = {
+  n: { label: ROUNDING_FIELD_LABELS.n, min: 64, max: MAX_PASTE_WEIGHTS, integer: true },
+  seed: { label: ROUNDING_FIELD_LABELS.seed, min: 0, max: 2 ** 31 - 1, integer: true },
+  of: { label: ROUNDING_FIELD_LABELS.of, min: 0, max: 0.5 },
+  os: { label: ROUNDING_FIELD_LABELS.os, min: 1, max: 1000 },
+} as const satisfies Record<string, NumberRule>;
+
+/** A block-select value: `tensor` or a size from {@link BLOCK_SIZES}. */
+export function blockValue(size: number | null): string {
+  return size === null ? 'tensor' : String(size);
+}
+
+/** The demo's set-up, read: every valid field's value, and a message for each invalid one. */
+export interface RoundingState {
+  dist: WeightDistribution | null;
+  n: number | null;
+  seed: number | null;
+  outlierFraction: number | null;
+  outlierScale: number | null;
+  /** undefined when the block field is invalid; null = per tensor. */
+  blockSize: number | null | undefined;
+  spike: boolean;
+  method: RoundingMethodId | null;
+  errors: Partial<Record<keyof RoundingStateText, string>>;
+}
+
+const quoted = (s: string) => `“${s.length > 40 ? `${s.slice(0, 40)}…` : s}”`;
+
+/**
+ * Reads the demo's field texts (typed, or from a shared link) without guessing: a
+ * value the menus do not offer (`block=7`, `dist=cauchy`, `m=int3`) is an error named
+ * after its field, never a silent fallback or a block size the menu cannot show.
+ * `spike` is a toggle: anything but `1` is off.
+ *
+ * @example parseRoundingState(ROUNDING_DEFAULTS).errors // {}
+ * @example parseRoundingState({ ...ROUNDING_DEFAULTS, block: '7' }).errors.block // 'Block (group) size “7” is not offered: choose per tensor, 32, 64, 128 or 256 weights.'
+ */
+export function parseRoundingState(text: Readonly<RoundingStateText>): RoundingState {
+  const errors: RoundingState['errors'] = {};
+  const num = (key: keyof typeof ROUNDING_NUMBER_RULES): number | null => {
+    const r = parseNumberInput(text[key], ROUNDING_NUMBER_RULES[key]);
+    if (r.ok) return r.value;
+    errors[key] = r.error;
+    return null;
+  };
+  const dist = DISTRIBUTIONS.find((d) => d.id === text.dist)?.id ?? null;
+  if (dist === null) errors.dist = `${ROUNDING_FIELD_LABELS.dist} ${quoted(text.dist)} is not offered: choose ${DISTRIBUTIONS.map((d) => d.label).join(', ')}.`;
+  const block = BLOCK_SIZES.find((b) => blockValue(b) === text.block);
+  if (block === undefined) {
+    errors.block = `${ROUNDING_FIELD_LABELS.block} ${quoted(text.block)} is not offered: choose per tensor, ${BLOCK_SIZES.filter((b) => b !== null).join(', ').replace(/, (\d+)$/, ' or $1')} weights.`;
+  }
+  const method = (ROUNDING_METHODS as readonly string[]).includes(text.m) ? (text.m as RoundingMethodId) : null;
+  if (method === null) errors.m = `${ROUNDING_FIELD_LABELS.m} ${quoted(text.m)} is not offered: choose ${ROUNDING_METHODS.map((m) => METHOD_LABELS[m]).join(', ')}.`;
+  return {
+    dist,
+    n: num('n'),
+    seed: num('seed'),
+    outlierFraction: num('of'),
+    outlierScale: num('os'),
+    blockSize: block,
+    spike: text.spike === '1',
+    method,
+    errors,
+  };
 }
