@@ -21,6 +21,13 @@ export interface FitInput extends MemoryInput {
  */
 export type FitVerdict = 'fits' | 'tight' | 'does-not-fit';
 
+/** How each verdict reads in a sentence ("… on one H100: tight"). The same words on every page. */
+export const FIT_VERDICT_WORDS: Readonly<Record<FitVerdict, string>> = {
+  fits: 'fits',
+  tight: 'tight',
+  'does-not-fit': 'does not fit',
+};
+
 /** Whether a configuration fits, with how much room, and the largest load that would. */
 export interface FitResult {
   /** requiredBytes ≤ availableBytes (the point estimate; see `verdict` for the band). */

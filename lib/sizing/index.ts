@@ -8,7 +8,7 @@ export { estimateMemory } from './estimateMemory';
 export type { MemoryInput, MemoryEstimate, MemoryTerm } from './estimateMemory';
 export { estimateActivationBytes, widestMlpWidth, ACTIVATION_ELEMENT_BYTES, LOGIT_BYTES, MLP_LIVE_WIDTHS } from './activationBytes';
 export type { ActivationEstimate } from './activationBytes';
-export { fitOnGpu, minGpusToFit, fitVerdict } from './fitOnGpu';
+export { fitOnGpu, minGpusToFit, fitVerdict, FIT_VERDICT_WORDS } from './fitOnGpu';
 export type { FitInput, FitResult, FitVerdict, MinGpusResult } from './fitOnGpu';
 export { kvReplicationFactor } from './kvReplication';
 export { kvEffectiveTokens } from './kvTokens';

@@ -30,7 +30,7 @@ const H100 = getGpu('h100-sxm');
 const V019 = { gpu: H100, memoryUtilization: 0.95, maxBatchedTokens: 8192, maxNumSeqs: 1024, kvBits: 16, contextTokens: 8192, batch: 1 };
 const V019_DIR = 'llm-d-planner-vllm-v0.19-logs: llm-d-incubation/llm-d-planner accuracy/results/v0.19.0/logs/';
 
-const LOGS: PublishedLog[] = [
+const LOGS: [PublishedLog, PublishedLog, PublishedLog, PublishedLog, PublishedLog, PublishedLog] = [
   {
     name: 'Llama-3.1-8B-Instruct BF16, TP 1, H100',
     source: `${V019_DIR}meta-llama-llama-3-1-8b---h100-80gb--tp1pp1dp1--8192.log`,
