@@ -24,7 +24,7 @@ export type FitVerdict = 'fits' | 'tight' | 'does-not-fit';
 /** How each verdict reads in a sentence ("… on one H100: tight"). The same words on every page. */
 export const FIT_VERDICT_WORDS: Readonly<Record<FitVerdict, string>> = {
   fits: 'fits',
-  tight: 'tight',
+  tight: 'is tight',
   'does-not-fit': 'does not fit',
 };
 
