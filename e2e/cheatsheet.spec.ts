@@ -161,7 +161,7 @@ test('a lesson prints without controls, its widget showing the current result', 
   await expect(widget.getByRole('figure').first()).toBeVisible();
   await expect(widget.getByRole('table').first()).toBeVisible();
   // Checkboxes print their state as a tick mark; the QR box (not drawn) and copy hints are gone.
-  await expect(widget.getByText(/Leave the memory vLLM leaves free/)).toBeHidden();
+  await expect(widget.getByLabel('gpu_memory_utilization', { exact: true })).toBeHidden();
   await expect(widget.getByText('QR code for this set-up')).toBeHidden();
   // External links print their address (except links whose text already is it, like the QR box's).
   const external = page.locator('main a[href^="http"]:not([data-print-url="off"])').first();

@@ -25,7 +25,7 @@ function calculator(page: Page, name: RegExp = /your set-up/i) {
     batch: widget.getByLabel('Batch size', { exact: true }),
     gpu: widget.getByLabel('GPU', { exact: true }),
     gpus: widget.getByLabel('Number of GPUs', { exact: true }),
-    util: widget.getByLabel(/Leave the memory vLLM leaves free/),
+    util: widget.getByLabel('gpu_memory_utilization', { exact: true }),
     config: widget.getByLabel('config.json', { exact: true }),
     result: widget.getByRole('status', { name: 'Result' }),
   };
@@ -59,7 +59,8 @@ test('the lesson and the tool load, each with a working calculator', async ({ pa
 test('changing model, format, context and batch updates the result', async ({ page, consoleErrors }) => {
   await page.goto('/tools/memory');
   const c = calculator(page);
-  await expect(c.result).toContainText('needs 51.9 GB (48.3 GiB) of 85.9 GB (80.0 GiB)');
+  // vLLM's default cap: 0.92 × 81,440 MiB (CUDA total of an A100 80GB) = 78.6 GB (lib/sizing fitOnGpu)
+  await expect(c.result).toContainText('needs 51.3 GB (47.8 GiB) of 78.6 GB (73.2 GiB)');
 
   await c.weights.selectOption('bf16'); // 141.1 GB of weights on one A100 80GB
   await expect(c.result).toContainText('Does not fit');
@@ -211,13 +212,13 @@ test('the URL holds the whole set-up: a new page on the same link restores contr
   await c.batch.fill('16');
   await c.gpu.selectOption('h100-sxm');
   await c.gpus.selectOption('2');
-  await c.util.check();
+  await c.util.fill('0.85');
   await expect(c.result).toContainText('16 × 2,048 tokens on 2 × H100 SXM 80GB');
-  await expect(c.widget).toContainText('at gpu_memory_utilization 0.92'); // the last change has rendered
+  await expect(c.widget).toContainText('at gpu_memory_utilization 0.85'); // the last change has rendered
   const resultText = await c.result.textContent();
   const url = page.url();
   expect(url).toContain('model=llama-2-70b');
-  expect(url).toContain('util=vllm');
+  expect(url).toContain('util=0.85');
 
   const other = await context.newPage();
   const errors: string[] = [];
@@ -231,7 +232,7 @@ test('the URL holds the whole set-up: a new page on the same link restores contr
   await expect(d.batch).toHaveValue('16');
   await expect(d.gpu).toHaveValue('h100-sxm');
   await expect(d.gpus).toHaveValue('2');
-  await expect(d.util).toBeChecked();
+  await expect(d.util).toHaveValue('0.85');
   await expect(d.result).toHaveText(resultText ?? '');
   expect(errors).toEqual([]);
 
@@ -282,9 +283,10 @@ test('keyboard only: change fields, toggle the cap, copy the link, open the work
   await expect(c.gpus).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(c.util).toBeFocused();
-  await page.keyboard.press('Space');
-  await expect(c.util).toBeChecked();
-  await expect(c.widget).toContainText('at gpu_memory_utilization 0.92');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('0.9');
+  await expect(c.util).toHaveValue('0.9');
+  await expect(c.widget).toContainText('at gpu_memory_utilization 0.90');
   await page.keyboard.press('Tab');
   const copy = c.widget.getByRole('button', { name: 'Copy link to this set-up' });
   await expect(copy).toBeFocused();

@@ -1,8 +1,14 @@
 import { getGpu } from '@/lib/hardware/getGpu';
 import { getModel, kvCacheFormula } from '@/lib/models';
 import { ridgePoint, weightIntensity } from '@/lib/speed-ui/figures';
-import { VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
-import { formatCount, formatNumber } from '@/lib/units';
+import {
+  NVIDIA_DRIVER_RESERVED_BYTES,
+  VLLM_DEFAULT_GPU_MEMORY_UTILIZATION,
+  VLLM_KV_UNCERTAINTY_BYTES_PER_GPU,
+  VLLM_NON_TORCH_BYTES_PER_GPU,
+  VLLM_TP_COMM_BYTES_PER_GPU,
+} from '@/lib/sizing';
+import { formatCount, formatGiB, formatNumber } from '@/lib/units';
 import { Tex } from './Tex';
 import styles from './CheatSheet.module.css';
 
@@ -33,12 +39,14 @@ export function Formulas({ model = 'llama-3.1-70b' }: { model?: string }) {
             70B: {kv.formula} = <strong>{formatCount(kv.bytesPerToken)} B</strong>.
           </p>
         </dd>
-        <dt>Fits on N GPUs of usable memory M</dt>
+        <dt>Fits on N GPUs that report M to CUDA (vLLM)</dt>
         <dd>
-          <Tex display className={styles.math} tex={String.raw`W + k\,c\,B + A + N\,O \le N\,M\,u`} />
+          <Tex display className={styles.math} tex={String.raw`W + k\,c\,B + N\,(A + O) \le N\,M\,u`} />
           <p className={styles.note}>
-            <Tex tex="c" /> tokens per sequence, <Tex tex="B" /> sequences, <Tex tex="A" /> activations, <Tex tex="O" /> overhead per GPU, <Tex tex="u" /> usable
-            share (vLLM {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}). No gradients.
+            <Tex tex="c" /> tokens per sequence, <Tex tex="B" /> sequences, <Tex tex="A" /> profiled activation peak per GPU, <Tex tex="O" /> non-torch
+            memory per GPU ({formatGiB(VLLM_NON_TORCH_BYTES_PER_GPU, 2)}; +{formatGiB(VLLM_TP_COMM_BYTES_PER_GPU, 1)} NCCL at TP ≥ 2), <Tex tex="M" /> ={' '}
+            nvidia-smi total − {formatCount(NVIDIA_DRIVER_RESERVED_BYTES / 2 ** 20)} MiB, <Tex tex="u" /> = gpu_memory_utilization (vLLM{' '}
+            {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}). Within {formatGiB(VLLM_KV_UNCERTAINTY_BYTES_PER_GPU, 1)} per GPU of the edge: tight. No gradients.
           </p>
         </dd>
         <dt>Decode step (one token per sequence)</dt>

@@ -70,7 +70,9 @@ export function DecisionChecklist() {
     <section className="widget" aria-labelledby={headingId}>
       <h3 id={headingId}>Decision checklist for {model.name}</h3>
       <p className="field-hint">
-        Fits are computed at vLLM&apos;s default memory utilisation ({formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}); speeds are roofline upper bounds.
+        Fits are computed at vLLM&apos;s default gpu_memory_utilization ({formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}), as on every
+        page of this site; speeds are roofline upper bounds. Throughput work is ranked by tokens per GPU-second at the largest batch that
+        fits; latency work by time per token at your concurrency.
       </p>
 
       <div className={`widget-controls ${styles.controls}`}>
@@ -152,6 +154,40 @@ export function DecisionChecklist() {
         </p>
         {decision ? (
           <>
+            <h4 className={styles.sub}>
+              Every candidate, both metrics ({decision.metric === 'tokens-per-gpu-second' ? 'ranked by tokens per GPU-second' : 'ranked by latency per token'})
+            </h4>
+            <div className="table-wrap">
+              <table className={`table ${styles.metrics}`}>
+                <caption className="sr-only">Throughput and latency of each candidate format on {gpuCount} × {card.name}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Format</th>
+                    <th scope="col" className="num">Largest batch that fits</th>
+                    <th scope="col" className="num">Tokens/s per GPU at that batch</th>
+                    <th scope="col" className="num">ms per token at your {concurrency.ok ? concurrency.value : ''} sequences</th>
+                    <th scope="col">Allowed</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {decision.candidates.map((cand) => (
+                    <tr key={cand.formatId} aria-current={cand.formatId === decision!.recommendation.formatId ? 'true' : undefined}>
+                      <th scope="row">
+                        {cand.label}
+                        {cand.formatId === decision!.recommendation.formatId ? ' (chosen)' : ''}
+                      </th>
+                      <td className="num">{cand.maxConcurrent}</td>
+                      <td className="num">{cand.tokensPerGpuSecond === null ? '—' : formatNumber(cand.tokensPerGpuSecond, cand.tokensPerGpuSecond < 10 ? 1 : 0)}</td>
+                      <td className="num">
+                        {cand.secondsPerTokenAtConcurrency === null ? 'does not fit' : formatNumber(cand.secondsPerTokenAtConcurrency * 1000, 1)}
+                        {cand.verdict === 'tight' ? ' (tight)' : ''}
+                      </td>
+                      <td>{cand.eligible ? 'yes' : 'no (accuracy)'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <h4 className={styles.sub}>Why</h4>
             <ol className={styles.reasons}>
               {decision.reasons.map((r, i) => (

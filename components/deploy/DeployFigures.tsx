@@ -1,6 +1,6 @@
 import { getGpu, gpuFigureStatus, lowBitTensorCoreSupport } from '@/lib/hardware';
 import { kvCacheBytesPerToken, getModel } from '@/lib/models';
-import { fitOnGpu, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
+import { fitOnGpu, FIT_VERDICT_WORDS, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
 import { prefillRoofline } from '@/lib/perf';
 import { batchCostRatio, formatDuration, formatTokensPerSecond, ggufTypesWithinBudget, maxBitsPerWeightToFit, planDeploymentRow, weightBudget } from '@/lib/deploy';
 import { BYTES_PER_MIB, formatBytesBoth, formatCount, formatNumber } from '@/lib/units';
@@ -8,11 +8,11 @@ import { BYTES_PER_MIB, formatBytesBoth, formatCount, formatNumber } from '@/lib
 /**
  * Inline, build-time numbers for the deployment lesson. Server components: every
  * figure is a lib/ call at build time, printed into static HTML (no client JS).
- * `util="vllm"` uses vLLM's default gpu_memory_utilization (lib/sizing); the default
- * is all usable memory (fitOnGpu's 1.0).
+ * Every fit uses vLLM's default gpu_memory_utilization (0.92, lib/sizing's default);
+ * `util="full"` asks for every byte CUDA reports.
  */
 type Util = 'full' | 'vllm';
-const utilOf = (util?: Util) => (util === 'vllm' ? VLLM_DEFAULT_GPU_MEMORY_UTILIZATION : 1);
+const utilOf = (util?: Util) => (util === 'full' ? 1 : VLLM_DEFAULT_GPU_MEMORY_UTILIZATION);
 
 interface LoadProps {
   model?: string;
@@ -32,7 +32,7 @@ export function FitVerdict(props: LoadProps & { batch: number }) {
   const f = fit(props, props.batch);
   return (
     <span>
-      <strong>{f.fits ? 'fits' : 'does not fit'}</strong>: it needs {formatBytesBoth(f.requiredBytes)} of {formatBytesBoth(f.availableBytes)}
+      <strong>{FIT_VERDICT_WORDS[f.verdict]}</strong>: it needs {formatBytesBoth(f.requiredBytes)} of {formatBytesBoth(f.availableBytes)}
     </span>
   );
 }

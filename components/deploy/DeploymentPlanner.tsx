@@ -58,7 +58,7 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
   const [contextText, setContextText] = useState('4096');
   const [batchText, setBatchText] = useState('16');
   const [kvId, setKvId] = useState('bf16');
-  const [vllmUtil, setVllmUtil] = useState(false);
+  const [vllmUtil, setVllmUtil] = useState(true);
   const [setups, setSetups] = useState<SetupState[]>(DEFAULT_SETUPS);
   const [nextKey, setNextKey] = useState(DEFAULT_SETUPS.length + 1);
 

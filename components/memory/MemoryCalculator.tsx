@@ -18,6 +18,7 @@ import {
   CUSTOM_MODEL,
   MEMORY_DEFAULTS,
   MEMORY_FIELD_LABELS,
+  UTILIZATION_RULE,
   contextRuleFor,
   memoryStateQuery,
   parseMemoryState,
@@ -51,8 +52,8 @@ export interface MemoryCalculatorProps {
   initialBatch?: number;
   initialGpu?: string;
   initialGpus?: number;
-  /** Start with vLLM's default gpu_memory_utilization (0.92) instead of all usable memory. */
-  initialVllmCap?: boolean;
+  /** Start at this gpu_memory_utilization instead of vLLM's default 0.92. */
+  initialUtilization?: number;
   /** The widget's title (its region's name). */
   title?: string;
   /** Show the set-up's QR code open (on slides); otherwise it is a collapsed "QR code" disclosure. */
@@ -80,7 +81,7 @@ export function MemoryCalculator({
   initialBatch,
   initialGpu,
   initialGpus,
-  initialVllmCap,
+  initialUtilization,
   title = 'Inference memory calculator',
   shareQr = false,
 }: MemoryCalculatorProps) {
@@ -94,9 +95,9 @@ export function MemoryCalculator({
       batch: initialBatch !== undefined ? String(initialBatch) : MEMORY_DEFAULTS.batch,
       gpu: initialGpu ?? MEMORY_DEFAULTS.gpu,
       gpus: initialGpus !== undefined ? String(initialGpus) : MEMORY_DEFAULTS.gpus,
-      util: initialVllmCap ? 'vllm' : MEMORY_DEFAULTS.util,
+      util: initialUtilization !== undefined ? String(initialUtilization) : MEMORY_DEFAULTS.util,
     }),
-    [initialModel, initialWeights, initialKv, initialContext, initialBatch, initialGpu, initialGpus, initialVllmCap],
+    [initialModel, initialWeights, initialKv, initialContext, initialBatch, initialGpu, initialGpus, initialUtilization],
   );
   const [text, update] = useUrlState(defaults, syncUrl);
   const [configText, setConfigText] = useState('');
@@ -274,19 +275,15 @@ export function MemoryCalculator({
           ))}
         </SelectField>
       </div>
-      <div className={styles.check} data-print="hide">
-        <input
-          id={`${id}-util`}
-          type="checkbox"
-          checked={state.util === 'vllm'}
-          onChange={(e) => update({ util: e.target.checked ? 'vllm' : 'full' })}
-          aria-describedby={`${id}-util-hint`}
+      <div className="widget-controls" data-print="hide">
+        <NumberField
+          label={MEMORY_FIELD_LABELS.util}
+          text={text.util}
+          onText={(util) => update({ util })}
+          rule={UTILIZATION_RULE}
+          inputMode="decimal"
+          hint={`The fraction of each GPU's memory, as CUDA reports it, that vLLM may fill: ${UTILIZATION_RULE.min} to ${UTILIZATION_RULE.max}. vLLM's default, used by every fit on this site, is ${formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}.`}
         />
-        <label htmlFor={`${id}-util`}>Leave the memory vLLM leaves free by default (gpu_memory_utilization {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)})</label>
-        <p className="field-hint" id={`${id}-util-hint`}>
-          Unticked, every byte the driver reports is usable; all runtime memory is counted as explicit terms below.
-        </p>
-        {state.errors.util ? <p className="field-error" role="alert">{state.errors.util}</p> : null}
       </div>
 
       <div className={styles.share}>
@@ -438,7 +435,15 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
   return (
     <>
       <div className="result" role="status" aria-live="polite" aria-label="Result">
-        <p className={`result-big ${fit.fits ? styles.fits : styles.noFit}`}>{fit.fits ? 'Fits' : 'Does not fit'}</p>
+        <p className={`result-big ${fit.verdict === 'fits' ? styles.fits : fit.verdict === 'tight' ? styles.tight : styles.noFit}`}>
+          {fit.verdict === 'fits' ? 'Fits' : fit.verdict === 'tight' ? (fit.fits ? 'Tight: fits by the estimate' : 'Tight: short by the estimate') : 'Does not fit'}
+        </p>
+        {fit.verdict === 'tight' ? (
+          <p>
+            The headroom is within the model&apos;s uncertainty ({formatGiB(fit.uncertaintyBytes / fit.gpuCount, 1)} per GPU, the largest gap
+            between this model and published vLLM start-up logs): read the &ldquo;Available KV cache memory&rdquo; line of your own log.
+          </p>
+        ) : null}
         <p>
           {state.modelName}, {formatName} weights, {kvName} KV cache, {formatCount(batch)} × {formatCount(context)} tokens on {group}: needs{' '}
           <strong>{formatBytesBoth(fit.requiredBytes)}</strong> of <strong>{formatBytesBoth(fit.availableBytes)}</strong> —{' '}
@@ -471,7 +476,7 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
       </div>
 
       <figure className={styles.figure}>
-        <figcaption className={styles.caption}>Where the memory goes, against what {group} offers{state.util === 'vllm' ? ` at gpu_memory_utilization ${formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}` : ''}</figcaption>
+        <figcaption className={styles.caption}>Where the memory goes, against what {group} offers at gpu_memory_utilization {formatNumber(state.memoryUtilization, 2)}</figcaption>
         <div className={styles.bar} role="img" aria-label={barLabel}>
           {bar.segments.map((s) => (
             <span key={s.id} className={`${styles.seg} ${styles[s.id]}`} style={{ left: cssPercent(s.start), width: cssPercent(s.width) }} />
@@ -547,7 +552,7 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
                   {row.gpu.id === state.gpu ? <span className={styles.selectedTag}> (selected)</span> : null}
                 </th>
                 <td className="num"><TwoUnits bytes={row.perGpuAvailableBytes} /></td>
-                <td className="num">{row.minGpus === null ? `none of ${row.tried.join('/')}` : formatCount(row.minGpus)}</td>
+                <td className="num">{row.minGpus === null ? `none of ${row.tried.join('/')}` : `${formatCount(row.minGpus)}${row.verdict === 'tight' ? ' (tight)' : ''}`}</td>
                 <td className="num">{row.perGpuBytes === null ? '—' : <TwoUnits bytes={row.perGpuBytes} />}</td>
               </tr>
             ))}
@@ -587,8 +592,9 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
         </p>
         <p>
           <strong>Largest batch and context</strong>: the largest whole numbers for which the same total still fits, found by
-          exact bisection (lib/sizing <code>fitOnGpu</code>). The activation term is an estimate of the peak workspace, with
-          vLLM&apos;s default per-step token budget for this GPU.
+          exact bisection (lib/sizing <code>fitOnGpu</code>). The activation peak and non-torch memory follow vLLM&apos;s start-up
+          profile for this GPU, calibrated on published vLLM logs (see <a href="/sources">sources</a>); the budget is
+          gpu_memory_utilization × the memory CUDA reports, as vLLM computes it.
         </p>
       </details>
     </>

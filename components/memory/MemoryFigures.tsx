@@ -2,7 +2,7 @@ import { bitsPerWeight, formatBitsBreakdown, getFormat } from '@/lib/formats';
 import { getGpu } from '@/lib/hardware';
 import { countParams, getModel, kvCacheBytesPerToken, kvCacheFormula } from '@/lib/models';
 import type { ModelSpec } from '@/lib/models';
-import { estimateMemory, fitOnGpu, weightBytes, vllmDefaultMaxBatchedTokens, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
+import { estimateMemory, fitOnGpu, weightBytes, vllmDefaultMaxBatchedTokens, FIT_VERDICT_WORDS, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
 import { BYTES_PER_MIB, formatBytesBoth, formatCount, formatGB, formatGiB, formatNumber } from '@/lib/units';
 import { formatBytesPerToken, formatHeadroom } from '@/lib/memory-ui/format';
 import { withAttention } from '@/lib/memory-ui/variants';
@@ -20,7 +20,8 @@ function specOf(model: string, kvHeads?: number, headDim?: number): ModelSpec {
   return kvHeads === undefined && headDim === undefined ? spec : withAttention(spec, { numKvHeads: kvHeads, headDim });
 }
 
-const utilOf = (util?: 'full' | 'vllm') => (util === 'vllm' ? VLLM_DEFAULT_GPU_MEMORY_UTILIZATION : 1);
+/** Every fit uses vLLM's default gpu_memory_utilization (0.92) unless `util="full"` asks for every byte CUDA reports. */
+const utilOf = (util?: 'full' | 'vllm') => (util === 'full' ? 1 : VLLM_DEFAULT_GPU_MEMORY_UTILIZATION);
 
 /** KV-cache bytes one token adds, e.g. "327,680 B (320 KiB)". `kvHeads`/`headDim` make a hypothetical variant. */
 export function KvBytesPerToken({ model, bits = 16, kvHeads, headDim }: { model: string; bits?: number; kvHeads?: number; headDim?: number }) {
@@ -84,12 +85,12 @@ export function MemoryTerm({ model = 'llama-3.1-70b', format, kv = 16, context, 
   return <span className="nowrap">{formatBytesBoth(estimate.terms.find((t) => t.id === term)!.bytes)}</span>;
 }
 
-/** "fits: 84.8 GB (79.0 GiB) of 85.9 GB (80.0 GiB), 1.1 GB (1.0 GiB) to spare" or "does not fit: … short". */
+/** "fits: 84.8 GB (79.0 GiB) of 85.9 GB (80.0 GiB), 1.1 GB (1.0 GiB) to spare", "tight: …" or "does not fit: … short" (lib/sizing verdict band). */
 export function MemoryFit({ model = 'llama-3.1-70b', format, kv = 16, context, batch, gpu, gpus = 1, util }: LoadProps & { gpu: string; gpus?: number; util?: 'full' | 'vllm' }) {
   const f = fitOnGpu({ model, weights: format, kvBits: kv, contextTokens: context, batch, gpu, gpuCount: gpus, memoryUtilization: utilOf(util) });
   return (
     <span>
-      <strong>{f.fits ? 'fits' : 'does not fit'}</strong>: {formatBytesBoth(f.requiredBytes)} of {formatBytesBoth(f.availableBytes)},{' '}
+      <strong>{FIT_VERDICT_WORDS[f.verdict]}</strong>: {formatBytesBoth(f.requiredBytes)} of {formatBytesBoth(f.availableBytes)},{' '}
       {formatHeadroom(f.headroomBytes)}
     </span>
   );
@@ -221,7 +222,7 @@ export function MemoryExampleTable({ model = 'llama-3.1-70b', format, kv = 16, c
     <figure className={styles.figure}>
       <figcaption className={styles.caption}>
           {getModel(model).name}, {getFormat(format).name} weights, {kv}-bit KV cache, {formatCount(batch)} sequences × {formatCount(context)} tokens:
-          lib/sizing <code>fitOnGpu</code>
+          lib/sizing <code>fitOnGpu</code> at vLLM&apos;s default gpu_memory_utilization {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}
       </figcaption>
       <div className="table-wrap">
         <table className={`table ${styles.table}`}>
@@ -258,7 +259,7 @@ export function MemoryExampleTable({ model = 'llama-3.1-70b', format, kv = 16, c
               <th scope="row">Verdict</th>
               {fits.map((f) => (
                 <td key={f.key} className={styles.right}>
-                  {f.fit.fits ? 'fits' : 'does not fit'}
+                  {FIT_VERDICT_WORDS[f.fit.verdict]}
                   <br />
                   <span className={styles.gib}>{formatHeadroom(f.fit.headroomBytes)}</span>
                 </td>

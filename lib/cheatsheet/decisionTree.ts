@@ -31,8 +31,9 @@ const ROOMY = { gpuCount: 8, contextTokens: 1024, concurrency: 1 } as const;
  * accuracy tolerance × evaluation budget × workload, the format it prefers first on a
  * GPU with FP8 tensor cores and on one without. Each leaf is a real call of
  * `decideQuantization` on 8 GPUs with one 1,024-token sequence, where every candidate
- * fits, so the recommendation is the branch's first preference; with less memory the
- * checklist moves on to the next format that fits.
+ * fits. No-loss leaves are the branch's first preference; small-loss leaves are the
+ * eligible format that wins the workload's metric (tokens per GPU-second at the largest
+ * batch that fits, or time per token), so on GPUs with less memory they can move.
  *
  * Branches with no loss allowed and no evaluation budget ignore the workload and are
  * returned once (`workload: null`); with a small loss allowed lib/decision ignores the

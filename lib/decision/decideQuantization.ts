@@ -1,13 +1,13 @@
 import { gpuFigureStatus, lowBitTensorCoreSupport } from '../hardware';
 import type { ComputeDtype, Gpu } from '../hardware/types';
 import { getModel } from '../models';
-import { decodeStep, prefillRoofline } from '../perf';
+import { costPerMillionTokens, decodeStep, prefillRoofline } from '../perf';
 import { tensorParallelSizes } from '../deploy';
 import { fitOnGpu, resolveGpu, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, weightBytes } from '../sizing';
-import { assertBatch, assertContextTokens, assertFraction, assertGpuCount } from '../sizing/inputs';
+import { assertBatch, assertContextTokens, assertFraction, assertGpuCount, assertPositive } from '../sizing/inputs';
 import { formatBytesBoth, formatCount, formatNumber } from '../units';
 import { DECISION_SOURCES as S } from './sources';
-import type { Alternative, CandidateCheck, CandidateId, Decision, DecisionConstraints, Reason } from './types';
+import type { Alternative, CandidateCheck, CandidateId, Decision, DecisionConstraints, DecisionMetric, Reason } from './types';
 
 const SIXTEEN_BIT: readonly ComputeDtype[] = ['bf16', 'fp16', 'fp32', 'tf32'];
 
@@ -48,12 +48,25 @@ function preferenceOrder(c: DecisionConstraints, fp8: boolean, int8: boolean): C
   return c.workload === 'latency' ? ['int4-g128', safe8] : [fast8, 'int4-g128'];
 }
 
-function checkCandidate(c: Required<Pick<DecisionConstraints, 'model' | 'memoryUtilization'>> & DecisionConstraints, gpu: Gpu, formatId: CandidateId): CandidateCheck {
+function checkCandidate(
+  c: Required<Pick<DecisionConstraints, 'model' | 'memoryUtilization'>> & DecisionConstraints,
+  gpu: Gpu,
+  formatId: CandidateId,
+  eligible: boolean,
+): CandidateCheck {
   const load = { model: c.model, weights: formatId, kvBits: 16, contextTokens: c.contextTokens, gpu, memoryUtilization: c.memoryUtilization };
   const fit = fitOnGpu({ ...load, batch: c.concurrency, gpuCount: c.gpuCount });
   const batch = Math.min(c.concurrency, fit.maxBatchAtContext);
-  const step = batch > 0 ? decodeStep({ model: c.model, weights: formatId, gpu, gpuCount: c.gpuCount, batch, contextTokens: c.contextTokens, kvBits: 16 }) : null;
-  const computeDtype = step?.computeDtype ?? decodeStep({ model: c.model, weights: formatId, gpu, gpuCount: c.gpuCount, batch: 1, contextTokens: 1, kvBits: 16 }).computeDtype;
+  const perf = { model: c.model, weights: formatId, gpu, gpuCount: c.gpuCount, contextTokens: c.contextTokens, kvBits: 16 };
+  const step = batch > 0 ? decodeStep({ ...perf, batch }) : null;
+  const computeDtype = step?.computeDtype ?? decodeStep({ ...perf, batch: 1, contextTokens: 1 }).computeDtype;
+  // Throughput: the largest batch that fits (concurrency is an output for batch work).
+  const full = fit.maxBatchAtContext > 0 ? decodeStep({ ...perf, batch: fit.maxBatchAtContext }) : null;
+  const tokensPerGpuSecond = full ? full.tokensPerSecondTotal / c.gpuCount : null;
+  const dollarsPerMillionTokens =
+    full && c.dollarsPerGpuHour !== undefined
+      ? costPerMillionTokens({ tokensPerSecondTotal: full.tokensPerSecondTotal, dollarsPerHour: c.dollarsPerGpuHour, gpuCount: c.gpuCount })
+      : null;
   return {
     formatId,
     label: label(formatId, c.calibrationData),
@@ -64,7 +77,64 @@ function checkCandidate(c: Required<Pick<DecisionConstraints, 'model' | 'memoryU
     crossoverBatch: step?.crossoverBatch ?? null,
     computeDtype,
     gpusNeeded: fit.fits ? c.gpuCount : gpusNeeded(c, load),
+    verdict: fit.verdict,
+    tokensPerGpuSecond,
+    dollarsPerMillionTokens,
+    secondsPerTokenAtConcurrency: fit.fits && step ? step.secondsPerToken : null,
+    eligible,
   };
+}
+
+/**
+ * The candidate the workload's metric prefers, among the eligible ones:
+ *
+ * - throughput: the most decode tokens per GPU-second at the largest batch that fits
+ *   (equivalently the lowest $/Mtok at one GPU price); candidates that hold no sequence
+ *   are out;
+ * - latency: the lowest seconds per token at the requested concurrency, among those
+ *   that hold it.
+ *
+ * Ties keep the accuracy preference order. Null when no eligible candidate qualifies.
+ */
+function bestByMetric(metric: DecisionMetric, order: readonly CandidateId[], get: (id: CandidateId) => CandidateCheck): CandidateId | null {
+  let best: CandidateId | null = null;
+  for (const id of order) {
+    const x = get(id);
+    if (metric === 'tokens-per-gpu-second') {
+      if (x.tokensPerGpuSecond === null) continue;
+      if (best === null || x.tokensPerGpuSecond > get(best).tokensPerGpuSecond!) best = id;
+    } else {
+      if (x.secondsPerTokenAtConcurrency === null) continue;
+      if (best === null || x.secondsPerTokenAtConcurrency < get(best).secondsPerTokenAtConcurrency!) best = id;
+    }
+  }
+  return best;
+}
+
+const tokS = (x: number) => `${formatNumber(x, x < 10 ? 1 : 0)} tokens/s per GPU`;
+const msTok = (seconds: number) => `${formatNumber(seconds * 1000, seconds < 0.01 ? 1 : 0)} ms per token`;
+
+/** One sentence saying why the winner beats the best other eligible candidate on the metric, with both numbers. */
+function winnerSentence(metric: DecisionMetric, winner: CandidateCheck, others: CandidateCheck[], concurrency: number, byMetric: boolean): string {
+  if (!byMetric) {
+    return others.length === 0
+      ? `${winner.label} is the only format your accuracy constraints allow.`
+      : `No allowed format ${metric === 'seconds-per-token' ? `holds ${plural(concurrency, 'sequence')} here` : 'holds a sequence here'}, so the choice follows the accuracy order.`;
+  }
+  if (metric === 'tokens-per-gpu-second') {
+    const runner = others.filter((o) => o.tokensPerGpuSecond !== null).sort((a, b) => b.tokensPerGpuSecond! - a.tokensPerGpuSecond!)[0];
+    const mine = `${tokS(winner.tokensPerGpuSecond!)} at its largest batch (${plural(winner.maxConcurrent, 'sequence')})`;
+    if (!runner) return `${winner.label} wins on throughput: ${mine}; no other allowed format holds a sequence.`;
+    const cost =
+      winner.dollarsPerMillionTokens !== null && runner.dollarsPerMillionTokens !== null
+        ? `, $${formatNumber(winner.dollarsPerMillionTokens, 2)} against $${formatNumber(runner.dollarsPerMillionTokens, 2)} per million tokens`
+        : '';
+    return `${winner.label} wins on throughput: ${mine} against ${tokS(runner.tokensPerGpuSecond!)} for ${runner.label} (${plural(runner.maxConcurrent, 'sequence')})${cost}. For batch work the concurrency is what memory allows, so capacity counts as much as the tensor cores.`;
+  }
+  const runner = others.filter((o) => o.secondsPerTokenAtConcurrency !== null).sort((a, b) => a.secondsPerTokenAtConcurrency! - b.secondsPerTokenAtConcurrency!)[0];
+  const mine = `${msTok(winner.secondsPerTokenAtConcurrency!)} at your ${plural(concurrency, 'sequence')}`;
+  if (!runner) return `${winner.label} wins on latency: ${mine}; no other allowed format holds that load.`;
+  return `${winner.label} wins on latency: ${mine} against ${msTok(runner.secondsPerTokenAtConcurrency!)} for ${runner.label}.`;
 }
 
 /**
@@ -108,13 +178,17 @@ function crossoverText(check: CandidateCheck, contextTokens: number, concurrency
  *     candidates   = BF16, FP8 W8A8, INT8 W8A8, INT8 W8A16, W4A16 g128
  *     each checked = fitOnGpu(concurrency × context on gpuCount × gpu, vLLM's 0.92 utilisation)
  *                    + decodeStep at min(concurrency, max that fits) + minGpusToFit
- *     order        = by accuracy tolerance, evaluation budget, workload and FP8/INT8
- *                    tensor cores (lowBitTensorCoreSupport); see the branches below
- *     chosen       = first in order that holds the concurrency; else the first that holds
- *                    at least one sequence; else the first (with the GPUs it needs)
+ *     eligible     = the formats the accuracy constraints allow (tolerance, evaluation budget,
+ *                    FP8/INT8 tensor cores: lowBitTensorCoreSupport), in preference order
+ *     throughput   → the eligible format with the most decode tokens per GPU-second at the
+ *                    largest batch that fits (decodeStep at maxBatchAtContext ÷ gpuCount; with a
+ *                    GPU price, the same ranking in $/Mtok): batch work's concurrency is an output
+ *     latency      → the eligible format with the lowest seconds per token at the requested
+ *                    concurrency, among those that hold it
+ *     fallback     = first in order that holds the concurrency; else that holds one sequence
  *
- * Branches: FP8 tensor cores + throughput ⇒ FP8 W8A8; no FP8 (Ampere) + throughput ⇒
- * INT8 W8A8; latency with a small loss allowed ⇒ W4A16 (GPTQ/AWQ g128); no loss allowed
+ * Eligibility: small loss allowed ⇒ the 8-bit W8A8 format the tensor cores run (FP8, else
+ * INT8) and W4A16 (GPTQ/AWQ g128), ranked by the workload's metric; no loss allowed
  * and no evaluation budget ⇒ the 8-bit format with the strongest no-loss evidence
  * (FP8 W8A8, else INT8 W8A16), never 4-bit. Evidence: Red Hat / Neural Magic
  * (Kurtic et al., arXiv 2411.02355): FP8 W8A8 "effectively lossless", W8A8-INT
@@ -123,8 +197,9 @@ function crossoverText(check: CandidateCheck, contextTokens: number, concurrency
  * @throws {RangeError} naming the field for a bad gpuCount, contextTokens, concurrency or memoryUtilization;
  *   {@link Error} for an unknown model or GPU id.
  * @example
- * decideQuantization({ gpu: 'h100-sxm', gpuCount: 2, workload: 'throughput', accuracyTolerance: 'small',
- *   evaluationBudget: true, calibrationData: true, contextTokens: 4096, concurrency: 32 }).recommendation.formatId // 'fp8-w8a8'
+ * // One H100, 4k context, throughput: FP8 holds 2 sequences, W4A16 about 27, so W4A16 makes more tokens per GPU-second.
+ * decideQuantization({ gpu: 'h100-sxm', gpuCount: 1, workload: 'throughput', accuracyTolerance: 'small',
+ *   evaluationBudget: true, calibrationData: true, contextTokens: 4096, concurrency: 2 }).recommendation.formatId // 'int4-g128'
  */
 export function decideQuantization(input: DecisionConstraints): Decision {
   const c = { ...input, model: input.model ?? 'llama-3.1-70b', memoryUtilization: input.memoryUtilization ?? VLLM_DEFAULT_GPU_MEMORY_UTILIZATION };
@@ -134,17 +209,22 @@ export function decideQuantization(input: DecisionConstraints): Decision {
   assertContextTokens(c.contextTokens);
   assertBatch(c.concurrency, 'concurrency');
   assertFraction(c.memoryUtilization, 'memoryUtilization');
+  if (c.dollarsPerGpuHour !== undefined) assertPositive(c.dollarsPerGpuHour, 'dollarsPerGpuHour', Infinity, true);
 
   const lowBitDtypes = lowBitTensorCoreSupport(gpu);
   const unverifiedDtypes = lowBitDtypes.filter((d) => gpuFigureStatus(gpu, d) === 'unverified');
   const fp8 = lowBitDtypes.includes('fp8');
   const int8 = lowBitDtypes.includes('int8');
-  const checks = new Map(CANDIDATES.map((id) => [id, checkCandidate(c, gpu, id)] as const));
+  const order = preferenceOrder(c, fp8, int8);
+  // With no loss allowed, only the first (8-bit) format may win; 4-bit stays the option to evaluate.
+  const contenders = c.accuracyTolerance === 'none' ? order.slice(0, 1) : order;
+  const checks = new Map(CANDIDATES.map((id) => [id, checkCandidate(c, gpu, id, contenders.includes(id))] as const));
   const get = (id: CandidateId) => checks.get(id)!;
 
-  const order = preferenceOrder(c, fp8, int8);
+  const metric: DecisionMetric = c.workload === 'throughput' ? 'tokens-per-gpu-second' : 'seconds-per-token';
+  const byMetric = bestByMetric(metric, contenders, get);
   const chosenId =
-    order.find((id) => get(id).fits) ?? order.find((id) => get(id).maxConcurrent > 0) ?? order[0]!;
+    byMetric ?? order.find((id) => get(id).fits) ?? order.find((id) => get(id).maxConcurrent > 0) ?? order[0]!;
   const rec = get(chosenId);
   const shortfall = rec.fits ? null : { maxConcurrent: rec.maxConcurrent, gpusNeeded: rec.gpusNeeded };
   const pct = formatNumber(c.memoryUtilization * 100, 0);
@@ -155,7 +235,8 @@ export function decideQuantization(input: DecisionConstraints): Decision {
   const ctx = formatCount(c.contextTokens);
 
   // ── Reasons ───────────────────────────────────────────────────────────────
-  const reasons: Reason[] = [];
+  const winnerReason = winnerSentence(metric, rec, contenders.filter((id) => id !== chosenId).map(get), c.concurrency, byMetric !== null && contenders.length > 1);
+  const reasons: Reason[] = [{ text: winnerReason, basis: 'computed', sources: [] }];
   const bf16Peak = gpu.denseTflops.bf16 ?? gpu.denseTflops.fp16;
   const peakOf = (d: ComputeDtype) => gpu.denseTflops[d];
   const listed = lowBitDtypes.length
@@ -273,7 +354,10 @@ export function decideQuantization(input: DecisionConstraints): Decision {
     'int8-w8a16': fp8
       ? 'With no room for any measurable loss and no way to evaluate, I want the 8-bit format with the strongest published evidence.'
       : `The ${gpu.name} has no FP8 tensor cores, and with no room for measurable loss I'd take weight-only INT8, which is close to lossless, over INT8 W8A8's 1–3%.`,
-    'int4-g128': 'At low concurrency decode is memory-bound, so 4-bit weights at group size 128 read about half the bytes of 8-bit per token, and W4A16 was the most cost-efficient format for latency-bound serving in Red Hat\'s study.',
+    'int4-g128':
+      c.workload === 'throughput'
+        ? `For batch work what counts is tokens per GPU-second at the largest batch memory allows, and 4-bit weights leave room for ${plural(rec.maxConcurrent, 'sequence')} of this length here, so it makes the most tokens per GPU in the roofline.`
+        : 'At low concurrency decode is memory-bound, so 4-bit weights at group size 128 read about half the bytes of 8-bit per token, and W4A16 was the most cost-efficient format for latency-bound serving in Red Hat\'s study.',
     bf16: 'Nothing smaller meets the accuracy bar here.',
   };
   sentences.push(why[chosenId]);
@@ -285,9 +369,11 @@ export function decideQuantization(input: DecisionConstraints): Decision {
   if (chosenId === 'int4-g128') {
     const e = get(fp8 ? 'fp8-w8a8' : 'int8-w8a8');
     sentences.push(
-      e.fits
-        ? `8-bit W8A8 is the better fit for large-batch throughput, where its 8-bit tensor cores matter, but for per-user latency fewer bytes win.`
-        : `8-bit would not even hold the load: ${e.label} ${capacityText(e, gpu, c.concurrency)}.`,
+      c.workload === 'throughput' && e.maxConcurrent > 0
+        ? `${e.label} would run on the 8-bit tensor cores, but it holds only ${plural(e.maxConcurrent, 'sequence')} of this length here, which leaves fewer tokens per GPU-second.`
+        : e.fits
+          ? `8-bit W8A8 is the better fit for large-batch throughput, where its 8-bit tensor cores matter, but for per-user latency fewer bytes win.`
+          : `8-bit would not even hold the load: ${e.label} ${capacityText(e, gpu, c.concurrency)}.`,
     );
   } else if (c.accuracyTolerance === 'none' && !c.evaluationBudget) {
     sentences.push('I would not go to 4-bit without an evaluation budget, because its loss depends on the task, the metric and the method: on LLaMA-3-70B, 4-bit GPTQ raised perplexity about 14% while average zero-shot accuracy fell only half a point.');
@@ -316,5 +402,7 @@ export function decideQuantization(input: DecisionConstraints): Decision {
     candidates: CANDIDATES.map(get),
     shortfall,
     memoryUtilization: c.memoryUtilization,
+    metric,
+    winnerReason,
   };
 }

@@ -27,7 +27,12 @@ export interface DecisionConstraints {
   concurrency: number;
   /** Fraction of GPU memory the engine may fill (default vLLM's 0.92). */
   memoryUtilization?: number;
+  /** Price of one GPU-hour in dollars; when given, throughput candidates also get $ per million tokens. */
+  dollarsPerGpuHour?: number;
 }
+
+/** The metric the recommendation optimises: tokens per GPU-second for throughput work, per-token latency for latency work. */
+export type DecisionMetric = 'tokens-per-gpu-second' | 'seconds-per-token';
 
 /** The formats the checklist chooses between. */
 export type CandidateId = 'bf16' | 'fp8-w8a8' | 'int8-w8a8' | 'int8-w8a16' | 'int4-g128';
@@ -49,6 +54,16 @@ export interface CandidateCheck {
   computeDtype: ComputeDtype;
   /** Smallest tensor-parallel size (≤ 8) that holds the load; null when 8 is not enough. */
   gpusNeeded: number | null;
+  /** The fit verdict at `concurrency` with its margin band (lib/sizing). */
+  verdict: 'fits' | 'tight' | 'does-not-fit';
+  /** Throughput metric: decode tokens per second per GPU at the largest batch that fits (`maxConcurrent`); null when nothing fits. */
+  tokensPerGpuSecond: number | null;
+  /** $ per million tokens at that rate, when a GPU price was given; null otherwise or when nothing fits. */
+  dollarsPerMillionTokens: number | null;
+  /** Latency metric: seconds per decode step (per token each user sees) at the requested concurrency; null when it does not fit. */
+  secondsPerTokenAtConcurrency: number | null;
+  /** Allowed by the accuracy constraints (tolerance, evaluation budget, tensor cores). */
+  eligible: boolean;
 }
 
 /** A citation attached to a reason: an id in lib/sources and a short label. */
@@ -92,4 +107,8 @@ export interface Decision {
   shortfall: null | { maxConcurrent: number; gpusNeeded: number | null };
   /** The memory utilisation the fits were computed at. */
   memoryUtilization: number;
+  /** What the recommendation optimises, from the workload. */
+  metric: DecisionMetric;
+  /** Why the winner wins, in one sentence with both numbers. */
+  winnerReason: string;
 }

@@ -22,16 +22,16 @@ function ok(input: DeploymentRowInput): DeploymentRowPlan {
 }
 
 describe('planDeploymentRow(input)', () => {
-  it('INT8 W8A8 on one H100, 16 × 4k: does not fit, capacity 7, speed quoted at 7 (capped)', () => {
-    // H100 SXM: 81,559 MiB usable (lib/hardware); 67.7 GiB INT8 weights; 8,192-token vLLM budget on H100
-    // → room for 7 sequences of 1.25 GiB (lib/sizing fitOnGpu, checked here against fitOnGpu itself)
+  it('INT8 W8A8 on one H100, 16 × 4k: does not fit, capacity 2, speed quoted at 2 (capped)', () => {
+    // H100 SXM at vLLM's 0.92: 0.92 × 79.18 GiB (CUDA total) = 72.84 GiB; − 67.67 GiB INT8 weights − 1.97 GiB activation
+    // peak − 0.25 GiB non-torch = 2.95 GiB → room for 2 sequences of 1.25 GiB (lib/sizing fitOnGpu, checked against it too)
     const row = ok(BASE);
     expect(row.fits).toBe(false);
     expect(row.maxBatchAtContext).toBe(fitOnGpu({ ...BASE, batch: 16 }).maxBatchAtContext);
-    expect(row.maxBatchAtContext).toBe(7);
+    expect(row.maxBatchAtContext).toBe(2);
     expect(row.batchCapped).toBe(true);
-    expect(row.decode?.batch).toBe(7);
-    const step = decodeStep({ ...BASE, batch: 7 });
+    expect(row.decode?.batch).toBe(2);
+    const step = decodeStep({ ...BASE, batch: 2 });
     expect(row.decode?.tokensPerSecondTotal).toBe(step.tokensPerSecondTotal);
     expect(row.decode?.tokensPerSecondPerSequence).toBe(step.tokensPerSecondPerSequence);
     expect(row.costStatus).toBe('no-price');
@@ -62,13 +62,15 @@ describe('planDeploymentRow(input)', () => {
     expect(row.costPerMillionTokensUsd).toBeNull();
   });
 
-  it('vLLM\'s 0.92 utilisation holds fewer sequences than 1.0 (A100 80GB INT8 4k: 8 vs 3, lib/sizing tests)', () => {
+  it('vLLM\'s 0.92 (the default) holds fewer sequences than 1.0 (A100 80GB INT8 4k: 3 vs 8, lib/sizing tests)', () => {
     const a100 = { ...BASE, gpu: 'a100-80gb-sxm', targetBatch: 8 };
-    expect(ok(a100).maxBatchAtContext).toBe(8);
-    expect(ok(a100).fits).toBe(true);
+    const all = ok({ ...a100, memoryUtilization: 1 });
+    expect(all.maxBatchAtContext).toBe(8);
+    expect(all.fits).toBe(true);
     const vllm = ok({ ...a100, memoryUtilization: VLLM_DEFAULT_GPU_MEMORY_UTILIZATION });
     expect(vllm.maxBatchAtContext).toBe(3);
     expect(vllm.fits).toBe(false);
+    expect(ok(a100).maxBatchAtContext).toBe(3); // the default is vLLM's
   });
 
   it('FP8 on A100 runs weight-only and says why', () => {

@@ -38,16 +38,18 @@ describe('weightBudget({ model, gpu, load })', () => {
     expect(maxBitsPerWeightToFit('llama-3.1-70b', b.budgetBytes)).toBeCloseTo(2.9206, 4);
   });
 
-  it('reserving one 4,096-token sequence takes KV + workspace + CUDA context out first', () => {
+  it('reserving one 4,096-token sequence takes KV + activation peak + non-torch memory out first', () => {
     const b = weightBudget({ model: 'llama-3.1-70b', gpu: 'rtx-4090', load: { contextTokens: 4096, batch: 1, kvBits: 16 } });
     // KV: 327,680 B/token (2 × 80 layers × 8 KV heads × 128 × 2 B) × 4,096 = 1,342,177,280 B
     expect(b.kvCacheBytes).toBe(1_342_177_280);
-    // overhead: 1000 MiB (lib/sizing DEFAULT_OVERHEAD_BYTES_PER_GPU)
-    expect(b.overheadBytes).toBe(1000 * BYTES_PER_MIB);
-    // workspace: 2,048 tokens × 3 × 28,672 × 2 B + 1 × 128,256 × 4 B = 352,321,536 + 513,024
-    expect(b.activationBytes).toBe(352_834_560);
-    expect(b.budgetBytes).toBe(24_564 * BYTES_PER_MIB - 1_342_177_280 - 1000 * BYTES_PER_MIB - 352_834_560);
-    expect(maxBitsPerWeightToFit('llama-3.1-70b', b.budgetBytes)).toBeCloseTo(2.6095, 4);
+    // non-torch: 0.25 GiB (lib/sizing DEFAULT_OVERHEAD_BYTES_PER_GPU, vLLM v0.19 log)
+    expect(b.overheadBytes).toBe(268_435_456);
+    // activation peak, RTX 4090 profile (2,048 tokens, 256 sequences):
+    // max(2,048 × 3 × 28,672 × 2 B × 1.5 = 528,482,304, 256 × 128,256 × 4 B × 3.8 = 499,069,747.2)
+    expect(b.activationBytes).toBe(528_482_304);
+    expect(b.budgetBytes).toBe(24_564 * BYTES_PER_MIB - 1_342_177_280 - 268_435_456 - 528_482_304);
+    // 23,618,125,824 × 8 / 70,553,706,496 = 2.6780 bits
+    expect(maxBitsPerWeightToFit('llama-3.1-70b', b.budgetBytes)).toBeCloseTo(2.678, 3);
   });
 
   it('scales with GPU count and utilisation, and names bad fields', () => {
@@ -60,10 +62,10 @@ describe('weightBudget({ model, gpu, load })', () => {
 });
 
 describe('ggufTypesWithinBudget(model, budgetBytes)', () => {
-  it('on one RTX 4090 with a 4k sequence reserved only the 2-bit i-quants fit (facts.md §8: IQ2_XS/IQ2_XXS-class)', () => {
+  it('on one RTX 4090 with a 4k sequence reserved only the 2-bit quants fit (Q2_K and the IQ2 i-quants)', () => {
     const budget = weightBudget({ model: 'llama-3.1-70b', gpu: 'rtx-4090', load: { contextTokens: 4096, batch: 1, kvBits: 16 } }).budgetBytes;
     const rows = ggufTypesWithinBudget('llama-3.1-70b', budget);
-    expect(rows.filter((r) => r.fits).map((r) => r.ggmlType)).toEqual(['IQ2_XS', 'IQ2_XXS']);
+    expect(rows.filter((r) => r.fits).map((r) => r.ggmlType)).toEqual(['Q2_K', 'IQ2_XS', 'IQ2_XXS']);
     // widest first
     expect(rows[0]!.ggmlType).toBe('Q8_0');
     // IQ2_XS: 74 B / 256 weights = 2.3125 bits (ggml-common.h) on every tensor but the

@@ -1,6 +1,6 @@
 import { countParams } from '../models';
 import { FORMATS, GGUF_FILE_BPW, bitsPerWeight } from '../formats';
-import { estimateMemory, resolveGpu, resolveModel, vllmDefaultMaxBatchedTokens, weightBytes, type GpuRef, type ModelRef } from '../sizing';
+import { estimateMemory, resolveGpu, resolveModel, vllmDefaultMaxBatchedTokens, vllmDefaultMaxNumSeqs, weightBytes, type GpuRef, type ModelRef } from '../sizing';
 import { assertFraction, assertGpuCount } from '../sizing/inputs';
 import type { Bytes, Tokens } from '../units';
 
@@ -69,6 +69,7 @@ export function weightBudget({
     batch: load.batch,
     gpuCount,
     maxBatchedTokens: vllmDefaultMaxBatchedTokens(card),
+    maxNumSeqs: vllmDefaultMaxNumSeqs(card),
   });
   const reserved = estimate.overheadBytes + estimate.kvCacheBytes + estimate.activationBytes;
   return {

@@ -8,13 +8,16 @@ const llama70b = getModel('llama-3.1-70b').spec;
 const setup = { spec: llama70b, weights: 'int8-w8a8', kvBits: 16, contextTokens: 4096, batch: 8, gpu: 'a100-80gb-sxm', gpuCount: 1, memoryUtilization: 1 };
 
 describe('memoryResults(setup)', () => {
-  it('facts.md §8: Llama-3.1-70B INT8 on one A100 80GB holds 8 sequences of 4,096 tokens, not 9', () => {
+  it('Llama-3.1-70B INT8 on one A100 80GB with all memory holds 8 sequences of 4,096 tokens, not 9 (lib/sizing fitOnGpu tests)', () => {
     const r = memoryResults(setup);
     expect(r.fit.fits).toBe(true);
     expect(r.fit.maxBatchAtContext).toBe(8);
-    expect(r.fit.estimate.weightsBytes).toBe(72_656_371_712); // facts.md §7: 72.7 GB (67.7 GiB)
-    expect(r.fit.availableBytes).toBe(81_920 * 2 ** 20);
+    expect(r.fit.estimate.weightsBytes).toBe(72_656_371_712); // 72.7 GB (67.7 GiB)
+    expect(r.fit.availableBytes).toBe((81_920 - 480) * 2 ** 20); // CUDA total: nvidia-smi 81,920 MiB − 480 MiB driver reserve
     expect(memoryResults({ ...setup, batch: 9 }).fit.fits).toBe(false);
+  });
+  it('at vLLM\'s default 0.92 the same card holds 3 (the calculator\'s default cap)', () => {
+    expect(memoryResults({ ...setup, memoryUtilization: 0.92 }).fit.maxBatchAtContext).toBe(3);
   });
   it('the bar stacks the four terms of the estimate against the available memory', () => {
     const r = memoryResults(setup);
@@ -27,26 +30,28 @@ describe('memoryResults(setup)', () => {
     const r = memoryResults(setup);
     expect(r.bits.formula).toBe('8 + 16/in_features ≈ 8'); // per-channel scale, lib/formats
     expect(r.kvFormula.formula).toBe('2 × 80 layers × 8 KV heads × 128 head_dim × 2 B');
-    expect(r.availableFormula).toBe('81,920 MiB usable (as nvidia-smi reports it) × 1 GPU = 85.9 GB (80.0 GiB)');
+    expect(r.availableFormula).toBe('81,440 MiB as CUDA reports it × 1 GPU × 1.00 gpu_memory_utilization = 85.4 GB (79.5 GiB)');
   });
 });
 
 describe('availableFormula', () => {
   it('writes the vLLM cap and the GPU count', () => {
     expect(availableFormula(getGpu('h100-sxm'), 2, 0.92)).toBe(
-      '81,559 MiB usable (as nvidia-smi reports it) × 2 GPUs × 0.92 (vLLM gpu_memory_utilization) = 157.4 GB (146.6 GiB)',
+      '81,079 MiB as CUDA reports it × 2 GPUs × 0.92 gpu_memory_utilization = 156.4 GB (145.7 GiB)',
     );
   });
 });
 
 describe('gpuFitTable(setup)', () => {
-  it('BF16 Llama-3.1-70B (141.1 GB of weights) at batch 1 × 4,096: two H100s, four A100 40GB, one H200, none of 8 T4s', () => {
+  it('BF16 Llama-3.1-70B (141.1 GB of weights) at batch 1 × 4,096, all memory: two H100s, four A100 40GB, one H200, none of 8 T4s', () => {
     const rows = gpuFitTable({ ...setup, weights: 'bf16', batch: 1 });
     const min = (id: string) => rows.find((r) => r.gpu.id === id)!.minGpus;
     expect(min('h100-sxm')).toBe(2); // lib/sizing minGpusToFit example
     expect(min('a100-40gb-sxm')).toBe(4);
-    // 131.4 GiB of weights + 1.0 GiB overhead + 1.25 GiB of KV + workspace < 140.4 GiB usable (143,771 MiB)
+    // 131.4 GiB of weights + 0.25 GiB non-torch + 1.25 GiB of KV + 1.97 GiB activation peak < 139.9 GiB CUDA total (143,291 MiB)
     expect(min('h200-sxm')).toBe(1);
+    // at vLLM's 0.92: 0.92 × 139.9 = 128.7 GiB < 131.4 GiB of weights: a second H200
+    expect(gpuFitTable({ ...setup, weights: 'bf16', batch: 1, memoryUtilization: 0.92 }).find((r) => r.gpu.id === 'h200-sxm')!.minGpus).toBe(2);
     expect(min('mi300x')).toBe(1);
     expect(min('t4')).toBeNull(); // 8 × 15 GiB = 120 GiB < 131.4 GiB
   });

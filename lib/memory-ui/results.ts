@@ -3,7 +3,7 @@ import { GPUS, getGpu } from '../hardware';
 import type { Gpu } from '../hardware';
 import { kvCacheFormula, type KvCacheFormula } from '../models';
 import type { ModelSpec } from '../models/types';
-import { fitOnGpu, minGpusToFit, type FitResult } from '../sizing';
+import { cudaTotalBytes, fitOnGpu, minGpusToFit, type FitResult, type FitVerdict } from '../sizing';
 import { BYTES_PER_MIB, formatBytesBoth, formatCount, formatNumber } from '../units';
 import type { Bytes } from '../units';
 import { stackedBar, type StackedBar } from './bar';
@@ -25,7 +25,7 @@ export interface MemorySetup {
 /** One row of the "which GPUs fit" table. */
 export interface GpuFitRow {
   gpu: Gpu;
-  /** Usable memory per GPU × the memory cap. */
+  /** CUDA-reported memory per GPU × gpu_memory_utilization. */
   perGpuAvailableBytes: Bytes;
   /** Fewest GPUs of this kind (1 … 8, dividing the heads) on which the set-up fits; null when none does. */
   minGpus: number | null;
@@ -35,6 +35,8 @@ export interface GpuFitRow {
   perGpuBytes: Bytes | null;
   /** Headroom over the whole group at `minGpus` (null when none fits). */
   headroomBytes: Bytes | null;
+  /** The margin band at `minGpus`: 'fits' or 'tight' (null when none fits). */
+  verdict: FitVerdict | null;
 }
 
 /**
@@ -58,23 +60,24 @@ export function gpuFitTable(setup: Omit<MemorySetup, 'gpu' | 'gpuCount'>): GpuFi
     });
     return {
       gpu,
-      perGpuAvailableBytes: gpu.usableMemoryBytes * setup.memoryUtilization,
+      perGpuAvailableBytes: cudaTotalBytes(gpu) * setup.memoryUtilization,
       minGpus: r.gpuCount,
       tried: r.tried,
       perGpuBytes: r.fit ? r.fit.perGpuBytes : null,
       headroomBytes: r.fit ? r.fit.headroomBytes : null,
+      verdict: r.fit ? r.fit.verdict : null,
     };
   });
 }
 
 /**
- * The memory the set-up may fill, written out:
- * "81,920 MiB × 1 GPU = 85.9 GB (80.0 GiB)", with "× 0.92 (vLLM gpu_memory_utilization)" when capped.
+ * The memory the set-up may fill, written out as vLLM computes it:
+ * "81,440 MiB as CUDA reports it × 1 GPU × 0.92 gpu_memory_utilization = 78.6 GB (73.2 GiB)".
  */
 export function availableFormula(gpu: Gpu, gpuCount: number, memoryUtilization: number): string {
-  const cap = memoryUtilization === 1 ? '' : ` × ${formatNumber(memoryUtilization, 2)} (vLLM gpu_memory_utilization)`;
-  const total = gpu.usableMemoryBytes * gpuCount * memoryUtilization;
-  return `${formatCount(gpu.usableMemoryBytes / BYTES_PER_MIB)} MiB usable (as nvidia-smi reports it) × ${formatCount(gpuCount)} GPU${gpuCount === 1 ? '' : 's'}${cap} = ${formatBytesBoth(total)}`;
+  const cuda = cudaTotalBytes(gpu);
+  const total = cuda * gpuCount * memoryUtilization;
+  return `${formatCount(Math.round(cuda / BYTES_PER_MIB))} MiB as CUDA reports it × ${formatCount(gpuCount)} GPU${gpuCount === 1 ? '' : 's'} × ${formatNumber(memoryUtilization, 2)} gpu_memory_utilization = ${formatBytesBoth(total)}`;
 }
 
 /** Everything the calculator shows for a valid set-up. */

@@ -26,8 +26,7 @@ describe('parseMemoryState(text, configText)', () => {
       batch: 8,
       gpu: 'a100-80gb-sxm',
       gpuCount: 1,
-      util: 'full',
-      memoryUtilization: 1,
+      memoryUtilization: 0.92,
       config: null,
     });
     expect(s.spec).toBe(getModel('llama-3.1-70b').spec);
@@ -67,14 +66,19 @@ describe('parseMemoryState(text, configText)', () => {
   });
   it('unknown ids in a link fall back to the defaults, each with a message', () => {
     const s = parseMemoryState({ ...MEMORY_DEFAULTS, model: 'gpt-5', weights: 'int3', kv: 'int2', gpu: 'tpu-v5', util: 'most' });
-    expect(s).toMatchObject({ model: 'llama-3.1-70b', weights: 'int4-g128', kv: 'bf16', gpu: 'a100-80gb-sxm', util: 'full' });
+    expect(s).toMatchObject({ model: 'llama-3.1-70b', weights: 'int4-g128', kv: 'bf16', gpu: 'a100-80gb-sxm', memoryUtilization: 0.92 });
     expect(s.errors.model).toBe('Unknown model "gpt-5"; showing Llama-3.1-70B.');
     expect(s.errors.weights).toMatch(/"int3"/);
     expect(s.errors.kv).toMatch(/"int2"/);
     expect(s.errors.gpu).toMatch(/"tpu-v5"/);
     expect(s.errors.util).toMatch(/"most"/);
   });
-  it('vLLM cap: gpu_memory_utilization 0.92 (lib/sizing)', () => {
+  it('gpu_memory_utilization: a fraction in [0.05, 1]; old links (util=vllm / util=full) read as 0.92 / 1', () => {
+    expect(parseMemoryState({ ...MEMORY_DEFAULTS, util: '0.85' }).memoryUtilization).toBe(0.85);
+    expect(parseMemoryState({ ...MEMORY_DEFAULTS, util: '0.85' }).errors.util).toBeUndefined();
+    expect(parseMemoryState({ ...MEMORY_DEFAULTS, util: '0' }).errors.util).toMatch(/gpu_memory_utilization must be a fraction from 0.05 to 1/);
+    expect(parseMemoryState({ ...MEMORY_DEFAULTS, util: '1.5' }).memoryUtilization).toBe(0.92);
+    expect(parseMemoryState({ ...MEMORY_DEFAULTS, util: 'full' }).memoryUtilization).toBe(1);
     expect(parseMemoryState({ ...MEMORY_DEFAULTS, util: 'vllm' }).memoryUtilization).toBe(0.92);
   });
   it('custom model: reads the pasted config, or says what is wrong with it', () => {
@@ -111,7 +115,7 @@ describe('parseMemoryState(text, configText)', () => {
 
 describe('memoryStateQuery / memoryStateFromQuery', () => {
   it('writes every key in a fixed order', () => {
-    expect(memoryStateQuery(MEMORY_DEFAULTS)).toBe('model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=full');
+    expect(memoryStateQuery(MEMORY_DEFAULTS)).toBe('model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=0.92');
   });
   it('round-trips any state (values up to 200 characters)', () => {
     fc.assert(

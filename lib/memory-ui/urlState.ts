@@ -13,7 +13,7 @@ export const CUSTOM_MODEL = 'custom';
 
 /**
  * The memory calculator's state as the raw text of its fields, which is also its query
- * string (`/tools/memory?model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=full`).
+ * string (`/tools/memory?model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=0.92`).
  * A pasted config.json is not part of it (too long for a link): with `model=custom`
  * the link says a custom config was used, and the page asks for it again.
  */
@@ -32,13 +32,13 @@ export type MemoryStateText = {
   gpu: string;
   /** Tensor-parallel GPU count, 1 … 8. */
   gpus: string;
-  /** 'full': all usable memory; 'vllm': vLLM's default gpu_memory_utilization. */
+  /** vLLM's gpu_memory_utilization, a fraction in (0, 1] ("0.92"; the old link values 'vllm' and 'full' read as 0.92 and 1). */
   util: string;
 };
 
 export type MemoryField = keyof MemoryStateText | 'config';
 
-/** Defaults: Llama-3.1-70B, 4-bit group-128 weights, BF16 KV cache, 8 sequences of 4,096 tokens on one A100 80GB, all memory usable. */
+/** Defaults: Llama-3.1-70B, 4-bit group-128 weights, BF16 KV cache, 8 sequences of 4,096 tokens on one A100 80GB, vLLM's default gpu_memory_utilization (0.92). */
 export const MEMORY_DEFAULTS: Readonly<MemoryStateText> = {
   model: 'llama-3.1-70b',
   weights: 'int4-g128',
@@ -47,7 +47,7 @@ export const MEMORY_DEFAULTS: Readonly<MemoryStateText> = {
   batch: '8',
   gpu: 'a100-80gb-sxm',
   gpus: '1',
-  util: 'full',
+  util: String(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION),
 };
 
 /** Field labels as the calculator shows them (and as its messages name them). */
@@ -59,15 +59,39 @@ export const MEMORY_FIELD_LABELS: Readonly<Record<MemoryField, string>> = {
   batch: 'Batch size',
   gpu: 'GPU',
   gpus: 'Number of GPUs',
-  util: 'Memory the engine may use',
+  util: 'gpu_memory_utilization',
   config: 'config.json',
 };
 
-/** The two memory caps offered: every usable byte, or vLLM's default `gpu_memory_utilization`. */
-export const UTILIZATION_CHOICES = [
-  { id: 'full', fraction: 1 },
-  { id: 'vllm', fraction: VLLM_DEFAULT_GPU_MEMORY_UTILIZATION },
-] as const;
+/**
+ * The gpu_memory_utilization field's rule: a fraction from 0.05 to 1, two decimals at most
+ * (vLLM accepts (0, 1]; below 0.05 not even a small model's weights fit).
+ */
+export const UTILIZATION_RULE = { min: 0.05, max: 1 } as const;
+
+/** Old share links said `util=vllm` (0.92) or `util=full` (1.0); they keep working. */
+const LEGACY_UTIL: Readonly<Record<string, number>> = { vllm: VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, full: 1 };
+
+/**
+ * Reads the gpu_memory_utilization text: a number in [0.05, 1] (or a legacy link value),
+ * else vLLM's default with a message.
+ *
+ * @example parseUtilization('0.9')  // { value: 0.9 }
+ * @example parseUtilization('vllm') // { value: 0.92 }
+ * @example parseUtilization('1.5')  // { value: 0.92, error: 'gpu_memory_utilization must be …' }
+ */
+export function parseUtilization(text: string): { value: number; error?: string } {
+  const legacy = LEGACY_UTIL[text.trim()];
+  if (legacy !== undefined) return { value: legacy };
+  const value = Number(text.trim());
+  if (text.trim() !== '' && Number.isFinite(value) && value >= UTILIZATION_RULE.min && value <= UTILIZATION_RULE.max) {
+    return { value: Math.round(value * 100) / 100 };
+  }
+  return {
+    value: VLLM_DEFAULT_GPU_MEMORY_UTILIZATION,
+    error: `gpu_memory_utilization must be a fraction from ${UTILIZATION_RULE.min} to ${UTILIZATION_RULE.max} (got ${quoted(text)}); using vLLM's default ${VLLM_DEFAULT_GPU_MEMORY_UTILIZATION}.`,
+  };
+}
 
 /** The batch field's rule (no unit in messages: the field's hint names it): a whole number of sequences, 1 … 100,000 (lib/sizing `MAX_BATCH`). */
 export const BATCH_RULE: Omit<NumberRule, 'label'> = { min: 1, max: MAX_BATCH, integer: true };
@@ -101,8 +125,7 @@ export interface MemoryState {
   batch: number | null;
   /** null when the text is not a valid context (see `errors.context`). */
   contextTokens: number | null;
-  util: 'full' | 'vllm';
-  /** 1, or vLLM's 0.92. */
+  /** vLLM's gpu_memory_utilization, (0, 1]; 0.92 by default. */
   memoryUtilization: number;
   /** A message per field whose text was unusable, shown next to that field. Selects fall back to a valid value. */
   errors: Partial<Record<MemoryField, string>>;
@@ -179,8 +202,8 @@ export function parseMemoryState(text: MemoryStateText, configText = ''): Memory
     if (!contextParsed.ok) errors.context = contextParsed.error;
   }
 
-  const utilChoice = UTILIZATION_CHOICES.find((u) => u.id === text.util) ?? UTILIZATION_CHOICES[0];
-  if (utilChoice.id !== text.util) errors.util = `Unknown memory cap ${quoted(text.util)}; using all usable memory.`;
+  const util = parseUtilization(text.util);
+  if (util.error) errors.util = util.error;
 
   return {
     model,
@@ -194,8 +217,7 @@ export function parseMemoryState(text: MemoryStateText, configText = ''): Memory
     gpuCount,
     batch,
     contextTokens,
-    util: utilChoice.id,
-    memoryUtilization: utilChoice.fraction,
+    memoryUtilization: util.value,
     errors,
   };
 }
@@ -206,7 +228,7 @@ const KEYS = Object.keys(MEMORY_DEFAULTS) as Array<keyof MemoryStateText>;
  * The query string of a state (keys in {@link MEMORY_DEFAULTS} order), for a link that
  * reproduces the set-up. The pasted config.json is never included.
  *
- * @example memoryStateQuery(MEMORY_DEFAULTS) // 'model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=full'
+ * @example memoryStateQuery(MEMORY_DEFAULTS) // 'model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=0.92'
  */
 export function memoryStateQuery(text: MemoryStateText): string {
   const params = new URLSearchParams();

@@ -148,39 +148,41 @@ describe('generators: worked examples checked by hand', () => {
     expect(q.answer.value).toBe((KV_BF16 * 4096) / BYTES_PER_GB); // 1.34217728
   });
 
-  // Llama-3.1-70B INT8 W8A8 on one A100 80GB (81,920 MiB = 80 GiB usable, 2,048-token budget):
-  // weights 68,451,041,280 × 1 + (2 × EMBED + NORMS) × 2 = 72,656,371,712 B; overhead 1,000 MiB.
-  const A100 = 80 * 2 ** 30;
+  // Llama-3.1-70B INT8 W8A8 on one A100 80GB at vLLM's defaults: CUDA total 81,920 − 480 = 81,440 MiB × 0.92;
+  // weights 68,451,041,280 × 1 + (2 × EMBED + NORMS) × 2 = 72,656,371,712 B; non-torch 0.25 GiB;
+  // activation peak (A100 profile: 2,048 tokens, 256 sequences) max(2,048 × 3 × 28,672 × 2 × 1.5, 256 × 128,256 × 4 × 3.8) = 528,482,304 B.
+  const A100 = 0.92 * 81_440 * 2 ** 20;
   const W8 = LINEAR + (2 * EMBED + NORMS) * 2;
-  const OVERHEAD = 1000 * 2 ** 20;
-  // workspace (lib/sizing estimateActivationBytes): 2,048 × 3 × 28,672 × 2 B + batch × 128,256 × 4 B
-  const act = (batch: number) => 2048 * 3 * 28672 * 2 + batch * 128256 * 4;
+  const NON_TORCH = 0.25 * 2 ** 30;
+  const ACT = 2048 * 3 * 28672 * 2 * 1.5;
   const fitParams = { model: 'llama-3.1-70b', format: 'int8-w8a8', kvBits: 16, contextTokens: 4096, gpu: 'a100-80gb-sxm', gpuCount: 1 };
 
-  it('fit-headroom: 8 × 4k sequences on an A100 80GB leave 1.025 GiB', () => {
+  it('fit-headroom: 2 × 4k sequences on an A100 80GB leave 2.26 GiB', () => {
     expect(W8).toBe(72_656_371_712);
-    const q = numericOf(buildQuestion('fit-headroom', { ...fitParams, batch: 8 }));
-    const left = A100 - W8 - OVERHEAD - act(8) - 8 * 4096 * KV_BF16; // 1,100,554,240 B
-    expect(left).toBe(1_100_554_240);
+    expect(ACT).toBe(528_482_304);
+    const q = numericOf(buildQuestion('fit-headroom', { ...fitParams, batch: 2 }));
+    const left = A100 - W8 - NON_TORCH - ACT - 2 * 4096 * KV_BF16; // ≈ 2,426 MB
+    expect(left / BYTES_PER_GIB).toBeCloseTo(2.26, 2);
     expect(q.answer.value).toBeCloseTo(left / BYTES_PER_GIB, 9);
     expect(q.tolerance).toEqual({ kind: 'absolute', amount: { value: 0.25, unit: 'GiB' } });
+    expect(q.prompt.md).toContain('gpu_memory_utilization');
   });
 
-  it('fit-yes-no: 16 × 4k sequences do not fit (9.0 GiB short)', () => {
-    const q = buildQuestion('fit-yes-no', { ...fitParams, batch: 16 });
+  it('fit-yes-no: 8 × 4k sequences do not fit (5.3 GiB short)', () => {
+    const q = buildQuestion('fit-yes-no', { ...fitParams, batch: 8 });
     if (q.type !== 'single') throw new Error('expected single');
-    const left = A100 - W8 - OVERHEAD - act(16) - 16 * 4096 * KV_BF16;
-    expect(left).toBe(-9_640_968_192);
+    const left = A100 - W8 - NON_TORCH - ACT - 8 * 4096 * KV_BF16;
+    expect(left / BYTES_PER_GIB).toBeCloseTo(-5.24, 2);
     expect(q.options.map((o) => o.correct)).toEqual([false, true]);
-    expect(q.options[1]?.explanation.md).toContain('8.98 GiB more than');
+    expect(q.options[1]?.explanation.md).toContain(`${(-left / BYTES_PER_GIB).toFixed(2)} GiB more than`);
   });
 
-  it('max-concurrency: 8 sequences of 4k (facts.md §8: batch 8 fits, 16 does not)', () => {
+  it('max-concurrency: 3 sequences of 4k at vLLM\'s 0.92 (lib/sizing fitOnGpu test: 4.76 GiB of KV cache)', () => {
     const q = numericOf(buildQuestion('max-concurrency', { ...fitParams, batch: 1 }));
-    // ⌊(80 GiB − weights − overhead − workspace) / (4,096 × 327,680 B)⌋ = ⌊11,837,972,480 / 1,342,177,280⌋ = ⌊8.82⌋
-    expect(Math.floor((A100 - W8 - OVERHEAD - act(8)) / (4096 * KV_BF16))).toBe(8);
-    expect(q.answer).toEqual({ value: 8, unit: 'none' });
-    expect(gradeNumeric(q, '8 sequences')).toMatchObject({ status: 'graded', correct: true });
+    // ⌊(0.92 × 79.53 GiB − weights − non-torch − activation peak) / (4,096 × 327,680 B)⌋ = ⌊4.76 / 1.25⌋ = ⌊3.81⌋
+    expect(Math.floor((A100 - W8 - NON_TORCH - ACT) / (4096 * KV_BF16))).toBe(3);
+    expect(q.answer).toEqual({ value: 3, unit: 'none' });
+    expect(gradeNumeric(q, '3 sequences')).toMatchObject({ status: 'graded', correct: true });
   });
 
   // Decode at batch 1 reads the weights minus the BF16 embedding matrix (a gather of one

@@ -19,7 +19,7 @@ import { countParams, getModel, kvCacheBytesPerSequence, kvCacheBytesPerToken, k
 import { getFormat } from '../formats';
 import { getGpu, GPUS } from '../hardware';
 import type { Gpu } from '../hardware/types';
-import { DEFAULT_OVERHEAD_BYTES_PER_GPU, fitOnGpu, weightBytes, type FitResult } from '../sizing';
+import { cudaTotalBytes, fitOnGpu, weightBytes, type FitResult } from '../sizing';
 import { costPerMillionTokens, decodeStep } from '../perf';
 import { BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_MIB, formatFixed, groupDigits } from '../units';
 import { GENERATOR_SEED_PATTERN, generatedId } from './ids';
@@ -388,14 +388,14 @@ function fitFor(p: FitParams): FitResult | { reject: string } {
 function fitGivens(p: FitParams, fit: FitResult): { html: string; gpu: Gpu; usableMiB: number } {
   const gpu = getGpu(p.gpu);
   const e = fit.estimate;
-  const usableMiB = gpu.usableMemoryBytes / BYTES_PER_MIB;
+  const usableMiB = Math.round(cudaTotalBytes(gpu) / BYTES_PER_MIB);
   const html =
     `<ul>` +
-    `<li>each GPU: ${int(usableMiB)} MiB usable, as <code>${gpu.vendor === 'amd' ? 'rocm-smi' : 'nvidia-smi'}</code> reports (${GiB(gpu.usableMemoryBytes)})</li>` +
+    `<li>each GPU: ${int(usableMiB)} MiB as CUDA reports it (${GiB(cudaTotalBytes(gpu))}); vLLM's default <code>gpu_memory_utilization</code> ${fixed(fit.memoryUtilization, 2)}</li>` +
     `<li>weights: ${GiB(e.weightsBytes)} in total</li>` +
     `<li>KV cache (${kvName(p.kvBits)}): ${int(e.kvCacheBytesPerToken)} bytes per token, for ${p.batch} sequence${p.batch === 1 ? '' : 's'} × ${int(p.contextTokens)} tokens</li>` +
-    `<li>activation workspace (estimate): ${GiB(e.activationBytes)} in total</li>` +
-    `<li>CUDA context and runtime: ${int(DEFAULT_OVERHEAD_BYTES_PER_GPU / BYTES_PER_MIB)} MiB per GPU</li>` +
+    `<li>activation peak (vLLM's start-up profile): ${GiB(e.activationBytes / p.gpuCount)} per GPU</li>` +
+    `<li>non-torch memory: ${GiB(e.overheadBytes / p.gpuCount)} per GPU${p.gpuCount > 1 ? ' (NCCL buffers included)' : ''}</li>` +
     `</ul>`;
   return { html, gpu, usableMiB };
 }
@@ -405,9 +405,9 @@ function fitWorking(p: FitParams, fit: FitResult): string {
   const gpu = getGpu(p.gpu);
   const kvBytes = e.kvCacheBytesPerToken * p.contextTokens * p.batch;
   return (
-    `<p>Available: ${p.gpuCount} × ${GiB(gpu.usableMemoryBytes)} = ${GiB(fit.availableBytes)}. ` +
+    `<p>Available: ${p.gpuCount} × ${GiB(cudaTotalBytes(gpu))} × ${fixed(fit.memoryUtilization, 2)} = ${GiB(fit.availableBytes)}. ` +
     `KV cache: ${int(e.kvCacheBytesPerToken)} × ${int(p.contextTokens)} × ${p.batch} = ${int(kvBytes)} bytes = ${GiB(kvBytes)}. ` +
-    `Overhead: ${p.gpuCount} × 1,000 MiB = ${GiB(e.overheadBytes)}. ` +
+    `Activation peak and non-torch memory, on every GPU: ${p.gpuCount} × (${GiB(e.activationBytes / p.gpuCount)} + ${GiB(e.overheadBytes / p.gpuCount)}) = ${GiB(e.activationBytes + e.overheadBytes)}. ` +
     `Needed: ${GiB(e.weightsBytes)} + ${GiB(kvBytes)} + ${GiB(e.activationBytes)} + ${GiB(e.overheadBytes)} = ${GiB(fit.requiredBytes)}. ` +
     `Left: ${GiB(fit.availableBytes)} − ${GiB(fit.requiredBytes)} = <strong>${GiB(fit.headroomBytes)}</strong>.</p>`
   );
@@ -415,7 +415,7 @@ function fitWorking(p: FitParams, fit: FitResult): string {
 
 function fitSources(p: FitParams): string[] {
   const gpu = getGpu(p.gpu);
-  return sourcesOf(gpuSources(gpu, ['usableMemory']), getModel(p.model).sources, getFormat(p.format).sources, 'lesson:memory');
+  return sourcesOf(gpuSources(gpu, ['usableMemory']), getModel(p.model).sources, getFormat(p.format).sources, 'llm-d-planner-vllm-v0.19-logs', 'lesson:memory');
 }
 
 function fitSetup(p: FitParams, gpu: Gpu): string {
@@ -586,7 +586,7 @@ const maxConcurrency: Template<FitParams> = {
     const kvPerSeq = e.kvCacheBytesPerToken * p.contextTokens;
     const pool = fit.availableBytes - e.weightsBytes - e.overheadBytes - e.activationBytes;
     const byHand = Math.floor(pool / kvPerSeq);
-    if (Math.abs(byHand - best) > 1) return { reject: 'hand formula disagrees (workspace grows with batch)' };
+    if (Math.abs(byHand - best) > 1) return { reject: 'hand formula disagrees' };
     const gpu = getGpu(p.gpu);
     const g = fitGivens({ ...p, batch: best }, fit);
     const givens = g.html.replace(/<li>KV cache[^<]*<\/li>/, `<li>KV cache (${kvName(p.kvBits)}): ${int(e.kvCacheBytesPerToken)} bytes per token</li>`);
@@ -602,7 +602,7 @@ const maxConcurrency: Template<FitParams> = {
           givens +
           `<p>How many sequences can run <strong>concurrently</strong>?</p>`,
         hints: [
-          `<p>sequences = ⌊(GPUs × usable − weights − overheads − workspace) ÷ (tokens × KV bytes per token)⌋.</p>`,
+          `<p>sequences = ⌊(GPUs × CUDA total × gpu_memory_utilization − weights − non-torch − activation peak) ÷ (tokens × KV bytes per token)⌋.</p>`,
           `<p>(${GiB(fit.availableBytes)} − ${GiB(e.weightsBytes)} − ${GiB(e.overheadBytes)} − ${GiB(e.activationBytes)}) ÷ (${int(p.contextTokens)} × ${int(e.kvCacheBytesPerToken)} B).</p>`,
           `<p>${best} sequences.</p>`,
         ],

@@ -1,5 +1,6 @@
 import type { ModelSpec } from '../models/types';
 import type { Bytes, Tokens } from '../units';
+import { VLLM_FORWARD_WORKSPACE_FACTOR, VLLM_SAMPLER_LOGIT_COPIES } from './vllmCalibration';
 
 /** Bytes per activation element (BF16/FP16 activations). */
 export const ACTIVATION_ELEMENT_BYTES = 2;
@@ -29,50 +30,49 @@ export function widestMlpWidth(spec: ModelSpec): number {
 
 /** The pieces of the activation estimate, for a "show the work" panel. */
 export interface ActivationEstimate {
-  /** Tokens run through the model in the largest step: min(batch × contextTokens, maxBatchedTokens). */
+  /** Tokens of the profiling forward pass: vLLM's `max_num_batched_tokens`. */
   chunkTokens: Tokens;
   /** Widest MLP intermediate per token, in elements. */
   mlpWidth: number;
-  /** chunkTokens × 3 × mlpWidth × 2 B. */
+  /** Forward-pass peak: chunkTokens × 3 × mlpWidth × 2 B × 1.5. */
   mlpBytes: Bytes;
-  /** Sequences whose next-token logits are computed in one step: min(batch, maxBatchedTokens). */
+  /** Dummy requests of the sampler warm-up: vLLM's `max_num_seqs`. */
   logitRows: number;
-  /** logitRows × vocab × 4 B. */
+  /** Sampler peak: logitRows × vocab × 4 B × 3.8 live copies. */
   logitsBytes: Bytes;
-  /** mlpBytes + logitsBytes. */
+  /** max(mlpBytes, logitsBytes), on every GPU. */
   bytes: Bytes;
 }
 
 /**
- * An **estimate** of the peak transient workspace of an inference step (not a
- * measurement): the live intermediates of the widest layer for the largest chunk of
- * tokens the scheduler runs at once, plus the FP32 logits of each sequence's last
- * position.
+ * vLLM's profiled activation peak on **each** GPU ("torch peak memory increase" in its
+ * start-up log), as a calibrated estimate. vLLM measures it once, at start-up, with a
+ * dummy forward pass of `max_num_batched_tokens` tokens and a sampler warm-up over
+ * `max_num_seqs` requests, so it does not depend on the load you plan to serve; the
+ * larger of the two is what it reserves:
  *
- *     chunkTokens = min(batch × contextTokens, maxBatchedTokens)
- *     bytes       = chunkTokens × 3 × mlpWidth × 2 B  +  min(batch, maxBatchedTokens) × vocab × 4 B
+ *     forward = maxBatchedTokens × 3 × mlpWidth × 2 B × 1.5
+ *     sampler = maxNumSeqs × vocab × 4 B × 3.8
+ *     bytes   = max(forward, sampler)        (per GPU; not divided by tensor parallelism)
  *
- * With chunked prefill (always on in vLLM V1) a prefill never runs more than
- * `maxBatchedTokens` tokens per step, so the workspace does not grow with context.
- * Attention workspaces (FlashAttention tiles), the residual stream, allocator
- * fragmentation and CUDA-graph pools are not counted; llm-d measured vLLM's whole
- * profiled activation peak at 4.8 GiB for Llama models on H100 (max_model_len 16000,
- * CUDA graphs included; reference/peer-calculators.md §2.3), larger than this
- * tensor-only estimate. Pass `activationBytes` to `estimateMemory` to use a measured figure.
+ * The factors 1.5 and 3.8 are {@link VLLM_FORWARD_WORKSPACE_FACTOR} and
+ * {@link VLLM_SAMPLER_LOGIT_COPIES}, with their sources. The logged peak is the same at
+ * TP 1, 2 and 4 (1.89 GiB for Llama-3.1-8B, 1.96/1.97 GiB for Llama-3.3-70B at TP 2/4),
+ * so every GPU pays it in full. Pass `activationBytes` to `estimateMemory` to use a
+ * figure read from your own log.
  *
  * @example
- * // Llama-3.1-70B, batch 8 × 4,096 tokens, 2,048-token budget:
- * // 2,048 × 3 × 28,672 × 2 B = 352,321,536 B; 8 × 128,256 × 4 B = 4,104,192 B
- * estimateActivationBytes(llama70b, { batch: 8, contextTokens: 4096, maxBatchedTokens: 2048 }).bytes // 356_425_728
+ * // Llama-3.1-70B on an H100 (vLLM server defaults 8,192 tokens, 1,024 sequences):
+ * // forward 8,192 × 3 × 28,672 × 2 B × 1.5 = 2,113,929,216 B (1.97 GiB)
+ * // sampler 1,024 × 128,256 × 4 B × 3.8 = 1,996,278,988.8 B (1.86 GiB)
+ * estimateActivationBytes(llama70b, { maxBatchedTokens: 8192, maxNumSeqs: 1024 }).bytes // 2_113_929_216
  */
 export function estimateActivationBytes(
   spec: ModelSpec,
-  { batch, contextTokens, maxBatchedTokens }: { batch: number; contextTokens: Tokens; maxBatchedTokens: Tokens },
+  { maxBatchedTokens, maxNumSeqs }: { maxBatchedTokens: Tokens; maxNumSeqs: number },
 ): ActivationEstimate {
-  const chunkTokens = Math.min(batch * contextTokens, maxBatchedTokens);
   const mlpWidth = widestMlpWidth(spec);
-  const mlpBytes = chunkTokens * MLP_LIVE_WIDTHS * mlpWidth * ACTIVATION_ELEMENT_BYTES;
-  const logitRows = Math.min(batch, maxBatchedTokens);
-  const logitsBytes = logitRows * spec.vocabSize * LOGIT_BYTES;
-  return { chunkTokens, mlpWidth, mlpBytes, logitRows, logitsBytes, bytes: mlpBytes + logitsBytes };
+  const mlpBytes = maxBatchedTokens * MLP_LIVE_WIDTHS * mlpWidth * ACTIVATION_ELEMENT_BYTES * VLLM_FORWARD_WORKSPACE_FACTOR;
+  const logitsBytes = maxNumSeqs * spec.vocabSize * LOGIT_BYTES * VLLM_SAMPLER_LOGIT_COPIES;
+  return { chunkTokens: maxBatchedTokens, mlpWidth, mlpBytes, logitRows: maxNumSeqs, logitsBytes, bytes: Math.max(mlpBytes, logitsBytes) };
 }

@@ -1,20 +1,22 @@
-import { BYTES_PER_MIB } from '../units';
+import { VLLM_NON_TORCH_BYTES_PER_GPU } from './vllmCalibration';
 import type { Bytes, Tokens } from '../units';
 
 /**
- * Default fixed memory per GPU for the CUDA context, kernels and runtime buffers
- * that no tensor of the model accounts for: **1000 MiB** (1,048,576,000 B).
+ * Default non-torch memory of one GPU without tensor parallelism: **0.25 GiB**, vLLM's
+ * profiled "non-torch forward increase memory" (see {@link VLLM_NON_TORCH_BYTES_PER_GPU}
+ * for the log it is read from). Under tensor parallelism each GPU also holds 1.8 GiB of
+ * NCCL buffers ({@link vllmNonTorchBytesPerGpu}). Override with `overheadBytesPerGpu`.
  *
- * Source: the vram.asmirnov.xyz calculator reserves `1000 * 2 ** 20` bytes as
- * "cudaKernels" (furiousteabag/vram-calculator `app/_lib/index.ts`, commit 63761d2).
- * Other published figures bracket it: gpu_poor uses 650 MB for the CUDA context;
- * llm-d measured vLLM's non-torch memory at 0.15 GiB (TP = 1) and 0.6 GiB (TP ≥ 2)
- * on H100, a figure that leaves out the CUDA context itself
- * (reference/peer-calculators.md §2.3). Override it with `overheadBytesPerGpu`.
- *
- * @example DEFAULT_OVERHEAD_BYTES_PER_GPU // 1_048_576_000
+ * @example DEFAULT_OVERHEAD_BYTES_PER_GPU // 268_435_456
  */
-export const DEFAULT_OVERHEAD_BYTES_PER_GPU: Bytes = 1000 * BYTES_PER_MIB;
+export const DEFAULT_OVERHEAD_BYTES_PER_GPU: Bytes = VLLM_NON_TORCH_BYTES_PER_GPU;
+
+/**
+ * Default `max_num_seqs` for {@link estimateMemory} when no GPU is known: **256**, vLLM's
+ * server default on GPUs under 70 GiB and on A100s (`fitOnGpu` uses
+ * {@link vllmDefaultMaxNumSeqs} for the GPU it is given: 1024 on H100-class cards).
+ */
+export const DEFAULT_MAX_NUM_SEQS = 256;
 
 /**
  * Default per-step token budget for the activation estimate: **2048 tokens**.
@@ -36,26 +38,24 @@ export const DEFAULT_MAX_BATCHED_TOKENS: Tokens = 2048;
  * (`vllm/config/cache.py`, `CacheConfig.gpu_memory_utilization = Field(default=0.92)`;
  * docs.vllm.ai/en/stable/cli/serve). It was **0.9** in earlier releases
  * (e.g. v0.6.4 docs; PR #2162). vLLM applies it to the GPU's total memory, before
- * the model is loaded, and fits weights + activations + KV cache inside it.
+ * the model is loaded, to the total memory CUDA reports, and fits weights + activations
+ * + non-torch memory + KV cache inside it.
  *
- * Not the default of {@link fitOnGpu} (which uses 1.0 and models the overheads as
- * explicit terms); pass it as `memoryUtilization` to answer "does it fit in vLLM as
- * configured out of the box?".
+ * The default of {@link fitOnGpu} and of every page that shows a fit.
  *
  * @example VLLM_DEFAULT_GPU_MEMORY_UTILIZATION // 0.92
  */
 export const VLLM_DEFAULT_GPU_MEMORY_UTILIZATION = 0.92;
 
 /**
- * Default fraction of the GPU's usable memory that {@link fitOnGpu} may fill: **1.0**.
- * Everything that lives in GPU memory during inference (weights, KV cache,
- * activation workspace, CUDA/runtime overhead) is an explicit term, so no further
- * safety margin is applied by default. vLLM's own default leaves ~8% unused:
- * see {@link VLLM_DEFAULT_GPU_MEMORY_UTILIZATION}.
+ * Default fraction of each GPU's CUDA-reported memory that {@link fitOnGpu} may fill:
+ * vLLM's own default, {@link VLLM_DEFAULT_GPU_MEMORY_UTILIZATION} = **0.92**, so every page
+ * answers "does it fit in vLLM as configured out of the box?". The remaining 8 % holds
+ * what vLLM leaves outside its budget (CUDA context, CUDA-graph pool).
  *
- * @example DEFAULT_MEMORY_UTILIZATION // 1
+ * @example DEFAULT_MEMORY_UTILIZATION // 0.92
  */
-export const DEFAULT_MEMORY_UTILIZATION = 1;
+export const DEFAULT_MEMORY_UTILIZATION = VLLM_DEFAULT_GPU_MEMORY_UTILIZATION;
 
 /** Largest accepted `contextTokens`: 10 million tokens (beyond any released model). */
 export const MAX_CONTEXT_TOKENS: Tokens = 10_000_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { getModel, kvCacheBytesPerSequence, MODELS } from '../models';
-import { BYTES_PER_GB, BYTES_PER_MIB } from '../units';
+import { BYTES_PER_GB } from '../units';
 import { estimateMemory, type MemoryInput } from './estimateMemory';
 import { DEFAULT_OVERHEAD_BYTES_PER_GPU } from './defaults';
 
@@ -15,11 +15,12 @@ describe('estimateMemory(input)', () => {
     // KV: 2 × 80 layers × 8 KV heads × 128 × 2 B = 327,680 B/token (facts.md §7) × 4,096 × 8
     expect(m.kvCacheBytesPerToken).toBe(327_680);
     expect(m.kvCacheBytes).toBe(327_680 * 4096 * 8); // 10,737,418,240 B = 10 GiB
-    // activations: min(32,768, 2,048) × 3 × 28,672 × 2 B + 8 × 128,256 × 4 B
-    expect(m.activationBytes).toBe(2048 * 3 * 28_672 * 2 + 8 * 128_256 * 4); // 356,425,728 B
-    // overhead: 1000 MiB × 1 GPU
-    expect(m.overheadBytes).toBe(1000 * BYTES_PER_MIB);
-    expect(m.totalBytes).toBe(72_656_371_712 + 10_737_418_240 + 356_425_728 + 1_048_576_000); // 84,798,791,680
+    // activation peak (no GPU given: vLLM's small-card defaults, 2,048 tokens and 256 sequences):
+    // max(2,048 × 3 × 28,672 × 2 B × 1.5 = 528,482,304 B, 256 × 128,256 × 4 B × 3.8 = 499,069,747.2 B)
+    expect(m.activationBytes).toBe(528_482_304);
+    // non-torch: 0.25 GiB × 1 GPU (vLLM v0.19 "non-torch forward increase memory: 0.25GiB")
+    expect(m.overheadBytes).toBe(0.25 * 2 ** 30);
+    expect(m.totalBytes).toBe(72_656_371_712 + 10_737_418_240 + 528_482_304 + 268_435_456); // 84,190,707,712
   });
 
   it('is inference only: four terms (weights, KV, activations, overhead), no gradients or optimizer state', () => {
@@ -38,9 +39,10 @@ describe('estimateMemory(input)', () => {
     expect(kv?.formula).toBe(
       '2 × 80 layers × 8 KV heads × 128 head_dim × 2 B = 327,680 B/token × 4,096 tokens × 8 sequences = 10.7 GB (10.0 GiB)',
     );
-    expect(activations?.formula).toContain('min(8 × 4,096, 2,048) = 2,048 tokens × 3 × 28,672 × 2 B + 8 × 128,256 logits × 4 B');
-    expect(activations?.formula).toContain('estimate');
-    expect(overhead?.formula).toBe('1,000 MiB × 1 GPU = 1.0 GB (1.0 GiB)');
+    expect(activations?.formula).toContain('max(2,048 tokens × 3 × 28,672 × 2 B × 1.5, 256 × 128,256 logits × 4 B × 3.8)');
+    expect(activations?.formula).toContain('calibrated');
+    expect(overhead?.formula).toBe('0.25 GiB = 0.3 GB (0.3 GiB)');
+    expect(estimateMemory({ ...LLAMA_70B_INT8_8x4K, gpuCount: 2 }).terms[3]?.formula).toBe('2.05 GiB (incl. NCCL buffers) per GPU × 2 GPUs = 4.4 GB (4.1 GiB)');
   });
 
   it('KV cache depends on kvBits, never on the weight format (a peer-calculator bug, peer-calculators.md §2.2)', () => {
@@ -62,11 +64,13 @@ describe('estimateMemory(input)', () => {
     }
   });
 
-  it('pays the overhead on every GPU and replicates KV heads past the KV-head count (and MLA latents always)', () => {
+  it('pays non-torch memory (+ NCCL buffers under TP) and the activation peak on every GPU, and replicates KV heads past the KV-head count (and MLA latents always)', () => {
     const one = estimateMemory({ ...LLAMA_70B_INT8_8x4K, gpuCount: 1 });
     const eight = estimateMemory({ ...LLAMA_70B_INT8_8x4K, gpuCount: 8 });
     const sixteen = estimateMemory({ ...LLAMA_70B_INT8_8x4K, gpuCount: 16 });
-    expect(eight.overheadBytes).toBe(8 * DEFAULT_OVERHEAD_BYTES_PER_GPU);
+    expect(one.overheadBytes).toBe(DEFAULT_OVERHEAD_BYTES_PER_GPU);
+    expect(eight.overheadBytes).toBe(8 * (DEFAULT_OVERHEAD_BYTES_PER_GPU + 1.8 * 2 ** 30));
+    expect(eight.activationBytes).toBe(8 * one.activationBytes); // not divided by TP
     expect(eight.kvCacheBytes).toBe(one.kvCacheBytes); // 8 KV heads over 8 GPUs: one each
     expect(sixteen.kvReplication).toBe(2);
     expect(sixteen.kvCacheBytes).toBe(2 * one.kvCacheBytes);

@@ -1,10 +1,11 @@
 import { kvCacheBytesPerToken, kvCacheFormula } from '../models';
 import type { ModelSpec } from '../models/types';
-import { BYTES_PER_MIB, formatBytesBoth, formatCount } from '../units';
+import { formatBytesBoth, formatCount, formatGiB } from '../units';
 import type { Bytes, Tokens } from '../units';
 import { estimateActivationBytes, MLP_LIVE_WIDTHS, ACTIVATION_ELEMENT_BYTES, LOGIT_BYTES } from './activationBytes';
 import type { ActivationEstimate } from './activationBytes';
-import { DEFAULT_MAX_BATCHED_TOKENS, DEFAULT_OVERHEAD_BYTES_PER_GPU, MAX_CONTEXT_TOKENS } from './defaults';
+import { DEFAULT_MAX_BATCHED_TOKENS, DEFAULT_MAX_NUM_SEQS, MAX_BATCH, MAX_CONTEXT_TOKENS } from './defaults';
+import { vllmNonTorchBytesPerGpu, VLLM_FORWARD_WORKSPACE_FACTOR, VLLM_SAMPLER_LOGIT_COPIES } from './vllmCalibration';
 import {
   assertBatch,
   assertContextTokens,
@@ -31,13 +32,15 @@ export interface MemoryInput {
   contextTokens: Tokens;
   /** Concurrent sequences, 1 … 100,000. */
   batch: number;
-  /** Tensor-parallel GPUs (default 1). Changes the overhead (paid per GPU) and, past the KV-head count, the KV cache (replicated). */
+  /** Tensor-parallel GPUs (default 1). Changes the overhead and activations (paid on every GPU) and, past the KV-head count, the KV cache (replicated). */
   gpuCount?: number;
-  /** Per-step token budget for the activation estimate (default {@link DEFAULT_MAX_BATCHED_TOKENS} = 2048, vLLM's). */
+  /** vLLM's `max_num_batched_tokens`, the profiling forward pass (default {@link DEFAULT_MAX_BATCHED_TOKENS} = 2048; `fitOnGpu` uses vLLM's default for the GPU). */
   maxBatchedTokens?: Tokens;
-  /** CUDA context + runtime memory per GPU (default {@link DEFAULT_OVERHEAD_BYTES_PER_GPU} = 1000 MiB). */
+  /** vLLM's `max_num_seqs`, the sampler warm-up (default {@link DEFAULT_MAX_NUM_SEQS} = 256; `fitOnGpu` uses vLLM's default for the GPU). */
+  maxNumSeqs?: number;
+  /** Non-torch memory per GPU (default vLLM's, calibrated: 0.25 GiB, + 1.8 GiB of NCCL buffers at TP ≥ 2; {@link vllmNonTorchBytesPerGpu}). */
   overheadBytesPerGpu?: Bytes;
-  /** Use this measured activation peak instead of the estimate (e.g. from a vLLM startup log). */
+  /** Use this measured activation peak per GPU instead of the estimate (vLLM's "torch peak memory increase"). */
   activationBytes?: Bytes;
 }
 
@@ -82,8 +85,12 @@ export interface MemoryPlan {
   kvReplication: number;
   gpuCount: number;
   maxBatchedTokens: Tokens;
+  maxNumSeqs: number;
   overheadBytesPerGpu: Bytes;
-  activationOverride: Bytes | undefined;
+  /** Activation peak per GPU, measured (given) or estimated. */
+  activationBytesPerGpu: Bytes;
+  /** The estimate behind `activationBytesPerGpu`; null when a measured figure was given. */
+  activation: ActivationEstimate | null;
 }
 
 /** Validates and resolves the batch- and context-independent inputs. @internal */
@@ -94,9 +101,12 @@ export function planMemory(input: Omit<MemoryInput, 'batch' | 'contextTokens'>):
   assertGpuCount(gpuCount, spec);
   const maxBatchedTokens = input.maxBatchedTokens ?? DEFAULT_MAX_BATCHED_TOKENS;
   assertInteger(maxBatchedTokens, 'maxBatchedTokens', 1, MAX_CONTEXT_TOKENS, 'tokens');
-  const overheadBytesPerGpu = input.overheadBytesPerGpu ?? DEFAULT_OVERHEAD_BYTES_PER_GPU;
+  const maxNumSeqs = input.maxNumSeqs ?? DEFAULT_MAX_NUM_SEQS;
+  assertInteger(maxNumSeqs, 'maxNumSeqs', 1, MAX_BATCH, 'sequences');
+  const overheadBytesPerGpu = input.overheadBytesPerGpu ?? vllmNonTorchBytesPerGpu(gpuCount);
   assertPositive(overheadBytesPerGpu, 'overheadBytesPerGpu', Infinity, true);
   if (input.activationBytes !== undefined) assertPositive(input.activationBytes, 'activationBytes', Infinity, true);
+  const activation = input.activationBytes === undefined ? estimateActivationBytes(spec, { maxBatchedTokens, maxNumSeqs }) : null;
   if (typeof input.weights !== 'string' || input.weights === '') {
     throw new Error(`weights must be a weight format id (got ${JSON.stringify(input.weights)})`);
   }
@@ -114,8 +124,10 @@ export function planMemory(input: Omit<MemoryInput, 'batch' | 'contextTokens'>):
     kvReplication: kvReplicationFactor(spec, gpuCount),
     gpuCount,
     maxBatchedTokens,
+    maxNumSeqs,
     overheadBytesPerGpu,
-    activationOverride: input.activationBytes,
+    activationBytesPerGpu: activation ? activation.bytes : (input.activationBytes ?? 0),
+    activation,
   };
 }
 
@@ -124,10 +136,9 @@ export function kvBytesAt(plan: MemoryPlan, batch: number, contextTokens: Tokens
   return plan.kvCacheBytesPerToken * plan.kvReplication * kvEffectiveTokens(plan.spec, contextTokens) * batch;
 }
 
-/** Activation bytes at a load (the override when one was given). @internal */
-export function activationBytesAt(plan: MemoryPlan, batch: number, contextTokens: Tokens): Bytes {
-  if (plan.activationOverride !== undefined) return plan.activationOverride;
-  return estimateActivationBytes(plan.spec, { batch, contextTokens, maxBatchedTokens: plan.maxBatchedTokens }).bytes;
+/** Activation bytes over all GPUs: the per-GPU peak on every GPU (vLLM profiles it once; it does not depend on the load). @internal */
+export function activationBytesOf(plan: MemoryPlan): Bytes {
+  return plan.activationBytesPerGpu * plan.gpuCount;
 }
 
 /** Overhead bytes over all GPUs. @internal */
@@ -137,30 +148,30 @@ export function overheadBytesOf(plan: MemoryPlan): Bytes {
 
 /** Total bytes at a load; non-decreasing in batch and in contextTokens. @internal */
 export function totalBytesAt(plan: MemoryPlan, batch: number, contextTokens: Tokens): Bytes {
-  return plan.weights.bytes + kvBytesAt(plan, batch, contextTokens) + activationBytesAt(plan, batch, contextTokens) + overheadBytesOf(plan);
+  return plan.weights.bytes + kvBytesAt(plan, batch, contextTokens) + activationBytesOf(plan) + overheadBytesOf(plan);
 }
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 /**
- * GPU memory needed to serve a model for INFERENCE: weights + KV cache +
- * activation workspace + CUDA/runtime overhead, summed over all GPUs.
+ * GPU memory needed to serve a model for INFERENCE the way vLLM accounts for it:
+ * weights + KV cache + profiled activation peak + non-torch memory, summed over all GPUs.
  *
  *     weightsBytes    = weightBytes(model, weights).bytes                (all experts for MoE)
  *     kvCacheBytes    = kvCacheBytesPerToken(kvBits) × contextTokens × batch × kvReplication
  *                       (sliding-window layers count min(contextTokens, window): {@link kvEffectiveTokens})
- *     activationBytes = min(batch × contextTokens, maxBatchedTokens) × 3 × mlpWidth × 2 B
- *                       + min(batch, maxBatchedTokens) × vocab × 4 B     (an estimate)
- *     overheadBytes   = overheadBytesPerGpu × gpuCount
+ *     activationBytes = max(maxBatchedTokens × 3 × mlpWidth × 2 B × 1.5,
+ *                           maxNumSeqs × vocab × 4 B × 3.8) × gpuCount   (calibrated; every GPU pays it)
+ *     overheadBytes   = (0.25 GiB + (gpuCount ≥ 2 ? 1.8 GiB NCCL : 0)) × gpuCount
  *
  * Inference holds **no gradients and no optimizer state**: those exist only in
  * training (QLoRA computes gradients for its LoRA adapters only). Adding a
  * "gradients overhead" to an inference estimate, as the viral post does, is wrong
  * (facts.md §8). The KV cache depends on `kvBits` only, never on the weight format.
  *
- * Sources: weights, facts.md §7; KV per token, lib/models (2 · L · Hkv · head_dim · bytes,
- * MLA latent for DeepSeek); activations, {@link estimateActivationBytes}; overhead and
- * token budget, {@link DEFAULT_OVERHEAD_BYTES_PER_GPU} and {@link DEFAULT_MAX_BATCHED_TOKENS}.
+ * Sources: weights, lib/sizing `weightBytes`; KV per token, lib/models (2 · L · Hkv · head_dim · bytes,
+ * MLA latent for DeepSeek); activations, {@link estimateActivationBytes}; non-torch memory,
+ * {@link vllmNonTorchBytesPerGpu}; calibration logs in lib/sizing/vllmCalibration.ts.
  *
  * @throws {RangeError} naming the field: `contextTokens` or `batch` not an integer in
  *   range (1 … 10M tokens, 1 … 100k sequences), `kvBits` outside (0, 32], `gpuCount`
@@ -169,7 +180,6 @@ const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n 
  * @example
  * // Llama-3.1-70B, INT8 weights (BF16 embed/lm_head), BF16 KV, 8 × 4,096 tokens, 1 GPU:
  * // 72,656,371,712 B weights + 327,680 B/token × 32,768 tokens = 10,737,418,240 B KV
- * // + 356,425,728 B activations + 1,048,576,000 B overhead ≈ 84.8 GB (79.0 GiB)
  * estimateMemory({ model: 'llama-3.1-70b', weights: 'int8-w8a8', kvBits: 16, contextTokens: 4096, batch: 8 }).kvCacheBytes // 10_737_418_240
  */
 export function estimateMemory(input: MemoryInput): MemoryEstimate {
@@ -180,11 +190,8 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
   const { spec, weights, gpuCount } = plan;
 
   const kvCacheBytes = kvBytesAt(plan, batch, contextTokens);
-  const activation =
-    plan.activationOverride === undefined
-      ? estimateActivationBytes(spec, { batch, contextTokens, maxBatchedTokens: plan.maxBatchedTokens })
-      : null;
-  const activationBytes = activation ? activation.bytes : (plan.activationOverride ?? 0);
+  const activation = plan.activation;
+  const activationBytes = activationBytesOf(plan);
   const overheadBytes = overheadBytesOf(plan);
   const totalBytes = weights.bytes + kvCacheBytes + activationBytes + overheadBytes;
 
@@ -201,11 +208,12 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
       : `${formatCount(effectiveTokens)} tokens (${formatCount(contextTokens)}, sliding-window layers capped at ${formatCount(spec.slidingWindow?.windowTokens ?? 0)})`;
   const kvFormula = `${kvCacheFormula(spec, { bits: plan.kvBits }).formula} = ${formatCount(plan.kvCacheBytesPerToken)} B/token × ${cached} × ${plural(batch, 'sequence', 'sequences')}${copies} = ${formatBytesBoth(kvCacheBytes)}`;
 
+  const perGpus = gpuCount === 1 ? '' : ` per GPU × ${plural(gpuCount, 'GPU', 'GPUs')}`;
   const activationFormula = activation
-    ? `min(${formatCount(batch)} × ${formatCount(contextTokens)}, ${formatCount(plan.maxBatchedTokens)}) = ${formatCount(activation.chunkTokens)} tokens × ${MLP_LIVE_WIDTHS} × ${formatCount(activation.mlpWidth)} × ${ACTIVATION_ELEMENT_BYTES} B + ${formatCount(activation.logitRows)} × ${formatCount(spec.vocabSize)} logits × ${LOGIT_BYTES} B = ${formatBytesBoth(activationBytes)} (estimate)`
-    : `given: ${formatBytesBoth(activationBytes)}`;
+    ? `max(${formatCount(activation.chunkTokens)} tokens × ${MLP_LIVE_WIDTHS} × ${formatCount(activation.mlpWidth)} × ${ACTIVATION_ELEMENT_BYTES} B × ${VLLM_FORWARD_WORKSPACE_FACTOR}, ${formatCount(activation.logitRows)} × ${formatCount(spec.vocabSize)} logits × ${LOGIT_BYTES} B × ${VLLM_SAMPLER_LOGIT_COPIES}) = ${formatGiB(activation.bytes, 2)}${perGpus} = ${formatBytesBoth(activationBytes)} (calibrated on vLLM logs)`
+    : `given: ${formatGiB(plan.activationBytesPerGpu, 2)}${perGpus} = ${formatBytesBoth(activationBytes)}`;
 
-  const overheadFormula = `${formatCount(plan.overheadBytesPerGpu / BYTES_PER_MIB)} MiB × ${plural(gpuCount, 'GPU', 'GPUs')} = ${formatBytesBoth(overheadBytes)}`;
+  const overheadFormula = `${formatGiB(plan.overheadBytesPerGpu, 2)}${gpuCount >= 2 ? ' (incl. NCCL buffers)' : ''}${perGpus} = ${formatBytesBoth(overheadBytes)}`;
 
   const warnings: string[] = [];
   if (contextTokens > spec.maxContextTokens) {
@@ -228,8 +236,8 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
     terms: [
       { id: 'weights', label: 'Weights', formula: weightsFormula, bytes: weights.bytes },
       { id: 'kvCache', label: 'KV cache', formula: kvFormula, bytes: kvCacheBytes },
-      { id: 'activations', label: 'Activations (peak workspace)', formula: activationFormula, bytes: activationBytes },
-      { id: 'overhead', label: 'CUDA context and runtime', formula: overheadFormula, bytes: overheadBytes },
+      { id: 'activations', label: 'Activation peak (vLLM profile)', formula: activationFormula, bytes: activationBytes },
+      { id: 'overhead', label: 'Non-torch memory (cuBLAS, NCCL)', formula: overheadFormula, bytes: overheadBytes },
     ],
     warnings,
   };

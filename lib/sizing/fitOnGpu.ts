@@ -1,6 +1,7 @@
 import type { Bytes, Tokens } from '../units';
 import { DEFAULT_MEMORY_UTILIZATION, MAX_BATCH, MAX_CONTEXT_TOKENS, vllmDefaultMaxBatchedTokens } from './defaults';
-import { estimateMemory, overheadBytesOf, planMemory, totalBytesAt, activationBytesAt, type MemoryEstimate, type MemoryInput, type MemoryPlan } from './estimateMemory';
+import { estimateMemory, overheadBytesOf, planMemory, totalBytesAt, activationBytesOf, type MemoryEstimate, type MemoryInput, type MemoryPlan } from './estimateMemory';
+import { cudaTotalBytes, VLLM_KV_UNCERTAINTY_BYTES_PER_GPU, vllmDefaultMaxNumSeqs } from './vllmCalibration';
 import { assertBatch, assertContextTokens, assertFraction, resolveGpu, type GpuRef } from './inputs';
 
 /** A memory estimate plus the GPUs it must fit on. */
@@ -9,22 +10,43 @@ export interface FitInput extends MemoryInput {
   gpu: GpuRef;
   /** Tensor-parallel GPUs (default 1); must divide the model's attention heads. */
   gpuCount?: number;
-  /** Fraction of each GPU's usable memory the engine may fill, (0, 1] (default 1.0; vLLM's default is 0.92). */
+  /** vLLM's `gpu_memory_utilization`: the fraction of each GPU's CUDA-reported memory the engine may fill, (0, 1] (default 0.92, vLLM's). */
   memoryUtilization?: number;
 }
 
+/**
+ * A fit verdict with the model's uncertainty: 'fits' when the headroom exceeds the
+ * calibration uncertainty on every GPU, 'does-not-fit' when the shortfall does, 'tight'
+ * in between (the real engine may go either way: read its log).
+ */
+export type FitVerdict = 'fits' | 'tight' | 'does-not-fit';
+
+/** How each verdict reads in a sentence ("… on one H100: tight"). The same words on every page. */
+export const FIT_VERDICT_WORDS: Readonly<Record<FitVerdict, string>> = {
+  fits: 'fits',
+  tight: 'is tight',
+  'does-not-fit': 'does not fit',
+};
+
 /** Whether a configuration fits, with how much room, and the largest load that would. */
 export interface FitResult {
+  /** requiredBytes ≤ availableBytes (the point estimate; see `verdict` for the band). */
   fits: boolean;
+  /** The point estimate with its margin band: |headroom| < uncertaintyBytes is 'tight'. */
+  verdict: FitVerdict;
+  /** The model's uncertainty over all GPUs: {@link VLLM_KV_UNCERTAINTY_BYTES_PER_GPU} × gpuCount. */
+  uncertaintyBytes: Bytes;
   /** `estimate.totalBytes`: weights + KV + activations + overhead over all GPUs. */
   requiredBytes: Bytes;
-  /** usableMemoryBytes × gpuCount × memoryUtilization. */
+  /** cudaTotalBytes × gpuCount × memoryUtilization: vLLM's "requested memory" over all GPUs. */
   availableBytes: Bytes;
   /** availableBytes − requiredBytes; negative when it does not fit. */
   headroomBytes: Bytes;
   /** requiredBytes / gpuCount: what each GPU holds (tensor parallelism splits weights, KV heads and workspace evenly). */
   perGpuBytes: Bytes;
-  /** usableMemoryBytes × memoryUtilization. */
+  /** Total memory CUDA reports per GPU (nvidia-smi total − driver reserve; {@link cudaTotalBytes}). */
+  perGpuCudaTotalBytes: Bytes;
+  /** perGpuCudaTotalBytes × memoryUtilization: vLLM's "worker requested memory". */
   perGpuAvailableBytes: Bytes;
   /** Largest batch of `contextTokens`-token sequences that fits (0 if even one does not; at most 100,000). */
   maxBatchAtContext: number;
@@ -32,8 +54,10 @@ export interface FitResult {
   maxContextAtBatch: Tokens;
   /** 'model' when memory would allow more than the model's maximum context. */
   contextLimitedBy: 'memory' | 'model';
-  /** KV-cache capacity in tokens (all sequences together) left after weights, overhead and the activation workspace: vLLM's "GPU KV cache size". 0 when none. */
+  /** KV-cache capacity in tokens (all sequences together) left after weights, overhead and the activation peak: vLLM's "GPU KV cache size". 0 when none. */
   maxTotalKvTokens: Tokens;
+  /** KV-cache memory per GPU: vLLM's "Available KV cache memory" (negative when the weights alone overflow). */
+  kvCacheBytesPerGpu: Bytes;
   gpuCount: number;
   memoryUtilization: number;
   /** The estimate behind `requiredBytes`, with its terms. */
@@ -55,37 +79,43 @@ function largestTrue(ok: (x: number) => boolean, lo: number, hi: number): number
 }
 
 /**
- * Does a model fit on `gpuCount` GPUs of one type, and what is the largest batch /
- * context / KV pool that would?
+ * Does a model fit on `gpuCount` GPUs of one type in vLLM, and what is the largest batch /
+ * context / KV pool that would? Mirrors vLLM's start-up accounting (calibrated against
+ * its logs: lib/sizing/vllmCalibration.ts):
  *
- *     availableBytes = usableMemoryBytes × gpuCount × memoryUtilization
- *     fits           ⇔ estimateMemory(input).totalBytes ≤ availableBytes
- *     maxBatchAtContext = max { b ∈ ℕ : total(b, contextTokens) ≤ availableBytes }
+ *     perGpuAvailable = cudaTotal × memoryUtilization          (vLLM "worker requested memory")
+ *     availableBytes  = perGpuAvailable × gpuCount
+ *     fits            ⇔ estimateMemory(input).totalBytes ≤ availableBytes
+ *     kvCachePerGpu   = perGpuAvailable − (weights + activations + non-torch) / gpuCount
+ *                       (vLLM "Available KV cache memory")
+ *     maxTotalKvTokens  = ⌊kvCache over all GPUs / KV bytes per token (all copies)⌋   (vLLM "GPU KV cache size")
+ *     maxBatchAtContext = max { b ∈ ℕ : total(b, contextTokens) ≤ availableBytes }   (vLLM "Maximum concurrency", rounded down)
  *     maxContextAtBatch = max { c ∈ ℕ : total(batch, c) ≤ availableBytes }
- *     maxTotalKvTokens  = ⌊(availableBytes − weights − overhead − activations) / KV bytes per token⌋
+ *     verdict = 'fits' if headroom ≥ U, 'does-not-fit' if headroom ≤ −U, else 'tight';
+ *               U = 1.8 GiB × gpuCount ({@link VLLM_KV_UNCERTAINTY_BYTES_PER_GPU})
  *
- * total(b, c) is non-decreasing in b and c (the activation term saturates at the
- * token budget), so the maxima are found by exact integer bisection: the returned
- * max fits and max + 1 does not.
+ * total(b, c) is non-decreasing in b and c, so the maxima are found by exact integer
+ * bisection: the returned max fits and max + 1 does not.
  *
  * Tensor parallelism: weights are split across GPUs, the KV cache by heads (replicated
- * when GPUs outnumber KV heads, and always for MLA), the workspace evenly; the CUDA/runtime
- * overhead is paid on every GPU. Totals are compared with the total memory, which
- * is the same as comparing per-GPU shares when the split is even (`perGpuBytes`).
- * Pipeline parallelism and uneven splits are not modelled.
+ * when GPUs outnumber KV heads, and always for MLA); the activation peak and the
+ * non-torch memory (with NCCL buffers at TP ≥ 2) are paid in full on every GPU. Totals
+ * are compared with the total memory, which is the same as comparing per-GPU shares
+ * when the split is even (`perGpuBytes`). Pipeline parallelism and uneven splits are
+ * not modelled.
  *
- * Defaults: `memoryUtilization` = 1.0 (every consumer of memory is an explicit term;
- * pass {@link VLLM_DEFAULT_GPU_MEMORY_UTILIZATION} = 0.92 to mirror vLLM out of the box);
- * `maxBatchedTokens` = vLLM's default for that GPU ({@link vllmDefaultMaxBatchedTokens}:
- * 2048 on A100 and < 70 GiB cards, 8192 on H100/H200-class cards).
+ * Defaults (vLLM's): `memoryUtilization` 0.92; `maxBatchedTokens` and `maxNumSeqs` from
+ * `get_batch_defaults` for the GPU ({@link vllmDefaultMaxBatchedTokens},
+ * {@link vllmDefaultMaxNumSeqs}: 8,192 / 1,024 on H100/H200-class cards, 2,048 / 256 on
+ * A100 and < 70 GiB cards).
  *
  * @throws {RangeError} naming the field for invalid load, `memoryUtilization` outside (0, 1],
  *   `gpuCount` not dividing the attention heads; {@link estimateMemory}'s errors.
  * @example
- * // facts.md §8: Llama-3.1-70B INT8 on one A100 80GB (80 GiB usable), BF16 KV, 4k context:
- * // 80 GiB − 67.67 GiB weights − 0.98 GiB overhead − 0.33 GiB workspace = 11.02 GiB
- * // = 36,126 tokens of 320 KiB: 8 sequences of 4,096 (1.25 GiB each) fit, 9 do not.
- * fitOnGpu({ model: 'llama-3.1-70b', weights: 'int8-w8a8', kvBits: 16, contextTokens: 4096, batch: 8, gpu: 'a100-80gb-sxm' }).maxBatchAtContext // 8
+ * // Llama-3.1-70B FP8 on one H100 SXM, BF16 KV, 8k context, vLLM defaults:
+ * // 0.92 × 79.18 GiB = 72.84 GiB; − 67.67 GiB weights − 1.97 GiB activation peak − 0.25 GiB
+ * // non-torch = 2.96 GiB of KV cache = 9,686 tokens of 320 KiB: one 8,192-token sequence.
+ * fitOnGpu({ model: 'llama-3.1-70b', weights: 'fp8-w8a8', kvBits: 16, contextTokens: 8192, batch: 1, gpu: 'h100-sxm' }).maxBatchAtContext // 1
  */
 export function fitOnGpu(input: FitInput): FitResult {
   assertContextTokens(input.contextTokens);
@@ -94,12 +124,17 @@ export function fitOnGpu(input: FitInput): FitResult {
   const memoryUtilization = input.memoryUtilization ?? DEFAULT_MEMORY_UTILIZATION;
   assertFraction(memoryUtilization, 'memoryUtilization');
 
-  const memoryInput: MemoryInput = { ...input, maxBatchedTokens: input.maxBatchedTokens ?? vllmDefaultMaxBatchedTokens(gpu) };
+  const memoryInput: MemoryInput = {
+    ...input,
+    maxBatchedTokens: input.maxBatchedTokens ?? vllmDefaultMaxBatchedTokens(gpu),
+    maxNumSeqs: input.maxNumSeqs ?? vllmDefaultMaxNumSeqs(gpu),
+  };
   const estimate = estimateMemory(memoryInput);
   const plan = planMemory(memoryInput);
   const gpuCount = plan.gpuCount;
 
-  const perGpuAvailableBytes = gpu.usableMemoryBytes * memoryUtilization;
+  const perGpuCudaTotalBytes = cudaTotalBytes(gpu);
+  const perGpuAvailableBytes = perGpuCudaTotalBytes * memoryUtilization;
   const availableBytes = perGpuAvailableBytes * gpuCount;
   const requiredBytes = estimate.totalBytes;
   const fitsAt = (batch: number, contextTokens: number) => totalBytesAt(plan, batch, contextTokens) <= availableBytes;
@@ -112,28 +147,47 @@ export function fitOnGpu(input: FitInput): FitResult {
   const memoryContext = fitsAt(input.batch, 1) ? largestTrue((c) => fitsAt(input.batch, c), 1, contextCap) : 0;
   const contextLimitedBy = memoryContext === contextCap && fitsAt(input.batch, contextCap + 1) ? 'model' : 'memory';
 
+  const headroomBytes = availableBytes - requiredBytes;
+  const uncertaintyBytes = VLLM_KV_UNCERTAINTY_BYTES_PER_GPU * gpuCount;
+  const kvCacheBytes = availableBytes - plan.weights.bytes - overheadBytesOf(plan) - activationBytesOf(plan);
   return {
     fits: requiredBytes <= availableBytes,
+    verdict: fitVerdict(headroomBytes, uncertaintyBytes),
+    uncertaintyBytes,
     requiredBytes,
     availableBytes,
-    headroomBytes: availableBytes - requiredBytes,
+    headroomBytes,
     perGpuBytes: requiredBytes / gpuCount,
+    perGpuCudaTotalBytes,
     perGpuAvailableBytes,
     maxBatchAtContext,
     maxContextAtBatch: memoryContext,
     contextLimitedBy,
-    maxTotalKvTokens: kvPoolTokens(plan, availableBytes, input.batch, input.contextTokens),
+    maxTotalKvTokens: kvPoolTokens(plan, kvCacheBytes),
+    kvCacheBytesPerGpu: kvCacheBytes / gpuCount,
     gpuCount,
     memoryUtilization,
     estimate,
   };
 }
 
-/** ⌊(available − weights − overhead − activations) / KV bytes per token (all copies)⌋, at least 0. */
-function kvPoolTokens(plan: MemoryPlan, availableBytes: Bytes, batch: number, contextTokens: Tokens): Tokens {
-  const poolBytes = availableBytes - plan.weights.bytes - overheadBytesOf(plan) - activationBytesAt(plan, batch, contextTokens);
+/** ⌊KV-cache bytes / KV bytes per token (all copies)⌋, at least 0. */
+function kvPoolTokens(plan: MemoryPlan, poolBytes: Bytes): Tokens {
   const perToken = plan.kvCacheBytesPerToken * plan.kvReplication;
   return poolBytes <= 0 ? 0 : Math.floor(poolBytes / perToken);
+}
+
+/**
+ * The margin band of a fit: 'fits' when headroom ≥ uncertainty, 'does-not-fit' when
+ * headroom ≤ −uncertainty, 'tight' in between.
+ *
+ * @example fitVerdict(2 * 2 ** 30, 1.8 * 2 ** 30)  // 'fits'
+ * @example fitVerdict(-1 * 2 ** 30, 1.8 * 2 ** 30) // 'tight'
+ */
+export function fitVerdict(headroomBytes: Bytes, uncertaintyBytes: Bytes): FitVerdict {
+  if (headroomBytes >= uncertaintyBytes) return 'fits';
+  if (headroomBytes <= -uncertaintyBytes) return 'does-not-fit';
+  return 'tight';
 }
 
 /** The smallest GPU count that fits, and the fit there. */

@@ -7,6 +7,7 @@ import { estimateActivationBytes, widestMlpWidth } from './activationBytes';
 import { kvReplicationFactor } from './kvReplication';
 import { kvEffectiveTokens } from './kvTokens';
 import { vllmDefaultMaxBatchedTokens } from './defaults';
+import { cudaTotalBytes, vllmDefaultMaxNumSeqs, vllmNonTorchBytesPerGpu } from './vllmCalibration';
 
 const spec = (id: string): ModelSpec => getModel(id).spec;
 
@@ -23,16 +24,45 @@ describe('widestMlpWidth(spec)', () => {
   });
 });
 
-describe('estimateActivationBytes(spec, load)', () => {
-  it('Llama-3.1-70B, 8 × 4,096 tokens, 2,048-token budget: 2,048 × 3 × 28,672 × 2 B + 8 × 128,256 × 4 B', () => {
-    const a = estimateActivationBytes(spec('llama-3.1-70b'), { batch: 8, contextTokens: 4096, maxBatchedTokens: 2048 });
-    expect(a).toEqual({ chunkTokens: 2048, mlpWidth: 28_672, mlpBytes: 352_321_536, logitRows: 8, logitsBytes: 4_104_192, bytes: 356_425_728 });
+describe('estimateActivationBytes(spec, profile)', () => {
+  it('Llama-3.1-70B at vLLM\'s H100 defaults (8,192 tokens, 1,024 sequences): the forward pass wins', () => {
+    // forward 8,192 × 3 × 28,672 × 2 B × 1.5 = 2,113,929,216 B; sampler 1,024 × 128,256 × 4 B × 3.8 = 1,996,278,988.8 B
+    const a = estimateActivationBytes(spec('llama-3.1-70b'), { maxBatchedTokens: 8192, maxNumSeqs: 1024 });
+    expect(a.mlpBytes).toBe(2_113_929_216);
+    expect(a.logitsBytes).toBeCloseTo(1_996_278_988.8, 0);
+    expect(a.bytes).toBe(a.mlpBytes);
   });
-  it('stops growing with context once a step is full (chunked prefill)', () => {
-    const at = (contextTokens: number) =>
-      estimateActivationBytes(spec('llama-3.1-8b'), { batch: 1, contextTokens, maxBatchedTokens: 2048 }).bytes;
-    expect(at(100)).toBeLessThan(at(2048));
-    expect(at(2048)).toBe(at(1_000_000));
+  it('Llama-3.1-8B at the same defaults: the sampler warm-up wins (v0.19 logs 1.89 GiB at TP 1, 2 and 4)', () => {
+    const a = estimateActivationBytes(spec('llama-3.1-8b'), { maxBatchedTokens: 8192, maxNumSeqs: 1024 });
+    expect(a.bytes).toBe(a.logitsBytes);
+    expect(a.bytes / 2 ** 30).toBeCloseTo(1.86, 2);
+  });
+  it('grows with both profiling sizes and never with the load (vLLM profiles once, at start-up)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 65_536 }), fc.integer({ min: 1, max: 4096 }), (tokens, seqs) => {
+        const base = estimateActivationBytes(spec('llama-3.1-8b'), { maxBatchedTokens: tokens, maxNumSeqs: seqs }).bytes;
+        expect(estimateActivationBytes(spec('llama-3.1-8b'), { maxBatchedTokens: tokens + 1, maxNumSeqs: seqs }).bytes).toBeGreaterThanOrEqual(base);
+        expect(estimateActivationBytes(spec('llama-3.1-8b'), { maxBatchedTokens: tokens, maxNumSeqs: seqs + 1 }).bytes).toBeGreaterThanOrEqual(base);
+      }),
+    );
+  });
+});
+
+describe('vLLM calibration helpers', () => {
+  it('cudaTotalBytes: the measured CUDA total where the catalog has one, else nvidia-smi − 480 MiB', () => {
+    expect(cudaTotalBytes(getGpu('h100-sxm'))).toBe(85_017_493_504); // measured: 81,079 MiB
+    expect(cudaTotalBytes(getGpu('h200-sxm'))).toBe((143_771 - 480) * 2 ** 20);
+    expect(cudaTotalBytes(getGpu('mi300x'))).toBe(getGpu('mi300x').usableMemoryBytes);
+  });
+  it('non-torch memory: 0.25 GiB, + 1.8 GiB of NCCL buffers from TP 2 on', () => {
+    expect(vllmNonTorchBytesPerGpu(1) / 2 ** 30).toBe(0.25);
+    expect(vllmNonTorchBytesPerGpu(2) / 2 ** 30).toBeCloseTo(2.05, 10);
+    expect(vllmNonTorchBytesPerGpu(8)).toBe(vllmNonTorchBytesPerGpu(2));
+  });
+  it('max_num_seqs defaults: 1,024 on ≥ 70 GiB non-A100 cards, 256 otherwise', () => {
+    expect(vllmDefaultMaxNumSeqs(getGpu('h100-sxm'))).toBe(1024);
+    expect(vllmDefaultMaxNumSeqs(getGpu('a100-80gb-sxm'))).toBe(256);
+    expect(vllmDefaultMaxNumSeqs(getGpu('rtx-4090'))).toBe(256);
   });
 });
 

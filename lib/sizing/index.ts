@@ -8,13 +8,14 @@ export { estimateMemory } from './estimateMemory';
 export type { MemoryInput, MemoryEstimate, MemoryTerm } from './estimateMemory';
 export { estimateActivationBytes, widestMlpWidth, ACTIVATION_ELEMENT_BYTES, LOGIT_BYTES, MLP_LIVE_WIDTHS } from './activationBytes';
 export type { ActivationEstimate } from './activationBytes';
-export { fitOnGpu, minGpusToFit } from './fitOnGpu';
-export type { FitInput, FitResult, MinGpusResult } from './fitOnGpu';
+export { fitOnGpu, minGpusToFit, fitVerdict, FIT_VERDICT_WORDS } from './fitOnGpu';
+export type { FitInput, FitResult, FitVerdict, MinGpusResult } from './fitOnGpu';
 export { kvReplicationFactor } from './kvReplication';
 export { kvEffectiveTokens } from './kvTokens';
 export {
   DEFAULT_OVERHEAD_BYTES_PER_GPU,
   DEFAULT_MAX_BATCHED_TOKENS,
+  DEFAULT_MAX_NUM_SEQS,
   DEFAULT_MEMORY_UTILIZATION,
   VLLM_DEFAULT_GPU_MEMORY_UTILIZATION,
   MAX_CONTEXT_TOKENS,
@@ -22,5 +23,16 @@ export {
   MAX_GPU_COUNT,
   vllmDefaultMaxBatchedTokens,
 } from './defaults';
+export {
+  cudaTotalBytes,
+  NVIDIA_DRIVER_RESERVED_BYTES,
+  VLLM_NON_TORCH_BYTES_PER_GPU,
+  VLLM_TP_COMM_BYTES_PER_GPU,
+  VLLM_SAMPLER_LOGIT_COPIES,
+  VLLM_FORWARD_WORKSPACE_FACTOR,
+  VLLM_KV_UNCERTAINTY_BYTES_PER_GPU,
+  vllmNonTorchBytesPerGpu,
+  vllmDefaultMaxNumSeqs,
+} from './vllmCalibration';
 export { resolveModel, resolveGpu } from './inputs';
 export type { ModelRef, GpuRef } from './inputs';

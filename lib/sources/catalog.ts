@@ -700,6 +700,56 @@ export const SOURCES: readonly SourceEntry[] = [
     usedFor: 'gpu_memory_utilization defaults to 0.92 (Field(default=0.92, gt=0, le=1)): the fraction of GPU memory vLLM fills by default',
   },
   {
+    id: 'llm-d-planner-vllm-v0.19-logs',
+    title: 'llm-d-incubation/llm-d-planner: vLLM v0.19.0 start-up logs on H100 80GB (accuracy/results/v0.19.0)',
+    year: 2026,
+    url: 'https://github.com/llm-d-incubation/llm-d-planner/tree/d3121e059da88662db39a926a3ead964be97359b/accuracy/results/v0.19.0',
+    kind: 'repo',
+    usedFor:
+      'Calibration of the capacity model: CUDA total 79.19 GiB on H100; non-torch memory 0.25 GiB at TP 1 and 2.07–2.21 GiB at TP ≥ 2 (NCCL buffers, +1.8 GiB); torch peak 1.89 GiB (Llama-3.1-8B, TP 1/2/4), 1.96–1.97 GiB (Llama-3.3-70B FP8, TP 2/4), 0.77 GiB (CodeLlama-7B); "GPU KV cache size" 476,000 / 1,044,688 / 244,304 / 708,992 / 465,936 / 19,920 tokens reproduced within 5 % (Qwen2.5-72B: inside the 1.8 GiB band)',
+  },
+  {
+    id: 'vllm-pr-10511',
+    title: 'vllm-project/vllm PR #10511: overhaul memory profiling (profiling logs for Llama-3-8B at TP 1 and 2)',
+    authors: 'youkaichao',
+    year: 2024,
+    url: 'https://github.com/vllm-project/vllm/pull/10511',
+    kind: 'issue',
+    usedFor:
+      'vLLM v0.6.5 on H100: total_gpu_memory 79.22GiB × 0.90; weights 14.96 GiB; non_torch_memory 1.79 GiB at TP 1 and 3.58 GiB at TP 2 (the +1.79 GiB of communication buffers); activation peak 1.26 GiB; available_kv_cache_memory 53.29 GiB (reproduced within 5 %)',
+  },
+  {
+    id: 'vllm-pr-2031',
+    title: 'vllm-project/vllm PR #2031: Fix peak memory profiling',
+    authors: 'WoosukKwon',
+    year: 2023,
+    url: 'https://github.com/vllm-project/vllm/pull/2031',
+    kind: 'issue',
+    usedFor: 'Before NCCL memory was profiled, TP > 1 runs exceeded gpu_memory_utilization (77.5 GB used at a 72 GiB cap, TP 4): per-GPU communication buffers are real memory',
+  },
+  {
+    id: 'vllm-arg-utils-batch-defaults',
+    title: 'vLLM vllm/engine/arg_utils.py (EngineArgs.get_batch_defaults)',
+    url: 'https://github.com/vllm-project/vllm/blob/main/vllm/engine/arg_utils.py',
+    kind: 'repo',
+    usedFor:
+      'Server defaults max_num_batched_tokens 8,192 and max_num_seqs 1,024 on ≥ 70 GiB GPUs other than A100; 2,048 and 256 otherwise: the sizes of the start-up profiling pass and sampler warm-up',
+  },
+  {
+    id: 'sglang-deepseek-v3-usage',
+    title: 'SGLang documentation: DeepSeek V3/V3.1/R1 Usage',
+    url: 'https://docs.sglang.io/docs/basic_usage/deepseek_v3.md',
+    kind: 'repo',
+    usedFor: 'Recommended hardware for DeepSeek-V3 in its native FP8: 8 × H200, 8 × B200, 8 × MI300X or 2 × 8 × H100 (two nodes); AWQ 4-bit on 8 × H100',
+  },
+  {
+    id: 'vllm-recipes-deepseek-v3',
+    title: 'vLLM recipes: DeepSeek-V3 (R1) Usage Guide',
+    url: 'https://docs.vllm.ai/projects/recipes/en/latest/DeepSeek/DeepSeek-V3.html',
+    kind: 'repo',
+    usedFor: 'The common DeepSeek-V3 configurations: 8 × H200 with FP8, 4 × B200 with FP4',
+  },
+  {
     id: 'vllm-docs-fp8',
     title: 'vLLM documentation: FP8 W8A8 (v0.5.5)',
     url: 'https://docs.vllm.ai/en/v0.5.5/quantization/fp8.html',

@@ -49,7 +49,7 @@ describe('buildSpeedChart(input)', () => {
   });
   it('starts the dashed part at the last point that fits, so the line is unbroken', () => {
     const s = buildSpeedChart({ ...base, contextTokens: 1024, formats: ['int4-g128'] }).series[0]!;
-    expect(s.maxBatchThatFits).toBe(128);
+    expect(s.maxBatchThatFits).toBe(107); // (0.92 × 79.18 − 37.04 − 1.97 − 0.25) GiB ÷ 0.3125 GiB per 1k sequence = 107.4
     const lastFit = s.fitPath.split('L').pop()!.replace(/^M/, '');
     expect(s.overflowPath.startsWith(`M${lastFit}`)).toBe(true);
   });

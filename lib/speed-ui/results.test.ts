@@ -16,7 +16,7 @@ describe('speedResults(state)', () => {
     expect(r.memoryBar).toBe(1);
     expect(r.computeBar).toBeCloseTo(r.step.computeTimeSeconds / r.step.memoryTimeSeconds, 12);
     expect(r.fit.fits).toBe(true);
-    expect(r.fit.maxBatchAtContext).toBe(128);
+    expect(r.fit.maxBatchAtContext).toBe(107); // lib/sizing at vLLM's 0.92: 33.58 GiB of KV ÷ 0.3125 GiB
     expect(r.ceiling.memoryBoundRatio).toBeCloseTo(16 / 4.15625, 12);
     expect(r.prefill.bound).toBe('compute');
     expect(r.figures.map((f) => f.figure)).toEqual(['bandwidth', 'fp16', 'bf16']);
