@@ -186,10 +186,10 @@ describe('ggufFileSize invariants', () => {
         expect(file.params).toBe(countParams(spec).total);
         for (const t of file.tensors) expect(t.rowElements % ggmlBlock(t.type).weights, t.name).toBe(0);
         const q8 = perTensor(spec, 'Q8_0');
-        file.tensors.forEach((t, i) => expect(t.bytes, `${fileType} ${t.name}`).toBeLessThanOrEqual(q8[i]));
+        file.tensors.forEach((t, i) => expect(t.bytes, `${fileType} ${t.name}`).toBeLessThanOrEqual(q8[i]!));
         for (const [small, medium] of [['Q3_K_S', 'Q3_K_M'], ['Q5_K_S', 'Q5_K_M']] as const) {
           const m = perTensor(spec, medium);
-          perTensor(spec, small).forEach((b, i) => expect(b).toBeLessThanOrEqual(m[i]));
+          perTensor(spec, small).forEach((b, i) => expect(b).toBeLessThanOrEqual(m[i]!));
         }
       }),
       { numRuns: 60 },

@@ -206,7 +206,7 @@ export function ggufTensors(spec: ModelSpec): GgufTensor[] {
   }
   const h = spec.hiddenSize;
   const tensors: GgufTensor[] = [];
-  const add = (name: string, layer: number | null, shape: number[]) => {
+  const add = (name: string, layer: number | null, shape: [number, ...number[]]) => {
     const elements = shape.reduce((x, y) => x * y, 1);
     tensors.push({ name, layer, category: categoryOf(name), rowElements: shape[0], elements, dims: shape.length as 1 | 2 | 3 });
   };
