@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolationsLightAndDark } from './fixtures';
+import { GEMMA_3_27B_IT_CONFIG, PHI_4_CONFIG, QWEN3_30B_A3B_CONFIG } from '../lib/models/architectureConfigs';
 
 /** A trimmed Llama-3.1-8B config.json: only the keys that shape the model (values as in meta-llama/Llama-3.1-8B). */
 const LLAMA_8B_TRIMMED = JSON.stringify({
@@ -199,6 +200,35 @@ test('a config.json upload over 1 MB is refused by its size, before it is read, 
   await upload.setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(LLAMA_8B_TRIMMED) });
   await expect(c.widget.getByText(`Read config.json (${LLAMA_8B_TRIMMED.length} bytes).`)).toBeVisible();
   await expect(c.result).toContainText('Fits');
+
+test('raw configs of the newer architectures paste in and show their parameter counts', async ({ page, consoleErrors }) => {
+  await page.goto('/tools/memory');
+  const c = calculator(page);
+  await c.model.selectOption('custom');
+  // Each config.json as published on the hub (lib/models/architectureConfigs.ts, sources there); the
+  // expected totals are the hub's safetensors totals (Gemma-3: the text model, hub total minus the
+  // SigLIP tower and projector, which the line does not count).
+  const cases: Array<[Record<string, unknown>, string, string]> = [
+    [QWEN3_30B_A3B_CONFIG, 'qwen3_moe', '30,532,122,624 parameters, 3,353,032,704 active per token.'],
+    [GEMMA_3_27B_IT_CONFIG, 'gemma3_text', '27,009,346,304 parameters.'],
+    [PHI_4_CONFIG, 'phi3', '14,659,507,200 parameters.'],
+  ];
+  for (const [config, modelType, params] of cases) {
+    await c.config.fill(JSON.stringify(config, null, 2));
+    await expect(c.config).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(c.widget).toContainText(params);
+    await expect(c.result).toContainText(`Your config.json (${modelType}), INT4 group-128`);
+    await expectNoBadNumbers(c.widget);
+  }
+
+  // The same pasted model as a GGUF file, by its download-page name: Qwen3-30B-A3B Q4_K_M is
+  // 18,550,716,416 B of tensors (lib/formats ggufFileSize), 4.86 bits per weight.
+  await c.config.fill(JSON.stringify(QWEN3_30B_A3B_CONFIG));
+  await c.weights.selectOption('gguf-file-q4_k_m');
+  await expect(c.weights.locator('option:checked')).toHaveText('Q4_K_M — 4.86 bits/weight on this model');
+  await expect(c.result).toContainText('Your config.json (qwen3_moe), GGUF Q4_K_M file weights');
+  await expect(c.widget.getByRole('row', { name: /^Weights/ })).toContainText('18.55');
+  await expectNoBadNumbers(c.widget);
   expect(consoleErrors).toEqual([]);
 });
 

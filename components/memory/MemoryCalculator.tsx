@@ -4,11 +4,9 @@ import Link from 'next/link';
 import { useDeferredValue, useId, useMemo, useState, type ChangeEvent } from 'react';
 import { MODELS } from '@/lib/models/catalog';
 import { GPUS } from '@/lib/hardware/catalog';
-import { getFormat } from '@/lib/formats/getFormat';
 import { KV_FORMATS } from '@/lib/formats/kvFormats';
 import { MAX_BATCH, MAX_CONTEXT_TOKENS, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing/defaults';
 import { bytesToGB, bytesToGiB, formatBytesBoth, formatCount, formatGB, formatGiB, formatNumber } from '@/lib/units';
-import { bitsPerWeight } from '@/lib/formats/bitsPerWeight';
 import { NumberField } from '@/components/ui/NumberField';
 import { useUrlState } from '@/components/ui/useUrlState';
 import { checkConfigFileSize, readConfigText } from '@/lib/memory-ui/config';
@@ -27,6 +25,7 @@ import {
   type MemoryStateText,
 } from '@/lib/memory-ui/urlState';
 import { memoryOutcome, type MemoryResults } from '@/lib/memory-ui/results';
+import { GGUF_FILES_GROUP_LABEL, ggufFileChoices, weightChoiceHint, weightChoiceInfo } from '@/lib/memory-ui/weightChoice';
 import { cssPercent, formatBytesPerToken, formatHeadroom, formatShare } from '@/lib/memory-ui/format';
 import './MemoryCalculator.css';
 import { SelectField as BaseSelectField } from '@/components/ui/SelectField';
@@ -117,7 +116,8 @@ export function MemoryCalculator({
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `${id}-h`;
   const isCustom = state.model === CUSTOM_MODEL;
-  const format = getFormat(state.weights);
+  const weightInfo = weightChoiceInfo(state.weights, state.spec);
+  const ggufFiles = useMemo(() => ggufFileChoices(state.spec), [state.spec]);
   const kvFormat = KV_FORMATS.find((k) => k.id === state.kv)!;
   const query = memoryStateQuery(text);
 
@@ -197,7 +197,7 @@ export function MemoryCalculator({
             <option value={CUSTOM_MODEL}>Paste or upload a config.json…</option>
           </optgroup>
         </SelectField>
-        <SelectField label={MEMORY_FIELD_LABELS.weights} value={state.weights} error={state.errors.weights} onChange={(weights) => update({ weights })} wide hint={`${formatNumber(bitsPerWeight(format.id), 3)} bits per weight. ${format.summary}`}>
+        <SelectField label={MEMORY_FIELD_LABELS.weights} value={state.weights} error={state.errors.weights} onChange={(weights) => update({ weights })} wide hint={weightChoiceHint(weightInfo)}>
           {weightFormatFamilies().map((g) => (
             <optgroup key={g.label} label={g.label}>
               {g.formats.map((f) => (
@@ -205,6 +205,11 @@ export function MemoryCalculator({
               ))}
             </optgroup>
           ))}
+          <optgroup label={GGUF_FILES_GROUP_LABEL}>
+            {ggufFiles.map((c) => (
+              <option key={c.id} value={c.id}>{c.label}</option>
+            ))}
+          </optgroup>
         </SelectField>
       </div>
 
@@ -336,9 +341,9 @@ function ResultsArea({ state, SubHeading }: { state: MemoryState; SubHeading: 'h
       </div>
     );
   }
-  const format = getFormat(state.weights);
+  const weightInfo = weightChoiceInfo(state.weights, state.spec);
   const kvFormat = KV_FORMATS.find((k) => k.id === state.kv)!;
-  return <Results r={outcome.results} state={state} formatName={format.name} kvName={kvFormat.name} SubHeading={SubHeading} caveats={format.caveats} />;
+  return <Results r={outcome.results} state={state} formatName={weightInfo.name} kvName={kvFormat.name} SubHeading={SubHeading} caveats={weightInfo.notes} />;
 }
 
 function ConfigInput({ text, onText, onFile, onExample, fileMessage, state, syncUrl }: {

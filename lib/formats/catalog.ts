@@ -19,7 +19,7 @@ const FLOAT_SOURCE: Source = {
 };
 
 const WEIGHT_ONLY_GGUF =
-  'GGUF _S/_M/_L files are mixes: attention-V, FFN-down and output tensors get a higher type, so a whole file averages more than this base type (see GGUF_FILE_BPW).';
+  'GGUF _S/_M/_L files are mixes: attention-V, FFN-down and output tensors get a higher type, so a whole file averages more than this base type: to size a downloaded file, pick its file type (Q4_K_M, …), which follows the per-tensor rules of llama.cpp.';
 const GGUF_COMPUTE =
   'llama.cpp multiplies these either by dequantising to FP16 (cuBLAS) or, in its MMQ kernels, by quantising activations to 8 bits and using integer dot products; FP16 is used here as the compute dtype.';
 

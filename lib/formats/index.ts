@@ -14,3 +14,15 @@ export {
   ggufFileBitsPerWeight,
 } from './ggufFileBpw';
 export type { GgufFileBpw } from './ggufFileBpw';
+export {
+  GGUF_FILE_ID_PREFIX,
+  GGUF_FILE_TYPES,
+  GGUF_FILE_TYPE_SOURCES,
+  ggmlBlock,
+  ggufFileFormatId,
+  ggufFileSize,
+  ggufFileTypeOfId,
+  ggufTensors,
+  getsMoreBits,
+} from './ggufFileType';
+export type { GgmlBlock, GgmlType, GgufFileOptions, GgufFileSize, GgufFileType, GgufTensor, GgufTensorPlan, GgufTypeShare, TensorCategory } from './ggufFileType';

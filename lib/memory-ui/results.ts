@@ -1,4 +1,4 @@
-import { formatBitsBreakdown, type BitsBreakdown } from '../formats';
+import { formatBitsBreakdown, ggufFileTypeOfId, type BitsBreakdown } from '../formats';
 import { GPUS, getGpu } from '../hardware';
 import type { Gpu } from '../hardware';
 import { kvCacheFormula, type KvCacheFormula } from '../models';
@@ -9,6 +9,14 @@ import type { Bytes } from '../units';
 import { stackedBar, type StackedBar } from './bar';
 import { MEMORY_MAX_GPUS } from './options';
 import { MEMORY_FIELD_LABELS, type MemoryField, type MemoryState } from './urlState';
+import { weightChoiceInfo } from './weightChoice';
+
+/** lib/formats' breakdown of a catalog format, or a GGUF file type's mix on this model (its notes go with the caveats). */
+function weightsBits(weights: string, spec: ModelSpec): Pick<BitsBreakdown, 'formula' | 'assumptions'> {
+  const info = weightChoiceInfo(weights, spec);
+  if (info.formula === null) throw new Error(`weights: ${info.name} cannot be sized for this model`);
+  return ggufFileTypeOfId(weights) ? { formula: info.formula, assumptions: [] } : formatBitsBreakdown(weights);
+}
 
 /** The set-up to size, all fields valid. */
 export interface MemorySetup {
@@ -85,7 +93,8 @@ export interface MemoryResults {
   fit: FitResult;
   bar: StackedBar;
   gpuTable: GpuFitRow[];
-  bits: BitsBreakdown;
+  /** The bits-per-weight arithmetic of the chosen weights (a GGUF file: its mix of block types on this model). */
+  bits: Pick<BitsBreakdown, 'formula' | 'assumptions'>;
   kvFormula: KvCacheFormula;
   availableFormula: string;
   /** lib/sizing's warnings, as they come. */
@@ -116,7 +125,7 @@ export function memoryResults(setup: MemorySetup): MemoryResults {
     fit,
     bar: stackedBar(fit.estimate.terms, fit.availableBytes),
     gpuTable: gpuFitTable(setup),
-    bits: formatBitsBreakdown(setup.weights),
+    bits: weightsBits(setup.weights, setup.spec),
     kvFormula: kvCacheFormula(setup.spec, { bits: setup.kvBits }),
     availableFormula: availableFormula(gpu, setup.gpuCount, setup.memoryUtilization),
     warnings: fit.estimate.warnings,

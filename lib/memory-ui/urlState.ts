@@ -1,11 +1,12 @@
 import { parseNumberInput, type NumberRule } from '../input';
-import { FORMATS, getFormat } from '../formats';
+import { getFormat } from '../formats';
 import { GPUS } from '../hardware';
 import { MODELS } from '../models';
 import type { ModelSpec } from '../models/types';
 import { MAX_BATCH, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '../sizing/defaults';
 import { readConfigText, type ConfigReading } from './config';
 import { allowedGpuCounts, kvChoices } from './options';
+import { isWeightChoiceId } from './weightChoice';
 import { groupDigits } from '../units';
 
 /** The model-select value meaning "the config.json pasted below" (never a catalog id). */
@@ -20,7 +21,7 @@ export const CUSTOM_MODEL = 'custom';
 export type MemoryStateText = {
   /** Catalog model id, or {@link CUSTOM_MODEL}. */
   model: string;
-  /** Weight format id (lib/formats `FORMATS`). */
+  /** Weight format id (lib/formats `FORMATS`), or a GGUF file type ("gguf-file-q4_k_m", lib/formats `ggufFileFormatId`). */
   weights: string;
   /** KV-cache format id (lib/formats `KV_FORMATS`). */
   kv: string;
@@ -168,7 +169,7 @@ export function parseMemoryState(text: MemoryStateText, configText = ''): Memory
     modelName = entry.name;
   }
 
-  const weights = FORMATS.some((f) => f.id === text.weights) ? text.weights : MEMORY_DEFAULTS.weights;
+  const weights = isWeightChoiceId(text.weights) ? text.weights : MEMORY_DEFAULTS.weights;
   if (weights !== text.weights) errors.weights = `Unknown weight format ${quoted(text.weights)}; showing ${getFormat(weights).name}.`;
 
   const kvs = kvChoices();

@@ -2,7 +2,7 @@
  * Inference memory sizing: weight bytes per format, KV cache, activation workspace,
  * runtime overhead, and whether (and how far) a configuration fits on a GPU group.
  */
-export { weightBytes, HIGH_PRECISION_BITS } from './weightBytes';
+export { weightBytes, ggufFileWeightBytes, HIGH_PRECISION_BITS } from './weightBytes';
 export type { WeightBytes } from './weightBytes';
 export { estimateMemory } from './estimateMemory';
 export type { MemoryInput, MemoryEstimate, MemoryTerm } from './estimateMemory';

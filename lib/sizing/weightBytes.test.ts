@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { countParams, getModel, MODELS } from '../models';
 import { bitsPerWeight, FORMATS } from '../formats';
 import { BYTES_PER_GB, BYTES_PER_GIB } from '../units';
-import { weightBytes } from './weightBytes';
+import { ggufFileWeightBytes, weightBytes } from './weightBytes';
 
 // Llama-3.1-70B (facts.md §7, config: hidden 8192, 80 layers, vocab 128,256, untied):
 //   total 70,553,706,496; embedding = lm_head = 128,256 × 8,192 = 1,050,673,152;
@@ -84,5 +84,28 @@ describe('weightBytes(model, formatId)', () => {
   it('unknown ids throw, naming the field', () => {
     expect(() => weightBytes('llama-70b', 'bf16')).toThrow(/^model: .*llama-70b/);
     expect(() => weightBytes('llama-3.1-70b', 'int3')).toThrow(/int3/);
+  });
+});
+
+describe('weightBytes with a GGUF file type', () => {
+  it('sizes "gguf-file-q4_k_m" by llama.cpp\'s per-tensor rules: 2.8 GB more than the Q4_K block type on Llama-3.1-70B', () => {
+    const file = weightBytes('llama-3.1-70b', 'gguf-file-q4_k_m');
+    // lib/formats ggufFileSize; bartowski/Meta-Llama-3.1-70B-Instruct-GGUF lists the file at 42.52 GB.
+    expect(file.bytes).toBe(42_512_531_456);
+    expect(file.bytes).toBe(ggufFileWeightBytes(getModel('llama-3.1-70b').spec, 'Q4_K_M').bytes);
+    // token_embd Q4_K: 1,050,673,152 / 256 × 144 B; output Q6_K: 1,050,673,152 / 256 × 210 B.
+    expect(file.embeddingBytes).toBe(591_003_648);
+    expect(file.lmHeadBytes).toBe(861_880_320);
+    expect(file.sixteenBitParams).toBe(0);
+    expect(file.quantizedParams).toBe(countParams(getModel('llama-3.1-70b').spec).total);
+    expect((file.quantizedParams * file.bitsPerWeight) / 8).toBeCloseTo(file.bytes, 0);
+    expect(file.embeddingBytes + file.lmHeadBytes + file.normBytes + file.linearBytes).toBe(file.bytes);
+    // The base block type alone (every tensor Q4_K, norms 16-bit) is 39.69 GB.
+    expect(weightBytes('llama-3.1-70b', 'gguf-q4_k').bytes).toBe(39_688_355_840);
+  });
+
+  it('names the model when its GGUF layout is not modelled', () => {
+    expect(() => weightBytes('deepseek-v3', 'gguf-file-q4_k_m')).toThrow(/deepseek_v3/);
+    expect(() => weightBytes('llama-3.1-8b', 'gguf-file-q9_k')).toThrow('Unknown weight format: gguf-file-q9_k');
   });
 });

@@ -1,5 +1,6 @@
 import { countParams } from '../models';
-import { bitsPerWeight, getFormat } from '../formats';
+import { bitsPerWeight, getFormat, ggufFileSize, ggufFileTypeOfId, type GgufFileSize, type GgufFileType } from '../formats';
+import type { ModelSpec } from '../models/types';
 import type { Bytes, Params } from '../units';
 import { resolveModel, type ModelRef } from './inputs';
 
@@ -47,7 +48,11 @@ export interface WeightBytes {
  * 72.7 GB = 67.7 GiB; 4-bit g128 + BF16 embed ≈ 39.5 GB vs the 39.8 GB Neural Magic
  * W4A16 checkpoint).
  *
- * @throws {Error} when the model id or format id is unknown.
+ * A GGUF file type ("gguf-file-q4_k_m", lib/formats `ggufFileFormatId`) is sized by
+ * {@link ggufFileWeightBytes} instead: its bits per weight depend on the model's tensors.
+ *
+ * @throws {Error} when the model id or format id is unknown, or a GGUF file type is asked
+ *   of a model whose file layout lib/formats does not model (MLA, Falcon, gpt-oss).
  * @example
  * // Llama-3.1-70B: 70,553,706,496 params × 2 B
  * weightBytes('llama-3.1-70b', 'bf16').bytes // 141_107_412_992 (141.1 GB)
@@ -58,6 +63,8 @@ export interface WeightBytes {
  */
 export function weightBytes(model: ModelRef, formatId: string): WeightBytes {
   const spec = resolveModel(model);
+  const fileType = ggufFileTypeOfId(formatId);
+  if (fileType) return ggufFileWeightBytes(spec, fileType);
   const format = getFormat(formatId);
   const bits = bitsPerWeight(formatId);
   const counts = countParams(spec);
@@ -85,5 +92,49 @@ export function weightBytes(model: ModelRef, formatId: string): WeightBytes {
     normBytes,
     linearBytes,
     embeddingsAt16Bit: splitsOff && format.embeddingsAt16Bit,
+  };
+}
+
+const GGUF_CACHE = new WeakMap<ModelSpec, Map<GgufFileType, GgufFileSize>>();
+
+/** lib/formats `ggufFileSize`, remembered per spec object (the fit searches ask for the same file many times). */
+function cachedGgufFileSize(spec: ModelSpec, fileType: GgufFileType): GgufFileSize {
+  let bySpec = GGUF_CACHE.get(spec);
+  if (!bySpec) GGUF_CACHE.set(spec, (bySpec = new Map()));
+  let file = bySpec.get(fileType);
+  if (!file) bySpec.set(fileType, (file = ggufFileSize(spec, fileType)));
+  return file;
+}
+
+/**
+ * Weight bytes of a model stored as a GGUF file of a given type: the sum of its tensors'
+ * bytes under llama.cpp's per-tensor type rules (lib/formats `ggufFileSize`, with an
+ * importance matrix), so the bits per weight are this model's, not the base block type's:
+ *
+ *     bytes = Σ tensors elements / blockWeights(type) × blockBytes(type)
+ *     bitsPerWeight = bytes × 8 / total params      (every parameter counts as quantized)
+ *
+ * Norms, biases and routers are F32 in the file and counted so; `sixteenBitParams` is 0.
+ *
+ * @throws {Error} for MLA, Falcon and gpt-oss models (lib/formats `ggufTensors`).
+ * @example ggufFileWeightBytes(getModel('llama-3.1-70b').spec, 'Q4_K_M').bytes // 42_512_531_456 (bartowski's file: 42.52 GB)
+ */
+export function ggufFileWeightBytes(spec: ModelSpec, fileType: GgufFileType): WeightBytes {
+  const file = cachedGgufFileSize(spec, fileType);
+  const sum = (pick: (name: string, category: string, dims: number) => boolean) =>
+    file.tensors.filter((t) => pick(t.name, t.category, t.dims)).reduce((s, t) => s + t.bytes, 0);
+  const embeddingBytes = sum((_, category) => category === 'token_embd');
+  const lmHeadBytes = sum((_, category) => category === 'output');
+  const normBytes = sum((name) => name.endsWith('norm.weight'));
+  return {
+    bytes: file.totalBytes,
+    quantizedParams: file.params,
+    sixteenBitParams: 0,
+    bitsPerWeight: file.bitsPerWeight,
+    embeddingBytes,
+    lmHeadBytes,
+    normBytes,
+    linearBytes: file.totalBytes - embeddingBytes - lmHeadBytes - normBytes,
+    embeddingsAt16Bit: false,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FORMATS, GGUF_FILE_BPW_SOURCE, KV_FORMATS } from '../formats';
+import { FORMATS, GGUF_FILE_BPW_SOURCE, GGUF_FILE_TYPE_SOURCES, KV_FORMATS } from '../formats';
 import { GPUS } from '../hardware';
 import { MODELS } from '../models';
 import { SOURCES } from './catalog';
@@ -62,6 +62,7 @@ describe('SOURCES', () => {
       ...GPUS.flatMap((gpu) => gpu.sources.map((source) => [gpu.id, source.id])),
       ...MODELS.flatMap((model) => model.sources.map((source) => [model.id, source.id])),
       ['GGUF_FILE_BPW', GGUF_FILE_BPW_SOURCE.id],
+      ...GGUF_FILE_TYPE_SOURCES.map((source) => ['GGUF_FILE_TYPE_SOURCES', source.id]),
     ];
     expect(cited.length).toBeGreaterThan(50);
     for (const [owner, id] of cited) expect(hasSource(id as string), `${owner} cites ${id}`).toBe(true);
