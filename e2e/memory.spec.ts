@@ -200,6 +200,8 @@ test('a config.json upload over 1 MB is refused by its size, before it is read, 
   await upload.setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(LLAMA_8B_TRIMMED) });
   await expect(c.widget.getByText(`Read config.json (${LLAMA_8B_TRIMMED.length} bytes).`)).toBeVisible();
   await expect(c.result).toContainText('Fits');
+  expect(consoleErrors).toEqual([]);
+});
 
 test('raw configs of the newer architectures paste in and show their parameter counts', async ({ page, consoleErrors }) => {
   await page.goto('/tools/memory');
