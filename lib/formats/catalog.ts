@@ -291,6 +291,38 @@ export const FORMATS: readonly WeightFormat[] = [
     sources: [{ ...GGML_COMMON, note: 'block_mxfp4: uint8_t e (E8M0) + qs[32/2] = 17 bytes per 32 weights' }],
   },
 
+  {
+    id: 'nvfp4',
+    name: 'NVFP4 (W4A4, Blackwell)',
+    summary: 'NVIDIA FP4: 16 E2M1 values share one FP8 E4M3 scale, plus one FP32 scale per tensor; weights and activations both FP4 on Blackwell tensor cores.',
+    storage: { kind: 'microscaling', element: 'fp4-e2m1', blockSize: 16, scaleBits: 8, scaleDtype: 'e4m3' },
+    computeDtype: 'fp4',
+    embeddingsAt16Bit: true,
+    caveats: [
+      'FP4 tensor cores exist on Blackwell only (B200: 4× the BF16 peak): there 4-bit is compute-fast as well as small.',
+      'The per-tensor FP32 scale adds 32 bits per matrix, not counted per weight.',
+      'Activations in FP4 too (W4A4): accuracy must be measured on the task, not inferred from weight-only 4-bit results.',
+    ],
+    sources: [{ id: 'nvidia-blog-nvfp4', note: 'E2M1 values, one E4M3 scale per 16-value block, one FP32 scale per tensor: 4 + 8/16 = 4.5 bits', status: 'verified' }],
+  },
+  {
+    id: 'w4a8-fp8',
+    name: 'INT4 W4A8 (FP8 activations)',
+    summary:
+      'INT4 weights with one 16-bit scale per 128, multiplied on FP8 tensor cores after dynamic per-token FP8 activation quantization: 4-bit bytes and 8-bit math.',
+    storage: { kind: 'integer', bits: 4, groupSize: 128, scaleBits: 16, zeroPointBits: 0 },
+    computeDtype: 'fp8',
+    embeddingsAt16Bit: true,
+    caveats: [
+      'vLLM runs it on Hopper only (CUTLASS W4A8, compute capability 9.0): symmetric weights, no act-order, FP8 E4M3 activations.',
+      'Two sources of error at once (4-bit weights and 8-bit activations): validate accuracy like W4A16 and W8A8 together.',
+    ],
+    sources: [
+      { id: 'vllm-cutlass-w4a8-py', note: 'CutlassW4A8LinearKernel: min capability 90; FP8 e4m3 activations, dynamic per token; no zero points, no g_idx', status: 'verified' },
+      { id: 'qserve-2405.04532', note: 'W4A8KV4: 4-bit weights with 8-bit activations and tensor-core math', status: 'secondary' },
+    ],
+  },
+
   // ── GGUF base types ───────────────────────────────────────────────────────
   ggufFormat(
     'gguf-q8_0',

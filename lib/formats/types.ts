@@ -52,8 +52,12 @@ export type WeightStorage =
       /** QLoRA double quantisation: the absmax values are themselves quantised in blocks. */
       doubleQuant: null | { blockSize: number; codeBits: number; secondLevelAbsmaxBits: number };
     }
-  /** OCP microscaling: blocks of FP4 elements sharing one power-of-two (E8M0) scale. */
-  | { kind: 'microscaling'; element: 'fp4-e2m1'; blockSize: number; scaleBits: number; scaleDtype: 'e8m0' }
+  /**
+   * Block-scaled FP4: blocks of E2M1 elements sharing one scale — OCP MXFP4 (32 per
+   * power-of-two E8M0 scale) or NVIDIA NVFP4 (16 per FP8 E4M3 scale, plus one FP32
+   * scale per tensor, negligible per weight).
+   */
+  | { kind: 'microscaling'; element: 'fp4-e2m1'; blockSize: number; scaleBits: number; scaleDtype: 'e8m0' | 'e4m3' }
   /** A GGML block type: `blockWeights` weights stored in the listed fields. */
   | { kind: 'gguf'; ggmlType: string; blockWeights: number; fields: readonly GgufField[] };
 

@@ -64,12 +64,14 @@ export const CALIBRATIONS: readonly Calibration[] = calibrationData as unknown a
  * The math path of a weight GEMM, from the dtype it actually runs in on the GPU
  * ({@link effectiveComputeDtype}) and the format's storage width:
  * FP8 / INT8 tensor cores → W8A8 paths; 16-bit math with < 16-bit weights → weight-only;
- * otherwise BF16. INT4/FP4 tensor-core math (W4A4) has no measured path: null.
+ * otherwise BF16. W4A8 and INT4/FP4 tensor-core math (W4A4) have no measured path: null.
  *
  * @example mathPath('fp16', 4.15625) // 'weight-only'
  * @example mathPath('fp8', 8.0) // 'fp8-w8a8'
  */
 export function mathPath(dtype: ComputeDtype, bitsPerWeight: number): MathPath | null {
+  // W4A8 (4-bit weights on 8-bit tensor cores) is a different kernel from W8A8: not measured
+  if ((dtype === 'fp8' || dtype === 'int8') && bitsPerWeight < 7) return null;
   if (dtype === 'fp8') return 'fp8-w8a8';
   if (dtype === 'int8') return 'int8-w8a8';
   if (dtype === 'bf16' || dtype === 'fp16') return bitsPerWeight < 15.5 ? 'weight-only' : 'bf16';

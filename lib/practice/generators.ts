@@ -168,22 +168,8 @@ const CONTEXTS = [1024, 2048, 4096, 8192, 16384, 32768, 131072] as const;
 const BATCHES = [1, 2, 4, 8, 16, 32, 64, 128] as const;
 const GPU_COUNTS = [1, 2, 4, 8] as const;
 
-/**
- * Whether vLLM runs a weight format on a GPU at all. Hardware support is not software support, so a
- * generated question never asks about a pair no serving engine would load:
- *  - FP8 checkpoints need compute capability ≥ 8.0 ("FP8 models will run on compute capability > 8.0 (Ampere)
- *    as weight-only W8A16", vLLM FP8 docs): not on Turing (T4).
- *  - INT8 W8A8 "is not supported on compute capability >= 10.0" (vLLM INT8 W8A8 docs): not on Blackwell.
- * Other formats are not restricted here.
- * @example vllmRunsFormatOn('fp8-w8a8', getGpu('t4'))    // false
- * @example vllmRunsFormatOn('int8-w8a8', getGpu('b200')) // false
- * @example vllmRunsFormatOn('int8-w8a8', getGpu('a100-80gb-sxm')) // true
- */
-export function vllmRunsFormatOn(format: string, gpu: Gpu): boolean {
-  if (format.startsWith('fp8') && gpu.architecture === 'turing') return false;
-  if (format === 'int8-w8a8' && gpu.architecture === 'blackwell') return false;
-  return true;
-}
+import { vllmRunsFormatOn } from '../hardware/kernelPath';
+export { vllmRunsFormatOn };
 
 // ── templates ────────────────────────────────────────────────────────────────
 

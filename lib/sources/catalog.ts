@@ -781,13 +781,6 @@ export const SOURCES: readonly SourceEntry[] = [
     usedFor: 'Recommended hardware for DeepSeek-V3 in its native FP8: 8 × H200, 8 × B200, 8 × MI300X or 2 × 8 × H100 (two nodes); AWQ 4-bit on 8 × H100',
   },
   {
-    id: 'vllm-recipes-deepseek-v3',
-    title: 'vLLM recipes: DeepSeek-V3 (R1) Usage Guide',
-    url: 'https://docs.vllm.ai/projects/recipes/en/latest/DeepSeek/DeepSeek-V3.html',
-    kind: 'repo',
-    usedFor: 'The common DeepSeek-V3 configurations: 8 × H200 with FP8, 4 × B200 with FP4',
-  },
-  {
     id: 'vllm-docs-fp8',
     title: 'vLLM documentation: FP8 W8A8 (v0.5.5)',
     url: 'https://docs.vllm.ai/en/v0.5.5/quantization/fp8.html',
@@ -802,6 +795,29 @@ export const SOURCES: readonly SourceEntry[] = [
     usedFor: 'INT8 W8A8 on Turing, Ampere, Ada and Hopper; activation scales are estimated from calibration data that should match deployment data',
   },
 
+  {
+    id: 'vllm-cutlass-w4a8-py',
+    title: 'vLLM vllm/model_executor/layers/quantization/kernels/mixed_precision/cutlass.py (CutlassW4A8LinearKernel)',
+    url: 'https://github.com/vllm-project/vllm/blob/main/vllm/model_executor/layers/quantization/kernels/mixed_precision/cutlass.py',
+    kind: 'repo',
+    usedFor: '"CUTLASS W4A8 requires compute capability of 90 (Hopper)"; "only supports FP8 (e4m3) activations", quantized per token at run time; no zero points or act-order',
+  },
+  {
+    id: 'vllm-mixed-precision-kernels-py',
+    title: 'vLLM vllm/model_executor/layers/quantization/kernels/mixed_precision/__init__.py (choose_mp_linear_kernel)',
+    url: 'https://github.com/vllm-project/vllm/blob/main/vllm/model_executor/layers/quantization/kernels/mixed_precision/__init__.py',
+    kind: 'repo',
+    usedFor: 'Weight-only kernels "in priority/performance order (when available)": Machete (compute capability ≥ 9.0), then Marlin (≥ 8.0), then ExLlama and others; used for compressed-tensors W4A16 checkpoints',
+  },
+  {
+    id: 'qserve-2405.04532',
+    title: 'QServe: W4A8KV4 Quantization and System Co-design for Efficient LLM Serving',
+    authors: 'Lin, Tang, Yang, et al.',
+    year: 2024,
+    url: 'https://arxiv.org/abs/2405.04532',
+    kind: 'paper',
+    usedFor: 'W4A8: 4-bit weights, 8-bit activations, 8-bit tensor-core GEMMs',
+  },
   {
     id: 'vllm-docs-int8-w4a8',
     title: 'vLLM documentation: INT8 W4A8 (llm-compressor)',
@@ -856,7 +872,7 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'vLLM recipes: DeepSeek-V3 (R1) usage guide',
     url: 'https://docs.vllm.ai/projects/recipes/en/latest/DeepSeek/DeepSeek-V3.html',
     kind: 'repo',
-    usedFor: '8×H200 FP8 with TP8+EP or DP8+EP: "Tensor-parallel is usually better for low-latency / low-load scenarios, while data-parallel works better for high-load workloads"',
+    usedFor: 'The common DeepSeek-V3 configurations (8 × H200 with FP8, 4 × B200 with FP4); 8×H200 FP8 with TP8+EP or DP8+EP: "Tensor-parallel is usually better for low-latency / low-load scenarios, while data-parallel works better for high-load workloads"',
   },
   {
     id: 'sglang-docs-deepseek-v3',
