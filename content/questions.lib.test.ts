@@ -35,6 +35,8 @@ const NOT_CHECKED: Record<string, string> = {
   'e4m3-values-per-binade': 'not in lib: lib/ has no FP8 E4M3 encoder',
   'fp8-per-tensor-scale-numeric': 'not in lib: lib/ has no FP8 E4M3 encoder',
   'nvfp4-bits-numeric': 'not in lib: NVFP4 is not in lib/formats',
+  'fp8-e4m3fnuz-max': 'not in lib: lib/ has no FP8 encoder (E4M3FNUZ)',
+  'prec-llama3-vs-llama2-q4km-numeric': 'published measurement (llama.cpp PR #6936), not computed by lib',
   'smoothquant-factor-numeric': 'not in lib: lib/ has no SmoothQuant factor function',
   'specdec-effective-batch-numeric': 'not in lib: k + 1 tokens per sequence, plain arithmetic',
   'eval-flips-numeric': 'not in lib: evaluation statistics',
@@ -122,6 +124,11 @@ describe('numeric answers in the bank agree with lib/', () => {
     // FP8 at "about one byte per weight": the total parameter count in GB.
     expectAccepted('moe-capacity-vs-bytes-numeric', countParams(getModel('deepseek-v3').spec).total / BYTES_PER_GB);
     expectAccepted('mem-24gb-max-bits', maxBitsPerWeightToFit('llama-3.1-70b', getGpu('rtx-4090').usableMemoryBytes));
+    const w405 = weightBytes('llama-3.1-405b', 'fp8-w8a8');
+    expectAccepted('fp8-405b-weights-numeric', w405.bytes / BYTES_PER_GB);
+    expectStated('fp8-405b-weights-numeric', formatCount(w405.sixteenBitParams), formatCount(w405.quantizedParams), gib(w405.bytes, 1), gb(weightBytes('llama-3.1-405b', 'bf16').bytes, 1));
+    expect(countParams(getModel('llama-3.1-405b').spec).total).toBe(405_853_388_800); // the prompt's count
+    expectAccepted('prec-mxfp4-bits-numeric', bitsPerWeight('mxfp4'));
   });
 
   it('GPTQ Hessians (the shape of Llama-3.1-70B in lib/models)', () => {
@@ -132,6 +139,9 @@ describe('numeric answers in the bank agree with lib/', () => {
     // rank(XXᵀ) ≤ min(features, tokens) with 16 × 512 tokens.
     expectAccepted('hessian-rank-small-calibration', Math.min(mlp.intermediateSize, 16 * 512));
     expectStated('hessian-rank-small-calibration', formatCount(mlp.intermediateSize));
+    // GPTQ's 128 × 2,048 calibration tokens per down_proj input feature.
+    expectAccepted('calib-tokens-per-feature-numeric', (128 * 2048) / mlp.intermediateSize);
+    expectStated('calib-tokens-per-feature-numeric', formatCount(mlp.intermediateSize));
   });
 
   it('rounding by hand (lib/quant quantizeInt8Absmax, quantizeAffine)', () => {
@@ -148,6 +158,12 @@ describe('numeric answers in the bank agree with lib/', () => {
     const ordinary = Array.from({ length: 4095 }, (_, i) => -0.05 + (0.1 * i) / 4094);
     const outlier = quantizeInt8Absmax(Float32Array.from([...ordinary, 6.35]));
     expectAccepted('outlier-codes-left-numeric', new Set(outlier.q.slice(0, 4095)).size);
+    const zeroed = outlier.q.slice(0, 4095).filter((q) => q === 0).length / 4095;
+    expectAccepted('outlier-zeroed-share-numeric', zeroed * 100);
+    // Blocks of 64: a block of ordinary weights (absmax 0.05) against the block with the outlier.
+    const blocks = quantizeInt8Absmax(Float32Array.from([...Array.from({ length: 64 }, (_, i) => (i === 0 ? 0.05 : 0.01)), ...Array.from({ length: 63 }, () => 0.01), 6.35]), { blockSize: 64 });
+    expectAccepted('outlier-per-block-step-numeric', (blocks.scales[1] ?? NaN) / (blocks.scales[0] ?? NaN));
+    expectStated('outlier-per-block-step-numeric', `scales ${formatNumber(blocks.scales[0] ?? NaN, 6)} and ${formatNumber(blocks.scales[1] ?? NaN, 2)}`);
     const example = quantizeInt8Absmax(Float32Array.from([0.04, -0.03, 0.012, -0.049, 0.026, 6.35]));
     expectStated('outlier-codes-left-numeric', `[${[...example.q].join(', ').replace(/-/g, '−')}]`);
 
@@ -178,6 +194,11 @@ describe('numeric answers in the bank agree with lib/', () => {
   it('cost per million tokens from a given tokens/s (lib/perf costPerMillionTokens)', () => {
     expectAccepted('cost-per-million-formula', costPerMillionTokens({ tokensPerSecondTotal: 2500, dollarsPerHour: 4, gpuCount: 2 }));
     expectAccepted('goodput-cost-numeric', costPerMillionTokens({ tokensPerSecondTotal: 2000, dollarsPerHour: 4 }));
+    expectAccepted('cost-8gpu-million-numeric', costPerMillionTokens({ tokensPerSecondTotal: 10_000, dollarsPerHour: 2.5, gpuCount: 8 }));
+    // The flaw uses one user's 40 tokens/s; the server makes 32 × 40.
+    const perUser = costPerMillionTokens({ tokensPerSecondTotal: 40, dollarsPerHour: 4, gpuCount: 2 });
+    const server = costPerMillionTokens({ tokensPerSecondTotal: 32 * 40, dollarsPerHour: 4, gpuCount: 2 });
+    expectStated('cost-per-user-rate-flaw', `USD ${formatNumber(perUser, 2)}`, `USD ${formatNumber(server, 2)}`);
     expectStated('goodput-cost-numeric', `$${formatNumber(costPerMillionTokens({ tokensPerSecondTotal: 5000, dollarsPerHour: 4 }), 3)}`);
   });
 
@@ -224,6 +245,7 @@ describe('numbers stated in prompts, options and explanations agree with lib/', 
     const kv16 = kvCacheBytesPerToken(llama70, bf16);
     const seq = (bits: number, tokens: number) => kvCacheBytesPerSequence(llama70, { bits, contextTokens: tokens });
     expectStated('kv-fp8-kv-effect', `from ${bytesB(kv16)} to ${bytesB(kvCacheBytesPerToken(llama70, { bits: 8 }))}`);
+    expectStated('fp8-kv-dtype-statements', `${formatCount(kv16)} → ${bytesB(kvCacheBytesPerToken(llama70, { bits: 8 }))}`);
     expectStated('kv-gemma-head-dim', bytesB(kvCacheBytesPerToken(getModel('gemma-7b').spec, bf16)));
     expect(question('kv-gemma-head-dim').type === 'single' && optionText('kv-gemma-head-dim', 1)).toBe(bytesB(kvCacheBytesPerToken(getModel('gemma-7b').spec, bf16)));
     expectStated('kv-forget-k-and-v-flaw', bytesB(kv16 / 2)); // the slip: only one of K and V
