@@ -3,6 +3,7 @@ import path from 'node:path';
 import { formatBankError, parseQuestionBank, type ParseResult } from '@/lib/practice/parse';
 import type { Question } from '@/lib/practice/types';
 import { withSourceLinks } from '@/lib/practice/source-links';
+import { bankVersionOf } from '@/lib/practice/report';
 import { lessonSlugs } from './lessons';
 
 /** Where the bank lives, relative to the repository root (also the prefix of error locations). */
@@ -31,6 +32,8 @@ let cache: { key: string; questions: Question[] } | undefined;
  * questions are plain JSON and can be passed to client islands as props.
  * Cached per process, keyed by file names and modification times (so `next dev`
  * picks up edits).
+ * Every question carries `bankVersion`, a short hash of all bank files
+ * (`bankVersionOf`), which problem reports quote.
  *
  * @throws Error listing every problem as `content/questions/<file>.md:<line>: <message>`,
  *   one per line — this is what fails `next build` on a malformed question.
@@ -44,13 +47,15 @@ export function loadQuestionBank(root: string = process.cwd()): Question[] {
     .map((f) => `${f}@${fs.statSync(path.join(dir, f)).mtimeMs}`)
     .join('|');
   if (cache?.key === key) return cache.questions;
-  const { questions, errors } = checkQuestionBank(root);
+  const files = readQuestionFiles(root);
+  const { questions, errors } = parseQuestionBank(files, { lessonSlugs: lessonSlugs() });
   if (errors.length > 0) {
     throw new Error(
       `Question bank: ${errors.length} error${errors.length === 1 ? '' : 's'}\n${errors.map(formatBankError).join('\n')}`,
     );
   }
-  const linked = questions.map(withSourceLinks);
+  const bankVersion = bankVersionOf(files);
+  const linked = questions.map((q) => ({ ...withSourceLinks(q), bankVersion }));
   cache = { key, questions: linked };
   return linked;
 }

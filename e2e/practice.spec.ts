@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolationsLightAndDark } from './fixtures';
+import { readQuestionFiles } from '../content/questions';
+import { bankVersionOf } from '../lib/practice/report';
 
 const KEY = 'quant-70b:practice-progress';
 
@@ -159,6 +161,62 @@ test.describe('/practice', () => {
     await card(page).getByRole('button', { name: 'Score my answer' }).click();
     await expect(verdict(page)).toHaveText(/counts as not yet/);
     await expect(gradeButton(page, 'Again')).toContainText('suggested');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('report a problem: keyboard only, prefilled with id, bank version and answer; copy and download; axe clean', async ({ page, context, consoleErrors }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const version = bankVersionOf(readQuestionFiles());
+    await openPractice(page, '?q=mem-70b-fp8-size');
+    await card(page).getByRole('radio', { name: '70 GB', exact: true }).check();
+    await checkAnswer(page);
+    await expect(verdict(page)).toHaveText(/Not quite/);
+
+    const toggle = card(page).getByRole('button', { name: 'Report a problem with this question' });
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    const note = card(page).getByRole('textbox', { name: 'What is wrong?' });
+    await expect(note).toBeFocused();
+    await page.keyboard.type('The GiB figure in option 2 looks rounded the wrong way.');
+    const report = card(page).getByRole('textbox', { name: 'Your report' });
+    await expect(report).toHaveAttribute('readonly', '');
+    for (const line of [
+      '## Question mem-70b-fp8-size: problem report',
+      '- Question id: `mem-70b-fp8-size`',
+      `- Bank version: \`${version}\``,
+      '- Shown at: /practice?q=mem-70b-fp8-size',
+      '- Result shown: wrong',
+      '- Option 1 (written order): 70 GB',
+      'The GiB figure in option 2 looks rounded the wrong way.',
+    ]) {
+      await expect(report).toHaveValue(new RegExp(line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    }
+
+    // Copy, by keyboard (Enter on the focused button). Headless Chromium may refuse the clipboard: then the report is selected instead.
+    await card(page).getByRole('button', { name: 'Copy report' }).focus();
+    await page.keyboard.press('Enter');
+    const status = card(page).getByRole('status').filter({ hasText: /Report copied|Could not copy/ });
+    await expect(status).toBeVisible();
+    if ((await status.textContent())?.startsWith('Report copied')) {
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`- Bank version: \`${version}\``);
+    }
+
+    const downloadPromise = page.waitForEvent('download');
+    await card(page).getByRole('button', { name: 'Download report (.md)' }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toBe(`question-report-mem-70b-fp8-size-${version}.md`);
+    const text = fs.readFileSync(await download.path(), 'utf8');
+    expect(text).toContain('- Question id: `mem-70b-fp8-size`');
+    expect(text).toContain('The GiB figure in option 2 looks rounded the wrong way.');
+    await expect(card(page).getByRole('status').filter({ hasText: /^Downloaded question-report-/ })).toBeVisible();
+
+    await expectNoAxeViolationsLightAndDark(page);
+    // Closing it returns to one button; the answer and verdict are untouched.
+    await toggle.click();
+    await expect(note).toHaveCount(0);
+    await expect(verdict(page)).toHaveText(/Not quite/);
     expect(consoleErrors).toEqual([]);
   });
 

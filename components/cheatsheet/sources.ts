@@ -29,6 +29,7 @@ const CITED: readonly string[] = [
   'awq-2306.00978',
   'vllm-docs-fp8',
   'bf16-or-death-2411.02355',
+  'llama3-70b-per-channel-2408.15301',
   // Follow-up questions.
   'llama3-quantization-2404.14047',
   'hf-blog-4bit-transformers-bitsandbytes',

@@ -23,7 +23,9 @@ import {
 } from '@/lib/practice/feedback';
 import { acceptedRange } from '@/lib/practice/numeric';
 import type { ChoiceQuestion, NumericQuestion, OpenQuestion, OrderingQuestion, RichText } from '@/lib/practice/types';
+import type { ReportedAnswer } from '@/lib/practice/report';
 import type { CardResult, QuestionCardProps } from './QuestionCard.types';
+import { ReportProblem } from './ReportProblem';
 
 const s = prefixed('qc');
 
@@ -38,6 +40,8 @@ interface BodyProps {
   attempt: number;
   hints: ReactNode;
   report: (r: BodyResult) => void;
+  /** Tells the card what the learner has entered so far (for "Report a problem"). */
+  track: (a: ReportedAnswer) => void;
 }
 
 const MARK_SYMBOL: Record<MarkTone, string> = { right: '✓', wrong: '✗', missed: '→', neutral: '·' };
@@ -86,6 +90,8 @@ export function QuestionCard(props: QuestionCardProps) {
 function Card({ question: q, learnerSeed, attempt, mode, headingLevel = 3, position, onGraded }: QuestionCardProps) {
   const base = `qc-${q.id.replace(/[^A-Za-z0-9_-]/g, '-')}-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const [hintsShown, setHintsShown] = useState(0);
+  const [answer, setAnswer] = useState<ReportedAnswer>({ kind: 'none' });
+  const [outcome, setOutcome] = useState<'right' | 'wrong' | 'not checked'>('not checked');
   const focusLater = useFocusAfterRender();
   const room = mode === 'room';
   const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
@@ -125,7 +131,14 @@ function Card({ question: q, learnerSeed, attempt, mode, headingLevel = 3, posit
     learnerSeed,
     attempt,
     hints,
-    report: (r) => onGraded?.({ questionId: q.id, hintsUsed: hintsShown, ...r }),
+    report: (r) => {
+      setOutcome(r.correct ? 'right' : 'wrong');
+      onGraded?.({ questionId: q.id, hintsUsed: hintsShown, ...r });
+    },
+    track: (a) => {
+      setAnswer(a);
+      setOutcome('not checked');
+    },
   };
 
   return (
@@ -159,6 +172,7 @@ function Card({ question: q, learnerSeed, attempt, mode, headingLevel = 3, posit
           ))}
         </p>
       ) : null}
+      <ReportProblem question={q} answer={answer} outcome={outcome} />
     </div>
   );
 }
@@ -214,7 +228,7 @@ function Mark({ tone, label }: { tone: MarkTone; label: string }) {
   );
 }
 
-function ChoiceBody({ q, base, room, learnerSeed, attempt, hints, report }: BodyProps & { q: ChoiceQuestion }) {
+function ChoiceBody({ q, base, room, learnerSeed, attempt, hints, report, track }: BodyProps & { q: ChoiceQuestion }) {
   const order = displayOrder(q, learnerSeed, attempt);
   const [selected, setSelected] = useState<number[]>([]);
   const [grade, setGrade] = useState<ChoiceGrade | null>(null);
@@ -227,7 +241,9 @@ function ChoiceBody({ q, base, room, learnerSeed, attempt, hints, report }: Body
   const choose = (i: number, on: boolean) => {
     setGrade(null);
     setMessage('');
-    setSelected((prev) => (multiple ? (on ? [...prev.filter((x) => x !== i), i] : prev.filter((x) => x !== i)) : [i]));
+    const next = multiple ? (on ? [...selected.filter((x) => x !== i), i] : selected.filter((x) => x !== i)) : [i];
+    setSelected(next);
+    track({ kind: 'choice', selected: next });
   };
   const check = () => {
     if (selected.length === 0) {
@@ -289,7 +305,7 @@ function ChoiceBody({ q, base, room, learnerSeed, attempt, hints, report }: Body
   );
 }
 
-function NumericBody({ q, base, room, hints, report }: BodyProps & { q: NumericQuestion }) {
+function NumericBody({ q, base, room, hints, report, track }: BodyProps & { q: NumericQuestion }) {
   const [text, setText] = useState('');
   const [grade, setGrade] = useState<NumericGrade | null>(null);
   const [revealed, setRevealed] = useState(false);
@@ -336,6 +352,7 @@ function NumericBody({ q, base, room, hints, report }: BodyProps & { q: NumericQ
               onChange={(e) => {
                 setText(e.currentTarget.value);
                 setGrade(null);
+                track({ kind: 'numeric', text: e.currentTarget.value });
               }}
               onKeyDown={(e) => {
                 if (e.key === 'Enter') {
@@ -388,7 +405,7 @@ function NumericBody({ q, base, room, hints, report }: BodyProps & { q: NumericQ
   );
 }
 
-function OrderingBody({ q, base, room, learnerSeed, attempt, hints, report }: BodyProps & { q: OrderingQuestion }) {
+function OrderingBody({ q, base, room, learnerSeed, attempt, hints, report, track }: BodyProps & { q: OrderingQuestion }) {
   const [order, setOrder] = useState<number[]>(() => displayOrder(q, learnerSeed, attempt));
   const [grade, setGrade] = useState<OrderingGrade | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -401,12 +418,15 @@ function OrderingBody({ q, base, room, learnerSeed, attempt, hints, report }: Bo
     const to = pos + delta;
     const item = order[pos];
     if (item === undefined || to < 0 || to >= n) return;
-    setOrder(moveItem(order, pos, delta));
+    const next = moveItem(order, pos, delta);
+    setOrder(next);
     setGrade(null);
+    track({ kind: 'ordering', order: next });
     focusLater(`${base}-${delta < 0 ? 'up' : 'down'}-${item}`);
     setAnnouncement(moveAnnouncement(spokenText(document.getElementById(itemId(item))), to + 1, n));
   };
   const check = () => {
+    track({ kind: 'ordering', order });
     const g = gradeOrdering(q, order);
     setGrade(g);
     report({ correct: g.correct });
@@ -477,7 +497,7 @@ function OrderingBody({ q, base, room, learnerSeed, attempt, hints, report }: Bo
   );
 }
 
-function OpenBody({ q, base, room, hints, report }: BodyProps & { q: OpenQuestion }) {
+function OpenBody({ q, base, room, hints, report, track }: BodyProps & { q: OpenQuestion }) {
   const [text, setText] = useState('');
   const [rubricShown, setRubricShown] = useState(false);
   const [ticked, setTicked] = useState<boolean[]>(() => q.rubric.map(() => false));
@@ -525,7 +545,16 @@ function OpenBody({ q, base, room, hints, report }: BodyProps & { q: OpenQuestio
         <label htmlFor={ids.answer} className={s.fieldLabel}>
           Your answer (optional: for yourself, it is not sent anywhere)
         </label>
-        <textarea id={ids.answer} className={s.textarea} rows={4} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+        <textarea
+          id={ids.answer}
+          className={s.textarea}
+          rows={4}
+          value={text}
+          onChange={(e) => {
+            setText(e.currentTarget.value);
+            track({ kind: 'open', text: e.currentTarget.value, ticked });
+          }}
+        />
       </div>
       {hints}
       {rubricShown ? (
@@ -541,8 +570,10 @@ function OpenBody({ q, base, room, hints, report }: BodyProps & { q: OpenQuestio
                     checked={ticked[i] === true}
                     onChange={(e) => {
                       const on = e.currentTarget.checked;
-                      setTicked((prev) => prev.map((t, j) => (j === i ? on : t)));
+                      const next = ticked.map((t, j) => (j === i ? on : t));
+                      setTicked(next);
                       setGrade(null);
+                      track({ kind: 'open', text, ticked: next });
                     }}
                   />
                   <Html as="span" className={s.optionText} html={r.html} />

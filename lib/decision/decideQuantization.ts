@@ -7,6 +7,7 @@ import { fitOnGpu, resolveGpu, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, weightBytes 
 import { assertBatch, assertContextTokens, assertFraction, assertGpuCount, assertPositive } from '../sizing/inputs';
 import { formatBytesBoth, formatCount, formatNumber } from '../units';
 import { DECISION_SOURCES as S } from './sources';
+import { isPerChannelW8A8Fragile, PER_CHANNEL_W8A8_CAVEAT } from './modelCaveats';
 import type { Alternative, CandidateCheck, CandidateId, Decision, DecisionConstraints, DecisionMetric, Reason } from './types';
 
 const SIXTEEN_BIT: readonly ComputeDtype[] = ['bf16', 'fp16', 'fp32', 'tf32'];
@@ -291,6 +292,7 @@ export function decideQuantization(input: DecisionConstraints): Decision {
       break;
     case 'int8-w8a8':
       reasons.push({ text: 'Well-tuned INT8 W8A8 loses about 1–3% accuracy in the same study; on Llama-2-70B, SmoothQuant W8A8 moves WikiText-2 perplexity from 3.320 to 3.359.', basis: 'cited', sources: [S.redHat, S.smoothQuant] });
+      if (isPerChannelW8A8Fragile(c.model)) reasons.push({ text: PER_CHANNEL_W8A8_CAVEAT, basis: 'cited', sources: [S.llama3PerChannel] });
       reasons.push({
         text: c.calibrationData
           ? 'INT8 W8A8 calibrates on sample text (SmoothQuant factors and GPTQ; static activation scales too, if used); use your representative data, as vLLM\'s guide advises.'
@@ -335,7 +337,7 @@ export function decideQuantization(input: DecisionConstraints): Decision {
     const why: Record<CandidateId, string> = {
       bf16: `No quantisation risk at all, at twice the memory of 8-bit: ${cap}.`,
       'fp8-w8a8': fp8 ? `Effectively lossless and uses the FP8 tensor cores: ${cap}.` : `No FP8 tensor cores on ${gpu.name}: it would run weight-only, like INT8 W8A16.`,
-      'int8-w8a8': `Uses INT8 tensor cores but loses about 1–3% accuracy and needs activation calibration: ${cap}.`,
+      'int8-w8a8': `Uses INT8 tensor cores but loses about 1–3% accuracy and needs activation calibration${isPerChannelW8A8Fragile(c.model) ? ' (on Llama-3/3.1-70B, per-group scales on a few sensitive layers: per-channel INT8 W8A8 degrades it)' : ''}: ${cap}.`,
       'int8-w8a16': `Near-lossless and needs no calibration, but multiplies in 16 bits (no compute gain): ${cap}.`,
       'int4-g128': `Half the weight bytes of 8-bit, fastest per user at low concurrency; accuracy must be checked on the task: ${cap}.`,
     };
@@ -350,7 +352,7 @@ export function decideQuantization(input: DecisionConstraints): Decision {
   );
   const why: Record<CandidateId, string> = {
     'fp8-w8a8': `The ${gpu.name} has FP8 tensor cores, and FP8 W8A8 came out effectively lossless across the Llama-3.1 family in Red Hat's half-million-evaluation study, so we halve the weights without an accuracy argument.`,
-    'int8-w8a8': `The ${gpu.name} has no FP8 tensor cores, so the 8-bit format that actually speeds up compute is INT8 W8A8 with SmoothQuant-style smoothing, which costs about 1–3% in published evaluations.`,
+    'int8-w8a8': `The ${gpu.name} has no FP8 tensor cores, so the 8-bit format that actually speeds up compute is INT8 W8A8 with SmoothQuant-style smoothing, which costs about 1–3% in published evaluations${isPerChannelW8A8Fragile(c.model) ? `; for ${entry.name} I'd use per-group scales on the few layers where per-channel INT8 is known to break it, and fall back to weight-only W8A16 if our evaluation still shows a loss` : ''}.`,
     'int8-w8a16': fp8
       ? 'With no room for any measurable loss and no way to evaluate, I want the 8-bit format with the strongest published evidence.'
       : `The ${gpu.name} has no FP8 tensor cores, and with no room for measurable loss I'd take weight-only INT8, which is close to lossless, over INT8 W8A8's 1–3%.`,

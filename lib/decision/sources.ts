@@ -12,6 +12,7 @@ export const DECISION_SOURCES = {
   gptq: { id: 'gptq-2210.17323', label: 'GPTQ, 2022' },
   hfInt8: { id: 'hf-blog-hf-bitsandbytes-integration', label: 'HF LLM.int8() blog' },
   smoothQuant: { id: 'smoothquant-repo', label: 'SmoothQuant repo' },
+  llama3PerChannel: { id: 'llama3-70b-per-channel-2408.15301', label: 'Qin, 2024' },
   vllmFp8: { id: 'vllm-docs-fp8', label: 'vLLM FP8 docs' },
   llmCompressorFp8: { id: 'llm-compressor-w8a8-fp8-example', label: 'llm-compressor FP8_DYNAMIC' },
   vllmInt8: { id: 'vllm-docs-int8', label: 'vLLM INT8 docs' },

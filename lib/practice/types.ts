@@ -56,6 +56,11 @@ interface QuestionCommon {
   pin: boolean;
   /** Absent for generated questions. */
   location?: QuestionLocation;
+  /**
+   * Short hash of the bank files this question was loaded from (`bankVersionOf`, set at
+   * build time by content/questions.ts), quoted in problem reports. Absent for generated questions.
+   */
+  bankVersion?: string;
 }
 
 /**
