@@ -455,44 +455,67 @@ function ResultsView({ outcome: r, batch, contextTokens, gpuCount, gpuName, sour
   return (
     <>
       <div className="result" role="status" aria-live="polite">
-        <p className="result-big">{formatDuration(step.secondsPerToken)} per decode step</p>
+        <p className="result-big">{formatDuration(step.secondsPerToken)} per decode step <span className={styles.ceilingTag}>ceiling</span></p>
         <p className={styles.rates}>
           <span><strong>{formatTokensPerSecond(step.tokensPerSecondPerSequence)}</strong> per sequence</span>
           <span><strong>{formatTokensPerSecond(step.tokensPerSecondTotal)}</strong> in total ({formatCount(batch)} sequences)</span>
         </p>
+        <p className={styles.expected}>{r.expectedText}</p>
         <p className={step.bound === 'memory' ? styles.boundMemory : styles.boundCompute}>
-          <strong>{step.bound === 'memory' ? 'Memory-bound' : 'Compute-bound'}</strong>:{' '}
+          <strong>Weight GEMMs {step.bound === 'memory' ? 'memory-bound' : 'compute-bound'}</strong>:{' '}
           {step.bound === 'memory'
-            ? 'reading the weights and KV cache takes longer than the math.'
-            : 'the math takes longer than reading the weights and KV cache.'}
+            ? 'reading the weights takes longer than multiplying them.'
+            : 'the multiplications take longer than reading the weights.'}{' '}
+          Attention over the KV cache is a separate kernel, memory-bound at any batch.
         </p>
-        <dl className={styles.bars}>
-          <div>
-            <dt>Memory time (bytes ÷ bandwidth)</dt>
-            <dd>
-              <span className={styles.bar} style={{ width: `${(r.memoryBar * 100).toFixed(1)}%` }} />
-              <span className={styles.barValue}>{formatDuration(step.memoryTimeSeconds)}</span>
-            </dd>
-          </div>
-          <div>
-            <dt>Compute time (FLOPs ÷ peak)</dt>
-            <dd>
-              <span className={`${styles.bar} ${styles.barCompute}`} style={{ width: `${(r.computeBar * 100).toFixed(1)}%` }} />
-              <span className={styles.barValue}>{formatDuration(step.computeTimeSeconds)}</span>
-            </dd>
-          </div>
-        </dl>
+      </div>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Where the decode step's time goes">
+        <table className="table">
+          <caption>Where the step&rsquo;s time goes: each operator at its own roof, the times added</caption>
+          <thead>
+            <tr>
+              <th scope="col">Operator</th>
+              <th scope="col" className="num">Ceiling</th>
+              <th scope="col" className="num">Expected</th>
+              <th scope="col">Bound</th>
+              <th scope="col">Share of ceiling</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.operators.map((o) => (
+              <tr key={o.label}>
+                <th scope="row">{o.label}</th>
+                <td className="num">{o.ceiling}</td>
+                <td className="num">{o.expected}</td>
+                <td>{o.bound}</td>
+                <td>
+                  <span className={styles.bar} style={{ width: `${(o.share * 100).toFixed(1)}%` }} />
+                  <span className="sr-only">{(o.share * 100).toFixed(0)} %</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div>
         <p>
-          <strong>Crossover batch</strong> at this context: {formatCrossoverBatch(step.crossoverBatch)}
+          <strong>GEMM crossover</strong> (any context): {formatCrossoverBatch(step.crossoverBatch)}
           {step.crossoverBatch === Infinity
-            ? ' — each extra sequence adds KV-cache reads faster than it adds FLOPs, so decode stays memory-bound at any batch.'
+            ? ' — the weight GEMMs never turn compute-bound on this GPU.'
             : step.crossoverBatch < 1
               ? ' — compute-bound even for one sequence.'
-              : ` sequences; ${batch >= step.crossoverBatch ? 'your batch is past it: more sequences now cost compute time.' : 'below it, extra sequences add only their KV-cache reads to the step.'}`}
+              : ` sequences; ${batch >= step.crossoverBatch ? 'your batch is past it: more sequences now cost GEMM compute time.' : 'below it, extra sequences add only their KV-cache reads and activations to the step.'}`}
         </p>
         <p>
           <strong>Prefill</strong> of one {formatCount(contextTokens)}-token prompt (time to first token, before queueing): at least{' '}
-          {formatDuration(prefill.seconds)}, {prefill.bound}-bound.
+          {formatDuration(prefill.seconds)}
+          {prefill.expected ? <>, expected {formatDuration(prefill.expected.seconds)}</> : null}; its GEMMs are {prefill.bound}-bound
+          {prefill.bound === 'memory' ? ' (a prompt shorter than the ridge point behaves like a decode step).' : '.'}
+        </p>
+        <p>
+          <strong>Kernel in vLLM</strong>: {r.kernel.kernel}
+          {r.kernel.support === 'fallback' ? ' (fallback)' : r.kernel.support === 'unsupported' ? ' — vLLM does not run this format on this GPU' : ''}
+          {r.kernel.note ? `. ${r.kernel.note}` : ''}
         </p>
       </div>
       <p className={styles.dtype}>{r.computeSentence}</p>
@@ -528,8 +551,8 @@ function ResultsView({ outcome: r, batch, contextTokens, gpuCount, gpuName, sour
       <details className="work">
         <summary>Show the work</summary>
         <p>
-          One decode step produces one token for each of the {formatCount(batch)} sequences. Its time is the longer of two
-          roofs: <code>t = max(bytes ÷ bandwidth, FLOPs ÷ peak)</code>.
+          One decode step produces one token for each of the {formatCount(batch)} sequences. Each operator is its own kernel with
+          its own roof, <code>max(bytes ÷ bandwidth, FLOPs ÷ peak)</code>, and the kernels run one after another, so their times add.
         </p>
         <ol>
           {[...r.work, ...r.prefillWork].map((line) => (
@@ -539,8 +562,10 @@ function ResultsView({ outcome: r, batch, contextTokens, gpuCount, gpuName, sour
           ))}
         </ol>
         <p className="muted">
-          Assumptions: every weight is read once per step; tensor parallelism splits bytes and FLOPs evenly over {formatCount(gpuCount)}{' '}
-          GPU{gpuCount === 1 ? '' : 's'} and its all-reduces are free; attention runs in 16 bits; peaks are reached.
+          Assumptions of the ceiling: every weight is read once per step; tensor parallelism splits bytes and FLOPs evenly over{' '}
+          {formatCount(gpuCount)} GPU{gpuCount === 1 ? '' : 's'} and adds two ring all-reduces per layer at the link&rsquo;s datasheet
+          bandwidth; attention runs in 16 bits; peaks are reached. The expected figures replace the peaks by what our benchmark&rsquo;s
+          kernels reached and add each kernel&rsquo;s fixed launch time.
         </p>
       </details>
     </>

@@ -13,8 +13,12 @@ describe('speedResults(state)', () => {
     if (!out.ok) return;
     const r = out.results;
     expect(r.step.bound).toBe('memory');
-    expect(r.memoryBar).toBe(1);
-    expect(r.computeBar).toBeCloseTo(r.step.computeTimeSeconds / r.step.memoryTimeSeconds, 12);
+    // operators: GEMMs, attention and small ops on one GPU (no all-reduce row), shares summing to 1
+    expect(r.operators.map((o) => o.label)).toEqual(['Weight GEMMs', 'Attention over the KV cache', 'Norms, residuals, SiLU, RoPE']);
+    expect(r.operators.reduce((sum, o) => sum + o.share, 0)).toBeCloseTo(1, 12);
+    expect(r.operators[1]!.bound).toBe('memory');
+    expect(r.kernel.kernel).toMatch(/^Machete/); // W4A16 on Hopper (vLLM's kernel selector)
+    expect(r.expectedText).not.toMatch(/NaN|undefined/);
     expect(r.fit.fits).toBe(true);
     expect(r.fit.maxBatchAtContext).toBe(107); // lib/sizing at vLLM's 0.92: 33.58 GiB of KV ÷ 0.3125 GiB
     expect(r.ceiling.memoryBoundRatio).toBeCloseTo(16 / 4.15625, 12);

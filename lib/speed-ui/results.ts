@@ -1,5 +1,6 @@
 import { getFormat } from '../formats';
-import { getGpu } from '../hardware';
+import { getGpu, vllmKernelPath, type KernelPath } from '../hardware';
+import { expectedSentence, operatorRows, type OperatorRow } from './operatorRows';
 import { decodeStep, type DecodeStepResult } from '../perf/decodeStep';
 import { prefillRoofline, type PrefillResult } from '../perf/prefillTime';
 import { speedupCeiling, type SpeedupCeiling } from '../perf/speedupCeiling';
@@ -19,9 +20,12 @@ export interface SpeedResults {
   fit: FitResult;
   /** Best case versus BF16 on this GPU (lib/perf `speedupCeiling`). */
   ceiling: SpeedupCeiling;
-  /** Bar lengths for memory time and compute time, as fractions of the larger one (the larger is 1). */
-  memoryBar: number;
-  computeBar: number;
+  /** Where the step's time goes, operator by operator (ceiling and expected). */
+  operators: OperatorRow[];
+  /** The expected figure in a sentence, or why there is none. */
+  expectedText: string;
+  /** Which vLLM kernel runs this format on this GPU. */
+  kernel: KernelPath;
   /** How the matmuls run, in a sentence. */
   computeSentence: string;
   work: WorkLine[];
@@ -82,7 +86,6 @@ export function speedResults(state: SpeedState): SpeedOutcome {
     const prefill = prefillRoofline({ ...input, promptTokens: state.contextTokens, batch: 1 });
     const fit = fitOnGpu(input);
     const ceiling = speedupCeiling({ gpu: state.gpu, weights: state.weights });
-    const longer = Math.max(step.memoryTimeSeconds, step.computeTimeSeconds);
     return {
       ok: true,
       results: {
@@ -90,8 +93,9 @@ export function speedResults(state: SpeedState): SpeedOutcome {
         prefill,
         fit,
         ceiling,
-        memoryBar: step.memoryTimeSeconds / longer,
-        computeBar: step.computeTimeSeconds / longer,
+        operators: operatorRows(step.operators, step.expected),
+        expectedText: expectedSentence(step, state.gpu),
+        kernel: vllmKernelPath(state.weights, getGpu(state.gpu)),
         computeSentence: computeSentence(state.weights, step),
         work: decodeWork(input, step),
         prefillWork: prefillWork({ gpu: state.gpu, gpuCount: state.gpuCount, promptTokens: state.contextTokens }, prefill),

@@ -37,16 +37,16 @@ function count(n: number): string {
  *
  *     bytes   = weights read + batch × attended tokens × KV bytes per token (all copies)
  *     FLOPs   = 2 × linear params per token × batch + attention FLOPs per (query, cached token) × attended × batch
- *     t_mem   = bytes / (bandwidth × GPUs)
- *     t_comp  = linear FLOPs / (peak(dtype) × GPUs) + attention FLOPs / (peak(16-bit) × GPUs)
- *     t_step  = max(t_mem, t_comp)
+ *     t_step  = max(weights/BW, linear FLOPs/peak)          weight GEMMs
+ *             + max(KV/BW, attention FLOPs/peak_16)         attention over the cache
+ *             + small-op bytes/BW + all-reduce time          (lib/perf operators)
  *
  * Linear params per token are recovered as linearFlops / (2 × batch); everything
  * else is read from the catalogs.
  *
  * @throws {Error} for unknown model or GPU ids.
  * @example decodeWork(input, decodeStep(input)).map((l) => l.label)
- *   // ['Weights read', 'KV cache read', 'Bytes read per step', 'Linear-layer FLOPs', 'Attention FLOPs', 'Memory time', 'Compute time', 'Step time']
+ *   // ['Weights read', 'KV cache read', 'Bytes read per step', 'Linear-layer FLOPs', 'Attention FLOPs', 'Weight GEMMs', 'Attention over the KV cache', 'Norms, residuals, SiLU, RoPE', 'All-reduce', 'Step time (ceiling)']
  */
 export function decodeWork(input: WorkInput, step: DecodeStepResult): WorkLine[] {
   const spec = getModel(input.model).spec;
@@ -60,6 +60,7 @@ export function decodeWork(input: WorkInput, step: DecodeStepResult): WorkLine[]
   const gpus = n === 1 ? '' : ` × ${n} GPUs`;
   const peak = formatPeak(peakOpsPerSecond(gpu, step.computeDtype) / 1e12, step.computeDtype);
   const attentionPeak = formatPeak(peakOpsPerSecond(gpu, step.attentionDtype) / 1e12, step.attentionDtype);
+  const o = step.operators;
   const moe =
     step.expertsTouchedPerLayer === null
       ? ''
@@ -93,18 +94,31 @@ export function decodeWork(input: WorkInput, step: DecodeStepResult): WorkLine[]
       value: formatSi(step.attentionFlops, 'FLOP'),
     },
     {
-      label: 'Memory time',
-      formula: `${formatBytesBoth(step.bytesRead, 2)} ÷ (${formatBandwidth(gpu.bandwidthBytesPerSecond)}${gpus})`,
-      value: formatDuration(step.memoryTimeSeconds),
+      label: 'Weight GEMMs',
+      formula: `max(${formatBytesBoth(o.gemm.bytes, 2)} ÷ (${formatBandwidth(gpu.bandwidthBytesPerSecond)}${gpus}), ${formatSi(step.linearFlops, 'FLOP')} ÷ (${DTYPE_LABELS[step.computeDtype]} ${peak}${gpus})) → ${o.gemm.bound}-bound`,
+      value: formatDuration(o.gemm.seconds),
     },
     {
-      label: 'Compute time',
-      formula: `${formatSi(step.linearFlops, 'FLOP')} ÷ (${DTYPE_LABELS[step.computeDtype]} ${peak}${gpus}) + ${formatSi(step.attentionFlops, 'FLOP')} ÷ (${DTYPE_LABELS[step.attentionDtype]} ${attentionPeak}${gpus})`,
-      value: formatDuration(step.computeTimeSeconds),
+      label: 'Attention over the KV cache',
+      formula: `max(${formatBytesBoth(o.attention.bytes, 2)} ÷ bandwidth, ${formatSi(step.attentionFlops, 'FLOP')} ÷ (${DTYPE_LABELS[step.attentionDtype]} ${attentionPeak}${gpus})) → ${o.attention.bound}-bound`,
+      value: formatDuration(o.attention.seconds),
     },
     {
-      label: 'Step time',
-      formula: `max(memory, compute) → ${step.bound}-bound; one token per sequence, so ${formatTokensPerSecond(step.tokensPerSecondPerSequence)} per sequence and ${formatCount(input.batch)} × that in total`,
+      label: 'Norms, residuals, SiLU, RoPE',
+      formula: `${formatBytesBoth(o.smallOps.bytes, 2)} of activations ÷ bandwidth`,
+      value: formatDuration(o.smallOps.seconds),
+    },
+    {
+      label: 'All-reduce',
+      formula:
+        n === 1
+          ? 'none on one GPU'
+          : `2 per layer × ring 2(N − 1)/N × ${formatBytesBoth(o.allReduce.bytes / Math.max(1, 2 * spec.numLayers), 2)} ÷ ${gpu.interconnect.label} (half per direction)`,
+      value: formatDuration(o.allReduce.seconds),
+    },
+    {
+      label: 'Step time (ceiling)',
+      formula: `the four run one after another, so their times add; one token per sequence, so ${formatTokensPerSecond(step.tokensPerSecondPerSequence)} per sequence and ${formatCount(input.batch)} × that in total`,
       value: formatDuration(step.secondsPerToken),
     },
   ];
@@ -126,14 +140,19 @@ export function prefillWork(input: { gpu: string; gpuCount: number; promptTokens
       value: `${formatSi(result.linearFlops, 'FLOP')} + ${formatSi(result.attentionFlops, 'FLOP')}`,
     },
     {
-      label: 'Prefill memory time',
-      formula: `weights read once + KV cache written = ${formatBytesBoth(result.bytes, 2)} ÷ (${formatBandwidth(gpu.bandwidthBytesPerSecond)}${gpus})`,
-      value: formatDuration(result.memoryTimeSeconds),
+      label: 'Prefill GEMMs',
+      formula: `max(weights read once ÷ (${formatBandwidth(gpu.bandwidthBytesPerSecond)}${gpus}), linear FLOPs ÷ peak) → ${result.operators.gemm.bound}-bound (compute-bound only once the prompt is longer than the ridge point)`,
+      value: formatDuration(result.operators.gemm.seconds),
     },
     {
-      label: 'Prefill compute time',
-      formula: `the FLOPs ÷ the same peaks as decode; max(memory, compute) → ${result.bound}-bound`,
-      value: formatDuration(result.computeTimeSeconds),
+      label: 'Prefill attention, small ops, all-reduce',
+      formula: 'causal attention at the 16-bit peak (KV written and read once); activation traffic ÷ bandwidth; all-reduces as in decode',
+      value: formatDuration(result.operators.attention.seconds + result.operators.smallOps.seconds + result.operators.allReduce.seconds),
+    },
+    {
+      label: 'Prefill time (ceiling)',
+      formula: 'the sum',
+      value: formatDuration(result.seconds),
     },
   ];
 }
