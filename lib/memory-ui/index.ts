@@ -11,3 +11,4 @@ export * from './bar';
 export * from './format';
 export * from './results';
 export * from './variants';
+export * from './vllmLogCheck';
