@@ -27,7 +27,7 @@ function logCheck(page: Page) {
     widget,
     log: widget.getByLabel('vLLM start-up log', { exact: true }),
     compare: widget.getByRole('button', { name: 'Compare' }),
-    result: widget.getByRole('status', { name: 'Log check result' }),
+    result: widget.getByRole('status', { name: 'Log comparison' }),
     table: widget.getByRole('table', { name: /vLLM's figures beside this site's/ }),
   };
 }

@@ -69,7 +69,7 @@ export function VllmLogCheck({ followCalculatorUrl = false, headingLevel = 3, ti
           placeholder="INFO … Model loading took 14.99 GiB memory … Available KV cache memory: 58.11 GiB … GPU KV cache size: 476,016 tokens"
         />
         <p className="field-hint" id={`${id}-hint`}>
-          The lines from <code>vllm serve</code> up to &ldquo;Maximum concurrency&rdquo;; any vLLM version from 0.6. Settings the
+          The lines from <code>vllm serve</code> up to &ldquo;Maximum concurrency&rdquo;; the wording of vLLM V0 (from late 2024) and V1 is read. Settings the
           log does not print (model, GPU, format) are taken from {followCalculatorUrl ? 'the calculator above' : 'the calculator\'s defaults'}.
           It stays in this page; the first {formatCount(VLLM_LOG_MAX_CHARS)} characters are read.
         </p>
@@ -83,7 +83,7 @@ export function VllmLogCheck({ followCalculatorUrl = false, headingLevel = 3, ti
           <button type="button" className={styles.secondary} onClick={() => { setText(''); setOutcome(null); }}>Clear</button>
         ) : null}
       </div>
-      <div role="status" aria-live="polite" aria-label="Log check result" className={styles.result}>
+      <div role="status" aria-live="polite" aria-label="Log comparison" className={styles.result}>
         {outcome && outcome.ok ? <Comparison outcome={outcome} /> : null}
       </div>
     </section>
