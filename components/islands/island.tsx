@@ -15,6 +15,7 @@ export const NEEDS_JS: Readonly<Record<IslandName, string>> = {
   'deck-controller': `The slide controls need JavaScript, ${OFF}. Turn it on for this site to present; the lesson pages work without it.`,
   interview: `The mock interview needs JavaScript, ${OFF}. Turn it on for this site to run the interview; the lessons work without it.`,
   'practice-app': `Practice needs JavaScript, ${OFF}, so the question bank cannot load. Turn it on for this site; the lessons work without it.`,
+  'vllm-log-check': `Checking a log needs JavaScript, ${OFF}: the field and the Compare button do not respond.`,
 };
 
 /**

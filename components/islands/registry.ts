@@ -21,6 +21,7 @@ export const ISLANDS = {
   'deck-controller': () => import('../present/DeckController').then((m) => m.DeckController),
   'interview': () => import('../interview/InterviewApp').then((m) => m.InterviewApp),
   'practice-app': () => import('../practice/PracticeApp').then((m) => m.PracticeApp),
+  'vllm-log-check': () => import('../memory/VllmLogCheck').then((m) => m.VllmLogCheck),
 } satisfies Record<string, Loader>;
 
 export type IslandName = keyof typeof ISLANDS;

@@ -14,6 +14,7 @@ import { QuizClient } from '../quiz/QuizClient';
 import { DeckController as DeckControllerClient } from '../present/DeckController';
 import { InterviewApp } from '../interview/InterviewApp';
 import { PracticeApp as PracticeAppClient } from '../practice/PracticeApp';
+import { VllmLogCheck as VllmLogCheckClient } from '../memory/VllmLogCheck';
 
 export const MemoryCalculator = island('memory-calculator', MemoryCalculatorClient);
 export const SpeedCalculator = island('speed-calculator', SpeedCalculatorClient);
@@ -25,3 +26,4 @@ export const Quiz = island('quiz', QuizClient);
 export const DeckController = island('deck-controller', DeckControllerClient);
 export const Interview = island('interview', InterviewApp);
 export const PracticeApp = island('practice-app', PracticeAppClient);
+export const VllmLogCheck = island('vllm-log-check', VllmLogCheckClient);

@@ -1,6 +1,6 @@
 import type { MDXComponents } from 'mdx/types';
 import { Callout } from './Callout';
-import { DecisionChecklist, DeploymentPlanner, GroupSizeExplorer, MemoryCalculator, RoundingDemo } from '../islands/widgets';
+import { DecisionChecklist, DeploymentPlanner, GroupSizeExplorer, MemoryCalculator, RoundingDemo, VllmLogCheck } from '../islands/widgets';
 import { Cite } from './Cite';
 import { Quiz } from '../quiz/Quiz';
 import { WeightBytes } from './WeightBytes';
@@ -58,6 +58,7 @@ export const lessonComponents: MDXComponents = {
   DecodeExampleTable,
   CeilingTable,
   MemoryCalculator,
+  VllmLogCheck,
   GroupSizeExplorer,
   KvBytesPerToken,
   KvCacheBytes,

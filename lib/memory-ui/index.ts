@@ -12,3 +12,4 @@ export * from './format';
 export * from './results';
 export * from './variants';
 export * from './weightChoice';
+export * from './vllmLogCheck';

@@ -36,3 +36,5 @@ export {
 } from './vllmCalibration';
 export { resolveModel, resolveGpu } from './inputs';
 export type { ModelRef, GpuRef } from './inputs';
+export { readVllmLog, VLLM_LOG_CORE_QUANTITIES, VLLM_LOG_MAX_CHARS, VLLM_LOG_MAX_LINE_CHARS, VLLM_DEFAULT_BLOCK_SIZE_TOKENS } from './vllmLog';
+export type { VllmLogQuantity, VllmLogReading, VllmLogSettings, VllmLogValue, VllmLogUnreadable } from './vllmLog';

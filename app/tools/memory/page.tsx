@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { MemoryCalculator } from '@/components/islands/widgets';
+import { MemoryCalculator, VllmLogCheck } from '@/components/islands/widgets';
 
 export const metadata: Metadata = {
   title: 'Inference memory calculator',
@@ -21,6 +21,7 @@ export default function MemoryToolPage() {
       </p>
       </div>
       <MemoryCalculator syncUrl headingLevel={2} title="Your set-up" />
+      <VllmLogCheck followCalculatorUrl headingLevel={2} />
     </>
   );
 }
