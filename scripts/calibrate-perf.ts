@@ -32,8 +32,8 @@ for (const file of readdirSync(RESULTS).filter((f) => f.endsWith('.json')).sort(
     attention: attentionRows(raw).map((r) => [r.kernel, r.kv, r.context, r.batch, r.seconds, r.kvBytes]),
   });
   console.log(`${path} → ${gpuId} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  for (const [path, g] of Object.entries(c.gemm)) {
-    if (g) console.log(`  ${path.padEnd(12)} η_bw ${g.bandwidthFraction.toFixed(2)} η_c ${g.computeFraction.toFixed(2)} τ ${(g.launchSeconds * 1e6).toFixed(1)} µs p ${g.sharpness}  max err ${(100 * g.maxRelativeError).toFixed(1)} % over ${g.points}`);
+  for (const [format, g] of Object.entries(c.kernels)) {
+    console.log(`  ${format.padEnd(12)} η_bw ${g.bandwidthFraction.toFixed(2)} η_c ${g.computeFraction.toFixed(2)} τ ${(g.launchSeconds * 1e6).toFixed(1)} µs  max err ${(100 * g.maxRelativeError).toFixed(1)} % over ${g.points}`);
   }
   const a = c.attention;
   console.log(`  attention    η_kv bf16 ${a.bandwidthFraction.bf16.toFixed(3)} fp8 ${a.bandwidthFraction.fp8.toFixed(3)} τ ${(a.launchSeconds * 1e6).toFixed(1)} µs  max err ${(100 * a.maxRelativeError).toFixed(1)} % over ${a.points}`);

@@ -13,17 +13,26 @@ import calibrationData from './data/calibration.json';
  */
 export type MathPath = 'bf16' | 'fp8-w8a8' | 'int8-w8a8' | 'weight-only';
 
-/** Measured efficiency of one math path's GEMM kernel on one GPU generation. */
+/**
+ * Measured efficiency of one GEMM kernel on one GPU: how much slower than its roofline
+ * ceiling it ran, as a function of the tokens (rows) per GEMM.
+ */
 export interface GemmCalibration {
-  /** Fraction of the datasheet DRAM bandwidth the kernel reaches on weight bytes when memory-bound, (0, 1]. */
-  bandwidthFraction: number;
-  /** Fraction of the datasheet dense peak (of the path's dtype) reached when compute-bound, (0, 1]. */
-  computeFraction: number;
+  /**
+   * [tokens, slowdown] pairs, tokens ascending: measured time (less the launch) ÷ the
+   * roofline ceiling max(bytes/BW, FLOPs/peak) at that many tokens, fitted over the
+   * layer shapes measured (qkv, o, gate_up, down at TP 1, 2, 4). Interpolated in
+   * log(tokens); clamped at both ends. Slowdown ≥ 1 means slower than the ceiling.
+   */
+  slowdownByTokens: ReadonlyArray<readonly [number, number]>;
   /** Fixed time per GEMM launch inside a CUDA graph (kernel start, tail), seconds. */
   launchSeconds: Seconds;
-  /** Sharpness p of the blend (t_mem^p + t_comp^p)^(1/p); p → ∞ is the ideal max(). */
-  sharpness: number;
-  /** The kernel(s) these figures come from. */
+  /** 1 / slowdown at the smallest batch: the fraction of peak bandwidth reached when memory-bound. */
+  bandwidthFraction: number;
+  /** 1 / slowdown at the largest batch: the fraction of the dense peak reached when compute-bound. */
+  computeFraction: number;
+  /** The benchmark format (bench/gpu) and kernel these figures come from. */
+  format: string;
   kernel: string;
   /** Largest |model − measured| / measured over the measurements it was fitted on. */
   maxRelativeError: number;
@@ -53,7 +62,10 @@ export interface Calibration {
   provenance: string;
   /** Measured achievable bandwidth (read-only reduction), bytes/s, and as a fraction of the datasheet figure. */
   readBandwidthFraction: number;
-  gemm: Record<MathPath, GemmCalibration | null>;
+  /** Every measured GEMM kernel, by benchmark format (bf16, fp8-tensor, fp8-row, int8, int4-torch, int4-triton). */
+  kernels: Record<string, GemmCalibration>;
+  /** The kernels each math path may use: the expected time takes the fastest of them at each batch. */
+  paths: Record<MathPath, readonly string[]>;
   attention: AttentionCalibration;
 }
 
@@ -101,27 +113,66 @@ export function calibrationFor(gpu: Gpu): CalibrationMatch | null {
 }
 
 /**
- * Time of a set of GEMMs that share one arithmetic intensity (all linear layers of one
- * format at one batch do: their FLOP-to-byte ratio depends on the batch and bits per
- * weight only), as the calibrated blend of the two roofs:
+ * The slowdown of a kernel at `tokens` rows, interpolated linearly in log(tokens)
+ * between the measured batches and clamped outside them.
  *
- *     t = count × launch + ((bytes / (η_bw · BW))^p + (flops / (η_c · peak))^p)^(1/p)
+ * @example slowdownAt({ slowdownByTokens: [[1, 1.2], [4, 1.6]] }, 2) // 1.4
+ */
+export function slowdownAt(c: Pick<GemmCalibration, 'slowdownByTokens'>, tokens: number): number {
+  const table = c.slowdownByTokens;
+  if (table.length === 0) return 1;
+  const first = table[0]!;
+  const last = table[table.length - 1]!;
+  if (!(tokens > first[0])) return first[1];
+  if (tokens >= last[0]) return last[1];
+  for (let i = 1; i < table.length; i++) {
+    const [t1, f1] = table[i]!;
+    if (tokens <= t1) {
+      const [t0, f0] = table[i - 1]!;
+      const x = Math.log(tokens / t0) / Math.log(t1 / t0);
+      return f0 + x * (f1 - f0);
+    }
+  }
+  return last[1];
+}
+
+/**
+ * Expected time of a set of GEMMs that share one arithmetic intensity (all linear
+ * layers of one format at one batch do: their FLOP-to-byte ratio depends on the
+ * batch and the bits per weight only), from a kernel's measured slowdown:
  *
- * With η = 1, launch = 0 and p → ∞ this is the roofline max(bytes/BW, flops/peak).
- * The blend is exact for a sum of GEMMs of equal intensity because it is
- * homogeneous of degree 1 in (bytes, flops).
+ *     t = count × launch + slowdown(tokens) × max(bytes / BW, FLOPs / peak)
  *
- * @example gemmSeconds({ bytes: 3.35e9, flops: 0, count: 0 }, 3.35e12, 989e12, { bandwidthFraction: 1, computeFraction: 1, launchSeconds: 0, sharpness: Infinity }) // 1e-3
+ * The roofline ceiling is the same formula with slowdown 1 and no launch cost.
+ *
+ * @example gemmSeconds({ bytes: 3.35e9, flops: 0, count: 0, tokens: 1 }, 3.35e12, 989e12, { slowdownByTokens: [[1, 2]], launchSeconds: 0 }) // 2e-3
  */
 export function gemmSeconds(
-  work: { bytes: number; flops: number; count: number },
+  work: { bytes: number; flops: number; count: number; tokens: number },
   bandwidthBytesPerSecond: number,
   peakOpsPerSecond: number,
-  c: Pick<GemmCalibration, 'bandwidthFraction' | 'computeFraction' | 'launchSeconds' | 'sharpness'>,
+  c: Pick<GemmCalibration, 'slowdownByTokens' | 'launchSeconds'>,
 ): Seconds {
-  const tm = work.bytes / (c.bandwidthFraction * bandwidthBytesPerSecond);
-  const tc = work.flops / (c.computeFraction * peakOpsPerSecond);
-  return work.count * c.launchSeconds + blend(tm, tc, c.sharpness);
+  const ceiling = Math.max(work.bytes / bandwidthBytesPerSecond, work.flops / peakOpsPerSecond);
+  return work.count * c.launchSeconds + slowdownAt(c, work.tokens) * ceiling;
+}
+
+/** The fastest of a path's measured kernels for this work, with its time. */
+export function fastestKernel(
+  calibration: Calibration,
+  path: MathPath,
+  work: { bytes: number; flops: number; count: number; tokens: number },
+  bandwidthBytesPerSecond: number,
+  peakOpsPerSecond: number,
+): { kernel: GemmCalibration; seconds: Seconds } | null {
+  let best: { kernel: GemmCalibration; seconds: Seconds } | null = null;
+  for (const format of calibration.paths[path]) {
+    const k = calibration.kernels[format];
+    if (!k) continue;
+    const seconds = gemmSeconds(work, bandwidthBytesPerSecond, peakOpsPerSecond, k);
+    if (!best || seconds < best.seconds) best = { kernel: k, seconds };
+  }
+  return best;
 }
 
 /** (a^p + b^p)^(1/p), computed without overflow; max(a, b) for p = ∞. @internal */

@@ -156,6 +156,7 @@ export function planDecode(input: Omit<DecodeInput, 'batch' | 'contextTokens'>):
 export function decodeWorkOf(plan: DecodePlan, batch: number, contextTokens: Tokens): PassWork {
   const attended = kvEffectiveTokens(plan.spec, contextTokens);
   return {
+    tokens: batch,
     gemmBytes: weightBytesRead(plan.work, batch),
     gemmFlops: 2 * plan.work.linearParamsPerToken * batch,
     gemmCount: plan.spec.numLayers * gemmsPerLayer(plan.spec) + 1,

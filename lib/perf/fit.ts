@@ -1,5 +1,5 @@
 import type { Gpu } from '../hardware/types';
-import { blend, type AttentionCalibration, type Calibration, type GemmCalibration, type MathPath } from './calibration';
+import { gemmSeconds, type AttentionCalibration, type Calibration, type GemmCalibration, type MathPath } from './calibration';
 import { peakOpsPerSecond } from './computeDtype';
 
 /** One GEMM timing from `bench/gpu/bench.py` (a row of its `gemm` array). */
@@ -40,6 +40,16 @@ export const PATH_FORMATS: Record<MathPath, readonly string[]> = {
 
 const PATH_DTYPE = { bf16: 'bf16', 'fp8-w8a8': 'fp8', 'int8-w8a8': 'int8', 'weight-only': 'bf16' } as const;
 
+/** The peak each benchmark format's math runs at (its tensor-core dtype). */
+export const FORMAT_DTYPE: Record<string, 'bf16' | 'fp8' | 'int8'> = {
+  bf16: 'bf16',
+  'fp8-tensor': 'fp8',
+  'fp8-row': 'fp8',
+  int8: 'int8',
+  'int4-torch': 'bf16',
+  'int4-triton': 'bf16',
+};
+
 /** A GEMM point reduced to what the model sees. */
 export interface GemmPoint {
   bytes: number;
@@ -69,10 +79,36 @@ export function pathPoints(rows: readonly GemmMeasurement[], path: MathPath): Ge
   return [...best.values()];
 }
 
-/** The model's time for one GEMM point under a calibration (one launch). */
-export function modelGemmSeconds(point: Pick<GemmPoint, 'bytes' | 'flops'>, gpu: Gpu, path: MathPath, c: Pick<GemmCalibration, 'bandwidthFraction' | 'computeFraction' | 'launchSeconds' | 'sharpness'>): number {
-  const peak = peakOpsPerSecond(gpu, PATH_DTYPE[path]);
-  return c.launchSeconds + blend(point.bytes / (c.bandwidthFraction * gpu.bandwidthBytesPerSecond), point.flops / (c.computeFraction * peak), c.sharpness);
+/** The points of one benchmark kernel. */
+export function kernelPoints(rows: readonly GemmMeasurement[], format: string): GemmPoint[] {
+  return rows
+    .filter((r) => r.format === format && r.seconds > 0)
+    .map((r) => ({ bytes: r.weightBytes, flops: 2 * r.tokens * r.n * r.k, seconds: r.seconds, format: r.format, layer: r.layer, tp: r.tp, tokens: r.tokens }));
+}
+
+/**
+ * One transformer layer's GEMMs (qkv + o + gate_up + down) per (tp, tokens): the unit
+ * a decode step or prefill is made of (80 of them for Llama-3.1-70B, plus lm_head).
+ * Only complete layers (all four shapes measured) are returned.
+ */
+export function layerPoints(rows: readonly GemmMeasurement[], format: string): (GemmPoint & { count: number })[] {
+  const groups = new Map<string, GemmPoint & { count: number }>();
+  for (const p of kernelPoints(rows, format)) {
+    const key = `${p.tp}|${p.tokens}`;
+    const g = groups.get(key) ?? { bytes: 0, flops: 0, seconds: 0, format, layer: 'layer', tp: p.tp, tokens: p.tokens, count: 0 };
+    g.bytes += p.bytes;
+    g.flops += p.flops;
+    g.seconds += p.seconds;
+    g.count += 1;
+    groups.set(key, g);
+  }
+  return [...groups.values()].filter((g) => g.count === 4);
+}
+
+/** The model's time for one GEMM point under a kernel's calibration (one launch). */
+export function modelGemmSeconds(point: Pick<GemmPoint, 'bytes' | 'flops' | 'tokens'>, gpu: Gpu, c: GemmCalibration): number {
+  const peak = peakOpsPerSecond(gpu, FORMAT_DTYPE[c.format] ?? 'bf16');
+  return gemmSeconds({ bytes: point.bytes, flops: point.flops, count: 1, tokens: point.tokens }, gpu.bandwidthBytesPerSecond, peak, c);
 }
 
 function range(lo: number, hi: number, step: number): number[] {
@@ -82,44 +118,61 @@ function range(lo: number, hi: number, step: number): number[] {
 }
 
 /**
- * Fits (η_bw, η_c, τ, p) of one math path to its points by grid search, minimising the
- * largest relative error |model − measured| / measured (a minimax fit, since the
- * model must hold within a stated tolerance at every point, not on average).
- * Grid: η_bw 0.30…1.00 and η_c 0.20…1.00 in steps of 0.01, τ 0…12 µs in 0.5 µs,
- * p ∈ {1.5, 2, 2.5, 3, 4, 5, 6, 8, 12, 20}.
+ * Fits one kernel's launch time τ and slowdown table to its points (whole layers:
+ * {@link layerPoints}, each `count` GEMM launches):
+ *
+ *     t ≈ τ + slowdown(tokens) × max(bytes/BW, FLOPs/peak)
+ *
+ * For each τ on a grid (0…12 µs in 0.5 µs steps) and each measured batch, the
+ * slowdown is chosen to minimise the largest relative error over that batch's layer
+ * shapes (a minimax fit: the model must hold within a stated tolerance at every point,
+ * not on average), searched over ±60 % of the median ratio in 0.1 % steps; the τ with
+ * the smallest worst error over all batches wins.
  */
-export function fitGemm(points: readonly GemmPoint[], gpu: Gpu, path: MathPath, kernel: string): GemmCalibration | null {
+export function fitGemm(points: readonly (GemmPoint & { count?: number })[], gpu: Gpu, format: string, kernel: string): GemmCalibration | null {
   if (points.length === 0) return null;
-  const peak = peakOpsPerSecond(gpu, PATH_DTYPE[path]);
+  const peak = peakOpsPerSecond(gpu, FORMAT_DTYPE[format] ?? 'bf16');
   const bw = gpu.bandwidthBytesPerSecond;
-  const tm1 = points.map((p) => p.bytes / bw);
-  const tc1 = points.map((p) => p.flops / peak);
-  let best = { err: Infinity, eb: 1, ec: 1, tau: 0, p: 4 };
-  for (const p of [1.5, 2, 2.5, 3, 4, 5, 6, 8, 12, 20]) {
-    for (const tau of range(0, 12e-6, 0.5e-6)) {
-      for (const eb of range(0.3, 1, 0.01)) {
-        for (const ec of range(0.2, 1, 0.01)) {
-          let worst = 0;
-          for (let i = 0; i < points.length; i++) {
-            const t = tau + blend(tm1[i]! / eb, tc1[i]! / ec, p);
-            const e = Math.abs(t - points[i]!.seconds) / points[i]!.seconds;
-            if (e > worst) {
-              worst = e;
-              if (worst >= best.err) break;
-            }
-          }
-          if (worst < best.err) best = { err: worst, eb, ec, tau, p };
-        }
-      }
-    }
+  const buckets = new Map<number, { c: number; t: number; n: number }[]>();
+  for (const p of points) {
+    const list = buckets.get(p.tokens) ?? [];
+    list.push({ c: Math.max(p.bytes / bw, p.flops / peak), t: p.seconds, n: p.count ?? 1 });
+    buckets.set(p.tokens, list);
   }
+  const tokens = [...buckets.keys()].sort((x, y) => x - y);
+  let best: { err: number; tau: number; table: [number, number][] } = { err: Infinity, tau: 0, table: [] };
+  for (const tau of range(0, 12e-6, 0.5e-6)) {
+    let worst = 0;
+    const table: [number, number][] = [];
+    for (const m of tokens) {
+      const pts = buckets.get(m)!;
+      const ratios = pts.map((q) => Math.max((q.t - q.n * tau) / q.c, 1e-3)).sort((x, y) => x - y);
+      const median = ratios[Math.floor(ratios.length / 2)]!;
+      let bestF = { err: Infinity, f: median };
+      for (let k = -600; k <= 600; k++) {
+        const f = median * (1 + k / 1000);
+        let e = 0;
+        for (const q of pts) e = Math.max(e, Math.abs(q.n * tau + f * q.c - q.t) / q.t);
+        if (e < bestF.err) bestF = { err: e, f };
+      }
+      table.push([m, Number(bestF.f.toPrecision(5))]);
+      worst = Math.max(worst, bestF.err);
+      if (worst >= best.err) break;
+    }
+    if (worst < best.err && table.length === tokens.length) best = { err: worst, tau, table };
+  }
+  // the error of the rounded table, as shipped
+  const shipped = { slowdownByTokens: best.table, launchSeconds: best.tau };
+  let err = 0;
+  for (const p of points) err = Math.max(err, Math.abs(gemmSeconds({ bytes: p.bytes, flops: p.flops, count: p.count ?? 1, tokens: p.tokens }, bw, peak, shipped) - p.seconds) / p.seconds);
   return {
-    bandwidthFraction: best.eb,
-    computeFraction: best.ec,
+    slowdownByTokens: best.table,
     launchSeconds: best.tau,
-    sharpness: best.p,
+    bandwidthFraction: 1 / best.table[0]![1],
+    computeFraction: 1 / best.table[best.table.length - 1]![1],
+    format,
     kernel,
-    maxRelativeError: best.err,
+    maxRelativeError: err,
     points: points.length,
   };
 }
@@ -187,9 +240,11 @@ export function attentionRows(raw: BenchResults): AttentionMeasurement[] {
 /** Calibration of one GPU from one benchmark run. */
 export function calibrate(raw: BenchResults, gpu: Gpu, resultsFile: string): Calibration {
   const rows = gemmRows(raw);
-  const kernelOf = (path: MathPath) => PATH_FORMATS[path].map((f) => raw.kernels[f] ?? f).join(' | ');
-  const gemm = {} as Record<MathPath, GemmCalibration | null>;
-  for (const path of Object.keys(PATH_FORMATS) as MathPath[]) gemm[path] = fitGemm(pathPoints(rows, path), gpu, path, kernelOf(path));
+  const kernels: Record<string, GemmCalibration> = {};
+  for (const format of [...new Set(rows.map((r) => r.format))].sort()) {
+    const fit = fitGemm(layerPoints(rows, format), gpu, format, raw.kernels[format] ?? format);
+    if (fit) kernels[format] = fit;
+  }
   const p = raw.provenance;
   return {
     gpuId: gpu.id,
@@ -197,7 +252,8 @@ export function calibrate(raw: BenchResults, gpu: Gpu, resultsFile: string): Cal
     resultsFile,
     provenance: `${p.gpu_name}; nvidia-smi ${p.nvidia_smi}; PyTorch ${p.torch}, CUDA ${p.cuda}, Triton ${p.triton}; ${p.date}`,
     readBandwidthFraction: raw.bandwidth.read_bytes_per_second / gpu.bandwidthBytesPerSecond,
-    gemm,
+    kernels,
+    paths: PATH_FORMATS,
     attention: fitAttention(attentionRows(raw), gpu, 'triton-split-k'),
   };
 }

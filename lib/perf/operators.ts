@@ -1,6 +1,6 @@
 import type { ModelSpec } from '../models/types';
 import type { Bytes, Seconds } from '../units';
-import { blend, calibrationFor, gemmSeconds, mathPath, type CalibrationMatch, type GemmCalibration, type MathPath } from './calibration';
+import { blend, calibrationFor, fastestKernel, mathPath, slowdownAt, type CalibrationMatch, type MathPath } from './calibration';
 import type { DecodePlan } from './decodeStep';
 
 /** One operator class of a forward pass, with its own roof. */
@@ -44,10 +44,14 @@ export interface ExpectedTime {
   calibratedOn: string;
   /** Kernel the GEMM figures come from. */
   kernel: string;
+  /** What a reader must know before trusting this figure; null when nothing special. */
+  caveat: string | null;
 }
 
 /** Work of one forward pass, before any roof is applied. @internal */
 export interface PassWork {
+  /** Tokens in the pass: the batch in decode, batch × prompt in prefill (the GEMMs' M). */
+  tokens: number;
   gemmBytes: Bytes;
   gemmFlops: number;
   /** GEMM launches per GPU per pass (layers × GEMMs per layer + lm_head). */
@@ -145,7 +149,7 @@ export function ceilingBreakdown(plan: DecodePlan, w: PassWork): OperatorBreakdo
  * The **expected** time of a pass: the same operators with the efficiencies our GPU
  * benchmark measured (`bench/gpu`, reduced by `scripts/calibrate-perf.ts`):
  *
- *     gemm      = launches × τ + ((W/(η_bw·BW))^p + (F/(η_c·peak))^p)^(1/p)     (η, τ, p per math path)
+ *     gemm      = launches × τ + slowdown(batch) × max(W/BW, F/peak)     (fastest measured kernel of the math path)
  *     attention = layers × τ_a + max(KV/(η_kv·BW), F_attn/(η_c,bf16·peak_16))
  *     small ops = bytes / (η_read·BW)
  *     all-reduce: as the ceiling (not yet measured: two-GPU runs are pending)
@@ -158,17 +162,20 @@ export function expectedBreakdown(plan: DecodePlan, w: PassWork): ExpectedTime |
   if (!match) return null;
   const path = mathPath(plan.computeDtype, plan.bitsPerWeight);
   if (!path) return null;
-  const g: GemmCalibration | null = match.calibration.gemm[path];
-  const g16 = match.calibration.gemm.bf16;
-  if (!g || !g16) return null;
+  const g16 = match.calibration.kernels.bf16;
+  if (!g16) return null;
   const a = match.calibration.attention;
   const n = plan.gpuCount;
   const bw = plan.gpu.bandwidthBytesPerSecond * n;
   const peakLin = plan.linearPeakIdeal;
   const peak16 = plan.attentionPeakIdeal;
-  const gm = w.gemmBytes / (g.bandwidthFraction * bw);
-  const gc = w.gemmFlops / (g.computeFraction * peakLin);
-  const gemmTime = gemmSeconds({ bytes: w.gemmBytes, flops: w.gemmFlops, count: w.gemmCount }, bw, peakLin, g);
+  const fastest = fastestKernel(match.calibration, path, { bytes: w.gemmBytes, flops: w.gemmFlops, count: w.gemmCount, tokens: w.tokens }, bw, peakLin);
+  if (!fastest) return null;
+  const g = fastest.kernel;
+  const slow = slowdownAt(g, w.tokens);
+  const gm = (w.gemmBytes / bw) * slow;
+  const gc = (w.gemmFlops / peakLin) * slow;
+  const gemmTime = fastest.seconds;
   const kvFraction = plan.kvBits <= 8 ? a.bandwidthFraction.fp8 : a.bandwidthFraction.bf16;
   const am = w.attentionBytes / (kvFraction * bw);
   const ac = w.attentionFlops / (g16.computeFraction * peak16);
@@ -188,6 +195,12 @@ export function expectedBreakdown(plan: DecodePlan, w: PassWork): ExpectedTime |
     basis: match.basis,
     calibratedOn: match.calibration.gpuId,
     kernel: g.kernel,
+    caveat:
+      path === 'weight-only'
+        ? `Our benchmark has no Marlin or Machete (vLLM's W4A16 kernels); the INT4 kernels it could run reached ${Math.round(
+            100 * Math.max(...match.calibration.paths['weight-only'].map((f) => match.calibration.kernels[f]?.bandwidthFraction ?? 0)),
+          )} % of peak bandwidth at batch 1, where Marlin reports near-ideal speed up to batch 16–32. Read this as a floor, not as vLLM's speed.`
+        : null,
   };
 }
 

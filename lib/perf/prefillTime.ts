@@ -87,6 +87,7 @@ export function prefillRoofline(input: PrefillInput): PrefillResult {
   const p = input.promptTokens;
   const tokens = batch * p;
   const w: PassWork = {
+    tokens,
     gemmBytes: weightBytesRead(plan.work, tokens),
     gemmFlops: 2 * plan.work.linearParamsPerToken * tokens,
     gemmCount: plan.spec.numLayers * gemmsPerLayer(plan.spec) + 1,
