@@ -19,7 +19,7 @@ test('the fact-check lesson lists every claim with a verdict and links to its se
   const main = page.getByRole('main');
   await expect(main).toContainText('4.15625 bits');
   await expect(main).toContainText(/39\.8 GB \(37\.0 GiB\)/);
-  await expect(main).toContainText('a batch of 8 × 4,096 tokens fits');
+  await expect(main).toContainText('a batch of 8 × 4,096 tokens is tight');
   await expect(main).toContainText('even batch 8 does not fit');
   await expect(main).not.toContainText(/NaN|Infinity|undefined/);
   expect(consoleErrors).toEqual([]);

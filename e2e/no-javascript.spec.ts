@@ -10,15 +10,15 @@ const PAGES: Array<[string, string]> = [
 ];
 
 test.describe('without JavaScript', () => {
-  test.use({ javaScriptEnabled: false });
-
+  // Chromium under Playwright's javaScriptEnabled: false stops scripts but its HTML parser still treats <noscript>
+  // as raw text (the emulation does not clear the parser's scripting flag), so the note cannot be *seen* there; a
+  // browser with JavaScript switched off renders it. What we can check is what such a browser receives.
   for (const [path, note] of PAGES) {
-    test(`${path} says it needs JavaScript instead of loading forever`, async ({ page, consoleErrors }) => {
-      // 'commit': the fixture's wait for live islands would never end with scripts off.
-      await page.goto(path, { waitUntil: 'commit' });
-      await page.waitForLoadState('load');
-      await expect(page.getByText(note).first()).toBeVisible();
-      expect(consoleErrors).toEqual([]);
+    test(`${path} carries a <noscript> note that it needs JavaScript instead of loading forever`, async ({ request }) => {
+      const html = await (await request.get(path)).text();
+      const noscript = html.match(/<noscript><p class="needs-js">([^<]*)<\/p><\/noscript>/);
+      expect(noscript, `${path} has a <noscript> note`).not.toBeNull();
+      expect(noscript![1]).toContain(note);
     });
   }
 });

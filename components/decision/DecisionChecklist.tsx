@@ -157,7 +157,7 @@ export function DecisionChecklist() {
             <h4 className={styles.sub}>
               Every candidate, both metrics ({decision.metric === 'tokens-per-gpu-second' ? 'ranked by tokens per GPU-second' : 'ranked by latency per token'})
             </h4>
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0} role="region" aria-label="Every candidate, both metrics">
               <table className={`table ${styles.metrics}`}>
                 <caption className="sr-only">Throughput and latency of each candidate format on {gpuCount} × {card.name}</caption>
                 <thead>
