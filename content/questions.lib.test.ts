@@ -19,7 +19,9 @@ import { weightBytes } from '@/lib/sizing';
 import { bitsPerWeight } from '@/lib/formats';
 import { getGpu } from '@/lib/hardware';
 import { maxBitsPerWeightToFit } from '@/lib/deploy';
-import { costPerMillionTokens } from '@/lib/perf';
+import { costPerMillionTokens, decodeStep, prefillRoofline, speedupCeiling } from '@/lib/perf';
+import { overtakeBatch } from '@/lib/speed-ui/examples';
+import { formatDuration } from '@/lib/speed-ui/format';
 import { quantizeAffine, quantizeInt8Absmax } from '@/lib/quant';
 import { BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_MIB, formatCount, formatNumber } from '@/lib/units';
 
@@ -41,9 +43,7 @@ const NOT_CHECKED: Record<string, string> = {
   'specdec-effective-batch-numeric': 'not in lib: k + 1 tokens per sequence, plain arithmetic',
   'eval-flips-numeric': 'not in lib: evaluation statistics',
   'eval-noise-numeric': 'not in lib: evaluation statistics',
-  'w4a8-ceilings-numeric': 'decode-speed question (performance model being rewritten); its 4.15625 bits is checked below',
   'cost-roofline-int4-h100': 'decode-speed question (roofline tokens/s; performance model being rewritten)',
-  'speed-prefill-time-70b': 'prefill-speed question (performance model being rewritten)',
   'serving-vllm-capacity-numeric': 'capacity question (max concurrency; capacity model being recalibrated)',
 };
 
@@ -282,6 +282,71 @@ describe('numbers stated in prompts, options and explanations agree with lib/', 
 });
 
 // Runs after the checks above (vitest runs a file's tests in order); run the whole file, not one test.
+describe('speed figures agree with the per-operator roofline (lib/perf decodeStep, prefillRoofline)', () => {
+  const step = (weights: string, gpu: string, batch: number, contextTokens: number, gpuCount = 1) =>
+    decodeStep({ model: 'llama-3.1-70b', weights, gpu, gpuCount, batch, contextTokens, kvBits: 16 });
+  const prefill = (weights: string, gpu: string, promptTokens: number, gpuCount = 1, model = 'llama-3.1-70b') =>
+    prefillRoofline({ model, weights, gpu, gpuCount, promptTokens });
+  const tokS = (x: number) => formatNumber(x, x < 100 ? 1 : 0);
+  const cross = (weights: string, gpu = 'h100-sxm') => formatNumber(step(weights, gpu, 1, 1).crossoverBatch, 0);
+
+  it('numeric answers: W4A8 bytes ceiling, and the BF16 prefill compute time the prompt asks for', () => {
+    // "In memory-bound decode … cut the weight-read time": the bits ratio 16 / 4.15625 (speedupCeiling, memory-bound).
+    expectAccepted('w4a8-ceilings-numeric', speedupCeiling({ gpu: 'h100-sxm', weights: 'int4-g128' }).memoryBoundRatio);
+    // "Ignore communication": the GEMMs' and attention's compute roofs of prefillRoofline (its total adds all-reduces and small ops).
+    const p = prefill('bf16', 'h100-sxm', 4096, 2);
+    expect(p.bound).toBe('compute');
+    expectAccepted('speed-prefill-time-70b', p.operators.gemm.computeSeconds + p.operators.attention.computeSeconds);
+    expectStated('speed-prefill-time-70b', `its total, ${formatNumber(p.seconds, 2)} s`, `about ${cross('bf16')} tokens here`);
+  });
+
+  it('decode on H100 and H200: batch-1 rates, large-batch plateaus, crossovers and the FP8 overtake', () => {
+    expectStated('speed-batch1-fastest-change', tokS(step('bf16', 'h100-sxm', 1, 1, 2).tokensPerSecondTotal), tokS(step('fp8-w8a8', 'h100-sxm', 1, 1).tokensPerSecondTotal), tokS(step('int4-g128', 'h100-sxm', 1, 1).tokensPerSecondTotal));
+    const fp8 = step('fp8-w8a8', 'h200-sxm', 512, 256).tokensPerSecondTotal;
+    const int4 = step('int4-g128', 'h200-sxm', 512, 256).tokensPerSecondTotal;
+    const ratio = `${formatNumber(fp8 / int4, 2)}×`;
+    expectStated('speed-large-batch-format', formatCount(Math.round(fp8)), formatCount(Math.round(int4)), ratio);
+    const overtake = overtakeBatch({ model: 'llama-3.1-70b', gpu: 'h200-sxm', gpuCount: 1, contextTokens: 256, kvBits: 16, faster: 'fp8-w8a8', slower: 'int4-g128' });
+    expectStated(
+      'speed-fp8-overtakes-int4',
+      `about batch ${overtake}`,
+      `${ratio} ahead at batch 512`,
+      `INT4 ${formatNumber(step('int4-g128', 'h200-sxm', 1, 256).tokensPerSecondTotal, 0)} tok/s vs FP8 ${formatNumber(step('fp8-w8a8', 'h200-sxm', 1, 256).tokensPerSecondTotal, 0)}`,
+      `near batch ${cross('int4-g128', 'h200-sxm')}`,
+      `plateaus at ${formatCount(Math.round(int4))} tok/s`,
+      `cross over near ${formatNumber(Math.round(step('fp8-w8a8', 'h200-sxm', 1, 1).crossoverBatch / 10) * 10, 0)}`,
+      `reaches ${formatCount(Math.round(fp8))} at batch 512`,
+    );
+    expectStated('speed-4bit-always-faster-open', `about batch ${overtake}`, `${ratio} as fast`, `about ${cross('int4-g128')} sequences for W4A16`);
+    // The GEMM crossover does not depend on the context (1, 1,024 and 8,192 cached tokens).
+    for (const c of [1024, 8192]) expect(step('bf16', 'h100-sxm', 1, c).crossoverBatch).toBe(step('bf16', 'h100-sxm', 1, 1).crossoverBatch);
+    const ops = step('int4-g128', 'h100-sxm', 64, 4096).operators;
+    expectStated('speed-long-context-memory-bound', `batch ≈ ${cross('bf16')}`, `it is ${formatNumber((ops.attention.seconds / ops.seconds) * 100, 0)}% of a W4A16 step`);
+    expectStated('speed-marlin-fades', `near batch ${cross('int4-g128')}, at any context`);
+    expectStated('speed-ridge-point-h100', `crossover batch is ≈ ${cross('bf16')}`, `near batch ${cross('int4-g128')}`);
+    expectStated('interactive-chat-one-h100', `about ${cross('int4-g128')} sequences on an H100`);
+    expectStated('specdec-open', `crossover is about ${cross('int4-g128')} on an H100`);
+  });
+
+  it('prefill: long prompts compute-bound (FP8 twice W4A16), 128-token prompts memory-bound for FP8 (lib/perf prefillRoofline)', () => {
+    const s = (x: number) => `${formatNumber(x, 2)} s`;
+    const int4 = prefill('int4-g128', 'h100-sxm', 4096).seconds;
+    const fp8 = prefill('fp8-w8a8', 'h100-sxm', 4096).seconds;
+    const bf16x2 = prefill('bf16', 'h100-sxm', 4096, 2).seconds;
+    expectStated('speed-ttft-levers', `about ${s(fp8)} against ${s(int4)}`, `≈ ${s(bf16x2)}`, `INT4 g128 on one H100 ${s(int4)}, FP8 W8A8 on one\n  ${s(fp8)}`.replace(/\s+/g, ' '), `BF16 on two ${s(bf16x2)}`);
+    const short4 = prefill('int4-g128', 'h100-sxm', 128);
+    const short8 = prefill('fp8-w8a8', 'h100-sxm', 128);
+    expect(short8.bound).toBe('memory');
+    expect(short4.seconds).toBeLessThan(short8.seconds);
+    expectStated('speed-ttft-levers', `faster in INT4 (${formatDuration(short4.seconds)}) than in FP8 (${formatDuration(short8.seconds)})`);
+    expectStated('speed-fp32-peak-flaw', `gives ${s(prefill('bf16', 'a100-80gb-sxm', 4096, 1, 'llama-3.1-8b').seconds)}`);
+  });
+
+  it('same-batch ceilings quoted against "5×" (lib/perf speedupCeiling)', () => {
+    expectStated('speed-no-5x-flaw', `reads ${formatNumber(speedupCeiling({ gpu: 'h100-sxm', weights: 'gguf-q2_k' }).memoryBoundRatio, 2)}× fewer bytes`);
+  });
+});
+
 describe('coverage', () => {
   it('every numeric question is checked against lib/ above or listed in NOT_CHECKED with a reason', () => {
     const numericIds = loadQuestionBank()

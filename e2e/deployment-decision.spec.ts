@@ -102,6 +102,9 @@ test('the checklist changes its recommendation when the constraints change', asy
   await expect(metrics).toContainText('Tokens/s per GPU at that batch');
   await expect(metrics).toContainText('(chosen)');
   await expect(c).toContainText(/wins on throughput: .* tokens\/s per GPU/);
+  // The regime reason: the weight GEMMs' crossover is the same at any context; attention over the cache takes its own share.
+  await expect(c).toContainText(/compute-bound (from about|near) [\d,]+.*at any context/);
+  await expect(c).toContainText(/Attention over the [\d,]+-token KV cache, memory-bound at any batch, takes \d+% of the step/);
   await expect(c.getByText('FP8 tensor cores: yes')).toBeVisible();
 
   // Ampere: no FP8 tensor cores → INT8 W8A8 is the 8-bit contender; the metric picks between it and W4A16

@@ -7,7 +7,8 @@ test('the fact-check lesson lists every claim with a verdict and links to its se
   await expect(table.getByRole('row')).toHaveCount(15); // header + 14 claims
   const rtx = table.getByRole('row', { name: /RTX 4090/ });
   await expect(rtx).toContainText('Misleading');
-  await expect(table.getByRole('row', { name: /8-bit wins for batch inference/ })).toContainText('Right');
+  await expect(table.getByRole('row', { name: /8-bit wins for batch inference/ })).toContainText('Conditionally right');
+  await expect(table.getByRole('row', { name: /5x throughput/ })).toContainText('Unsupported');
   await expect(table.getByRole('row', { name: /A100 80GB/ })).toContainText('Misleading');
 
   // The summary links to the claim's section, which carries the same verdict as a word.

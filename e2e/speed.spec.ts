@@ -14,6 +14,14 @@ test('the speed lesson loads with its math, tables, calculator and quiz, and pas
   await expect(page.locator('.katex').first()).toBeVisible();
   await expect(page.getByRole('table', { name: /Low-bit tensor-core support/ })).toContainText('H100 SXM 80GB');
   await expect(page.getByRole('table', { name: /Roofline decode speed of Llama-3.1-70B on H100 SXM 80GB/ })).toContainText('INT4 g128 W4A16');
+  // Which kernel runs a GPTQ (W4A16) model on an H100 (lib/hardware vllmKernelPath): Machete; FP8 on a T4 and INT8 W8A8 on a B200 do not run.
+  const kernels = page.getByRole('table', { name: /vLLM kernel that runs each weight format/ });
+  await expect(kernels.getByRole('row', { name: /^INT4 group-128 symmetric/ })).toContainText('Machete');
+  await expect(kernels.getByRole('row', { name: /^INT8 W8A8/ })).toContainText('✗ not supported');
+  // The per-operator roofline: the GEMM crossover does not move with the context; 5× is not ruled out.
+  const main = page.getByRole('main');
+  await expect(main).toContainText('it does not depend on the context');
+  await expect(main).not.toContainText('No format gives 5×');
   const widget = widgetOf(page);
   await expect(widget.getByRole('status')).toContainText('per decode step');
   await expect(widget).toContainText('Roofline upper bound');
@@ -36,7 +44,7 @@ test('changing batch, GPU and format changes the results', async ({ page, consol
   await page.goto('/tools/speed');
   const widget = widgetOf(page);
   const status = widget.getByRole('status');
-  await expect(status).toContainText('12.8 ms per decode step'); // Llama-3.1-70B INT4 g128, 1 × H100 SXM, 16 × 1,024 tokens
+  await expect(status).toContainText('13.0 ms per decode step'); // Llama-3.1-70B INT4 g128, 1 × H100 SXM, 16 × 1,024 tokens (per-operator ceiling, small ops included)
   const before = await status.innerText();
 
   await widget.getByLabel('Batch size', { exact: true }).fill('64');
@@ -142,7 +150,7 @@ test('the chart has an accessible name, a description and its data as a table', 
   await expect(table).toBeVisible();
   await expect(table.getByRole('columnheader')).toHaveText(['Batch', 'BF16', 'INT8 W8A8', 'FP8 W8A8', 'INT8 W8A16', 'INT4 g128 W4A16']);
   await expect(table.getByRole('row', { name: /^1,024/ })).toBeVisible();
-  await expect(table.getByRole('row', { name: /Crossover batch/ })).toContainText('≈ 261');
+  await expect(table.getByRole('row', { name: /Crossover batch/ })).toContainText('≈ 80'); // INT4 g128's GEMMs on an H100, at any context (lib/perf crossoverBatch)
 
   await widget.getByRole('checkbox', { name: 'INT8 W8A16' }).uncheck();
   await expect(table.getByRole('columnheader')).toHaveText(['Batch', 'BF16', 'INT8 W8A8', 'FP8 W8A8', 'INT4 g128 W4A16']);

@@ -39,8 +39,8 @@ export function FollowUps({ model = 'llama-3.1-70b' }: { model?: string }) {
           bytes, and BF16 reads {formatRatio(w4.memoryBoundRatio)} as many.
         </li>
         <li>
-          <strong>When does 8-bit beat 4-bit on speed?</strong> Compute-bound work (prefill, big batches): W8A8 tensor cores give {formatRatio(fp8.computeBoundRatio)}{' '}
-          the BF16 peak on an H100, W4A16 {formatRatio(w4.computeBoundRatio)}.
+          <strong>When does 8-bit beat 4-bit on speed?</strong> Past the GEMM crossover (big batches it has memory for, long prompts): W8A8 gets{' '}
+          {formatRatio(fp8.computeBoundRatio)} the BF16 peak on an H100, W4A16 at most {formatRatio(w4.computeBoundRatio)}.
         </li>
         <li>
           <strong>“4-bit loses 2–5%”?</strong> Which metric? LLaMA-3-70B, 4-bit GPTQ: WikiText-2 perplexity 2.9 → 3.3 (≈+14%), zero-shot average 75.3 → 74.9

@@ -1,5 +1,6 @@
 import { getGpu } from '@/lib/hardware/getGpu';
 import { getModel, kvCacheFormula } from '@/lib/models';
+import { decodeStep } from '@/lib/perf/decodeStep';
 import { ridgePoint, weightIntensity } from '@/lib/speed-ui/figures';
 import {
   NVIDIA_DRIVER_RESERVED_BYTES,
@@ -15,12 +16,15 @@ import styles from './CheatSheet.module.css';
 /**
  * The four formulas of the sheet, typeset at build time, each with its Llama-3.1-70B
  * instance computed by lib/ (KV bytes per token from lib/models, the H100 ridge point
- * and the batch-1 intensity from lib/speed-ui).
+ * and the batch-1 intensity from lib/speed-ui, the GEMM crossover from lib/perf).
  */
 export function Formulas({ model = 'llama-3.1-70b' }: { model?: string }) {
   const spec = getModel(model).spec;
   const kv = kvCacheFormula(spec, { bits: 16 });
   const h100 = getGpu('h100-sxm');
+  // The weight GEMMs' crossover batch on an H100 (lib/perf): independent of the context.
+  const crossover = (weights: string) =>
+    formatNumber(decodeStep({ model, weights, gpu: h100, batch: 1, contextTokens: 1, kvBits: 16 }).crossoverBatch, 0);
   return (
     <section className={styles.section} aria-labelledby="cs-formulas">
       <h2 id="cs-formulas">Formulas</h2>
@@ -51,11 +55,11 @@ export function Formulas({ model = 'llama-3.1-70b' }: { model?: string }) {
         </dd>
         <dt>Decode step (one token per sequence)</dt>
         <dd>
-          <Tex display className={styles.math} tex={String.raw`t = \max\!\left(\frac{W + B\,c\,k}{N\,\text{BW}},\ \frac{2\,P\,B}{N\,\text{peak}}\right)`} />
+          <Tex display className={styles.math} tex={String.raw`t \approx \max\!\left(\frac{W}{N\,\text{BW}},\ \frac{2\,P\,B}{N\,\text{peak}}\right) + \frac{B\,c\,k}{N\,\text{BW}}`} />
           <Tex display className={styles.math} tex={String.raw`\text{tokens/s at } B{=}1 \;\le\; \frac{N\,\text{BW}}{W + c\,k}`} />
           <p className={styles.note}>
-            <Tex tex="P" />: weights used per token. At <Tex tex="B=1" /> BF16 does {formatNumber(weightIntensity('bf16', 1), 0)} FLOP per byte against a
-            ridge (peak/BW) of {formatNumber(ridgePoint(h100, 'bf16'), 0)} on an {h100.name}: memory-bound, so fewer bytes mean faster tokens.
+            GEMMs + attention (memory-bound at any <Tex tex="B" />) + small ops, all-reduce. <Tex tex="B=1" />: {formatNumber(weightIntensity('bf16', 1), 0)} FLOP/B vs ridge{' '}
+            {formatNumber(ridgePoint(h100, 'bf16'), 0)}; GEMMs compute-bound from <Tex tex="B" /> ≈ {crossover('bf16')} (BF16, FP8), {crossover('int4-g128')} (W4A16), any <Tex tex="c" />.
           </p>
         </dd>
       </dl>

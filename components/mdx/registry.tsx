@@ -14,6 +14,8 @@ import { ExpertsTouched, KvIntensity, RidgePoint, WeightIntensity } from '../spe
 import { GpuFigure } from '../speed/GpuFigure';
 import { OvertakeBatch } from '../speed/OvertakeBatch';
 import { TensorCoreTable } from '../speed/TensorCoreTable';
+import { KernelPathTable } from '../speed/KernelPathTable';
+import { OperatorShare, PerGpuThroughputRatio, PrefillBound } from '../speed/OperatorFigures';
 import { DecodeExampleTable } from '../speed/DecodeExampleTable';
 import { CeilingTable } from '../speed/CeilingTable';
 import { BitsPerWeight, GpuMemory, KvAttentionTable, KvBytesPerToken, KvCacheBytes, MemoryExampleTable, MemoryFit, MemoryMaxBatch, MemoryTerm, MemoryTotal, ParamCount, VllmTokenBudget, WeightFormatTable } from '../memory/MemoryFigures';
@@ -55,6 +57,10 @@ export const lessonComponents: MDXComponents = {
   GpuFigure,
   OvertakeBatch,
   TensorCoreTable,
+  KernelPathTable,
+  OperatorShare,
+  PrefillBound,
+  PerGpuThroughputRatio,
   DecodeExampleTable,
   CeilingTable,
   MemoryCalculator,

@@ -3,8 +3,9 @@ import { formatCrossoverBatch } from '@/lib/speed-ui/format';
 
 /**
  * Inline, build-time crossover batch of a decode roofline (lib/perf `crossoverBatch`):
- * the batch where the step turns compute-bound at this context — "≈ 295", or "never".
- * Server component.
+ * the batch where the weight GEMMs turn compute-bound — "≈ 295", or "never". It does not
+ * depend on the context (attention over the KV cache is a separate, memory-bound kernel);
+ * `context` only sets up the step. Server component.
  *
  * @example <CrossoverBatch weights="bf16" context={1} /> → "≈ 295"
  */

@@ -39,10 +39,10 @@ export interface DecodeCeiling {
  *
  *     gpuCount       = minGpusToFit(weights + 1 × contextTokens of KV + workspace + overhead,
  *                                   at memoryUtilization) over the tensor-parallel sizes ≤ maxGpuCount
- *     tokensPerSecond = 1 / max(bytes read / (gpuCount × BW), FLOPs / (gpuCount × peak))
+ *     tokensPerSecond = 1 / Σ over operators of max(bytes / (gpuCount × BW), FLOPs / (gpuCount × peak))  (+ all-reduces)
  *                     ≈ gpuCount × BW / (weight bytes + contextTokens × KV bytes per token)   (batch 1 is memory-bound)
  *
- * An upper bound: peak bandwidth, all-reduce and launch latency ignored (lib/perf
+ * An upper bound: peak bandwidth, ring all-reduce at datasheet link speed, launch latency ignored (lib/perf
  * `decodeStep`). Sources: lib/sizing `minGpusToFit`, lib/perf `decodeStep`; bandwidths
  * from lib/hardware.
  *

@@ -192,6 +192,43 @@ describe('decideQuantization(constraints): the main branches', () => {
     expect(() => decideQuantization({ ...BASE, memoryUtilization: 0 })).toThrow(/memoryUtilization/);
   });
 
+  it('the regime reason names the weight GEMMs\' crossover, which does not move with the context, and the attention share, which does (review F01)', () => {
+    // One H200, latency-bound, 8 sequences: W4A16 at 1k and at 8k tokens of context.
+    const at = (contextTokens: number) => decideQuantization({ ...BASE, gpu: 'h200-sxm', gpuCount: 1, workload: 'latency', concurrency: 8, contextTokens });
+    const regime = (d: ReturnType<typeof decideQuantization>) => d.reasons.find((r) => r.text.startsWith('The weight GEMMs'))!.text;
+    const short = at(1024);
+    const long = at(8192);
+    expect(short.recommendation.formatId).toBe('int4-g128');
+    expect(long.recommendation.formatId).toBe('int4-g128');
+    // Crossover: lib/perf crossoverBatch of W4A16 g128 on an H200, 4.8 TB/s vs 989 TFLOPS: ≈ 56, the same at any context.
+    const crossover = Math.ceil(decodeStep({ model: 'llama-3.1-70b', weights: 'int4-g128', gpu: 'h200-sxm', batch: 1, contextTokens: 1, kvBits: 16 }).crossoverBatch);
+    expect(crossover).toBeGreaterThan(50);
+    expect(crossover).toBeLessThan(60);
+    for (const d of [short, long]) {
+      expect(regime(d)).toContain(`memory-bound at 8 sequences (they turn compute-bound near ${crossover}, at any context)`);
+      expect(everyText(d)).not.toMatch(/at this context/);
+    }
+    // Attention share: t_attention / t_step from decodeStep's operator breakdown, at the 8 sequences; larger at 8k than at 1k.
+    const share = (contextTokens: number) => {
+      const ops = decodeStep({ model: 'llama-3.1-70b', weights: 'int4-g128', gpu: 'h200-sxm', batch: 8, contextTokens, kvBits: 16 }).operators;
+      return ops.attention.seconds / ops.seconds;
+    };
+    expect(share(8192)).toBeGreaterThan(share(1024));
+    expect(regime(short)).toContain(`Attention over the 1,024-token KV cache, memory-bound at any batch, takes ${Math.round(share(1024) * 100)}% of the step`);
+    expect(regime(long)).toContain(`Attention over the 8,192-token KV cache, memory-bound at any batch, takes ${Math.round(share(8192) * 100)}% of the step`);
+    expect(long.candidates.find((c) => c.formatId === 'int4-g128')!.attentionShare).toBeCloseTo(share(8192), 12);
+  });
+
+  it('past the crossover the regime reason says the tensor-core peak sets the GEMMs\' speed', () => {
+    // FP8 on one H200 at 256 tokens holds hundreds of sequences; 300 is past its ≈ 209 crossover (lib/perf crossoverBatch).
+    const d = decideQuantization({ ...BASE, gpu: 'h200-sxm', gpuCount: 1, contextTokens: 256, concurrency: 300 });
+    const fp8 = d.candidates.find((c) => c.formatId === 'fp8-w8a8')!;
+    expect(fp8.maxConcurrent).toBeGreaterThanOrEqual(300);
+    expect(d.recommendation.formatId).toBe('fp8-w8a8');
+    const at = Math.ceil(fp8.crossoverBatch!);
+    expect(d.reasons.some((r) => r.text.startsWith(`The weight GEMMs turn compute-bound from about ${at} sequences at any context, and you run 300: the tensor-core peak (FP8`))).toBe(true);
+  });
+
   it('says "vLLM\'s default" only when the utilisation is vLLM\'s default', () => {
     expect(decideQuantization(BASE).spokenAnswer).toMatch(/vLLM's default memory setting/);
     const full = decideQuantization({ ...BASE, memoryUtilization: 1 });

@@ -76,6 +76,7 @@ function checkCandidate(
     maxConcurrent: fit.maxBatchAtContext,
     decodeTokensPerSecondPerSequence: step?.tokensPerSecondPerSequence ?? null,
     crossoverBatch: step?.crossoverBatch ?? null,
+    attentionShare: step ? step.operators.attention.seconds / step.operators.seconds : null,
     computeDtype,
     gpusNeeded: fit.fits ? c.gpuCount : gpusNeeded(c, load),
     verdict: fit.verdict,
@@ -159,16 +160,27 @@ function capacityText(check: CandidateCheck, gpu: Gpu, concurrency: number): str
   return check.gpusNeeded === null ? `${short}, and 8 × ${gpu.name} are not enough` : `${short}; it needs ${check.gpusNeeded} × ${gpu.name}`;
 }
 
+/**
+ * The checklist's regime sentence: where the weight GEMMs turn compute-bound and how much of the step attention
+ * over the KV cache takes at this context. The GEMM crossover does not depend on the context (lib/perf
+ * `crossoverBatch`); attention is a separate kernel, memory-bound at any batch, whose share grows with the context
+ * and dilutes whatever the weight format gains (review F01: per-operator roofline, Yuan et al., arXiv 2402.16363).
+ *
+ *     GEMMs past the crossover ⇔ concurrency ≥ ⌈crossoverBatch⌉
+ *     attention share          = t_attention / t_step at that concurrency (ceiling figures)
+ */
 function crossoverText(check: CandidateCheck, contextTokens: number, concurrency: number): string | null {
   if (check.crossoverBatch === null) return null;
-  const lowBit = !SIXTEEN_BIT.includes(check.computeDtype);
+  const share = check.attentionShare === null ? '' : ` Attention over the ${formatCount(contextTokens)}-token KV cache, memory-bound at any batch, takes ${formatNumber(check.attentionShare * 100, 0)}% of the step at ${plural(concurrency, 'sequence')}; it costs every weight format the same.`;
   if (!Number.isFinite(check.crossoverBatch)) {
-    return `At ${formatCount(contextTokens)} tokens of context the roofline keeps decode memory-bound at any batch: each extra sequence adds more KV-cache bytes to read than FLOPs to do. Batching still spreads the weight reads over more tokens${lowBit ? '; the 8-bit tensor cores pay off in prefill and at shorter contexts' : ''}.`;
+    return `The weight GEMMs of ${check.label} stay memory-bound at any batch here: bytes read per step set the speed.${share}`;
   }
   const at = Math.ceil(check.crossoverBatch);
-  return concurrency >= at
-    ? `Decode turns compute-bound from about ${plural(at, 'sequence')} at this context and you run ${formatCount(concurrency)}: the tensor-core peak (${check.computeDtype.toUpperCase()} for ${check.label}) sets the speed.`
-    : `Decode is still memory-bound at ${plural(concurrency, 'sequence')} (it turns compute-bound near ${formatCount(at)} at this context): bytes read per step set the speed.`;
+  const gemms =
+    concurrency >= at
+      ? `The weight GEMMs turn compute-bound from about ${plural(at, 'sequence')} at any context, and you run ${formatCount(concurrency)}: the tensor-core peak (${check.computeDtype.toUpperCase()} for ${check.label}) sets their speed.`
+      : `The weight GEMMs are still memory-bound at ${plural(concurrency, 'sequence')} (they turn compute-bound near ${formatCount(at)}, at any context): bytes read per step set their speed.`;
+  return `${gemms}${share}`;
 }
 
 /**
@@ -276,8 +288,9 @@ export function decideQuantization(input: DecisionConstraints): Decision {
     const w4 = prefillRoofline({ model: c.model, weights: 'int4-g128', gpu, gpuCount: c.gpuCount, promptTokens: prompt });
     const ms = (seconds: number) => `${formatNumber(seconds * 1000, seconds < 0.01 ? 1 : 0)} ms`;
     const bothCompute = mine.bound === 'compute' && w4.bound === 'compute';
+    const regime = bothCompute ? ' is compute-bound' : mine.bound === 'memory' ? ' is memory-bound (shorter than the ridge, it behaves like decode)' : '';
     reasons.push({
-      text: `Prefill of one ${ctx}-token prompt${bothCompute ? ' is compute-bound' : ''}: ${ms(mine.seconds)} with ${rec.label} against ${ms(w4.seconds)} with W4A16, which dequantises and multiplies in FP16 (roofline, ${setup}).`,
+      text: `Prefill of one ${ctx}-token prompt${regime}: ${ms(mine.seconds)} with ${rec.label} against ${ms(w4.seconds)} with W4A16, which dequantises and multiplies in FP16 (roofline, ${setup}).`,
       basis: 'computed',
       sources: [],
     });

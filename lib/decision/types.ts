@@ -48,8 +48,13 @@ export interface CandidateCheck {
   maxConcurrent: number;
   /** Roofline decode speed per sequence at min(concurrency, maxConcurrent); null when nothing fits. */
   decodeTokensPerSecondPerSequence: number | null;
-  /** Batch where decode turns compute-bound at this context (Infinity when never); null when nothing fits. */
+  /** Batch where the weight GEMMs turn compute-bound: independent of the context (Infinity when never); null when nothing fits. */
   crossoverBatch: number | null;
+  /**
+   * Share of the decode step's ceiling time spent in attention over the KV cache, at min(concurrency, maxConcurrent),
+   * in [0, 1]; memory-bound at any batch, it dilutes what the weight format gains. null when nothing fits.
+   */
+  attentionShare: number | null;
   /** The dtype the matmuls run in on this GPU (after any fallback). */
   computeDtype: ComputeDtype;
   /** Smallest tensor-parallel size (≤ 8) that holds the load; null when 8 is not enough. */

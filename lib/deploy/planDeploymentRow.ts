@@ -38,7 +38,7 @@ export interface DeploymentDecode {
   computeDtype: ComputeDtype;
   /** Why the format runs in another dtype on this GPU (e.g. FP8 on A100), or null. */
   computeDtypeNote: string | null;
-  /** Batch where decode turns compute-bound at this context (Infinity when never). */
+  /** Batch where the weight GEMMs turn compute-bound, the same at any context (Infinity when never). */
   crossoverBatch: number;
 }
 

@@ -18,6 +18,14 @@ describe('fact-check claims', () => {
     // Convention-dependent formula and "NOT compute bound" are oversimplified, not wrong / right (claims 3 and 11).
     expect(getCheckedClaim('formula').verdict).toBe('oversimplified');
     expect(getCheckedClaim('dequant').verdict).toBe('oversimplified');
+    // "5x" names no format, GPU or batch, so it cannot be checked; it is not impossible either: GGUF Q2_K reads 16 / 2.625 = 6.1x
+    // fewer bytes than BF16 (lib/perf speedupCeiling), and per-GPU throughput grows with the batch freed memory admits (claim 9).
+    expect(getCheckedClaim('five-x').verdict).toBe('unsupported');
+    // "8-bit wins for batch inference" holds only with memory for batches past the GEMM crossover and 8-bit tensor cores;
+    // on one 80 GB H100, FP8 holds a handful of 4k sequences and W4A16 makes more tokens per GPU (claim 14).
+    expect(getCheckedClaim('batch-8bit').verdict).toBe('conditional');
+    expect(verdictLabel('conditional')).toBe('Conditionally right');
+    expect(verdictLabel('unsupported')).toBe('Unsupported');
     expect(() => getCheckedClaim('nope')).toThrow(/Unknown/);
   });
 });

@@ -187,6 +187,15 @@ export const SOURCES: readonly SourceEntry[] = [
     usedFor: 'Abstract: per-channel and pre-RoPE key quantization, non-uniform types, dense-and-sparse outliers; < 0.1 perplexity degradation at 3 bits (LLaMA, Llama-2, Mistral)',
   },
   {
+    id: 'llm-viewer-2402.16363',
+    title: 'LLM Inference Unveiled: Survey and Roofline Model Insights',
+    authors: 'Yuan, Shang, Zhou, et al.',
+    year: 2024,
+    url: 'https://arxiv.org/abs/2402.16363',
+    kind: 'paper',
+    usedFor: 'LLM-Viewer: a roofline applied layer by layer (each operator at its own memory or compute roof, times added) to explain why decode is memory-bound',
+  },
+  {
     id: 'speculative-decoding-2211.17192',
     title: 'Fast Inference from Transformers via Speculative Decoding',
     authors: 'Leviathan, Kalman, Matias',
@@ -801,6 +810,21 @@ export const SOURCES: readonly SourceEntry[] = [
     url: 'https://github.com/vllm-project/vllm/blob/main/vllm/model_executor/layers/quantization/kernels/mixed_precision/cutlass.py',
     kind: 'repo',
     usedFor: '"CUTLASS W4A8 requires compute capability of 90 (Hopper)"; "only supports FP8 (e4m3) activations", quantized per token at run time; no zero points or act-order',
+  },
+  {
+    id: 'vllm-machete-readme',
+    title: 'vLLM csrc/quantization/machete/Readme.md',
+    url: 'https://github.com/vllm-project/vllm/blob/c0c69fb6884f680e7fd6fb1075bf71a66d1626c5/csrc/quantization/machete/Readme.md',
+    kind: 'repo',
+    usedFor: 'Machete: "a spiritual successor to the Marlin kernel but optimized for Hopper architectures and based on Cutlass"; dequantises w_q·w_s − w_z inside the GEMM',
+  },
+  {
+    id: 'machete-scale-ml-talk',
+    title: 'MIT Scale ML talk: L. Wilkinson (Neural Magic), "Machete: a cutting-edge mixed-input GEMM GPU kernel targeting NVIDIA Hopper GPUs"',
+    year: 2024,
+    url: 'https://csail.mit.edu/event/scale-ml-lucas-wilkinson-machete-cutting-edge-mixed-input-gemm-gpu-kernel-targeting-nvidia',
+    kind: 'blog',
+    usedFor: 'Abstract: w4a16 needs mixed-input GEMM kernels that dequantise on the fly; Machete uses Hopper\'s TMA and WGMMA, "superior w4a16 model performance compared to Marlin kernels in high-load serving scenarios"',
   },
   {
     id: 'vllm-mixed-precision-kernels-py',
