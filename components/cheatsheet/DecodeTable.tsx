@@ -50,6 +50,7 @@ export function DecodeTable({ model = 'llama-3.1-70b' }: { model?: string }) {
                         <>
                           {formatRate(c.tokensPerSecond)}
                           {c.fellBack ? '†' : ''}
+                          {c.expectedTokensPerSecond !== null ? <span className={styles.gpus}> ({formatRate(c.expectedTokensPerSecond)})</span> : null}
                           {c.gpuCount !== 1 ? <span className={styles.gpus}> on {c.gpuCount}</span> : null}
                         </>
                       )}
@@ -63,7 +64,7 @@ export function DecodeTable({ model = 'llama-3.1-70b' }: { model?: string }) {
       </div>
       <p className={styles.note}>
         One sequence, {formatCount(CONTEXT)} cached tokens, BF16 KV, on the fewest GPUs that hold it at vLLM’s {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)} memory
-        (“on 2”: tensor-parallel, all-reduce included). Upper bounds at peak bandwidth: real kernels reach less. † no FP8 tensor cores: runs weight-only, same bytes.
+        (“on 2”: tensor-parallel, all-reduce included). Ceilings at peak bandwidth; (expected) on the kernels our H100 benchmark measured (W4A16: no Marlin there, a floor). † no FP8 tensor cores: weight-only.
         The 4-bit lead fades as the batch grows (Marlin keeps it to batch ≈16–32)<Ref id="marlin-readme" />.
       </p>
     </section>

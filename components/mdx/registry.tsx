@@ -14,6 +14,7 @@ import { ExpertsTouched, KvIntensity, RidgePoint, WeightIntensity } from '../spe
 import { GpuFigure } from '../speed/GpuFigure';
 import { OvertakeBatch } from '../speed/OvertakeBatch';
 import { TensorCoreTable } from '../speed/TensorCoreTable';
+import { MeasuredVsModel } from '../speed/MeasuredVsModel';
 import { KernelPathTable } from '../speed/KernelPathTable';
 import { OperatorShare, PerGpuThroughputRatio, PrefillBound } from '../speed/OperatorFigures';
 import { DecodeExampleTable } from '../speed/DecodeExampleTable';
@@ -57,6 +58,7 @@ export const lessonComponents: MDXComponents = {
   GpuFigure,
   OvertakeBatch,
   TensorCoreTable,
+  MeasuredVsModel,
   KernelPathTable,
   OperatorShare,
   PrefillBound,

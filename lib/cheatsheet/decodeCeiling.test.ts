@@ -15,6 +15,10 @@ describe('batchOneDecodeCeiling', () => {
     const c = batchOneDecodeCeiling({ ...base, weights: 'int4-g128', gpu: 'h100-sxm' });
     expect(c.gpuCount).toBe(1);
     expect(c.tokensPerSecond).toBeCloseTo(82.97, 2);
+    // expected on the measured kernels: slower than the ceiling, and only where a calibration covers the GPU
+    expect(c.expectedTokensPerSecond).not.toBeNull();
+    expect(c.expectedTokensPerSecond!).toBeLessThan(c.tokensPerSecond!);
+    expect(batchOneDecodeCeiling({ ...base, weights: 'int4-g128', gpu: 'a100-80gb-sxm' }).expectedTokensPerSecond).toBeNull();
     expect(c.computeDtype).toBe('fp16');
     expect(c.fellBack).toBe(false);
   });
@@ -49,6 +53,7 @@ describe('batchOneDecodeCeiling', () => {
     expect(batchOneDecodeCeiling({ ...base, weights: 'bf16', gpu: 'rtx-4090', maxGpuCount: 2 })).toEqual({
       gpuCount: null,
       tokensPerSecond: null,
+      expectedTokensPerSecond: null,
       computeDtype: null,
       fellBack: false,
     });

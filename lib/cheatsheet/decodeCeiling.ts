@@ -27,6 +27,8 @@ export interface DecodeCeiling {
   gpuCount: number | null;
   /** Roofline tokens per second one user sees on `gpuCount` GPUs; null when nothing fits. */
   tokensPerSecond: TokensPerSecond | null;
+  /** The same on the kernels our GPU benchmark measured (lib/perf `expected`); null where none covers the GPU or format. */
+  expectedTokensPerSecond: TokensPerSecond | null;
   /** The dtype the linear layers multiply in there (after any fallback, e.g. FP8 on A100 → bf16). */
   computeDtype: ComputeDtype | null;
   /** True when the format asked for tensor cores the GPU lacks and runs weight-only instead. */
@@ -57,11 +59,12 @@ export interface DecodeCeiling {
 export function batchOneDecodeCeiling(input: DecodeCeilingInput): DecodeCeiling {
   const { model, weights, gpu, contextTokens, kvBits = 16, memoryUtilization = VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, maxGpuCount = 8 } = input;
   const fit = minGpusToFit({ model, weights, kvBits, contextTokens, batch: 1, gpu, memoryUtilization, maxGpuCount });
-  if (fit.gpuCount === null) return { gpuCount: null, tokensPerSecond: null, computeDtype: null, fellBack: false };
+  if (fit.gpuCount === null) return { gpuCount: null, tokensPerSecond: null, expectedTokensPerSecond: null, computeDtype: null, fellBack: false };
   const step = decodeStep({ model, weights, gpu, gpuCount: fit.gpuCount, batch: 1, contextTokens, kvBits });
   return {
     gpuCount: fit.gpuCount,
     tokensPerSecond: step.tokensPerSecondPerSequence,
+    expectedTokensPerSecond: step.expected?.tokensPerSecondPerSequence ?? null,
     computeDtype: step.computeDtype,
     fellBack: step.computeDtypeNote !== null,
   };

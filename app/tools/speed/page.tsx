@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SpeedCalculatorWithSources } from '@/components/speed/SpeedCalculatorWithSources';
+import { MeasuredVsModel } from '@/components/speed/MeasuredVsModel';
 
 export const metadata: Metadata = {
   title: 'Decode speed calculator',
   description:
-    'Roofline upper bound on LLM decode speed: time per token, tokens/s per sequence and in total, memory- vs compute-bound, crossover batch and prefill time for BF16, INT8/FP8 W8A8 and 4-bit weight-only formats on real GPUs.',
+    'LLM decode speed operator by operator: the roofline ceiling and the expected time from our H100 benchmark, tokens/s per sequence and in total, the GEMM crossover, prefill and the vLLM kernel for BF16, INT8/FP8 W8A8, W4A16, W4A8 and FP4 formats on real GPUs.',
 };
 
 export default function SpeedToolPage() {
@@ -14,8 +15,9 @@ export default function SpeedToolPage() {
       <div className="prose">
         <h1>Decode speed calculator</h1>
         <p className="lede">
-          How fast can a GPU generate tokens for a given model, weight format and batch? Pick a set-up and read the roofline: the
-          longer of “bytes ÷ bandwidth” and “FLOPs ÷ peak”. The link in your address bar reproduces the set-up.
+          How fast can a GPU generate tokens for a given model, weight format and batch? Pick a set-up and read each operator&rsquo;s
+          roofline (the longer of “bytes ÷ bandwidth” and “FLOPs ÷ peak”), their sum as the ceiling, and the expected time our GPU
+          benchmark&rsquo;s kernels would take. The link in your address bar reproduces the set-up.
         </p>
         <p>
           Why small batches reward fewer bytes and large batches reward 8-bit tensor cores is explained in the{' '}
@@ -23,6 +25,10 @@ export default function SpeedToolPage() {
         </p>
       </div>
       <SpeedCalculatorWithSources syncUrl headingLevel={2} />
+      <div className="prose">
+        <h2>Measured on our H100</h2>
+        <MeasuredVsModel />
+      </div>
     </>
   );
 }
