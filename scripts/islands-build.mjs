@@ -17,6 +17,7 @@ export const PUBLIC_PREFIX = '/_islands/';
 export const JS_BUDGET_GZIP_BYTES = 170 * 1024;
 
 const REGISTRY = 'components/islands/registry.ts';
+const PREFIX = 'components/islands/prefix.ts';
 const CLIENT = 'components/islands/client.ts';
 const NAMESPACE = 'islands';
 /** esbuild's name for a virtual module of the `islands` namespace in its metafile. */
@@ -25,16 +26,22 @@ export const CLIENT_ENTRY = virtualId('client');
 export const widgetEntry = (name) => virtualId(`widget/${name}`);
 
 /**
- * Imports components/islands/registry.ts: esbuild bundles it for Node (TypeScript, JSX, the widgets' CSS imports
- * as nothing, packages left to node_modules) into `cacheDir`, and Node imports the result.
- * @returns {Promise<Record<string, { module: string, exportName: string }>>} island name → where its component lives
+ * Imports components/islands/registry.ts and prefix.ts: esbuild bundles them for Node (TypeScript, JSX, the widgets'
+ * CSS imports as nothing, packages left to node_modules) into `cacheDir`, and Node imports the result.
+ * @returns {Promise<{ registry: Record<string, { module: string, exportName: string }>, renderIsland: (name: string, props: object, index: number) => string }>}
+ *   registry: island name → where its component lives; renderIsland: the island's HTML as the browser will hydrate it
+ *   (its own React root, React 19 from node_modules, `identifierPrefix(name, index)`)
  */
 export async function loadRegistry(root, cacheDir) {
   fs.mkdirSync(cacheDir, { recursive: true });
   const outfile = path.join(cacheDir, `registry-${process.pid}-${Date.now()}.mjs`);
   await build({
     absWorkingDir: root,
-    entryPoints: [REGISTRY],
+    stdin: {
+      contents: `export { ISLANDS } from './${REGISTRY}';\nexport { identifierPrefix } from './${PREFIX}';\n`,
+      resolveDir: root,
+      loader: 'js',
+    },
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -46,7 +53,13 @@ export async function loadRegistry(root, cacheDir) {
     logLevel: 'error',
   });
   try {
-    const { ISLANDS } = await import(pathToFileURL(outfile).href);
+    // React picks its build from NODE_ENV when first imported: the production one, as the browser bundle has.
+    process.env.NODE_ENV ??= 'production';
+    const [{ ISLANDS, identifierPrefix }, { createElement }, { renderToString }] = await Promise.all([
+      import(pathToFileURL(outfile).href),
+      import('react'),
+      import('react-dom/server'),
+    ]);
     const registry = {};
     for (const [name, spec] of Object.entries(ISLANDS)) {
       if (typeof spec.module !== 'string' || typeof spec.exportName !== 'string') {
@@ -54,7 +67,11 @@ export async function loadRegistry(root, cacheDir) {
       }
       registry[name] = { module: spec.module, exportName: spec.exportName };
     }
-    return registry;
+    const renderIsland = (name, props, index) => {
+      if (!ISLANDS[name]) throw new Error(`unknown island "${name}" (not in ${REGISTRY})`);
+      return renderToString(createElement(ISLANDS[name].Component, props), { identifierPrefix: identifierPrefix(name, index) });
+    };
+    return { registry, renderIsland };
   } finally {
     fs.rmSync(outfile, { force: true });
   }
@@ -150,12 +167,11 @@ export function islandChunks(metafile, names) {
   return { entry, entryClosure: [...entryClosure], islands };
 }
 
-/** Every element of a parse5 tree, depth first (template contents included). */
+/** Every element of a parse5 tree in document order, as `document.querySelectorAll('*')` lists them. */
 function* elements(node) {
   for (const child of node.childNodes ?? []) {
     if (child.tagName) yield child;
     yield* elements(child);
-    if (child.content) yield* elements(child.content);
   }
 }
 
@@ -181,7 +197,8 @@ function isNextScriptLink(el) {
 
 /**
  * Parses `html` with parse5 and reports where things are (offsets into `html`): Next's scripts and script
- * preloads, any other `<script>`, the islands, and the `</head>` and `</body>` end tags.
+ * preloads, any other `<script>`, the islands (name, JSON props, the range of their content), and the `</head>`
+ * and `</body>` end tags.
  */
 export function analysePage(html) {
   const doc = parse(html, { sourceCodeLocationInfo: true });
@@ -204,7 +221,10 @@ export function analysePage(html) {
     }
     for (const a of el.attrs) if (/^\/_next\/.*\.m?js(\?.*)?$/.test(a.value)) nextJsRefs.push(a.value);
     const island = attr(el, 'data-island');
-    if (island !== undefined) islands.push(island);
+    if (island !== undefined) {
+      const { startTag, endTag } = loc;
+      islands.push({ name: island, props: attr(el, 'data-props') ?? '{}', start: startTag.endOffset, end: endTag?.startOffset ?? startTag.endOffset, line: loc.startLine });
+    }
     if (el.tagName === 'head') headEnd = loc?.endTag?.startOffset;
     if (el.tagName === 'body') bodyEnd = loc?.endTag?.startOffset;
   }
@@ -219,19 +239,36 @@ function splice(html, edits) {
 }
 
 /**
- * Rewrites one page: removes Next's scripts and script preloads, and when the page has islands, adds
- * `preloads` (module URLs) before `</head>` and the entry module before `</body>`.
- * Throws, naming `file` and the line, on any other `<script>` or a page without `</head>`/`</body>`.
+ * Rewrites one page: renders each island's content again with `renderIsland` (as the browser will hydrate it),
+ * removes Next's scripts and script preloads, and when the page has islands, adds `preloads` (module URLs) before
+ * `</head>` and the entry module before `</body>`. Throws, naming `file` and the line, on any other `<script>`,
+ * unreadable island props, or a page without `</head>`/`</body>`.
  * @param {(names: string[]) => { entryUrl: string, preloads: string[] }} scriptsFor the URLs a set of islands needs
+ * @param {(name: string, props: object, index: number) => string} renderIsland the HTML of the `index`-th island
  */
-export function rewritePage(html, file, scriptsFor) {
+export function rewritePage(html, file, scriptsFor, renderIsland) {
   const page = analysePage(html);
   if (page.otherScripts.length) {
     const s = page.otherScripts[0];
     throw new Error(`${file}:${s.line}: a <script> that is not Next's (${s.src ?? 'inline'}); islands are the only scripts a page may have`);
   }
   const edits = page.nextScripts.map(({ start, end }) => ({ start, end }));
-  const names = [...new Set(page.islands)];
+  page.islands.forEach((island, index) => {
+    let props;
+    try {
+      props = JSON.parse(island.props);
+    } catch (err) {
+      throw new Error(`${file}:${island.line}: island "${island.name}" has unreadable data-props (${err.message})`);
+    }
+    let rendered;
+    try {
+      rendered = renderIsland(island.name, props, index);
+    } catch (err) {
+      throw new Error(`${file}:${island.line}: island "${island.name}" did not render: ${err.message}`);
+    }
+    edits.push({ start: island.start, end: island.end, insert: rendered });
+  });
+  const names = [...new Set(page.islands.map((i) => i.name))];
   if (names.length) {
     if (page.headEnd === undefined || page.bodyEnd === undefined) throw new Error(`${file}: no </head> or </body> to add the island scripts to`);
     const { entryUrl, preloads } = scriptsFor(names);

@@ -7,9 +7,11 @@
 //   1. imports the island registry (components/islands/registry.ts) and bundles, with esbuild and
 //      React 19, an entry generated from it (client.ts's hydrateIslands with one lazy loader per
 //      island) plus one chunk per island; esbuild's metafile says which files each island needs;
-//   2. parses every page in out/ with parse5, removes Next's <script>s and script preloads (and fails on
-//      any other <script>), and on pages with a `data-island` element adds the entry module plus
-//      modulepreload links for exactly the chunks that page's islands need;
+//   2. parses every page in out/ with parse5, renders each island's content again as its own React root
+//      with the identifierPrefix the browser hydrates it with (so useId's ids match; Astro does the same),
+//      removes Next's <script>s and script preloads (and fails on any other <script>), and on pages with
+//      a `data-island` element adds the entry module plus modulepreload links for exactly the chunks
+//      that page's islands need;
 //   3. deletes Next's JavaScript and the RSC payload files nothing references any more;
 //   4. checks the result (file names in every message): no reference to Next's chunks is left, every
 //      script URL a page names exists, pages without islands load no script, and no page loads more
@@ -34,7 +36,7 @@ function fail(messages) {
 if (!fs.existsSync(path.join(outDir, 'index.html'))) fail(['out/index.html not found; run `next build` first.']);
 
 // 1. Bundle.
-const registry = await loadRegistry(root, path.join(root, '.next/cache/islands'));
+const { registry, renderIsland } = await loadRegistry(root, path.join(root, '.next/cache/islands'));
 fs.rmSync(islandsDir, { recursive: true, force: true });
 const result = await bundleIslands({ root, registry, outdir: islandsDir, debug });
 const outputs = result.metafile.outputs;
@@ -68,13 +70,14 @@ let islandPages = 0;
 for (const file of pages) {
   const name = path.relative(root, file);
   try {
-    const page = rewritePage(fs.readFileSync(file, 'utf8'), name, (names) => {
+    const scripts = (names) => {
       try {
         return scriptsFor(names);
       } catch (err) {
         throw new Error(`${name}: ${err.message}`);
       }
-    });
+    };
+    const page = rewritePage(fs.readFileSync(file, 'utf8'), name, scripts, renderIsland);
     fs.writeFileSync(file, page.html);
     if (page.islands.length) islandPages += 1;
   } catch (err) {

@@ -18,12 +18,13 @@ interface Chunks {
 
 describe('the island bundle (esbuild, from the registry)', () => {
   let registry: Record<string, { module: string; exportName: string }>;
+  let renderIsland: (name: string, props: object, index: number) => string;
   let metafile: Metafile;
   let chunks: Chunks;
 
   beforeAll(async () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'islands-registry-'));
-    registry = await build.loadRegistry(root, cache);
+    ({ registry, renderIsland } = await build.loadRegistry(root, cache));
     const result = await build.bundleIslands({ root, registry, outdir: path.join(cache, 'out'), write: false });
     metafile = result.metafile;
     chunks = build.islandChunks(metafile, Object.keys(registry));
@@ -54,6 +55,16 @@ describe('the island bundle (esbuild, from the registry)', () => {
     expect(Object.keys(metafile.inputs).filter((i) => /node_modules\/(next|preact)\//.test(i))).toEqual([]);
   });
 
+  it("renders an island as its own React root, every useId id carrying the island's prefix", () => {
+    const html = renderIsland('memory-calculator', { syncUrl: true }, 3);
+    expect(html).toContain('Context length');
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(ids.length).toBeGreaterThan(5);
+    // React 19.3's useId gives `_${prefix}R_${tree id}_` (packages/react-reconciler/src/ReactFiberHooks.js, mountId).
+    for (const id of ids.filter((i) => i.includes('R_'))) expect(id).toMatch(/^_memory-calculator-3-R_/);
+    expect(() => renderIsland('no-such-widget', {}, 0)).toThrow(/unknown island "no-such-widget"/);
+  });
+
   it('fails naming the island when esbuild made no chunk for it', () => {
     expect(() => build.islandChunks(metafile, ['no-such-widget'])).toThrow(/no chunk for island "no-such-widget"/);
   });
@@ -67,38 +78,47 @@ const NEXT_BODY =
   '<script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push([])</script>' +
   '<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"1:[\\"$\\",\\"html\\"]\\n"])</script>';
 const page = (body: string, head = '') => `<!DOCTYPE html><html><head><title>t</title>${NEXT_HEAD}${head}</head><body>${body}${NEXT_BODY}</body></html>`;
+/** Stands in for React: the island's name, props and position, so a test sees what was rendered where. */
+const renderIsland = (name: string, props: object, index: number) => `<p>${name} ${JSON.stringify(props)} #${index}</p>`;
 const scriptsFor = (names: string[]) => ({ entryUrl: '/_islands/client-X.js', preloads: ['/_islands/c-R.js', ...names.map((n) => `/_islands/${n}-X.js`)] });
 
 describe('rewritePage (parse5)', () => {
   it("removes every one of Next's scripts and preloads from a prose page and adds none", () => {
-    const out = build.rewritePage(page('<main><p>Prose.</p></main>'), 'out/x.html', scriptsFor);
+    const out = build.rewritePage(page('<main><p>Prose.</p></main>'), 'out/x.html', scriptsFor, renderIsland);
     expect(out.removed).toBe(6);
     expect(out.islands).toEqual([]);
     expect(out.html).toBe('<!DOCTYPE html><html><head><title>t</title></head><body><main><p>Prose.</p></main></body></html>');
   });
 
   it("adds the entry and exactly the page's islands' chunks to a page with islands", () => {
-    const body = '<div class="island" data-island="quiz" data-props="{}"><p>q</p></div><div data-island=\'quiz\'></div>';
-    const out = build.rewritePage(page(body), 'out/x.html', scriptsFor);
+    const body =
+      '<div class="island" data-island="quiz" data-props="{&quot;mode&quot;:&quot;check&quot;}"><p>Next&#x27;s render</p></div>' +
+      "<noscript><p>data-island</p></noscript><div data-island='quiz'></div>";
+    const out = build.rewritePage(page(body), 'out/x.html', scriptsFor, renderIsland);
     expect(out.islands).toEqual(['quiz']);
     expect(out.html).toBe(
       '<!DOCTYPE html><html><head><title>t</title><link rel="modulepreload" href="/_islands/c-R.js"/><link rel="modulepreload" href="/_islands/quiz-X.js"/></head>' +
-        `<body>${body}<script type="module" src="/_islands/client-X.js"></script></body></html>`,
+        '<body><div class="island" data-island="quiz" data-props="{&quot;mode&quot;:&quot;check&quot;}"><p>quiz {"mode":"check"} #0</p></div>' +
+        "<noscript><p>data-island</p></noscript><div data-island='quiz'><p>quiz {} #1</p></div>" +
+        '<script type="module" src="/_islands/client-X.js"></script></body></html>',
     );
   });
 
   it('reads markup the way a browser does, where a regex would not (comments, text, quoting)', () => {
     const body = '<!-- <script src="/_next/x.js"></script> --><p>Write &lt;script&gt; in prose, or data-island="quiz".</p>';
-    const out = build.rewritePage(page(body), 'out/x.html', scriptsFor);
+    const out = build.rewritePage(page(body), 'out/x.html', scriptsFor, renderIsland);
     expect(out.islands).toEqual([]);
     expect(out.html).toContain(body);
   });
 
-  it('fails on any other <script>, naming the file and line', () => {
-    expect(() => build.rewritePage(page('<script>alert(1)</script>'), 'out/lessons/memory.html', scriptsFor)).toThrow(
+  it('fails on any other <script> or unreadable props, naming the file and line', () => {
+    expect(() => build.rewritePage(page('<div data-island="quiz" data-props="{oops"></div>'), 'out/q.html', scriptsFor, renderIsland)).toThrow(
+      /^out\/q\.html:1: island "quiz" has unreadable data-props/,
+    );
+    expect(() => build.rewritePage(page('<script>alert(1)</script>'), 'out/lessons/memory.html', scriptsFor, renderIsland)).toThrow(
       /^out\/lessons\/memory\.html:1: a <script> that is not Next's \(inline\)/,
     );
-    expect(() => build.rewritePage(page('', '<script src="https://cdn.example/x.js"></script>'), 'out/a.html', scriptsFor)).toThrow(
+    expect(() => build.rewritePage(page('', '<script src="https://cdn.example/x.js"></script>'), 'out/a.html', scriptsFor, renderIsland)).toThrow(
       /out\/a\.html:1: a <script> that is not Next's \(https:\/\/cdn\.example\/x\.js\)/,
     );
   });

@@ -3,13 +3,15 @@
  * scripts/islands.mjs generates the bundle's entry, which calls `hydrateIslands` with one lazy loader per
  * widget in ./registry.ts (each its own chunk), so a page downloads only the widgets it shows.
  *
- * Each island is its own React root (`hydrateRoot`, with its own `identifierPrefix` so ids React makes
- * after hydration never collide between islands), the way Astro's React integration does it. Islands on
+ * Each island is its own React root (`hydrateRoot`, with its own `identifierPrefix`), the way Astro's React
+ * integration does it: the build rendered the island's HTML as such a root with the same prefix (./prefix.ts),
+ * so the ids `useId` gives match the server HTML and never collide between islands. Islands on
  * screen hydrate first, one per task; the others when they scroll near the viewport or the browser is idle.
  */
 import { createElement, startTransition, useLayoutEffect, type ComponentType, type ReactNode } from 'react';
-import { hydrateRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { captureEdits, replayEdits } from './carry-edits';
+import { identifierPrefix } from './prefix';
 
 /** Loads one widget's component (a dynamic import of its chunk). */
 export type IslandLoader = () => Promise<ComponentType<Record<string, unknown>>>;
@@ -52,16 +54,20 @@ async function hydrate(el: HTMLElement, index: number, loaders: Readonly<Record<
         committed();
       });
     };
+    const element = createElement(OnCommit, { onCommit }, createElement(Component, props));
+    const options = {
+      identifierPrefix: identifierPrefix(name, index),
+      onRecoverableError: (err: unknown) => console.error(`Island "${name}" did not match its server HTML and was rendered again`, err),
+      onUncaughtError: (err: unknown) => {
+        console.error(`Island "${name}" failed to render`, err);
+        committed(); // the islands after it still hydrate
+      },
+    };
     // A transition: React hydrates in slices and yields to input, rather than in one long task.
     startTransition(() => {
-      hydrateRoot(el, createElement(OnCommit, { onCommit }, createElement(Component, props)), {
-        identifierPrefix: `${name}-${index}-`,
-        onRecoverableError: (err) => console.error(`Island "${name}" did not match its server HTML and was rendered again`, err),
-        onUncaughtError: (err) => {
-          console.error(`Island "${name}" failed to render`, err);
-          committed(); // the islands after it still hydrate
-        },
-      });
+      if (el.firstChild) hydrateRoot(el, element, options);
+      // No server HTML to hydrate (a page that sets data-props in the browser, as e2e/quiz.spec.ts does): render it.
+      else createRoot(el, options).render(element);
     });
   });
 }
