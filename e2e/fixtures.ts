@@ -8,8 +8,8 @@ import AxeBuilder from '@axe-core/playwright';
 export const test = base.extend<{ consoleErrors: string[] }>({
   /**
    * `page.goto` also waits until every island on the page is live (`data-hydrated`):
-   * the island bundle re-renders the server HTML, so typing into a field before that
-   * would be lost and make a test flaky under load. Polled from the test side, so it
+   * until React has hydrated it, a field takes typing but nothing answers it, so a test
+   * acting earlier would depend on timing (islands off screen hydrate when idle). Polled from the test side, so it
    * works with `page.clock` installed. `waitUntil: 'commit'` skips the wait (for
    * tests that act before the islands are live).
    */

@@ -20,7 +20,7 @@ const timer = (page: Page) => page.getByRole('timer');
 
 /**
  * Fakes the page's clock (call before the first goto). It keeps flowing, because
- * Preact runs effects on timers, so readings are checked to within two seconds.
+ * React schedules effects and hydration on timers, so readings are checked to within two seconds.
  */
 async function installClock(page: Page) {
   await page.clock.install();

@@ -30,8 +30,15 @@ async function openHarness(page: Page, ids: string[], mode: 'check' | 'room'): P
   const attr = JSON.stringify(props).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   await page.route('**/lessons/precision', async (route) => {
     const response = await route.fetch();
-    const html = (await response.text()).replace(/data-island="quiz" data-props="[^"]*"/, `data-island="quiz" data-props="${attr}"`);
+    const html = (await response.text()).replace(/data-island="quiz" data-props="[^"]*"/, `data-island="quiz" data-props="${attr}" data-harness=""`);
     await route.fulfill({ response, body: html });
+  });
+  // The server HTML is the lesson's own quiz, which React would refuse to hydrate with other props: empty the
+  // island once the page is parsed, before the island bundle (a module script) runs, so the card renders afresh.
+  await page.addInitScript(() => {
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState === 'interactive') document.querySelector('[data-harness]')?.replaceChildren();
+    });
   });
   await page.goto('/lessons/precision');
   await expect(page.locator('[data-island="quiz"][data-hydrated="true"]')).toBeAttached();

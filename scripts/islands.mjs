@@ -1,99 +1,57 @@
 #!/usr/bin/env node
-// Post-build step: turn Next's static export into static HTML + islands.
+// Post-build step: turn Next's static export into static HTML + React islands.
 //
 // Next's App Router ships its router, React and the page's RSC payload (the whole page
 // again, as data) on every page, even one with no interactive part. On a phone that
 // costs ~0.5 s of blocked main thread before anything responds. This step:
-//   1. bundles components/islands/client.ts with esbuild, React aliased to preact/compat
-//      (≈10 KiB gzip instead of ≈135), one lazily loaded chunk per widget;
-//   2. removes Next's <script> tags from every page in out/ and, on pages that contain
-//      a `data-island` element, adds the island loader plus modulepreload links for the
-//      exact chunks that page's widgets need;
-//   3. deletes the JavaScript and RSC payload files nothing references any more.
-// Prose pages end up with no JavaScript at all. Fails (exit 1) on an unknown island name.
+//   1. imports the island registry (components/islands/registry.ts) and bundles, with esbuild and
+//      React 19, an entry generated from it (client.ts's hydrateIslands with one lazy loader per
+//      island) plus one chunk per island; esbuild's metafile says which files each island needs;
+//   2. parses every page in out/ with parse5, renders each island's content again as its own React root
+//      with the identifierPrefix the browser hydrates it with (so useId's ids match; Astro does the same),
+//      removes Next's <script>s and script preloads (and fails on any other <script>), and on pages with
+//      a `data-island` element adds the entry module plus modulepreload links for exactly the chunks
+//      that page's islands need;
+//   3. deletes Next's JavaScript and the RSC payload files nothing references any more;
+//   4. checks the result (file names in every message): no reference to Next's chunks is left, every
+//      script URL a page names exists, pages without islands load no script, and no page loads more
+//      JavaScript (gzip) than the budget in scripts/islands-build.mjs.
+// Prose pages end up with no JavaScript at all. Exits 1 on any problem.
+// ISLANDS_DEBUG=1: unminified bundle with source maps (out/_islands/*.js.map); the budget is not checked.
 // Usage: next build && node scripts/islands.mjs   (npm run build does both)
-import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { bundleIslands, checkOutput, islandChunks, loadRegistry, PUBLIC_PREFIX, rewritePage } from './islands-build.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outDir = path.join(root, 'out');
-const islandsDir = path.join(outDir, '_islands');
-const publicPrefix = '/_islands/';
+const islandsDir = path.join(outDir, PUBLIC_PREFIX.replace(/\//g, ''));
+const debug = process.env.ISLANDS_DEBUG === '1';
 
-if (!fs.existsSync(path.join(outDir, 'index.html'))) {
-  console.error('islands: out/index.html not found; run `next build` first.');
+function fail(messages) {
+  console.error(`islands: build failed\n  ${messages.join('\n  ')}`);
   process.exit(1);
 }
 
+if (!fs.existsSync(path.join(outDir, 'index.html'))) fail(['out/index.html not found; run `next build` first.']);
+
 // 1. Bundle.
+const { registry, renderIsland } = await loadRegistry(root, path.join(root, '.next/cache/islands'));
 fs.rmSync(islandsDir, { recursive: true, force: true });
-const result = await build({
-  absWorkingDir: root,
-  entryPoints: ['components/islands/client.ts'],
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  target: ['es2020'],
-  minify: true,
-  outdir: islandsDir,
-  entryNames: '[name]-[hash]',
-  chunkNames: 'c-[hash]',
-  metafile: true,
-  legalComments: 'none',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  alias: {
-    react: 'preact/compat',
-    'react-dom': 'preact/compat',
-    'react-dom/client': 'preact/compat/client',
-    'react/jsx-runtime': 'preact/jsx-runtime',
-    'next/link': './components/islands/link-shim.tsx',
-  },
-  loader: { '.css': 'empty' },
-  define: { 'process.env.NODE_ENV': '"production"' },
-  logOverride: { 'module-level-directive': 'silent' },
-  logLevel: 'warning',
-});
-
+const result = await bundleIslands({ root, registry, outdir: islandsDir, debug });
 const outputs = result.metafile.outputs;
-const rel = (p) => path.relative(root, path.resolve(root, p)).split(path.sep).join('/');
-const publicUrl = (p) => publicPrefix + path.relative(islandsDir, path.resolve(root, p)).split(path.sep).join('/');
+const fromNext = Object.keys(result.metafile.inputs).filter((i) => /node_modules\/(next|preact)\//.test(i));
+if (fromNext.length) fail([`the island bundle includes ${fromNext.slice(0, 3).join(', ')}: use a plain <a>, not next/link, in client components`]);
+const chunks = islandChunks(result.metafile, Object.keys(registry));
+const publicUrl = (p) => PUBLIC_PREFIX + path.relative(islandsDir, path.resolve(root, p)).split(path.sep).join('/');
 
-const entryOut = Object.keys(outputs).find((o) => outputs[o].entryPoint === 'components/islands/client.ts');
-if (!entryOut) throw new Error('islands: esbuild produced no entry chunk');
-
-/** Output files a chunk needs, following static imports. */
-function staticClosure(out, seen = new Set()) {
-  if (seen.has(out)) return seen;
-  seen.add(out);
-  for (const imp of outputs[out]?.imports ?? []) if (imp.kind === 'import-statement') staticClosure(imp.path, seen);
-  return seen;
-}
-
-// Island name → source module, read from the registry's import() lines.
-const registrySrc = fs.readFileSync(path.join(root, 'components/islands/registry.ts'), 'utf8');
-const islandSources = new Map();
-for (const m of registrySrc.matchAll(/'([a-z0-9-]+)':\s*\(\)\s*=>\s*import\('([^']+)'\)/g)) {
-  const src = rel(path.join('components/islands', m[2]));
-  islandSources.set(m[1], src);
-}
-const chunkForSource = new Map();
-for (const [out, meta] of Object.entries(outputs)) {
-  if (!meta.entryPoint) continue;
-  chunkForSource.set(meta.entryPoint.replace(/\.(tsx?|jsx?)$/, ''), out);
-}
-
-const entryClosure = staticClosure(entryOut);
-function chunksForIslands(names) {
-  const files = new Set();
-  for (const name of names) {
-    const src = islandSources.get(name);
-    const chunk = src && chunkForSource.get(src);
-    if (!chunk) throw new Error(`islands: no chunk for island "${name}" (source ${src ?? 'not in registry'})`);
-    for (const f of staticClosure(chunk)) if (!entryClosure.has(f)) files.add(f);
-  }
-  return [...files];
+/** The entry module and the preloads a page with these islands needs: the entry's static imports, then each island's chunks. */
+function scriptsFor(names) {
+  const unknown = names.filter((n) => !chunks.islands.has(n));
+  if (unknown.length) throw new Error(`unknown island "${unknown[0]}" (not in components/islands/registry.ts)`);
+  const files = new Set(chunks.entryClosure);
+  for (const n of names) for (const f of chunks.islands.get(n)) files.add(f);
+  return { entryUrl: publicUrl(chunks.entry), preloads: [...files].map(publicUrl) };
 }
 
 // 2. Rewrite the pages.
@@ -106,54 +64,55 @@ function* htmlFiles(dir) {
   }
 }
 
-const entryUrl = publicUrl(entryOut);
-let pages = 0;
-let islandPages = 0;
+const pages = [...htmlFiles(outDir)];
 const errors = [];
-for (const file of htmlFiles(outDir)) {
-  let html = fs.readFileSync(file, 'utf8');
-  html = html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
-    .replace(/<link\b[^>]*\bas="script"[^>]*>/g, '')
-    .replace(/<link\b[^>]*\brel="modulepreload"[^>]*>/g, '');
-  const names = new Set([...html.matchAll(/data-island="([^"]+)"/g)].map((m) => m[1]));
-  for (const n of names) if (!islandSources.has(n)) errors.push(`${path.relative(root, file)}: unknown island "${n}"`);
-  if (names.size && !errors.length) {
-    // The entry and everything it imports statically (Preact), then each island's own chunks.
-    const preload = [...entryClosure, ...chunksForIslands(names)]
-      .map((o) => `<link rel="modulepreload" href="${publicUrl(o)}"/>`)
-      .join('');
-    html = html.replace('</head>', `${preload}</head>`);
-    html = html.replace('</body>', `<script type="module" src="${entryUrl}"></script></body>`);
-    islandPages += 1;
+let islandPages = 0;
+for (const file of pages) {
+  const name = path.relative(root, file);
+  try {
+    const scripts = (names) => {
+      try {
+        return scriptsFor(names);
+      } catch (err) {
+        throw new Error(`${name}: ${err.message}`);
+      }
+    };
+    const page = rewritePage(fs.readFileSync(file, 'utf8'), name, scripts, renderIsland);
+    fs.writeFileSync(file, page.html);
+    if (page.islands.length) islandPages += 1;
+  } catch (err) {
+    errors.push(err.message);
   }
-  fs.writeFileSync(file, html);
-  pages += 1;
 }
-if (errors.length) {
-  console.error(`islands: ${errors.join('\n')}`);
-  process.exit(1);
-}
+if (errors.length) fail(errors);
 
-// 3. Remove what no page loads any more: Next's JS chunks and the RSC payloads for client navigation.
+// 3. Remove what no page loads any more: Next's JavaScript and the RSC payloads for client navigation.
 let removed = 0;
-const chunksDir = path.join(outDir, '_next/static/chunks');
-if (fs.existsSync(chunksDir)) {
-  for (const f of fs.readdirSync(chunksDir)) if (f.endsWith('.js')) { fs.rmSync(path.join(chunksDir, f)); removed += 1; }
-}
-function removeRscPayloads(dir) {
+function removeNextFiles(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name !== '_next' && entry.name !== '_islands') removeRscPayloads(p);
-      if (entry.name.startsWith('__next.') && fs.readdirSync(p).length === 0) fs.rmdirSync(p);
+      if (entry.name !== '_islands') removeNextFiles(p);
+      if (fs.readdirSync(p).length === 0) fs.rmdirSync(p);
+    } else if (p.startsWith(path.join(outDir, '_next') + path.sep) && /\.(js|mjs)$/.test(entry.name)) {
+      fs.rmSync(p);
+      removed += 1;
     } else if (entry.name.endsWith('.txt') && (entry.name.startsWith('__next.') || fs.existsSync(p.replace(/\.txt$/, '.html')))) {
       fs.rmSync(p);
       removed += 1;
     }
   }
 }
-removeRscPayloads(outDir);
+removeNextFiles(outDir);
 
-const bundleBytes = Object.entries(outputs).reduce((s, [, m]) => s + m.bytes, 0);
-console.log(`islands: ${pages} pages rewritten, ${islandPages} with islands; bundle ${Object.keys(outputs).length} files, ${(bundleBytes / 1024).toFixed(1)} KiB raw; removed ${removed} unused files`);
+// 4. Check the result.
+const check = checkOutput(outDir, pages, { budgetBytes: debug ? Infinity : undefined });
+if (check.errors.length) fail(check.errors);
+
+const bundleBytes = Object.values(outputs).reduce((s, m) => s + m.bytes, 0);
+console.log(
+  `islands: ${pages.length} pages rewritten, ${islandPages} with islands; bundle ${Object.keys(outputs).length} files, ` +
+    `${(bundleBytes / 1024).toFixed(1)} KiB raw${debug ? ', unminified with source maps (ISLANDS_DEBUG=1)' : ''}; removed ${removed} unused files`,
+);
+const heaviest = [...check.jsBytes].sort((a, b) => b[1] - a[1]).slice(0, 6);
+console.log(`islands: JavaScript per page (gzip): ${heaviest.map(([f, b]) => `${path.relative(outDir, f)} ${(b / 1024).toFixed(1)} KiB`).join(', ')}`);

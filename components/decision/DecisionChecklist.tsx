@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useId, useState } from 'react';
 import { GPUS, getGpu, gpuFigureStatus, lowBitTensorCoreSupport } from '@/lib/hardware';
 import { getModel } from '@/lib/models';
@@ -197,7 +196,7 @@ export function DecisionChecklist() {
                   {r.sources.map((s) => (
                     <span key={s.id}>
                       {' '}
-                      <Link href={`/sources#${s.id}`} className={styles.source}>[{s.label}]</Link>
+                      <a href={`/sources#${s.id}`} className={styles.source}>[{s.label}]</a>
                     </span>
                   ))}
                 </li>

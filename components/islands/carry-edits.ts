@@ -1,79 +1,73 @@
 /**
- * Carries what a visitor typed or ticked into a widget's server HTML across the
- * moment the island renders over it (the render replaces the server's nodes, so an
- * early edit and focus would otherwise be lost on a slow connection).
+ * Tells a just-hydrated widget what a visitor typed, ticked or chose in its server HTML before
+ * the island's JavaScript arrived.
  *
- * Controls are matched by their position among the island's inputs, selects and
- * textareas, and only when the rendered widget has the same controls in the same
- * order (tag and type) as the server HTML did; otherwise nothing is replayed, so
- * an edit can never land in the wrong field.
+ * Hydration keeps the DOM (same nodes, so focus and the typed text stay on screen), but React 19.3
+ * does not tell the component: `initInput` in react-dom leaves the node's value alone while
+ * hydrating and records it as already seen, so state keeps the server default, no onChange fires,
+ * and the next render puts the default back. React has the fix behind a flag that stable builds
+ * leave off (`enableHydrationChangeEvent`, facebook/react#33129). Until it ships, this module does
+ * what that flag does: after the hydration commits, every control whose value differs from the
+ * server's default gets one change event, dispatched so that React's onChange sees it.
  */
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
-interface Edit {
-  index: number;
-  checked?: boolean;
+/** A control the visitor changed before hydration, and what it held then. */
+export interface EarlyEdit {
+  control: Control;
   value?: string;
-}
-
-export interface EarlyEdits {
-  signature: string;
-  edits: Edit[];
-  focusIndex: number;
-}
-
-function controlsOf(root: HTMLElement): Control[] {
-  return [...root.querySelectorAll<Control>('input, select, textarea')];
-}
-
-function signatureOf(controls: Control[]): string {
-  return controls.map((c) => `${c.tagName}:${c instanceof HTMLInputElement ? c.type : ''}`).join('|');
+  checked?: boolean;
 }
 
 function isToggle(c: Control): c is HTMLInputElement {
   return c instanceof HTMLInputElement && (c.type === 'checkbox' || c.type === 'radio');
 }
 
-/** What differs from the server HTML's defaults in `root`, and which control has focus. */
-export function captureEdits(root: HTMLElement): EarlyEdits {
-  const controls = controlsOf(root);
-  const edits: Edit[] = [];
-  controls.forEach((c, index) => {
-    if (isToggle(c)) {
-      if (c.checked !== c.defaultChecked) edits.push({ index, checked: c.checked });
-    } else if (c instanceof HTMLSelectElement) {
-      const initial = [...c.options].findIndex((o) => o.defaultSelected);
-      if (c.selectedIndex !== Math.max(0, initial)) edits.push({ index, value: c.value });
-    } else if (c.value !== c.defaultValue) {
-      edits.push({ index, value: c.value });
-    }
-  });
-  const focusIndex = controls.findIndex((c) => c === document.activeElement);
-  return { signature: signatureOf(controls), edits, focusIndex };
-}
-
-/** Sets a value the way typing does, so the widget's input/change handlers see it. */
-function setValue(c: Control, value: string): void {
-  const proto = c instanceof HTMLSelectElement ? HTMLSelectElement.prototype : c instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
-  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(c, value);
-  c.dispatchEvent(new Event('input', { bubbles: true }));
-  c.dispatchEvent(new Event('change', { bubbles: true }));
-}
-
-/** Replays `early` onto the rendered widget in `root` (see the module comment for when it does nothing). */
-export function replayEdits(root: HTMLElement, early: EarlyEdits): void {
-  if (early.edits.length === 0 && early.focusIndex < 0) return;
-  const controls = controlsOf(root);
-  if (signatureOf(controls) !== early.signature) return;
-  for (const edit of early.edits) {
-    const c = controls[edit.index];
-    if (!c) continue;
-    if (edit.checked !== undefined && isToggle(c)) {
-      if (c.checked !== edit.checked) c.click();
-    } else if (edit.value !== undefined && c.value !== edit.value) {
-      setValue(c, edit.value);
+/**
+ * The controls in `root` whose state differs from the server HTML's defaults (value vs defaultValue,
+ * checked vs defaultChecked, the selected option vs the one marked `selected`). Call it when the
+ * hydration commits, before any re-render can put the defaults back.
+ */
+export function captureEdits(root: HTMLElement): EarlyEdit[] {
+  const edits: EarlyEdit[] = [];
+  for (const control of root.querySelectorAll<Control>('input, select, textarea')) {
+    if (isToggle(control)) {
+      if (control.checked !== control.defaultChecked) edits.push({ control, checked: control.checked });
+    } else if (control instanceof HTMLSelectElement) {
+      const initial = Math.max(0, [...control.options].findIndex((o) => o.defaultSelected));
+      if (control.selectedIndex !== initial) edits.push({ control, value: control.value });
+    } else if (control.value !== control.defaultValue) {
+      edits.push({ control, value: control.value });
     }
   }
-  if (early.focusIndex >= 0) controls[early.focusIndex]?.focus();
+  return edits;
+}
+
+/** The browser's own setter of `prop`, which React's value tracker does not see. */
+function nativeSetter(c: Control, prop: 'value'): (this: Control, v: unknown) => void {
+  const proto = c instanceof HTMLSelectElement ? HTMLSelectElement.prototype : c instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const set = Object.getOwnPropertyDescriptor(proto, prop)?.set;
+  if (!set) throw new Error(`No native ${prop} setter on ${c.tagName}`);
+  return set as (this: Control, v: unknown) => void;
+}
+
+/**
+ * Replays `edits` as the visitor's own input: React fires onChange only when a node's value differs from
+ * the one it last recorded, so each control is first set to its default through the node (React records
+ * that), then to the visitor's value through the browser's setter (React does not), then sent the event.
+ */
+export function replayEdits(edits: readonly EarlyEdit[]): void {
+  for (const { control: c, value, checked } of edits) {
+    if (!c.isConnected) continue;
+    if (checked !== undefined && isToggle(c)) {
+      c.checked = !checked;
+      c.click(); // toggles to `checked` and fires click/input/change, as the visitor's click did
+    } else if (value !== undefined) {
+      if (!(c instanceof HTMLSelectElement)) c.value = c.defaultValue;
+      nativeSetter(c, 'value').call(c, value);
+      c.dispatchEvent(new Event('input', { bubbles: true }));
+      c.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  }
 }

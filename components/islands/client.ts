@@ -1,22 +1,33 @@
 /**
- * The island bundle's entry (built by scripts/islands.mjs with esbuild, React aliased
- * to preact/compat). Finds every `[data-island]` element the server rendered and
- * renders its widget over the server HTML from the JSON in `data-props`. The render
- * replaces the server's nodes with identical ones (same markup from the same props),
- * so nothing moves on screen; anything typed or ticked before then is carried over
- * (./carry-edits).
+ * The browser side of the islands: hydrates each `[data-island]` element's server HTML with React 19.
+ * scripts/islands.mjs generates the bundle's entry, which calls `hydrateIslands` with one lazy loader per
+ * widget in ./registry.ts (each its own chunk), so a page downloads only the widgets it shows.
+ *
+ * Each island is its own React root (`hydrateRoot`, with its own `identifierPrefix`), the way Astro's React
+ * integration does it: the build rendered the island's HTML as such a root with the same prefix (./prefix.ts),
+ * so the ids `useId` gives match the server HTML and never collide between islands. Islands on
+ * screen hydrate first, one per task; the others when they scroll near the viewport or the browser is idle.
  */
-import { createElement, render } from 'preact/compat';
-import type { ComponentType } from 'preact';
-import { ISLANDS, type IslandName } from './registry';
+import { createElement, startTransition, useLayoutEffect, type ComponentType, type ReactNode } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { captureEdits, replayEdits } from './carry-edits';
+import { identifierPrefix } from './prefix';
 
-/** Loads one island's component and renders it over its server HTML. */
-async function mount(el: HTMLElement): Promise<void> {
-  const name = el.dataset.island as IslandName | undefined;
-  const load = name ? ISLANDS[name] : undefined;
+/** Loads one widget's component (a dynamic import of its chunk). */
+export type IslandLoader = () => Promise<ComponentType<Record<string, unknown>>>;
+
+/** Calls `onCommit` once React has committed the hydrated tree (layout effects run right after the commit). */
+function OnCommit({ onCommit, children }: { onCommit: () => void; children?: ReactNode }): ReactNode {
+  useLayoutEffect(() => onCommit(), [onCommit]);
+  return children;
+}
+
+/** Loads one island's component and hydrates its server HTML; resolves once the hydration has committed. */
+async function hydrate(el: HTMLElement, index: number, loaders: Readonly<Record<string, IslandLoader>>): Promise<void> {
+  const name = el.dataset.island ?? '';
+  const load = loaders[name];
   if (!load) {
-    console.error(`Unknown island "${name ?? ''}"`);
+    console.error(`Unknown island "${name}"`);
     return;
   }
   let props: Record<string, unknown>;
@@ -26,39 +37,83 @@ async function mount(el: HTMLElement): Promise<void> {
     console.error(`Island "${name}" has unreadable props`, err);
     return;
   }
+  let Component: ComponentType<Record<string, unknown>>;
   try {
-    const Component = await load();
-    const early = captureEdits(el);
-    // The widgets are typed against React; at run time react is preact/compat.
-    render(createElement(Component as unknown as ComponentType<Record<string, unknown>>, props), el);
-    replayEdits(el, early);
-    el.dataset.hydrated = 'true';
+    Component = await load();
   } catch (err) {
     console.error(`Island "${name}" failed to load`, err);
+    return;
   }
+  await new Promise<void>((committed) => {
+    const onCommit = () => {
+      // Read what the visitor changed now, before a re-render can reset a controlled field; tell React after the commit.
+      const edits = captureEdits(el);
+      queueMicrotask(() => {
+        replayEdits(edits);
+        el.dataset.hydrated = 'true';
+        committed();
+      });
+    };
+    const element = createElement(OnCommit, { onCommit }, createElement(Component, props));
+    const options = {
+      identifierPrefix: identifierPrefix(name, index),
+      onRecoverableError: (err: unknown) => console.error(`Island "${name}" did not match its server HTML and was rendered again`, err),
+      onUncaughtError: (err: unknown) => {
+        console.error(`Island "${name}" failed to render`, err);
+        committed(); // the islands after it still hydrate
+      },
+    };
+    // A transition: React hydrates in slices and yields to input, rather than in one long task.
+    startTransition(() => {
+      if (el.firstChild) hydrateRoot(el, element, options);
+      // No server HTML to hydrate (a page that sets data-props in the browser, as e2e/quiz.spec.ts does): render it.
+      else createRoot(el, options).render(element);
+    });
+  });
 }
 
-/** Lets the browser handle input and paint between two islands' renders. */
+/** True when any of `el`'s box is in the viewport (an island is `display: contents`, so its first child is measured). */
+function onScreen(el: HTMLElement): boolean {
+  const r = (el.firstElementChild ?? el).getBoundingClientRect();
+  return r.top < window.innerHeight && r.bottom > 0;
+}
+
+/** Calls `run` once, when `el` comes within 200 px of the viewport or the browser is next idle, whichever is first. */
+function whenNearOrIdle(el: HTMLElement, run: () => void): void {
+  let done = false;
+  let observer: IntersectionObserver | undefined;
+  const once = () => {
+    if (done) return;
+    done = true;
+    observer?.disconnect();
+    run();
+  };
+  if (typeof IntersectionObserver === 'function') {
+    observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && once(), { rootMargin: '200px' });
+    observer.observe(el.firstElementChild ?? el);
+  }
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(once, { timeout: 5000 });
+  else setTimeout(once, 1000);
+}
+
+/** Lets the browser handle input and paint between two islands' hydrations. */
 const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/**
- * Every island, one render per task: a lesson with a calculator and a quiz would
- * otherwise render them all in one long task and block input (Lighthouse's TBT).
- * Components load in parallel; the ones on screen render first.
- */
-async function mountAll(): Promise<void> {
+/** Hydrates every island on the page: those on screen now, one per task; the rest when near the viewport or idle. */
+export function hydrateIslands(loaders: Readonly<Record<string, IslandLoader>>): void {
   const els = [...document.querySelectorAll<HTMLElement>('[data-island]')];
-  const onScreen = (el: HTMLElement) => {
-    const r = (el.firstElementChild ?? el).getBoundingClientRect();
-    return r.top < window.innerHeight && r.bottom > 0;
+  let queue = Promise.resolve();
+  const enqueue = (el: HTMLElement) => {
+    const index = els.indexOf(el);
+    queue = queue.then(() => hydrate(el, index, loaders)).then(yieldToBrowser);
   };
-  const ordered = [...els.filter(onScreen), ...els.filter((el) => !onScreen(el))];
-  // Start every download now (import() caches the module), render one by one below.
-  for (const el of ordered) void ISLANDS[el.dataset.island as IslandName]?.().catch(() => undefined);
-  for (const el of ordered) {
-    await mount(el);
-    await yieldToBrowser();
-  }
+  const now = els.filter(onScreen);
+  const later = els.filter((el) => !now.includes(el));
+  // Start the on-screen widgets' imports together (import() caches each module); hydrate them one by one.
+  for (const el of now) void loaders[el.dataset.island ?? '']?.().catch(() => undefined);
+  for (const el of now) enqueue(el);
+  // The rest wait until the on-screen ones are live, so they never compete with them for the main thread.
+  void queue.then(() => {
+    for (const el of later) whenNearOrIdle(el, () => enqueue(el));
+  });
 }
-
-void mountAll();

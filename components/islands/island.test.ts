@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { assertJson, island, NEEDS_JS } from './island';
+import path from 'node:path';
+import { assertJson, island, islandOf, NEEDS_JS } from './island';
 import { ISLANDS, type IslandName } from './registry';
 import { prefixed } from '../ui/prefixed';
 
@@ -40,7 +41,7 @@ describe('prefixed (class names for widget stylesheets)', () => {
 
 describe('island (server HTML without JavaScript)', () => {
   it('puts a <noscript> note beside the island saying it needs JavaScript, outside the element the client renders into', () => {
-    const Practice = island('practice-app', ({ bankUrl }: { bankUrl: string }) => createElement('p', { role: 'status' }, `Loading ${bankUrl}…`));
+    const Practice = islandOf('practice-app', ({ bankUrl }: { bankUrl: string }) => createElement('p', { role: 'status' }, `Loading ${bankUrl}…`));
     const html = renderToStaticMarkup(createElement(Practice, { bankUrl: '/practice/bank.json' }));
     // Before: only the island div, so a browser without JavaScript showed "Loading…" forever.
     expect(html).toBe(
@@ -52,5 +53,21 @@ describe('island (server HTML without JavaScript)', () => {
 
   it('every island has its own note', () => {
     for (const name of Object.keys(ISLANDS) as IslandName[]) expect(NEEDS_JS[name]).toMatch(/needs? JavaScript, which is off or blocked in this browser/);
+  });
+
+  it('island(name) renders the component registered under that name', () => {
+    const Quiz = island('quiz');
+    const html = renderToStaticMarkup(createElement(Quiz, { title: 'Check yourself', questions: [], mode: 'check' }));
+    expect(html).toContain('data-island="quiz"');
+    expect(html).toContain('Check yourself');
+  });
+});
+
+describe('the registry (one entry per widget)', () => {
+  // The browser bundle imports each widget by `module` and `exportName` (scripts/islands.mjs); the server renders
+  // `Component`. If the two named different components, the page would hydrate one widget's HTML with another.
+  it.each(Object.entries(ISLANDS))('%s: `module` exports `Component` as `exportName`', async (_name, spec) => {
+    const mod = (await import(path.resolve(__dirname, '../..', spec.module))) as Record<string, unknown>;
+    expect(mod[spec.exportName]).toBe(spec.Component);
   });
 });

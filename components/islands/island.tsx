@@ -1,38 +1,35 @@
-import type { ComponentType } from 'react';
-import type { IslandName } from './registry';
+import type { ComponentProps, ComponentType } from 'react';
+import { ISLANDS, type IslandName } from './registry';
 
-const OFF = 'which is off or blocked in this browser';
+/** What each island says when JavaScript is off (shown in a <noscript> beside it), from the registry. */
+export const NEEDS_JS = Object.fromEntries(Object.entries(ISLANDS).map(([name, spec]) => [name, spec.needsJs])) as Readonly<
+  Record<IslandName, string>
+>;
 
-/** What each island says when JavaScript is off (shown in a <noscript> beside it). */
-export const NEEDS_JS: Readonly<Record<IslandName, string>> = {
-  'memory-calculator': `This calculator needs JavaScript, ${OFF}: the figures below are for its default set-up and the fields do not respond.`,
-  'speed-calculator': `This calculator needs JavaScript, ${OFF}: the figures below are for its default set-up and the fields do not respond.`,
-  'rounding-demo': `This demo needs JavaScript, ${OFF}: the results below are for its default set-up and the fields do not respond.`,
-  'group-size-explorer': `This explorer needs JavaScript, ${OFF}: what is shown is its default set-up and the controls do not respond.`,
-  'deployment-planner': `This planner needs JavaScript, ${OFF}: the figures below are for its default set-up and the fields do not respond.`,
-  'decision-checklist': `This checklist needs JavaScript, ${OFF}: the verdict below is for its default answers and the fields do not respond.`,
-  quiz: `Checking answers needs JavaScript, ${OFF}. The questions are here to read, but the buttons do not respond.`,
-  'deck-controller': `The slide controls need JavaScript, ${OFF}. Turn it on for this site to present; the lesson pages work without it.`,
-  interview: `The mock interview needs JavaScript, ${OFF}. Turn it on for this site to run the interview; the lessons work without it.`,
-  'practice-app': `Practice needs JavaScript, ${OFF}, so the question bank cannot load. Turn it on for this site; the lessons work without it.`,
-  'vllm-log-check': `Checking a log needs JavaScript, ${OFF}: the field and the Compare button do not respond.`,
-};
+/** The props of the widget registered as `name`. */
+export type IslandProps<N extends IslandName> = ComponentProps<(typeof ISLANDS)[N]['Component']>;
 
 /**
- * Mounts a client widget as an "island". The server renders the widget's HTML inside
- * `<div data-island=name data-props=json>`; after `next build`, scripts/islands.mjs
- * strips Next's client runtime from every page and a small Preact bundle re-renders
- * just these elements from their JSON props. Pages without islands ship no JavaScript.
+ * The server side of an island: the widget registered as `name` (./registry.ts), rendered inside
+ * `<div data-island=name data-props=json>`. In development Next hydrates the whole page as usual; after
+ * `next build`, scripts/islands.mjs strips Next's client runtime from every page and React 19 hydrates just
+ * these elements from their JSON props (./client.ts). Pages without islands ship no JavaScript.
  *
  * Props must be JSON: strings, numbers, booleans, null, arrays and plain objects.
  * Anything else (a React element, a function, a Date) throws at build time, naming
  * the island and the prop, rather than breaking silently in the browser.
  */
-export function island<P extends object>(name: IslandName, Component: ComponentType<P>): ComponentType<P> {
+export function island<N extends IslandName>(name: N): ComponentType<IslandProps<N>> {
+  // The registry's components take different props; `IslandProps<N>` is the props of this one.
+  return islandOf(name, ISLANDS[name].Component as ComponentType<object>) as unknown as ComponentType<IslandProps<N>>;
+}
+
+/** `island(name)` with the component given rather than read from the registry (for tests). */
+export function islandOf<P extends object>(name: IslandName, Component: ComponentType<P>): ComponentType<P> {
   function Island(props: P) {
     assertJson(props, `${name} props`);
     // Without JavaScript the server HTML stays as it is ("Loading…", fields that do nothing): the <noscript>
-    // note says why. It sits beside the island, so mounting never touches it, and browsers running scripts hide it.
+    // note says why. It sits beside the island, so hydration never touches it, and browsers running scripts hide it.
     return (
       <>
         <noscript>

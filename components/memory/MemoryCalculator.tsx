@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useDeferredValue, useId, useMemo, useState, type ChangeEvent } from 'react';
 import { MODELS } from '@/lib/models/catalog';
 import { GPUS } from '@/lib/hardware/catalog';
@@ -311,7 +310,7 @@ export function MemoryCalculator({
           </>
         ) : (
           <p className="field-hint" data-print="hide">
-            <Link href={`/tools/memory?${query}`}>Open this set-up in the full-page calculator</Link>
+            <a href={`/tools/memory?${query}`}>Open this set-up in the full-page calculator</a>
             {isCustom ? ' (the pasted config.json does not travel with the link)' : ''}.
           </p>
         )}

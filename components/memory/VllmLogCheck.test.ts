@@ -18,9 +18,9 @@ describe('VllmLogCheck (server HTML)', () => {
     expect(html).not.toContain('<table');
   });
 
-  it('is registered as the "vllm-log-check" island', async () => {
+  it('is registered as the "vllm-log-check" island', () => {
     const html = renderToStaticMarkup(createElement(VllmLogCheckIsland, {}));
     expect(html).toContain('data-island="vllm-log-check"');
-    expect(await ISLANDS['vllm-log-check']()).toBe(VllmLogCheck);
+    expect(ISLANDS['vllm-log-check'].Component).toBe(VllmLogCheck);
   });
 });

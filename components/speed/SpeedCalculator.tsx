@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { MODELS } from '@/lib/models/catalog';
 import { GPUS } from '@/lib/hardware/catalog';
@@ -92,7 +91,7 @@ function SourceLinks({ ids, titles }: { ids: readonly string[]; titles: Readonly
       {ids.map((id, i) => (
         <span key={id}>
           {i > 0 ? ', ' : ''}
-          <Link href={`/sources#${id}`}>{titles[id] ?? id}</Link>
+          <a href={`/sources#${id}`}>{titles[id] ?? id}</a>
         </span>
       ))}
     </>
@@ -262,7 +261,7 @@ export function SpeedCalculator({
       <p className={styles.bound}>
         <strong>Roofline upper bound</strong>, not a benchmark: peak datasheet bandwidth and dense tensor-core FLOPS, no kernel
         inefficiency, no all-reduce between GPUs, no scheduling or sampling time. Real servers are slower. GPU figures and
-        their sources: <Link href="/sources">Sources</Link>.
+        their sources: <a href="/sources">Sources</a>.
       </p>
 
       <div className={`widget-controls ${styles.controls}`}>
@@ -323,7 +322,7 @@ export function SpeedCalculator({
       </div>
 
       <p className={`field-hint ${styles.excluded}`}>
-        {excluded.reason} <Link href={`/sources#${excluded.sourceId}`}>Source</Link>.
+        {excluded.reason} <a href={`/sources#${excluded.sourceId}`}>Source</a>.
       </p>
 
       <ShareQr path={`/tools/speed?${speedStateQuery(text)}`} open={shareQr} />

@@ -1,0 +1,335 @@
+// The pieces of the islands post-build step (scripts/islands.mjs), kept apart so unit tests can run them:
+// read the island registry, bundle one chunk per island with esbuild, rewrite a page's HTML, check the output.
+import { build } from 'esbuild';
+import { parse } from 'parse5';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+
+/** Where the bundle is served from, under out/. */
+export const PUBLIC_PREFIX = '/_islands/';
+
+/**
+ * Most JavaScript (gzip, level 9) one page may load: its island entry, React and its widgets' chunks.
+ * The heaviest page, /practice, loads 155 KiB with React 19 (Dec 2026 build); the budget leaves about 10% room.
+ */
+export const JS_BUDGET_GZIP_BYTES = 170 * 1024;
+
+const REGISTRY = 'components/islands/registry.ts';
+const PREFIX = 'components/islands/prefix.ts';
+const CLIENT = 'components/islands/client.ts';
+const NAMESPACE = 'islands';
+/** esbuild's name for a virtual module of the `islands` namespace in its metafile. */
+const virtualId = (p) => `${NAMESPACE}:${p}`;
+export const CLIENT_ENTRY = virtualId('client');
+export const widgetEntry = (name) => virtualId(`widget/${name}`);
+
+/**
+ * Imports components/islands/registry.ts and prefix.ts: esbuild bundles them for Node (TypeScript, JSX, the widgets'
+ * CSS imports as nothing, packages left to node_modules) into `cacheDir`, and Node imports the result.
+ * @returns {Promise<{ registry: Record<string, { module: string, exportName: string }>, renderIsland: (name: string, props: object, index: number) => string }>}
+ *   registry: island name → where its component lives; renderIsland: the island's HTML as the browser will hydrate it
+ *   (its own React root, React 19 from node_modules, `identifierPrefix(name, index)`)
+ */
+export async function loadRegistry(root, cacheDir) {
+  fs.mkdirSync(cacheDir, { recursive: true });
+  const outfile = path.join(cacheDir, `registry-${process.pid}-${Date.now()}.mjs`);
+  await build({
+    absWorkingDir: root,
+    stdin: {
+      contents: `export { ISLANDS } from './${REGISTRY}';\nexport { identifierPrefix } from './${PREFIX}';\n`,
+      resolveDir: root,
+      loader: 'js',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile,
+    jsx: 'automatic',
+    loader: { '.css': 'empty' },
+    logOverride: { 'module-level-directive': 'silent' },
+    logLevel: 'error',
+  });
+  try {
+    // React picks its build from NODE_ENV when first imported: the production one, as the browser bundle has.
+    process.env.NODE_ENV ??= 'production';
+    const [{ ISLANDS, identifierPrefix }, { createElement }, { renderToString }] = await Promise.all([
+      import(pathToFileURL(outfile).href),
+      import('react'),
+      import('react-dom/server'),
+    ]);
+    const registry = {};
+    for (const [name, spec] of Object.entries(ISLANDS)) {
+      if (typeof spec.module !== 'string' || typeof spec.exportName !== 'string') {
+        throw new Error(`${REGISTRY}: island "${name}" needs a string module and exportName`);
+      }
+      registry[name] = { module: spec.module, exportName: spec.exportName };
+    }
+    const renderIsland = (name, props, index) => {
+      if (!ISLANDS[name]) throw new Error(`unknown island "${name}" (not in ${REGISTRY})`);
+      return renderToString(createElement(ISLANDS[name].Component, props), { identifierPrefix: identifierPrefix(name, index) });
+    };
+    return { registry, renderIsland };
+  } finally {
+    fs.rmSync(outfile, { force: true });
+  }
+}
+
+/**
+ * The browser bundle's entry, generated from the registry: hydrateIslands() from client.ts, with one lazy loader
+ * per island. Each loader imports that island's own entry (`widgetSource`), so each widget is its own chunk.
+ */
+export function clientSource(registry) {
+  const loaders = Object.keys(registry)
+    .map((name) => `  ${JSON.stringify(name)}: () => import(${JSON.stringify(widgetEntry(name))}).then((m) => m.default),`)
+    .join('\n');
+  return `import { hydrateIslands } from ${JSON.stringify(`./${CLIENT}`)};\nhydrateIslands({\n${loaders}\n});\n`;
+}
+
+/** One island's entry: its component as the default export. */
+export function widgetSource({ module, exportName }) {
+  return `export { ${exportName} as default } from ${JSON.stringify(`./${module}`)};\n`;
+}
+
+/** esbuild plugin serving the generated entries as virtual modules (namespace `islands`). */
+function generatedEntries(root, registry) {
+  return {
+    name: 'island-entries',
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^${NAMESPACE}:`) }, (args) => ({ path: args.path.slice(NAMESPACE.length + 1), namespace: NAMESPACE }));
+      b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
+        if (args.path === 'client') return { contents: clientSource(registry), resolveDir: root, loader: 'js' };
+        const name = args.path.replace(/^widget\//, '');
+        if (!registry[name]) return { errors: [{ text: `no island "${name}" in ${REGISTRY}` }] };
+        return { contents: widgetSource(registry[name]), resolveDir: root, loader: 'js' };
+      });
+    },
+  };
+}
+
+/**
+ * Bundles the islands for the browser with React 19 (production build of React either way).
+ * `debug`: unminified, with linked source maps. `write: false` keeps the files in memory (tests).
+ */
+export async function bundleIslands({ root, registry, outdir, debug = false, write = true }) {
+  return build({
+    absWorkingDir: root,
+    entryPoints: [{ in: CLIENT_ENTRY, out: 'client' }, ...Object.keys(registry).map((name) => ({ in: widgetEntry(name), out: name }))],
+    plugins: [generatedEntries(root, registry)],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: ['es2020'],
+    minify: !debug,
+    sourcemap: debug ? 'linked' : false,
+    outdir,
+    write,
+    entryNames: '[name]-[hash]',
+    chunkNames: 'c-[hash]',
+    metafile: true,
+    legalComments: 'none',
+    jsx: 'automatic',
+    loader: { '.css': 'empty' },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logOverride: { 'module-level-directive': 'silent' },
+    logLevel: 'warning',
+  });
+}
+
+/** Output files `out` needs before it runs, following static imports (dynamic imports load on demand). */
+function staticClosure(outputs, out, seen = new Set()) {
+  if (seen.has(out)) return seen;
+  seen.add(out);
+  for (const imp of outputs[out]?.imports ?? []) if (imp.kind === 'import-statement') staticClosure(outputs, imp.path, seen);
+  return seen;
+}
+
+/**
+ * What esbuild's metafile says each island needs: `entry` and `entryClosure` (the generated entry and what it
+ * imports statically: React, react-dom, client.ts), and for each island name the output files its chunk needs
+ * beyond those. Throws naming the island if esbuild produced no chunk for it.
+ * @returns {{ entry: string, entryClosure: string[], islands: Map<string, string[]> }} paths as the metafile has them
+ */
+export function islandChunks(metafile, names) {
+  const outputs = metafile.outputs;
+  const byEntry = new Map(Object.entries(outputs).filter(([, o]) => o.entryPoint).map(([file, o]) => [o.entryPoint, file]));
+  const entry = byEntry.get(CLIENT_ENTRY);
+  if (!entry) throw new Error('islands: esbuild produced no chunk for the client entry');
+  const entryClosure = staticClosure(outputs, entry);
+  const islands = new Map();
+  for (const name of names) {
+    const chunk = byEntry.get(widgetEntry(name));
+    if (!chunk) throw new Error(`islands: esbuild produced no chunk for island "${name}"`);
+    islands.set(name, [...staticClosure(outputs, chunk)].filter((f) => !entryClosure.has(f)));
+  }
+  return { entry, entryClosure: [...entryClosure], islands };
+}
+
+/** Every element of a parse5 tree in document order, as `document.querySelectorAll('*')` lists them. */
+function* elements(node) {
+  for (const child of node.childNodes ?? []) {
+    if (child.tagName) yield child;
+    yield* elements(child);
+  }
+}
+
+const attr = (el, name) => el.attrs.find((a) => a.name === name)?.value;
+const text = (el) => (el.childNodes ?? []).map((c) => c.value ?? '').join('');
+
+/** The inline scripts Next writes: the RSC payload (`self.__next_f`) and Turbopack's runtime bootstrap. */
+const NEXT_INLINE_SCRIPT = [/^\s*\(self\.__next_f\s*=/, /^\s*self\.__next_f\.push\(/, /^\s*\(globalThis\["TURBOPACK"\]/];
+
+/** Whether `<script>` element `el` is one of Next's own: a file under /_next/, or one of its inline scripts. */
+export function isNextScript(el) {
+  const src = attr(el, 'src');
+  if (src !== undefined) return src.startsWith('/_next/');
+  return NEXT_INLINE_SCRIPT.some((re) => re.test(text(el)));
+}
+
+/** Whether `<link>` element `el` makes the browser fetch one of Next's scripts. */
+function isNextScriptLink(el) {
+  const rel = (attr(el, 'rel') ?? '').toLowerCase();
+  const href = attr(el, 'href') ?? '';
+  return href.startsWith('/_next/') && (rel === 'modulepreload' || (rel === 'preload' && attr(el, 'as') === 'script'));
+}
+
+/**
+ * Parses `html` with parse5 and reports where things are (offsets into `html`): Next's scripts and script
+ * preloads, any other `<script>`, the islands (name, JSON props, the range of their content), and the `</head>`
+ * and `</body>` end tags.
+ */
+export function analysePage(html) {
+  const doc = parse(html, { sourceCodeLocationInfo: true });
+  const nextScripts = [];
+  const otherScripts = [];
+  const islands = [];
+  const assets = [];
+  const nextJsRefs = [];
+  let headEnd;
+  let bodyEnd;
+  for (const el of elements(doc)) {
+    const loc = el.sourceCodeLocation;
+    if (el.tagName === 'script') {
+      (isNextScript(el) ? nextScripts : otherScripts).push({ start: loc.startOffset, end: loc.endOffset, src: attr(el, 'src'), line: loc.startLine });
+      const src = attr(el, 'src');
+      if (src) assets.push(src);
+    } else if (el.tagName === 'link') {
+      if (isNextScriptLink(el)) nextScripts.push({ start: loc.startOffset, end: loc.endOffset, src: attr(el, 'href'), line: loc.startLine });
+      else if ((attr(el, 'rel') ?? '').toLowerCase() === 'modulepreload') assets.push(attr(el, 'href'));
+    }
+    for (const a of el.attrs) if (/^\/_next\/.*\.m?js(\?.*)?$/.test(a.value)) nextJsRefs.push(a.value);
+    const island = attr(el, 'data-island');
+    if (island !== undefined) {
+      const { startTag, endTag } = loc;
+      islands.push({ name: island, props: attr(el, 'data-props') ?? '{}', start: startTag.endOffset, end: endTag?.startOffset ?? startTag.endOffset, line: loc.startLine });
+    }
+    if (el.tagName === 'head') headEnd = loc?.endTag?.startOffset;
+    if (el.tagName === 'body') bodyEnd = loc?.endTag?.startOffset;
+  }
+  return { nextScripts, otherScripts, islands, assets, nextJsRefs, headEnd, bodyEnd };
+}
+
+/** `html` with the [start, end) ranges removed and the insertions made (edits may come in any order; none overlap). */
+function splice(html, edits) {
+  let out = html;
+  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + (e.insert ?? '') + out.slice(e.end ?? e.start);
+  return out;
+}
+
+/**
+ * Rewrites one page: renders each island's content again with `renderIsland` (as the browser will hydrate it),
+ * removes Next's scripts and script preloads, and when the page has islands, adds `preloads` (module URLs) before
+ * `</head>` and the entry module before `</body>`. Throws, naming `file` and the line, on any other `<script>`,
+ * unreadable island props, or a page without `</head>`/`</body>`.
+ * @param {(names: string[]) => { entryUrl: string, preloads: string[] }} scriptsFor the URLs a set of islands needs
+ * @param {(name: string, props: object, index: number) => string} renderIsland the HTML of the `index`-th island
+ */
+export function rewritePage(html, file, scriptsFor, renderIsland) {
+  const page = analysePage(html);
+  if (page.otherScripts.length) {
+    const s = page.otherScripts[0];
+    throw new Error(`${file}:${s.line}: a <script> that is not Next's (${s.src ?? 'inline'}); islands are the only scripts a page may have`);
+  }
+  const edits = page.nextScripts.map(({ start, end }) => ({ start, end }));
+  page.islands.forEach((island, index) => {
+    let props;
+    try {
+      props = JSON.parse(island.props);
+    } catch (err) {
+      throw new Error(`${file}:${island.line}: island "${island.name}" has unreadable data-props (${err.message})`);
+    }
+    let rendered;
+    try {
+      rendered = renderIsland(island.name, props, index);
+    } catch (err) {
+      throw new Error(`${file}:${island.line}: island "${island.name}" did not render: ${err.message}`);
+    }
+    edits.push({ start: island.start, end: island.end, insert: rendered });
+  });
+  const names = [...new Set(page.islands.map((i) => i.name))];
+  if (names.length) {
+    if (page.headEnd === undefined || page.bodyEnd === undefined) throw new Error(`${file}: no </head> or </body> to add the island scripts to`);
+    const { entryUrl, preloads } = scriptsFor(names);
+    edits.push({ start: page.headEnd, insert: preloads.map((u) => `<link rel="modulepreload" href="${u}"/>`).join('') });
+    edits.push({ start: page.bodyEnd, insert: `<script type="module" src="${entryUrl}"></script>` });
+  }
+  return { html: splice(html, edits), islands: names, removed: page.nextScripts.length };
+}
+
+/** Gzip size (level 9) of each file, cached. */
+function gzipSizer() {
+  const cache = new Map();
+  return (file) => {
+    if (!cache.has(file)) cache.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length);
+    return cache.get(file);
+  };
+}
+
+/** The JavaScript a built page loads: its module script and modulepreloads, as URLs. */
+export function pageScripts(html) {
+  return [...new Set(analysePage(html).assets)];
+}
+
+/**
+ * Checks the rewritten site in `outDir`; returns one message per problem, each naming the file:
+ * no page refers to Next's JavaScript and none is left (its CSS, inlined with a data-href, stays); every script and preload URL a page names exists;
+ * a page without islands loads no script; a page with islands loads at most `budgetBytes` of gzip JavaScript.
+ * @returns {{ errors: string[], jsBytes: Map<string, number> }} jsBytes: gzip bytes of JavaScript per page file
+ */
+export function checkOutput(outDir, pageFiles, { budgetBytes = JS_BUDGET_GZIP_BYTES } = {}) {
+  const errors = [];
+  const jsBytes = new Map();
+  const gzip = gzipSizer();
+  const rel = (f) => path.relative(path.dirname(outDir), f);
+  for (const file of pageFiles) {
+    const page = analysePage(fs.readFileSync(file, 'utf8'));
+    if (page.nextJsRefs.length) errors.push(`${rel(file)}: still refers to Next's JavaScript (${page.nextJsRefs[0]})`);
+    if (page.nextScripts.length || page.otherScripts.length > (page.islands.length ? 1 : 0)) {
+      errors.push(`${rel(file)}: ${page.nextScripts.length + page.otherScripts.length} <script>/preload elements where ${page.islands.length ? 'one' : 'none'} belongs`);
+    }
+    let bytes = 0;
+    for (const url of new Set(page.assets)) {
+      const asset = path.join(outDir, url.replace(/^\//, ''));
+      if (!url.startsWith('/') || !fs.existsSync(asset)) errors.push(`${rel(file)}: loads ${url}, which is not in ${path.basename(outDir)}/`);
+      else bytes += gzip(asset);
+    }
+    if (!page.islands.length && page.assets.length) errors.push(`${rel(file)}: has no islands but loads ${page.assets.join(', ')}`);
+    if (bytes > budgetBytes) {
+      errors.push(`${rel(file)}: loads ${(bytes / 1024).toFixed(1)} KiB of JavaScript (gzip), over the budget of ${(budgetBytes / 1024).toFixed(0)} KiB`);
+    }
+    jsBytes.set(file, bytes);
+  }
+  const leftover = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(js|mjs)$/.test(e.name)) leftover.push(rel(p));
+    }
+  };
+  if (fs.existsSync(path.join(outDir, '_next'))) walk(path.join(outDir, '_next'));
+  if (leftover.length) errors.push(`Next's JavaScript is still in the output: ${leftover.slice(0, 5).join(', ')}${leftover.length > 5 ? ` and ${leftover.length - 5} more` : ''}`);
+  return { errors, jsBytes };
+}
