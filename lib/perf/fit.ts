@@ -38,8 +38,6 @@ export const PATH_FORMATS: Record<MathPath, readonly string[]> = {
   'weight-only': ['int4-torch', 'int4-triton'],
 };
 
-const PATH_DTYPE = { bf16: 'bf16', 'fp8-w8a8': 'fp8', 'int8-w8a8': 'int8', 'weight-only': 'bf16' } as const;
-
 /** The peak each benchmark format's math runs at (its tensor-core dtype). */
 export const FORMAT_DTYPE: Record<string, 'bf16' | 'fp8' | 'int8'> = {
   bf16: 'bf16',
