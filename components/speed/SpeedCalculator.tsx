@@ -163,6 +163,7 @@ function Chart({ chart, batchMarker, titleId, descId }: { chart: SpeedChart; bat
         <g key={s.weights} className={`${styles.series} ${styles[`s${s.slot}`]}`} aria-hidden="true">
           {s.fitPath ? <path d={s.fitPath} className={styles.line} /> : null}
           {s.overflowPath ? <path d={s.overflowPath} className={styles.overflow} /> : null}
+          {s.expectedPath ? <path d={s.expectedPath} className={styles.expectedLine} /> : null}
           {s.ticks.map((t) => (
             <g key={t.batch} className={t.fits ? styles.marker : styles.markerFaded}>
               <Marker slot={s.slot} x={t.x} y={t.y} />
@@ -385,16 +386,17 @@ export function SpeedCalculator({
                 </li>
               ))}
               <li className={styles.legendKey}>
-                Circles mark the crossover from memory-bound to compute-bound; dashed parts do not fit in GPU memory (weights + KV
-                cache + workspace); the dotted line is your batch. Formats with the same bytes per weight share a line while
-                memory-bound.
+                Solid and dashed lines are the ceiling; circles mark the GEMM crossover from memory-bound to compute-bound; dashed
+                parts do not fit in GPU memory (weights + KV cache + workspace); the thin dotted line beside each format is the
+                expected speed on the kernels our H100 benchmark measured (where it covers the GPU and format); the vertical line
+                is your batch. Formats with the same bytes per weight share a ceiling line while memory-bound.
               </li>
             </ul>
             <details className="work">
               <summary>Chart data as a table</summary>
               <div className="table-wrap" tabIndex={0} role="region" aria-label="Chart data">
                 <table className="table">
-                  <caption className={styles.tableCaption}>Total tokens/s by batch size. “C” = compute-bound, otherwise memory-bound; “†” = does not fit in memory.</caption>
+                  <caption className={styles.tableCaption}>Total tokens/s by batch size, ceiling (and expected on measured kernels). “C” = GEMMs compute-bound, otherwise memory-bound; “†” = does not fit in memory.</caption>
                   <thead>
                     <tr>
                       <th scope="col">Batch</th>
@@ -412,6 +414,7 @@ export function SpeedCalculator({
                           return (
                             <td key={s.weights} className="num">
                               {formatRate(p.tokensPerSecondTotal)}
+                              {p.expectedTokensPerSecondTotal !== null ? ` (${formatRate(p.expectedTokensPerSecondTotal)})` : ''}
                               {p.bound === 'compute' ? ' C' : ''}
                               {p.fits ? '' : ' †'}
                             </td>

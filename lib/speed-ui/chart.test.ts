@@ -93,6 +93,19 @@ describe('buildSpeedChart(input)', () => {
     expect(summary).toMatch(/BF16 does not fit even at batch 1/);
     expect(summary).not.toMatch(/NaN|Infinity|undefined/);
   });
+  it('draws the expected curve beside the ceiling where our H100 benchmark covers the GPU, never above it, and none on an A100', () => {
+    const h100 = buildSpeedChart({ ...base, contextTokens: 1024, formats: ['bf16', 'int4-g128'] });
+    for (const s of h100.series) {
+      for (const t of s.ticks) {
+        if (t.expectedTokensPerSecondTotal === null) continue;
+        expect(t.expectedTokensPerSecondTotal).toBeLessThanOrEqual(t.tokensPerSecondTotal * (1 + 1e-9));
+      }
+    }
+    expect(h100.series[1]!.expectedPath).toMatch(/^M/);
+    const a100 = buildSpeedChart({ ...base, gpu: 'a100-80gb-sxm', contextTokens: 1024, formats: ['int4-g128'] });
+    expect(a100.series[0]!.expectedPath).toBe('');
+    expect(a100.series[0]!.ticks.every((t) => t.expectedTokensPerSecondTotal === null)).toBe(true);
+  });
   it('rejects an empty format list', () => {
     expect(() => buildSpeedChart({ ...base, formats: [] })).toThrow(/formats/);
   });

@@ -62,6 +62,8 @@ export interface ChartPoint {
   bound: 'memory' | 'compute';
   /** Weights + KV cache + workspace for this batch fit in the GPUs' memory (lib/sizing `fitOnGpu`). */
   fits: boolean;
+  /** Calibrated tokens/s on the kernels our benchmark measured; null where none covers the GPU or format. */
+  expectedTokensPerSecondTotal: number | null;
 }
 
 /** One format's curve. */
@@ -84,6 +86,8 @@ export interface ChartSeries {
   fitPath: string;
   /** SVG path of the part that does not fit ('' when all fits); starts at the last fitting point so the line is unbroken. */
   overflowPath: string;
+  /** SVG path of the expected (calibrated) curve over the batches that fit ('' when not measured for this GPU or format). */
+  expectedPath: string;
   /** Points at the power-of-two batches, for markers and the data table. */
   ticks: ChartPoint[];
   /** Label of an earlier series this one coincides with (same throughput and fit at every batch), else null. */
@@ -135,6 +139,8 @@ function close(a: number, b: number): boolean {
  *   they are. The crossover marker's height is interpolated between those two integers.
  * - Solid where the batch fits in memory (lib/sizing `fitOnGpu` `maxBatchAtContext`),
  *   dashed where it does not: the roofline itself ignores capacity.
+ * - A thin dotted companion per format: the expected tokens/s on the kernels our GPU
+ *   benchmark measured (lib/perf `expected`), where a calibration covers the GPU.
  *
  * Pure: the same input gives the same paths, so a server render and a client render agree.
  *
@@ -163,7 +169,7 @@ export function buildSpeedChart(input: SpeedChartInput): SpeedChart {
   const batches = logSpacedBatches(CHART_BATCH_MIN, CHART_BATCH_MAX, 8, extra);
   const curves = decodeCurve({ ...base, weights: [...input.formats], batches });
 
-  const all = curves.flatMap((c) => c.points.map((p) => p.tokensPerSecondTotal));
+  const all = curves.flatMap((c) => c.points.flatMap((p) => (p.expectedTokensPerSecondTotal === null ? [p.tokensPerSecondTotal] : [p.tokensPerSecondTotal, p.expectedTokensPerSecondTotal])));
   const yDomain = decadeDomain(all);
   const x = logScale([CHART_BATCH_MIN, CHART_BATCH_MAX], [layout.plot.left, layout.plot.right]);
   const y = logScale(yDomain, [layout.plot.bottom, layout.plot.top]);
@@ -178,7 +184,11 @@ export function buildSpeedChart(input: SpeedChartInput): SpeedChart {
       y: y(p.tokensPerSecondTotal),
       bound: p.bound,
       fits: p.batch <= fitLimit,
+      expectedTokensPerSecondTotal: p.expectedTokensPerSecondTotal,
     }));
+    const expectedPoints = points
+      .filter((p) => p.fits && p.expectedTokensPerSecondTotal !== null)
+      .map((p) => ({ ...p, y: y(p.expectedTokensPerSecondTotal!) }));
     const fitting = points.filter((p) => p.fits);
     const lastFit = fitting[fitting.length - 1];
     const overflow = points.filter((p) => !p.fits);
@@ -203,6 +213,7 @@ export function buildSpeedChart(input: SpeedChartInput): SpeedChart {
       maxBatchThatFits: fitLimit,
       fitPath: pathOf(fitting),
       overflowPath: overflow.length === 0 ? '' : pathOf(lastFit ? [lastFit, ...overflow] : overflow),
+      expectedPath: expectedPoints.length > 1 ? pathOf(expectedPoints) : '',
       ticks: points.filter((p) => Number.isInteger(Math.log2(p.batch))),
       sameAs: null,
     };
