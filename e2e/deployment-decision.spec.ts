@@ -139,6 +139,10 @@ test('the planner and the checklist work with the keyboard alone', async ({ page
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(p.getByRole('checkbox')).toBeFocused();
+  // vLLM's 0.92 is on by default now (one budget everywhere); Space toggles it off and on again.
+  await expect(p.getByRole('checkbox')).toBeChecked();
+  await page.keyboard.press('Space');
+  await expect(p.getByRole('checkbox')).not.toBeChecked();
   await page.keyboard.press('Space');
   await expect(p.getByRole('checkbox')).toBeChecked();
   // Into set-up 1: format, GPU, count, price

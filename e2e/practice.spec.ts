@@ -354,6 +354,7 @@ test.describe('/practice', () => {
     const notice = page.getByRole('status').filter({ hasText: 'Filtered by the link' });
     await expect(notice).toContainText('Filtered by the link: Memory, KV cache (');
     await expect(page.getByText(/^(Memory|KV cache) · (Junior|Mid|Senior) · /)).toBeVisible();
+    await page.getByText('Filters', { exact: true }).click(); // the filter panel is a closed <details>
     await expect(page.getByRole('checkbox', { name: /^Speed \(/ })).not.toBeChecked();
     await expect(page.getByRole('checkbox', { name: /^Memory \(/ })).toBeChecked();
 
@@ -367,6 +368,7 @@ test.describe('/practice', () => {
     await page.getByRole('button', { name: 'Use my saved filters instead' }).click();
     await expect(page.getByText('Filtered by the link')).toHaveCount(0);
     expect(new URL(page.url()).search).toBe('');
+    await page.getByText('Filters', { exact: true }).click();
     await expect(page.getByRole('checkbox', { name: /^Speed \(/ })).toBeChecked();
     expect(consoleErrors).toEqual([]);
   });

@@ -116,7 +116,9 @@ export function MemoryCalculator({
   const headingId = `${id}-h`;
   const isCustom = state.model === CUSTOM_MODEL;
   const weightInfo = weightChoiceInfo(state.weights, state.spec);
-  const ggufFiles = useMemo(() => ggufFileChoices(state.spec), [state.spec]);
+  // GGUF option labels carry bits per weight for this model; sizing all 14 files costs ~80 ms, so it waits for the menu's first use.
+  const [ggufBits, setGgufBits] = useState(false);
+  const ggufFiles = useMemo(() => ggufFileChoices(state.spec, { withBits: ggufBits, selected: state.weights }), [state.spec, ggufBits, state.weights]);
   const kvFormat = KV_FORMATS.find((k) => k.id === state.kv)!;
   const query = memoryStateQuery(text);
 
@@ -196,7 +198,15 @@ export function MemoryCalculator({
             <option value={CUSTOM_MODEL}>Paste or upload a config.json…</option>
           </optgroup>
         </SelectField>
-        <SelectField label={MEMORY_FIELD_LABELS.weights} value={state.weights} error={state.errors.weights} onChange={(weights) => update({ weights })} wide hint={weightChoiceHint(weightInfo)}>
+        <SelectField
+          label={MEMORY_FIELD_LABELS.weights}
+          value={state.weights}
+          error={state.errors.weights}
+          onChange={(weights) => update({ weights })}
+          onFocus={() => setGgufBits(true)}
+          wide
+          hint={weightChoiceHint(weightInfo)}
+        >
           {weightFormatFamilies().map((g) => (
             <optgroup key={g.label} label={g.label}>
               {g.formats.map((f) => (

@@ -260,9 +260,10 @@ export function SpeedCalculator({
     <section className={`widget ${styles.widget}`} aria-labelledby={headingId}>
       <Heading id={headingId}>Decode speed calculator</Heading>
       <p className={styles.bound}>
-        <strong>Roofline upper bound</strong>, not a benchmark: peak datasheet bandwidth and dense tensor-core FLOPS, no kernel
-        inefficiency, no all-reduce between GPUs, no scheduling or sampling time. Real servers are slower. GPU figures and
-        their sources: <a href="/sources">Sources</a>.
+        <strong>Ceiling and expected, not a serving engine.</strong> The ceiling runs every operator at the datasheet bandwidth and
+        dense tensor-core peak (all-reduces at the link&rsquo;s datasheet speed); the expected figure uses what our H100 benchmark&rsquo;s
+        kernels reached. Neither counts scheduling, sampling or a real engine&rsquo;s kernels. GPU figures and their sources:{' '}
+        <a href="/sources">Sources</a>.
       </p>
 
       <div className={`widget-controls ${styles.controls}`}>

@@ -3,10 +3,12 @@
 import { useId, type ReactNode } from 'react';
 
 /** A labelled native `<select>` with an optional hint and the message of a bad value next to it. */
-export function SelectField({ label, value, onChange, error, hint, className = 'field', children }: {
+export function SelectField({ label, value, onChange, onFocus, error, hint, className = 'field', children }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  /** Called when the select gets focus (a pointer press focuses it too): for options worth computing only on use. */
+  onFocus?: () => void;
   error?: string;
   hint?: ReactNode;
   /** Class of the wrapper; `field` by default. */
@@ -18,7 +20,7 @@ export function SelectField({ label, value, onChange, error, hint, className = '
   return (
     <div className={className}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} onFocus={onFocus} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
         {children}
       </select>
       {hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}

@@ -118,14 +118,24 @@ const EXTRA_BLOCKS: Readonly<Partial<Record<GgmlType, GgmlBlock>>> = {
  * @example ggmlBlock('IQ4_NL') // { weights: 32, bytes: 18 }
  */
 export function ggmlBlock(type: GgmlType): GgmlBlock {
+  const cached = BLOCKS.get(type);
+  if (cached) return cached;
+  let block: GgmlBlock | undefined;
   for (const format of FORMATS) {
     const s = format.storage;
-    if (s.kind === 'gguf' && s.ggmlType === type) return { weights: s.blockWeights, bytes: ggufBlockBytes(s) };
+    if (s.kind === 'gguf' && s.ggmlType === type) {
+      block = { weights: s.blockWeights, bytes: ggufBlockBytes(s) };
+      break;
+    }
   }
-  const extra = EXTRA_BLOCKS[type];
-  if (!extra) throw new Error(`No block size for GGML type ${type}`);
-  return extra;
+  block ??= EXTRA_BLOCKS[type];
+  if (!block) throw new Error(`No block size for GGML type ${type}`);
+  BLOCKS.set(type, block);
+  return block;
 }
+
+/** Block sizes already looked up (the catalog does not change at run time). */
+const BLOCKS = new Map<GgmlType, GgmlBlock>();
 
 /** What llama-quantize decides by (`tensor_category` in llama-quant.cpp). */
 export type TensorCategory =

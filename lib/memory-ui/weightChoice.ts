@@ -40,8 +40,20 @@ const GGUF_FILE_NOTES = [
   'Assumes the file was made with an importance matrix, as the common uploads are; without one an IQ4_XS file keeps the first eighth of ffn_down at Q5_K.',
 ];
 
+/** ggufFileBits results per model spec: the select re-renders on every keystroke, the spec rarely changes. */
+const FILE_BITS = new WeakMap<ModelSpec, Map<GgufFileType, { bits: number; formula: string } | null>>();
+
 function ggufFileBits(spec: ModelSpec | null, fileType: GgufFileType): { bits: number; formula: string } | null {
   if (!spec) return null;
+  let perSpec = FILE_BITS.get(spec);
+  if (!perSpec) FILE_BITS.set(spec, (perSpec = new Map()));
+  if (perSpec.has(fileType)) return perSpec.get(fileType)!;
+  const result = computeGgufFileBits(spec, fileType);
+  perSpec.set(fileType, result);
+  return result;
+}
+
+function computeGgufFileBits(spec: ModelSpec, fileType: GgufFileType): { bits: number; formula: string } | null {
   let file;
   try {
     file = ggufFileSize(spec, fileType);
@@ -105,12 +117,12 @@ export function weightChoiceHint(info: WeightChoiceInfo): string {
  *
  * @example ggufFileChoices(getModel('llama-3.1-70b').spec).find((c) => c.id === 'gguf-file-q4_k_m')?.label // 'Q4_K_M — 4.82 bits/weight on this model'
  */
-export function ggufFileChoices(spec: ModelSpec | null): Array<{ id: string; label: string }> {
+export function ggufFileChoices(spec: ModelSpec | null, opts: { withBits?: boolean; selected?: string } = {}): Array<{ id: string; label: string }> {
+  const withBits = opts.withBits ?? true;
   return GGUF_FILE_TYPES.map((fileType) => {
-    const bits = ggufFileBits(spec, fileType);
-    return {
-      id: ggufFileFormatId(fileType),
-      label: bits ? `${fileType} — ${formatNumber(bits.bits, 2)} bits/weight on this model` : fileType,
-    };
+    const id = ggufFileFormatId(fileType);
+    // Sizing a file walks every tensor of the model (≈ 6 ms for a 70B): until the learner opens the menu, only the chosen file is sized.
+    const bits = withBits || id === opts.selected ? ggufFileBits(spec, fileType) : null;
+    return { id, label: bits ? `${fileType} — ${formatNumber(bits.bits, 2)} bits/weight on this model` : fileType };
   });
 }
