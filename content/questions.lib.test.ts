@@ -15,10 +15,10 @@ import { withinTolerance, acceptedRange } from '@/lib/practice/numeric';
 import { unitDef } from '@/lib/practice/units';
 import type { NumericQuestion, Question } from '@/lib/practice/types';
 import { countParams, getModel, kvCacheBytesPerSequence, kvCacheBytesPerToken } from '@/lib/models';
-import { weightBytes } from '@/lib/sizing';
+import { cudaTotalBytes, fitOnGpu, weightBytes } from '@/lib/sizing';
 import { bitsPerWeight } from '@/lib/formats';
 import { getGpu } from '@/lib/hardware';
-import { maxBitsPerWeightToFit } from '@/lib/deploy';
+import { maxBitsPerWeightToFit, weightBudget } from '@/lib/deploy';
 import { costPerMillionTokens, decodeStep, prefillRoofline, speedupCeiling } from '@/lib/perf';
 import { overtakeBatch } from '@/lib/speed-ui/examples';
 import { formatDuration } from '@/lib/speed-ui/format';
@@ -28,8 +28,7 @@ import { BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_MIB, formatCount, formatNumber }
 /**
  * Numeric questions deliberately not checked here, and why. "Not in lib" means lib/ has
  * no function for the quantity (plain arithmetic or statistics in the prompt); the
- * speed and capacity ones wait for the performance model and the capacity model that
- * are being rewritten.
+ * speed one is a hand roofline whose inputs the prompt gives.
  */
 const NOT_CHECKED: Record<string, string> = {
   'calibration-token-count': 'not in lib: 128 × 2,048 from the GPTQ paper',
@@ -44,7 +43,6 @@ const NOT_CHECKED: Record<string, string> = {
   'eval-flips-numeric': 'not in lib: evaluation statistics',
   'eval-noise-numeric': 'not in lib: evaluation statistics',
   'cost-roofline-int4-h100': 'decode-speed question (roofline tokens/s; performance model being rewritten)',
-  'serving-vllm-capacity-numeric': 'capacity question (max concurrency; capacity model being recalibrated)',
 };
 
 const checked = new Set<string>();
@@ -344,6 +342,182 @@ describe('speed figures agree with the per-operator roofline (lib/perf decodeSte
 
   it('same-batch ceilings quoted against "5×" (lib/perf speedupCeiling)', () => {
     expectStated('speed-no-5x-flaw', `reads ${formatNumber(speedupCeiling({ gpu: 'h100-sxm', weights: 'gguf-q2_k' }).memoryBoundRatio, 2)}× fewer bytes`);
+  });
+});
+
+// Capacity (fitOnGpu) and speed (decodeStep's ceiling) figures of the bank's deployment questions. "All memory in
+// use" is memoryUtilization 1; otherwise vLLM's default 0.92. Speeds are the ceiling `tokensPerSecondTotal`.
+describe('capacity and speed figures agree with the capacity model and the per-operator ceiling (fitOnGpu, decodeStep)', () => {
+  const fit = (weights: string, gpu: string, contextTokens: number, opts: { kvBits?: number; gpuCount?: number; all?: boolean; batch?: number } = {}) =>
+    fitOnGpu({
+      model: 'llama-3.1-70b',
+      weights,
+      gpu,
+      kvBits: opts.kvBits ?? 16,
+      contextTokens,
+      batch: opts.batch ?? 1,
+      gpuCount: opts.gpuCount ?? 1,
+      memoryUtilization: opts.all ? 1 : undefined,
+    });
+  const cap = (weights: string, gpu: string, contextTokens: number, opts: { kvBits?: number; gpuCount?: number; all?: boolean } = {}) =>
+    fit(weights, gpu, contextTokens, opts).maxBatchAtContext;
+  const ceiling = (weights: string, gpu: string, batch: number, contextTokens: number, gpuCount = 1, kvBits = 16) =>
+    decodeStep({ model: 'llama-3.1-70b', weights, gpu, gpuCount, batch, contextTokens, kvBits });
+  const tok = (x: number) => formatNumber(x, 0);
+  const all = { all: true };
+
+  it('the vLLM capacity numeric: 26 sequences at 0.92, 31 with all memory (serving-vllm-capacity-numeric)', () => {
+    const f = fit('int4-g128', 'h100-sxm', 4096);
+    expectAccepted('serving-vllm-capacity-numeric', f.maxBatchAtContext);
+    expectStated(
+      'serving-vllm-capacity-numeric',
+      `${formatCount(f.perGpuCudaTotalBytes / BYTES_PER_MIB)} MiB`,
+      gb(f.perGpuAvailableBytes, 2),
+      `${gb(f.estimate.overheadBytes, 2)} of non-torch memory and ${gb(f.estimate.activationBytes, 2)} of activation peak leaves ${gb(f.kvCacheBytesPerGpu, 2)}`,
+      `${formatCount(f.maxTotalKvTokens)} tokens`,
+      `it would be ${cap('int4-g128', 'h100-sxm', 4096, all)}`,
+    );
+  });
+
+  it('cost: set-ups by cost per million, GPUs that hold FP8 or INT4, the 32k KV lever, three set-ups', () => {
+    // cost-setups-order: 1,024-token sequences, target batch 64 capped at what fits, USD 3.00 per GPU-hour.
+    const rows = [
+      ['int4-g128', 1],
+      ['fp8-w8a8', 2],
+      ['bf16', 2],
+      ['fp8-w8a8', 1],
+    ] as const;
+    const costs = rows.map(([w, n]) => {
+      const batch = Math.min(64, cap(w, 'h100-sxm', 1024, { all: true, gpuCount: n }));
+      const t = ceiling(w, 'h100-sxm', batch, 1024, n).tokensPerSecondTotal;
+      const usd = costPerMillionTokens({ tokensPerSecondTotal: t, dollarsPerHour: 3, gpuCount: n });
+      expectStated('cost-setups-order', `${tok(t)} tok/s`, `USD ${formatNumber(usd, 3)}`);
+      return usd;
+    });
+    expect([...costs].sort((a, b) => a - b)).toEqual(costs); // the written order is cheapest first
+    expectStated('cost-setups-order', `holds only ${cap('bf16', 'h100-sxm', 1024, { all: true, gpuCount: 2 })} sequences`, `holds only ${cap('fp8-w8a8', 'h100-sxm', 1024, all)} sequences`);
+
+    // cost-fp8-gpu-choice: FP8 W8A8, 4,096 tokens, all memory.
+    expectStated('cost-fp8-gpu-choice', `H200 ${cap('fp8-w8a8', 'h200-sxm', 4096, all)} sequences`, `80GB ${cap('fp8-w8a8', 'a100-80gb-sxm', 4096, all)} (weight-only FP8)`, `holding ${cap('fp8-w8a8', 'h100-sxm', 4096, all)}.`);
+    expect(cap('fp8-w8a8', 'l40s', 4096, all)).toBe(0);
+    expect(cap('fp8-w8a8', 'rtx-4090', 4096, all)).toBe(0);
+
+    // cost-gpus-hold-int4: INT4 g128, 4,096 tokens, all memory (the L40S also at vLLM's 0.92).
+    const hold = (gpu: string) => cap('int4-g128', gpu, 4096, all);
+    expectStated('cost-gpus-hold-int4', `It holds ${hold('a100-80gb-sxm')} such`, `It holds ${hold('h100-sxm')}, two fewer`, `It holds ${hold('h200-sxm')}.`, `It holds ${hold('l40s')}, but only ${cap('int4-g128', 'l40s', 4096)} at vLLM's default`);
+    expect(hold('a100-80gb-sxm') - hold('h100-sxm')).toBe(2);
+    expect(hold('rtx-4090')).toBe(0);
+    expect(hold('l4')).toBe(0);
+
+    // cost-fp8-kv-vs-int4-32k: one H200, 32,768 tokens, all memory.
+    const k = (w: string, kvBits: number) => cap(w, 'h200-sxm', 32_768, { all: true, kvBits });
+    expectStated('cost-fp8-kv-vs-int4-32k', `${k('fp8-w8a8', 16)} sequences fit`, `FP8 weights + BF16 cache ${k('fp8-w8a8', 16)}, INT4 + BF16 ${k('int4-g128', 16)}, FP8 + FP8 cache ${k('fp8-w8a8', 8)}, INT4 + FP8 cache ${k('int4-g128', 8)}`);
+    expectStated('cost-fp8-kv-vs-int4-32k', `about ${gb(fit('fp8-w8a8', 'h200-sxm', 32_768, all).estimate.activationBytes, 2)}`);
+
+    // cost-three-setups-open: 4,096 tokens, all memory; ceilings at those batches; batch-1 per-user speed.
+    const a = cap('int4-g128', 'h100-sxm', 4096, all);
+    const b = cap('fp8-w8a8', 'h100-sxm', 4096, { all: true, gpuCount: 2 });
+    const c = cap('fp8-w8a8', 'h200-sxm', 4096, all);
+    const ta = ceiling('int4-g128', 'h100-sxm', a, 4096).tokensPerSecondTotal;
+    const tb = ceiling('fp8-w8a8', 'h100-sxm', b, 4096, 2).tokensPerSecondTotal;
+    const tc = ceiling('fp8-w8a8', 'h200-sxm', c, 4096).tokensPerSecondTotal;
+    const perUser = (w: string, g: string, n = 1) => tok(ceiling(w, g, 1, 4096, n).tokensPerSecondPerSequence);
+    expectStated(
+      'cost-three-setups-open',
+      `${a} sequences for INT4 on one H100, ${b} for FP8`,
+      `and ${c} for FP8 on one H200`,
+      `${formatCount(ta)}, ${formatCount(tb)} and ${formatCount(tc)} tok/s in total, so per GPU-hour ${formatCount(ta)}, ${formatCount(tb / 2)} and ${formatCount(tc)}`,
+      `about ${formatNumber(Math.min(tc / ta, tc / (tb / 2)), 2)}× an H100's`,
+      `about ${formatNumber(Math.min(tc / ta, tc / (tb / 2)), 2)}p`,
+      `about ${perUser('fp8-w8a8', 'h100-sxm', 2)} tokens/s at batch 1, one H100 at 4-bit ${perUser('int4-g128', 'h100-sxm')}, the H200 ${perUser('fp8-w8a8', 'h200-sxm')}`,
+    );
+  });
+
+  it('kv-cache: an FP8 cache doubles the sequences; the 32k flaw (fitOnGpu)', () => {
+    expectStated('kv-fp8-kv-effect', `gives ${cap('fp8-w8a8', 'h100-sxm', 8192, { all: true, gpuCount: 2 })} sequences with a BF16 cache and ${cap('fp8-w8a8', 'h100-sxm', 8192, { all: true, gpuCount: 2, kvBits: 8 })} with FP8`);
+    expectStated('kv-fp8-kv-effect', gb(ceiling('fp8-w8a8', 'h100-sxm', 1, 1).weightBytesRead, 1));
+    expectStated('kv-scaled-by-weights-flaw', `holds ${cap('int4-g128', 'h100-sxm', 32_768, all)} sequences of 32,768`, `it holds ${cap('int4-g128', 'h100-sxm', 32_768, { all: true, kvBits: 8 })}.`);
+    // The flaw's per-sequence cache: 10.74 GB scaled down by the weights' 141.1 / 39.77.
+    const f = fit('int4-g128', 'h100-sxm', 32_768, all);
+    const flawedSeq = kvCacheBytesPerSequence(llama70, { bits: 16, contextTokens: 32_768 }) / (w70('bf16').bytes / w70('int4-g128').bytes);
+    expectStated('kv-scaled-by-weights-flaw', `about ${Math.floor(f.kvCacheBytesPerGpu / flawedSeq)}.`);
+  });
+
+  it('fp8: FP8 W8A8 on one H100 at vLLM default leaves room for 2 sequences (interactive-chat-one-h100)', () => {
+    const f = fit('fp8-w8a8', 'h100-sxm', 4096);
+    expectStated('interactive-chat-one-h100', `default ${gb(f.perGpuAvailableBytes, 1)} (0.92 × the ${gb(f.perGpuCudaTotalBytes, 1)} CUDA reports) room for only ${f.maxBatchAtContext} sequences`);
+  });
+
+  it('memory: the A100 in one unit, the 4090 bit budget, A100 against H100, the 0.92 cap', () => {
+    const a = fit('int8-w8a16', 'a100-80gb-sxm', 4096, all);
+    expectStated(
+      'mem-gb-gib-flaw',
+      `CUDA reports ${formatNumber(a.perGpuCudaTotalBytes / BYTES_PER_GB, 2)} GB`,
+      `${formatNumber(a.perGpuCudaTotalBytes / BYTES_PER_GB, 2)} − 72.66 − ${formatNumber(a.estimate.overheadBytes / BYTES_PER_GB, 2)} (non-torch memory) − ${formatNumber(a.estimate.activationBytes / BYTES_PER_GB, 2)} (activation peak) ≈ ${gb(a.kvCacheBytesPerGpu, 2)}`,
+      `room for ${formatCount(a.maxTotalKvTokens)} tokens, or ${a.maxBatchAtContext} sequences`,
+      `(${cap('int8-w8a16', 'a100-80gb-sxm', 4096)} at vLLM's default 0.92`,
+    );
+    // The flawed path: 80 GB instead of the CUDA total, the same other terms.
+    const flawed = 80e9 - a.estimate.weightsBytes - a.estimate.overheadBytes - a.estimate.activationBytes;
+    expectStated('mem-gb-gib-flaw', `flawed path gets ${Math.floor(flawed / kvCacheBytesPerSequence(llama70, { bits: 16, contextTokens: 4096 }))}.`);
+
+    const budget = weightBudget({ model: 'llama-3.1-70b', gpu: 'rtx-4090', load: { contextTokens: 4096, batch: 1, kvBits: 16 } });
+    const bits = formatNumber(maxBitsPerWeightToFit('llama-3.1-70b', budget.budgetBytes), 2);
+    expectStated('mem-24gb-max-bits', `drops to ${bits} bits`, `non-torch memory (${gb(budget.overheadBytes, 2)}), the activation peak (${gb(budget.activationBytes, 2)})`);
+    expectStated('mem-4090-cannot-hold-70b-4bit', `and ${bits} once`);
+    expect(Number(bits)).toBeGreaterThan(bitsPerWeight('gguf-q2_k')); // the base type squeezes under, as the text says
+
+    const need = (gpu: string) => fitOnGpu({ model: 'llama-3.1-70b', weights: 'int8-w8a16', kvBits: 16, contextTokens: 4096, batch: 8, gpu, memoryUtilization: 1 });
+    const onA100 = need('a100-80gb-sxm');
+    const onH100 = need('h100-sxm');
+    expect(onA100.fits).toBe(true);
+    expect(onH100.fits).toBe(false);
+    expectStated('mem-usable-vs-nominal', `(${gb(onA100.requiredBytes, 2)} needed of the ${gb(onA100.availableBytes, 2)} CUDA reports)`, `needs ${gb(onH100.requiredBytes, 2)} of ${gb(onH100.availableBytes, 2)}`);
+
+    const h100 = getGpu('h100-sxm');
+    expectStated('mem-vllm-gpu-memory-utilization', `fit ${cap('int4-g128', 'h100-sxm', 4096, all)} at a cap of 1.0 and ${cap('int4-g128', 'h100-sxm', 4096)} at`, `8% of the ${gb(cudaTotalBytes(h100), 2)} CUDA reports, ${gb(0.08 * cudaTotalBytes(h100), 2)}`);
+  });
+
+  it('serving: throughput levers, TP against replicas, the A100 "comfortably" flaw', () => {
+    const one = cap('int4-g128', 'h100-sxm', 4096, all);
+    const fp8kv = cap('int4-g128', 'h100-sxm', 4096, { all: true, kvBits: 8 });
+    const pair = cap('int4-g128', 'h100-sxm', 4096, { all: true, gpuCount: 2 });
+    const t1 = ceiling('int4-g128', 'h100-sxm', one, 4096).tokensPerSecondTotal;
+    const t2 = ceiling('int4-g128', 'h100-sxm', fp8kv, 4096, 1, 8).tokensPerSecondTotal;
+    const t3 = ceiling('int4-g128', 'h100-sxm', pair, 4096, 2).tokensPerSecondTotal;
+    expectStated(
+      'serving-throughput-levers',
+      `full at ${one} sequences`,
+      `about ${formatCount(t1)} tok/s`,
+      `so ${fp8kv} fit`,
+      `about ${formatCount(t2)} tok/s at batch ${fp8kv}`,
+      `holds ${pair} sequences`,
+      `about ${formatCount(t3)} tok/s, all-reduces included`,
+      `one H100, ${one} sequences and ${formatCount(t1)} tok/s. With an FP8 cache, ${fp8kv} sequences and ${formatCount(t2)} tok/s. On two H100s tensor-parallel, ${pair} sequences and ${formatCount(t3)} tok/s`,
+    );
+    for (const [b, t] of [[one, t1], [fp8kv, t2], [pair, t3]] as const) expect(Math.abs(t / b - 40)).toBeLessThan(2.5); // "near 40 tok/s" per user
+
+    expectStated(
+      'serving-tp-vs-replicas',
+      `2 × ${one} = ${2 * one} sequences. The pair holds ${pair}`,
+      `(${tok(ceiling('int4-g128', 'h100-sxm', 1, 4096).tokensPerSecondPerSequence)} → ${tok(ceiling('int4-g128', 'h100-sxm', 1, 4096, 2).tokensPerSecondPerSequence)} tok/s ceiling)`,
+      `Both hold ${2 * one};`,
+      `room for ${pair - 2 * one} more`,
+      `holds ${4 * one}, because`,
+      `one H100 holds ${one} such sequences, a tensor-parallel pair ${pair}`,
+    );
+
+    const a = fit('int8-w8a16', 'a100-80gb-sxm', 4096, all);
+    const g = (x: number) => formatNumber(x / BYTES_PER_GIB, 2);
+    expectStated(
+      'serving-a100-comfortably-flaw',
+      `CUDA sees ${g(a.perGpuCudaTotalBytes)} GiB`,
+      `${g(a.estimate.overheadBytes)} GiB of non-torch memory and a ${g(a.estimate.activationBytes)} GiB activation peak`,
+      `${g(a.perGpuCudaTotalBytes)} − ${g(a.estimate.weightsBytes)} − ${g(a.estimate.overheadBytes)} − ${g(a.estimate.activationBytes)} = ${g(a.kvCacheBytesPerGpu)} GiB`,
+      `so ${a.maxBatchAtContext} sequences`,
+      `fewer fit: ${cap('int8-w8a16', 'a100-80gb-sxm', 4096)}.`,
+      `${cap('int8-w8a16', 'a100-80gb-sxm', 2048, all)} fit at 2,048 tokens and ${cap('int8-w8a16', 'a100-80gb-sxm', 1024, all)}`,
+    );
   });
 });
 
