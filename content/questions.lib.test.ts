@@ -18,7 +18,7 @@ import { countParams, getModel, kvCacheBytesPerSequence, kvCacheBytesPerToken } 
 import { cudaTotalBytes, fitOnGpu, weightBytes } from '@/lib/sizing';
 import { bitsPerWeight } from '@/lib/formats';
 import { getGpu } from '@/lib/hardware';
-import { maxBitsPerWeightToFit, weightBudget } from '@/lib/deploy';
+import { batchCostRatio, maxBitsPerWeightToFit, weightBudget } from '@/lib/deploy';
 import { costPerMillionTokens, decodeStep, prefillRoofline, speedupCeiling } from '@/lib/perf';
 import { overtakeBatch } from '@/lib/speed-ui/examples';
 import { formatDuration } from '@/lib/speed-ui/format';
@@ -396,6 +396,11 @@ describe('capacity and speed figures agree with the capacity model and the per-o
     });
     expect([...costs].sort((a, b) => a - b)).toEqual(costs); // the written order is cheapest first
     expectStated('cost-setups-order', `holds only ${cap('bf16', 'h100-sxm', 1024, { all: true, gpuCount: 2 })} sequences`, `holds only ${cap('fp8-w8a8', 'h100-sxm', 1024, all)} sequences`);
+
+    // cost-batch-1-vs-64: FP8 on two H100s, 1,024 cached tokens, batch 1 against 64.
+    const r = batchCostRatio({ model: 'llama-3.1-70b', weights: 'fp8-w8a8', gpu: 'h100-sxm', gpuCount: 2, contextTokens: 1024, kvBits: 16 }, 1, 64);
+    const one = formatNumber(r.small.decode?.tokensPerSecondTotal ?? NaN, 1);
+    expectStated('cost-batch-1-vs-64', `batch 1 gives ${one} tok/s`, `Batch 64 gives ${tok(r.large.decode?.tokensPerSecondTotal ?? NaN)} tok/s`, `from ${one} to ${formatNumber(r.large.decode?.tokensPerSecondPerSequence ?? NaN, 1)} tok/s`, `falls ${formatNumber(r.ratio, 1)}×`);
 
     // cost-fp8-gpu-choice: FP8 W8A8, 4,096 tokens, all memory.
     expectStated('cost-fp8-gpu-choice', `H200 ${cap('fp8-w8a8', 'h200-sxm', 4096, all)} sequences`, `80GB ${cap('fp8-w8a8', 'a100-80gb-sxm', 4096, all)} (weight-only FP8)`, `holding ${cap('fp8-w8a8', 'h100-sxm', 4096, all)}.`);
