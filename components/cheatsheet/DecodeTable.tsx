@@ -17,6 +17,8 @@ const CONTEXT = 8192;
 export function DecodeTable({ model = 'llama-3.1-70b' }: { model?: string }) {
   const entry = getModel(model);
   const gpus = DECODE_GPUS.map((id) => getGpu(id));
+  const h100 = getGpu('h100-sxm');
+  const expected = FORMATS.map((f) => ({ f, c: batchOneDecodeCeiling({ model: entry.spec, weights: f, gpu: h100, contextTokens: CONTEXT }) }));
   return (
     <section className={styles.section} aria-labelledby="cs-decode">
       <h2 id="cs-decode">Batch-1 decode ceiling, tokens/s</h2>
@@ -50,7 +52,6 @@ export function DecodeTable({ model = 'llama-3.1-70b' }: { model?: string }) {
                         <>
                           {formatRate(c.tokensPerSecond)}
                           {c.fellBack ? '†' : ''}
-                          {c.expectedTokensPerSecond !== null ? <span className={styles.gpus}> ({formatRate(c.expectedTokensPerSecond)})</span> : null}
                           {c.gpuCount !== 1 ? <span className={styles.gpus}> on {c.gpuCount}</span> : null}
                         </>
                       )}
@@ -64,7 +65,11 @@ export function DecodeTable({ model = 'llama-3.1-70b' }: { model?: string }) {
       </div>
       <p className={styles.note}>
         One sequence, {formatCount(CONTEXT)} cached tokens, BF16 KV, on the fewest GPUs that hold it at vLLM’s {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)} memory
-        (“on 2”: tensor-parallel, all-reduce included). Ceilings at peak bandwidth; (expected) on the kernels our H100 benchmark measured (W4A16: no Marlin there, a floor). † no FP8 tensor cores: weight-only.
+        (“on 2”: tensor-parallel, all-reduce included). Ceilings at peak bandwidth. Expected on the kernels our H100 benchmark measured:{' '}
+        {expected.map(({ f, c }, i) => (
+          <span key={f}>{i > 0 ? ', ' : ''}{CHART_FORMAT_LABELS[f]} {c.expectedTokensPerSecond === null ? '—' : formatRate(c.expectedTokensPerSecond)}</span>
+        ))}{' '}
+        (W4A16: no Marlin there, a floor). † no FP8 tensor cores: weight-only.
         The 4-bit lead fades as the batch grows (Marlin keeps it to batch ≈16–32)<Ref id="marlin-readme" />.
       </p>
     </section>

@@ -25,7 +25,7 @@ export interface BatchCostRatio {
  * @throws {RangeError} when a batch is invalid, when not even one sequence fits (no
  *   tokens to price), or when the row inputs are invalid (the message names the field).
  * @example
- * batchCostRatio({ model: 'llama-3.1-70b', weights: 'fp8-w8a8', gpu: 'h100-sxm', gpuCount: 2, contextTokens: 1024, kvBits: 16 }, 1, 64).ratio // ≈ 49.3
+ * batchCostRatio({ model: 'llama-3.1-70b', weights: 'fp8-w8a8', gpu: 'h100-sxm', gpuCount: 2, contextTokens: 1024, kvBits: 16 }, 1, 64).ratio // ≈ 47.2
  */
 export function batchCostRatio(
   row: Omit<DeploymentRowInput, 'targetBatch' | 'dollarsPerGpuHour'>,
