@@ -64,13 +64,12 @@ export function DecodeTable({ model = 'llama-3.1-70b' }: { model?: string }) {
         </table>
       </div>
       <p className={styles.note}>
-        One sequence, {formatCount(CONTEXT)} cached tokens, BF16 KV, on the fewest GPUs that hold it at vLLM’s {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)} memory
-        (“on 2”: tensor-parallel, all-reduce included). Ceilings at peak bandwidth. Expected on the kernels our H100 benchmark measured:{' '}
+        Ceilings: one sequence, {formatCount(CONTEXT)} BF16 KV tokens, fewest GPUs at vLLM’s {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)} (“on 2”: tensor parallel).
+        Our H100’s kernels:{' '}
         {expected.map(({ f, c }, i) => (
-          <span key={f}>{i > 0 ? ', ' : ''}{CHART_FORMAT_LABELS[f]} {c.expectedTokensPerSecond === null ? '—' : formatRate(c.expectedTokensPerSecond)}</span>
+          <span key={f}>{i > 0 ? ', ' : ''}{CHART_FORMAT_LABELS[f].split(' ')[0]} {c.expectedTokensPerSecond === null ? '—' : formatRate(c.expectedTokensPerSecond)}</span>
         ))}{' '}
-        (W4A16: no Marlin there, a floor). † no FP8 tensor cores: weight-only.
-        The 4-bit lead fades as the batch grows (Marlin keeps it to batch ≈16–32)<Ref id="marlin-readme" />.
+        (INT4: no Marlin, a floor). † weight-only. The 4-bit lead fades with batch (Marlin keeps it to ≈16–32)<Ref id="marlin-readme" />.
       </p>
     </section>
   );
