@@ -17,10 +17,13 @@ export function MeasuredVsModel({ tp = 1 }: { tp?: number }) {
   const rows = measuredRows(data, { tp, tokens: TOKENS });
   const worst = rows.reduce((w, r) => Math.max(w, r.absError), 0);
   return (
-    <figure>
+    <figure style={{ margin: '1rem 0' }}>
+      <p>
+        <strong>Measured versus model</strong>: one Llama-3.1-70B layer&rsquo;s four GEMMs{tp > 1 ? ` at tensor parallel ${tp}` : ''}, H100 SXM.
+      </p>
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Measured versus model, one transformer layer">
         <table className="table">
-          <caption>
+          <caption className="sr-only">
             One Llama-3.1-70B layer&rsquo;s GEMMs (qkv + o + gate_up + down{tp > 1 ? `, tensor parallel ${tp}` : ''}) on an H100 SXM:
             measured, expected by the calibrated model, and the roofline ceiling
           </caption>
