@@ -29,7 +29,7 @@ const SIXTEEN_BIT: readonly ComputeDtype[] = ['bf16', 'fp16'];
  * - BF16 on a GPU without BF16 (T4, V100) → FP16, same tensor-core rate.
  *
  * Source: peaks from lib/hardware (`denseTflops`, absent = no tensor-core support);
- * A100 has no FP8 and H100 no INT4 tensor cores (facts.md §6).
+ * A100 has no FP8 and H100 no INT4 tensor cores (NVIDIA A100 and H100 datasheets: no such rows).
  *
  * @throws {Error} when the GPU lists neither the requested dtype nor BF16/FP16.
  * @example effectiveComputeDtype('fp8', a100).dtype  // 'bf16' (fellBack: true)

@@ -5,13 +5,13 @@ import { MODELS } from '../models';
 import { bitsPerWeight } from '../formats';
 import { decodeStep, type DecodeInput } from './decodeStep';
 
-// Llama-3.1-70B (facts.md §7): linear weights 68,451,041,280; embedding = lm_head = 1,050,673,152;
+// Llama-3.1-70B (meta-llama/Llama-3.1-70B config.json, counted by lib/models): linear weights 68,451,041,280; embedding = lm_head = 1,050,673,152;
 // norms 1,318,912; hidden 8,192; 80 layers × 64 heads × 128 head_dim; 327,680 B of BF16 KV per token.
 const LINEAR = 68_451_041_280;
 const LM_HEAD = 1_050_673_152;
 const NORMS = 1_318_912;
-const H100_BW = 3.35e12; // facts.md §6
-const H100_BF16 = 989e12; // facts.md §6, dense
+const H100_BW = 3.35e12; // H100 SXM datasheet
+const H100_BF16 = 989e12; // H100 SXM datasheet, dense (1,979 sparse halved)
 
 const base: DecodeInput = { model: 'llama-3.1-70b', weights: 'bf16', gpu: 'h100-sxm', batch: 1, contextTokens: 1, kvBits: 16 };
 

@@ -5,8 +5,8 @@ import { speedupCeiling } from './speedupCeiling';
 import { effectiveComputeDtype } from './computeDtype';
 
 describe('speedupCeiling({ gpu, weights, baseline })', () => {
-  it('facts.md §8 "8-bit gives 1.5–2×": the W8A8 compute-bound ceiling is peak(int8)/peak(bf16) = 2 on A100 and H100', () => {
-    // A100: 624 / 312 = 2 exactly; H100 SXM: 1,979 / 989 = 2.001 (datasheet sparse figures halved; facts.md §6)
+  it('the post\'s "8-bit gives 1.5–2×": the W8A8 compute-bound ceiling is peak(int8)/peak(bf16) = 2 on A100 and H100', () => {
+    // A100: 624 / 312 = 2 exactly; H100 SXM: 1,979 / 989 = 2.001 (datasheet sparse figures halved)
     expect(speedupCeiling({ gpu: 'a100-80gb-sxm', weights: 'int8-w8a8' }).computeBoundRatio).toBe(2);
     expect(speedupCeiling({ gpu: 'h100-sxm', weights: 'int8-w8a8' }).computeBoundRatio).toBeCloseTo(2, 2);
     expect(speedupCeiling({ gpu: 'h100-sxm', weights: 'fp8-w8a8' }).computeBoundRatio).toBeCloseTo(2, 2);
@@ -23,7 +23,7 @@ describe('speedupCeiling({ gpu, weights, baseline })', () => {
     expect(speedupCeiling({ gpu: 'a100-80gb-sxm', weights: 'int4-g128-sym' }).memoryBoundRatio).toBeCloseTo(3.8788, 4);
   });
 
-  it('facts.md §8 "5× throughput": no 4-bit-or-wider format reaches 5× over BF16 on any catalog GPU, in either regime', () => {
+  it('the post\'s "5× throughput": no 4-bit-or-wider format reaches 5× over BF16 on any catalog GPU, in either regime', () => {
     for (const gpu of GPUS) {
       for (const format of FORMATS.filter((f) => bitsPerWeight(f.id) >= 4)) {
         expect(speedupCeiling({ gpu: gpu.id, weights: format.id }).ceiling, `${format.id} on ${gpu.id}`).toBeLessThan(5);

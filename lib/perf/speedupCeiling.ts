@@ -29,12 +29,15 @@ export interface SpeedupCeiling {
  *     memoryBoundRatio  = bitsPerWeight(baseline) / bitsPerWeight(candidate)
  *     computeBoundRatio = peak(computeDtype(candidate)) / peak(computeDtype(baseline))
  *
- * A decode step takes max(bytes / bandwidth, FLOPs / peak); a format can shrink the
- * bytes (weight-only quantisation) or raise the peak (W8A8 on INT8/FP8 tensor cores),
- * so no regime gains more than the larger ratio. For the viral post's claims
- * (facts.md §8): INT8/FP8 W8A8 compute-bound ceiling = 624/312 = 2 on A100 and
+ * Each operator of a step takes max(bytes / bandwidth, FLOPs / peak); a format can
+ * shrink the weight bytes (weight-only quantisation) or raise the GEMMs' peak (W8A8 on
+ * INT8/FP8 tensor cores), so at the same batch no regime gains more than the larger
+ * ratio (the KV cache and small ops do not shrink with the weights). For the post's
+ * "1.5–2×" and "5×": INT8/FP8 W8A8 compute-bound ceiling = 624/312 = 2 on A100 and
  * 1,979/989 ≈ 2.0 on H100 ("1.5–2×" can only be a compute-bound, W8A8-kernel figure);
- * weight-only 4-bit with g128 scales and zero-points: 16 / 4.15625 ≈ 3.85, never 5×.
+ * weight-only 4-bit with g128 scales and zero-points: 16 / 4.15625 ≈ 3.85 at the same
+ * batch. 2- and 3-bit GGUF files can pass 5× on a memory-bound step, and per-GPU
+ * throughput can rise further because freed memory admits larger batches.
  *
  * @throws {Error} for unknown format or GPU ids, naming `weights`, `baseline` or `gpu`.
  * @example speedupCeiling({ gpu: 'h100-sxm', weights: 'int4-g128' }).memoryBoundRatio // 16 / 4.15625 ≈ 3.8496
