@@ -214,7 +214,7 @@ test('raw configs of the newer architectures paste in and show their parameter c
   await c.model.selectOption('custom');
   // Each config.json as published on the hub (lib/models/architectureConfigs.ts, sources there); the
   // expected totals are the hub's safetensors totals (Gemma-3: the text model, hub total minus the
-  // SigLIP tower and projector, which the line does not count).
+  // SigLIP tower and projector, which the line names separately).
   const cases: Array<[Record<string, unknown>, string, string]> = [
     [QWEN3_30B_A3B_CONFIG, 'qwen3_moe', '30,532,122,624 parameters, 3,353,032,704 active per token.'],
     [GEMMA_3_27B_IT_CONFIG, 'gemma3_text', '27,009,346,304 parameters.'],
@@ -224,6 +224,10 @@ test('raw configs of the newer architectures paste in and show their parameter c
     await c.config.fill(JSON.stringify(config, null, 2));
     await expect(c.config).not.toHaveAttribute('aria-invalid', 'true');
     await expect(c.widget).toContainText(params);
+    if (modelType === 'gemma3_text') {
+      // 27,009,346,304 + 416,866,032 + 6,194,304 = 27,432,406,640, the hub's total for the whole checkpoint
+      await expect(c.widget).toContainText('a vision tower of 416,866,032 and a projector of 6,194,304 parameters');
+    }
     await expect(c.result).toContainText(`Your config.json (${modelType}), INT4 group-128`);
     await expectNoBadNumbers(c.result); // not the whole widget: the pasted config itself says "null"
   }

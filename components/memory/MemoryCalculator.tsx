@@ -8,7 +8,7 @@ import { MAX_BATCH, MAX_CONTEXT_TOKENS, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } fr
 import { bytesToGB, bytesToGiB, formatBytesBoth, formatCount, formatGB, formatGiB, formatNumber } from '@/lib/units';
 import { NumberField } from '@/components/ui/NumberField';
 import { useUrlState } from '@/components/ui/useUrlState';
-import { checkConfigFileSize, readConfigText } from '@/lib/memory-ui/config';
+import { checkConfigFileSize, configParamsLine, readConfigText } from '@/lib/memory-ui/config';
 import { gpuCountChoices, kvChoices, nearestAllowedGpuCount, weightFormatFamilies, weightFormatOptionLabel } from '@/lib/memory-ui/options';
 import {
   BATCH_RULE,
@@ -392,8 +392,7 @@ function ConfigInput({ text, onText, onFile, onExample, fileMessage, state, sync
           <p className="field-error" id={`${id}-err`} role="alert">{error}</p>
         ) : reading?.ok ? (
           <p className={styles.read} id={`${id}-ok`}>
-            Read: {reading.summary}. {formatCount(reading.params.total)} parameters
-            {reading.params.active !== reading.params.total ? `, ${formatCount(reading.params.active)} active per token` : ''}.
+            Read: {reading.summary}. {configParamsLine(reading.params)}
           </p>
         ) : null}
       </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getModel } from '../models';
-import { checkConfigFileSize, CONFIG_MAX_CHARS, CONFIG_MAX_FILE_BYTES, readConfigText } from './config';
+import { checkConfigFileSize, configParamsLine, CONFIG_MAX_CHARS, CONFIG_MAX_FILE_BYTES, readConfigText } from './config';
 
 const llama8b = getModel('llama-3.1-8b').config;
 
@@ -58,5 +58,19 @@ describe('checkConfigFileSize(name, bytes)', () => {
     expect(checkConfigFileSize('config.json', CONFIG_MAX_FILE_BYTES)).toBeNull();
     // UTF-8 uses at least one byte per character.
     expect(CONFIG_MAX_FILE_BYTES).toBeLessThanOrEqual(CONFIG_MAX_CHARS);
+  });
+});
+
+describe('configParamsLine(params)', () => {
+  it('names the vision tower and projector of a multimodal checkpoint beside the text model (Gemma-3-27B-it: hub total 27,432,406,640 = 27,009,346,304 + 416,866,032 + 6,194,304)', () => {
+    const line = configParamsLine({ total: 27_009_346_304, active: 27_009_346_304, vision: { tower: 416_866_032, projector: 6_194_304 } });
+    expect(line).toBe(
+      '27,009,346,304 parameters. The checkpoint also holds a vision tower of 416,866,032 and a projector of 6,194,304 parameters, which this calculator does not size.',
+    );
+    expect(27_009_346_304 + 416_866_032 + 6_194_304).toBe(27_432_406_640);
+  });
+  it('gives active parameters for MoE and nothing more for a text-only dense model', () => {
+    expect(configParamsLine({ total: 30_532_122_624, active: 3_353_032_704 })).toBe('30,532,122,624 parameters, 3,353,032,704 active per token.');
+    expect(configParamsLine({ total: 14_659_507_200, active: 14_659_507_200 })).toBe('14,659,507,200 parameters.');
   });
 });

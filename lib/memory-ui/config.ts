@@ -58,3 +58,19 @@ export function readConfigText(text: string): ConfigReading {
     return { ok: false, field: 'config', message: `config.json could not be read: ${error instanceof Error ? error.message : String(error)}` };
   }
 }
+
+/**
+ * The parameter line under a pasted config: total (the text model), active per token
+ * when it differs (MoE), and, for multimodal checkpoints, the vision tower and projector
+ * that `countParams` reports beside the text model (lib/models `ParamCounts.vision`).
+ *
+ * @example configParamsLine({ total: 27_009_346_304, active: 27_009_346_304, vision: { tower: 416_866_032, projector: 6_194_304 } } as ParamCounts)
+ *   // '27,009,346,304 parameters. The checkpoint also holds a vision tower of 416,866,032 and a projector of 6,194,304 parameters, which this calculator does not size.'
+ */
+export function configParamsLine(params: Pick<ParamCounts, 'total' | 'active' | 'vision'>): string {
+  const active = params.active !== params.total ? `, ${groupDigits(params.active)} active per token` : '';
+  const vision = params.vision
+    ? ` The checkpoint also holds a vision tower of ${groupDigits(params.vision.tower)} and a projector of ${groupDigits(params.vision.projector)} parameters, which this calculator does not size.`
+    : '';
+  return `${groupDigits(params.total)} parameters${active}.${vision}`;
+}
