@@ -4,7 +4,7 @@ import { hasSource } from '../sources/getSource';
 import { gpuSheetRow, SHEET_LOW_BIT_DTYPES } from './gpuRow';
 
 describe('gpuSheetRow', () => {
-  it('reads Hopper as FP8 and INT8 but no INT4 (facts.md §6: the H100 datasheet lists FP8 and INT8 only)', () => {
+  it('reads Hopper as FP8 and INT8 but no INT4 (docs/provenance.md §6: the H100 datasheet lists FP8 and INT8 only)', () => {
     const r = gpuSheetRow('h100-sxm');
     expect(r.tensorCores).toEqual({ fp8: 'yes', int8: 'yes', int4: 'no' });
     expect(r.unverified).toEqual([]);
@@ -18,7 +18,7 @@ describe('gpuSheetRow', () => {
     expect(gpuSheetRow('a100-80gb-sxm').tensorCores).toEqual({ fp8: 'no', int8: 'yes', int4: 'yes' });
   });
 
-  it("flags the L40S's INT8 and INT4 figures as unverified (facts.md §6 ⚠️)", () => {
+  it("flags the L40S's INT8 and INT4 figures as unverified (docs/provenance.md §6 ⚠️)", () => {
     const r = gpuSheetRow('l40s');
     expect(r.tensorCores).toEqual({ fp8: 'yes', int8: 'yes-unverified', int4: 'yes-unverified' });
     expect(r.unverified).toEqual(['int8', 'int4']);

@@ -3,10 +3,10 @@ import fc from 'fast-check';
 import { BYTES_PER_MIB } from '../units';
 import { ggufTypesWithinBudget, maxBitsPerWeightToFit, weightBudget } from './weightBudget';
 
-const LLAMA_70B_PARAMS = 70_553_706_496; // facts.md §7, computed from config.json (= HF hub count)
+const LLAMA_70B_PARAMS = 70_553_706_496; // docs/provenance.md §7, computed from config.json (= HF hub count)
 
 describe('maxBitsPerWeightToFit(model, budgetBytes)', () => {
-  it('facts.md §8: 24 GB → 24e9 × 8 / 70.55e9 ≈ 2.72 bits per weight for Llama-3.1-70B', () => {
+  it('docs/provenance.md §8: 24 GB → 24e9 × 8 / 70.55e9 ≈ 2.72 bits per weight for Llama-3.1-70B', () => {
     expect(maxBitsPerWeightToFit('llama-3.1-70b', 24e9)).toBeCloseTo((24e9 * 8) / LLAMA_70B_PARAMS, 12);
     expect(maxBitsPerWeightToFit('llama-3.1-70b', 24e9)).toBeCloseTo(2.7213, 4);
   });

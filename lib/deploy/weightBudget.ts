@@ -87,7 +87,7 @@ export function weightBudget({
  *
  *     maxBits = budgetBytes × 8 / totalParams
  *
- * Source: facts.md §8, "Fitting 24 GB needs ≤ ~2.7 bits/weight before KV cache
+ * Source: docs/provenance.md §8, "Fitting 24 GB needs ≤ ~2.7 bits/weight before KV cache
  * (24e9·8 / 70.55e9)". Formats that keep the embedding at 16 bits (GPTQ/AWQ) need a
  * little less than this on the other weights.
  *

@@ -83,12 +83,12 @@ describe('FORMATS', () => {
     for (const id of sixteen) expect(['bf16', 'fp16'], id).toContain(getFormat(id).computeDtype);
     expect(getFormat('int8-w8a8').computeDtype).toBe('int8');
     expect(getFormat('fp8-w8a8').computeDtype).toBe('fp8');
-    // LLM.int8() is INT8 compute with FP16 outliers — and slower than FP16 in practice (facts.md §2).
+    // LLM.int8() is INT8 compute with FP16 outliers — and slower than FP16 in practice (docs/provenance.md §2).
     expect(getFormat('llm-int8').computeDtype).toBe('int8');
     expect(getFormat('llm-int8').caveats.join(' ')).toMatch(/slower than FP16/);
   });
 
-  it('asks for FP8 compute that Hopper has and Ampere lacks (facts.md §6)', () => {
+  it('asks for FP8 compute that Hopper has and Ampere lacks (docs/provenance.md §6)', () => {
     expect(lowBitTensorCoreSupport(getGpu('h100-sxm'))).toContain(getFormat('fp8-w8a8').computeDtype);
     expect(lowBitTensorCoreSupport(getGpu('a100-80gb-sxm'))).not.toContain(getFormat('fp8-w8a8').computeDtype);
   });

@@ -50,7 +50,7 @@ function ggufFormat(id: string, name: string, summary: string, storage: Extract<
  * weight (`bitsPerWeight`, `formatBitsBreakdown`); nothing here is a typed-in
  * bits-per-weight number.
  *
- * Sources per entry; the fact base is shared/reference/facts.md §1–4.
+ * Sources per entry; the fact base is docs/provenance.md §1–4.
  *
  * @example FORMATS.map((f) => f.id).includes('nf4-dq') // true
  */

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { bitsPerWeight } from './bitsPerWeight';
 import { GGUF_FILE_BPW, GGUF_Q4_K_M_FILE_SIZES_GB, ggufFileBitsPerWeight } from './ggufFileBpw';
 
-// Llama-3.1-8B parameter count (facts.md §7, computed from its config.json).
+// Llama-3.1-8B parameter count (docs/provenance.md §7, computed from its config.json).
 const LLAMA_3_1_8B_PARAMS = 8_030_261_248;
-// Llama-3.1-70B parameter count (facts.md §7).
+// Llama-3.1-70B parameter count (docs/provenance.md §7).
 const LLAMA_3_1_70B_PARAMS = 70_553_706_496;
 
 describe('GGUF_FILE_BPW (llama.cpp quantize README, Llama-3.1-8B)', () => {

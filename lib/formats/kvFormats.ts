@@ -5,7 +5,7 @@ import type { KvFormat } from './types';
  * KV-cache element formats. The KV cache's precision is chosen separately from the
  * weights' (vLLM `--kv-cache-dtype`, llama.cpp `--cache-type-k/-v`): a 4-bit-weight
  * model still caches K and V in BF16 unless told otherwise. Scaling the KV cache by
- * the weight format is a known calculator bug (shared/reference/peer-calculators.md §2.2).
+ * the weight format is a known calculator bug (some public VRAM calculators do).
  *
  * Bits are per cached element, without the small per-block or per-head scales that
  * INT8/INT4 caches add.

@@ -101,7 +101,7 @@ describe('GPUS', () => {
   });
 
   it('has INT8 = 2× FP16 on datacenter parts and 4× on GeForce (whose FP16 is with half-rate FP32 accumulation)', () => {
-    // A100 624/312, H100 1,979/989 (facts.md §6); RTX 4090 660.6/165.2 (Ada whitepaper appendix).
+    // A100 624/312, H100 1,979/989 (docs/provenance.md §6); RTX 4090 660.6/165.2 (Ada whitepaper appendix).
     // L40S prints BF16 as 362.05 dense next to 733 sparse, hence the 3% tolerance.
     for (const gpu of GPUS) {
       const { int8, fp16 } = gpu.denseTflops;

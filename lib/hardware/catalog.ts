@@ -24,7 +24,7 @@ const ECC_GDDR = 'ECC is on by default on this GDDR6 card: the driver total alre
  * datasheets ('secondary') unless marked 'unverified'. Prices are deliberately
  * absent: $/hour is a user input.
  *
- * Source: shared/reference/facts.md §6, re-checked for this catalog (see each entry).
+ * Source: docs/provenance.md §6, re-checked for this catalog (see each entry).
  *
  * @example GPUS.find((g) => g.id === 'h100-sxm')?.bandwidthBytesPerSecond // 3.35e12
  */
@@ -215,7 +215,7 @@ export const GPUS: readonly Gpu[] = [
         id: 'nvidia-l40s-datasheet',
         figures: ['int8', 'int4'],
         status: 'unverified',
-        note: 'INT8 733 and INT4 733 dense TOPS as quoted in facts.md; a clock-based cataloguer gives INT4 1,466 dense',
+        note: 'INT8 733 and INT4 733 dense TOPS as quoted in docs/provenance.md; a clock-based cataloguer gives INT4 1,466 dense',
       },
       { id: 'gh-modal-client-2797', figures: ['usableMemory'], status: 'verified', note: 'nvidia-smi: 46,068 MiB' },
     ],
@@ -286,7 +286,7 @@ export const GPUS: readonly Gpu[] = [
         id: 'nvidia-ga102-whitepaper',
         figures: ['bf16', 'fp16', 'int8', 'int4'],
         status: 'unverified',
-        note: 'Appendix A (FP16 with FP32 accumulate 71, INT8 284, INT4 568 dense) as quoted in facts.md; the appendix table was not read',
+        note: 'Appendix A (FP16 with FP32 accumulate 71, INT8 284, INT4 568 dense) as quoted in docs/provenance.md; the appendix table was not read',
       },
       { id: 'gh-club-3090-1128', figures: ['usableMemory'], status: 'verified', note: 'nvidia-smi: "NVIDIA GeForce RTX 3090 … 24576MiB"' },
     ],
@@ -314,7 +314,7 @@ export const GPUS: readonly Gpu[] = [
         status: 'secondary',
         note: '192 GB, 5.3 TB/s, BF16/FP16 1,307.4 and FP8 2,614.9 dense, as several independent code repositories and pages quote the datasheet',
       },
-      { id: 'amd-mi300x-datasheet', figures: ['int8'], status: 'unverified', note: 'INT8 2,614.9 TOPS dense as quoted in facts.md; not found in any reproduction' },
+      { id: 'amd-mi300x-datasheet', figures: ['int8'], status: 'unverified', note: 'INT8 2,614.9 TOPS dense as quoted in docs/provenance.md; not found in any reproduction' },
       {
         id: 'gh-rocm-4203',
         figures: ['usableMemory'],

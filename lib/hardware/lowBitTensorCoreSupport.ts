@@ -8,7 +8,7 @@ export const LOW_BIT_DTYPES: readonly ComputeDtype[] = ['fp8', 'int8', 'int4', '
  * with a dense peak in `denseTflops`. A format whose `computeDtype` is missing here
  * cannot use low-bit math on that GPU; its weights are dequantised to 16 bits first.
  *
- * Architecture pattern (facts.md §6): Turing and Ampere have INT8 and INT4 but no FP8;
+ * Architecture pattern (docs/provenance.md §6): Turing and Ampere have INT8 and INT4 but no FP8;
  * Ada has FP8, INT8 and INT4; Hopper has FP8 and INT8 but no INT4; Blackwell adds FP4.
  *
  * @example lowBitTensorCoreSupport(getGpu('h100-sxm')) // ['fp8', 'int8']

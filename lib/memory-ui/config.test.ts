@@ -5,7 +5,7 @@ import { checkConfigFileSize, configParamsLine, CONFIG_MAX_CHARS, CONFIG_MAX_FIL
 const llama8b = getModel('llama-3.1-8b').config;
 
 describe('readConfigText(text)', () => {
-  it('reads a real config.json (Llama-3.1-8B, as in the catalog): 8,030,261,248 params (facts.md §7)', () => {
+  it('reads a real config.json (Llama-3.1-8B, as in the catalog): 8,030,261,248 params (docs/provenance.md §7)', () => {
     const r = readConfigText(JSON.stringify(llama8b, null, 2));
     expect(r.ok).toBe(true);
     if (!r.ok) return;

@@ -7,7 +7,7 @@ const gemma7b = getModel('gemma-7b').spec;
 
 describe('withAttention(spec, variant)', () => {
   it('Llama-3.1-70B as MHA (64 KV heads) caches 8× the GQA model: 2,621,440 B vs 327,680 B per token', () => {
-    // 2 × 80 layers × 64 heads × 128 × 2 B = 2,621,440 B; GQA: 8 KV heads (facts.md §7)
+    // 2 × 80 layers × 64 heads × 128 × 2 B = 2,621,440 B; GQA: 8 KV heads (docs/provenance.md §7)
     const mha = withAttention(llama70b, { numKvHeads: 64 });
     expect(mha.attention.kind).toBe('mha');
     expect(kvCacheBytesPerToken(mha, { bits: 16 })).toBe(2_621_440);

@@ -18,7 +18,7 @@ describe('countParams(model) on the catalog', () => {
     //   mlp        80 × 3 × 8,192 × 28,672 = 80 × 704,643,072       = 56,371,445,760
     //   norms      80 × 2 × 8,192 + 8,192 (final)                   =      1,318,912
     //   total                                                       = 70,553,706,496
-    // The hub reports the same total for meta-llama/Llama-3.1-70B (facts.md §7: 70,553,706,496).
+    // The hub reports the same total for meta-llama/Llama-3.1-70B (docs/provenance.md §7: 70,553,706,496).
     expect(countParams(spec('llama-3.1-70b'))).toEqual({
       total: 70_553_706_496,
       active: 70_553_706_496,
@@ -30,14 +30,14 @@ describe('countParams(model) on the catalog', () => {
     });
   });
 
-  // Expected totals: facts.md §7 (computed from the configs) and, where given, the total the
+  // Expected totals: docs/provenance.md §7 (computed from the configs) and, where given, the total the
   // Hugging Face hub reports from the safetensors metadata (quoted in third-party code).
   test.each([
-    ['llama-3.1-8b', 8_030_261_248], // facts.md §7; hub meta-llama/Llama-3.1-8B
-    ['llama-3.1-405b', 405_853_388_800], // facts.md §7 (8 KV heads); hub meta-llama/Llama-3.1-405B
+    ['llama-3.1-8b', 8_030_261_248], // docs/provenance.md §7; hub meta-llama/Llama-3.1-8B
+    ['llama-3.1-405b', 405_853_388_800], // docs/provenance.md §7 (8 KV heads); hub meta-llama/Llama-3.1-405B
     ['llama-3.3-70b-instruct', 70_553_706_496], // same shape as 3.1-70B; hub 70,553,706,496
-    ['llama-2-70b', 68_976_648_192], // facts.md §7; hub 68,976,648,192
-    ['qwen2.5-72b-instruct', 72_706_203_648], // facts.md §7 (incl. QKV bias); keras-hub / hub 72,706,203,648
+    ['llama-2-70b', 68_976_648_192], // docs/provenance.md §7; hub 68,976,648,192
+    ['qwen2.5-72b-instruct', 72_706_203_648], // docs/provenance.md §7 (incl. QKV bias); keras-hub / hub 72,706,203,648
     ['gemma-7b', 8_537_680_896], // hub / keras-hub gemma_7b_en: 8,537,680,896 (tied embeddings)
     ['gemma-2-9b', 9_241_705_984], // hub google/gemma-2-9b safetensors total 9,241,705,984
   ])('%s total is %d', (id, total) => {
@@ -59,7 +59,7 @@ describe('countParams(model) on the catalog', () => {
     expect(c.norms).toBe(605_696);
   });
 
-  test('Mixtral-8x7B: 46,702,792,704 total, 12,879,925,248 active (facts.md §7)', () => {
+  test('Mixtral-8x7B: 46,702,792,704 total, 12,879,925,248 active (docs/provenance.md §7)', () => {
     // Per layer: 8 experts × 3 × 4096 × 14336 = 1,409,286,144 + router 8 × 4096 = 32,768.
     // Active keeps 2 of the 8 experts: 32 × 6 × 176,160,768 = 33,822,867,456 fewer.
     // Hub: mistralai/Mixtral-8x7B-Instruct-v0.1 46,702,792,704.
@@ -78,8 +78,8 @@ describe('countParams(model) on the catalog', () => {
     //   dense layers        3 × 3 × 7168 × 18432                  = 1,189,085,184
     //   MoE layer           256 experts × 44,040,192 + 1 shared × 44,040,192
     //                       + gate 256 × 7168 + e_score_correction_bias 256 = 11,320,164,608; × 58
-    //   total = 671,026,419,200 (facts.md §7 🧮, which includes the correction bias)
-    // Active: 8 routed + 1 shared expert per MoE layer. facts.md gives 37,552,282,624, which
+    //   total = 671,026,419,200 (docs/provenance.md §7 🧮, which includes the correction bias)
+    // Active: 8 routed + 1 shared expert per MoE layer. docs/provenance.md gives 37,552,282,624, which
     // leaves out the 58 × 256 = 14,848 correction-bias values; they are read for every token,
     // so they are active. Minus the input embedding (a lookup) this is 36,625,618,432,
     // DeepSeek's "36.6B activated" (README_WEIGHTS.md).
@@ -92,9 +92,9 @@ describe('countParams(model) on the catalog', () => {
     expect(c.active - c.embedding).toBe(36_625_618_432);
   });
 
-  test('DeepSeek-V2-Lite: 15,706,484,224 total (hub), not facts.md 15,706,485,888', () => {
+  test('DeepSeek-V2-Lite: 15,706,484,224 total (hub), not docs/provenance.md 15,706,485,888', () => {
     // V2-Lite's router (topk_method "greedy") has no correction bias: transformers
-    // DeepseekV2Moe.gate = nn.Linear(hidden, n_routed_experts, bias=False). facts.md's figure
+    // DeepseekV2Moe.gate = nn.Linear(hidden, n_routed_experts, bias=False). docs/provenance.md's figure
     // is 26 MoE layers × 64 = 1,664 higher, as if it had one. The hub (safetensors metadata,
     // quoted in third-party tables) reports 15,706,484,224.
     //   embedding + lm_head 2 × 102,400 × 2,048                   =    419,430,400

@@ -9,7 +9,7 @@ import { arbDenseConfig } from './testArbitraries';
 const spec = (id: string) => getModel(id).spec;
 
 describe('kvCacheBytesPerToken(model, { bits })', () => {
-  // Expected values: facts.md §7 "KV cache per token, BF16", each written out.
+  // Expected values: docs/provenance.md §7 "KV cache per token, BF16", each written out.
   test.each([
     ['llama-3.1-70b', 327_680], // 2 × 80 × 8 × 128 × 2 B (320 KiB)
     ['llama-2-70b', 327_680], // same shape
@@ -101,7 +101,7 @@ describe('kvCacheFormula(model, { bits })', () => {
 });
 
 describe('kvCacheBytesPerSequence(model, { bits, contextTokens })', () => {
-  test('without a sliding window: bytes per token × tokens (Llama-3.1-70B, 4,096 tokens: 1.34 GB, facts.md §7)', () => {
+  test('without a sliding window: bytes per token × tokens (Llama-3.1-70B, 4,096 tokens: 1.34 GB, docs/provenance.md §7)', () => {
     expect(kvCacheBytesPerSequence(spec('llama-3.1-70b'), { bits: 16, contextTokens: 4096 })).toBe(1_342_177_280);
     fc.assert(
       fc.property(fc.constantFrom(...MODELS.filter((m) => !m.spec.slidingWindow)), fc.integer({ min: 1, max: 200_000 }), (m, tokens) => {

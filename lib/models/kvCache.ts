@@ -30,8 +30,7 @@ function valuesPerTokenPerLayer(model: ModelSpec): number {
  *     MLA:              layers · (kvLoraRank + qkRopeHeadDim) · bits/8
  *
  * GQA counts KV heads, not attention heads, and uses the config's own `head_dim` (Gemma:
- * 256 ≠ 3072/16), the two mistakes peer calculators make (reference/peer-calculators.md
- * §2.2). MLA caches the compressed latent (kv_norm output) and the decoupled RoPE key,
+ * 256 ≠ 3072/16), the two mistakes some public VRAM calculators make. MLA caches the compressed latent (kv_norm output) and the decoupled RoPE key,
  * shared by all heads: DeepSeek-V3 `inference/model.py`, class `MLA`, buffers
  * `kv_cache` (kv_lora_rank wide) and `pe_cache` (qk_rope_head_dim wide) in the default
  * "absorb" mode; the same per-layer width llm-d uses. Runtimes that expand MLA to full

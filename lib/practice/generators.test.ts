@@ -112,7 +112,7 @@ describe('generators: every template × 200 seeds', () => {
 });
 
 describe('generators: worked examples checked by hand', () => {
-  // Llama-3.1-70B counts (facts.md §7, lib/sizing weightBytes doc): 70,553,706,496 params;
+  // Llama-3.1-70B counts (docs/provenance.md §7, lib/sizing weightBytes doc): 70,553,706,496 params;
   // embedding = lm_head = 128,256 × 8,192 = 1,050,673,152; norms (2 × 80 + 1) × 8,192 = 1,318,912;
   // linear weights = 70,553,706,496 − 2 × 1,050,673,152 − 1,318,912 = 68,451,041,280.
   const LINEAR = 68_451_041_280;

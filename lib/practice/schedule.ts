@@ -5,7 +5,7 @@
  *
  * FSRS: Ye, Su & Cao, "A Stochastic Shortest Path Algorithm for Optimizing Spaced
  * Repetition Scheduling" (KDD 2022); implementation open-spaced-repetition/ts-fsrs.
- * Desired retention 0.9 (the FSRS default; practice-and-questions.md §1),
+ * Desired retention 0.9 (the FSRS default, ts-fsrs `request_retention`),
  * learning steps 1 min / 10 min, relearning 10 min, maximum interval 365 days, no
  * fuzz (so the interval shown on a button is exactly what that button does).
  */

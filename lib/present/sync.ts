@@ -6,7 +6,7 @@
  * reducer; components/present/DeckController wires it to the channel, the keys and
  * the URL hash.
  *
- * Lessons from other tools (see shared/reference/practice-and-questions.md §3):
+ * Lessons from other tools (presenter tools that keep two windows in sync over BroadcastChannel, e.g. reveal.js's speaker view):
  * - one channel per lesson, so two decks open at once do not share a slide index
  *   (mdx-deck #456);
  * - a window never acts on its own messages, and a slide change that came from the

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nf4BitsPerWeight } from './bits-per-weight';
 
 describe('nf4BitsPerWeight({ blockSize, doubleQuant })', () => {
-  it('is 4.5 bits for block 64 without double quantization (4 + 32/64; facts.md §1)', () => {
+  it('is 4.5 bits for block 64 without double quantization (4 + 32/64; docs/provenance.md §1)', () => {
     expect(nf4BitsPerWeight({ blockSize: 64 })).toBe(4.5);
     expect(nf4BitsPerWeight()).toBe(4.5);
   });

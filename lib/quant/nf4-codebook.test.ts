@@ -7,7 +7,7 @@ describe('NF4_CODEBOOK', () => {
     expect(NF4_CODEBOOK[0]).toBe(-1);
     expect(NF4_CODEBOOK[7]).toBe(0);
     expect(NF4_CODEBOOK[15]).toBe(1);
-    // Values copied from functional.py (facts.md §1); spot-check three against the source text.
+    // Values copied from functional.py (docs/provenance.md §1); spot-check three against the source text.
     expect(NF4_CODEBOOK[1]).toBe(-0.6961928009986877);
     expect(NF4_CODEBOOK[8]).toBe(0.07958029955625534);
     expect(NF4_CODEBOOK[14]).toBe(0.7229568362236023);

@@ -5,7 +5,7 @@ import { quantizeInt8Absmax } from './quantize-int8-absmax';
 const normalRange = fc.float32Array({ minLength: 1, maxLength: 300, noNaN: true, min: Math.fround(-1e30), max: Math.fround(1e30) });
 
 describe('quantizeInt8Absmax(x, { blockSize })', () => {
-  it('reproduces the Hugging Face blog\'s worked example (hf-bitsandbytes-integration.md; facts.md §2)', () => {
+  it('reproduces the Hugging Face blog\'s worked example (hf-bitsandbytes-integration.md; docs/provenance.md §2)', () => {
     // absmax 5.4, scale 5.4/127 ≈ 0.04252: 1.2/0.04252 = 28.2 → 28; −4.3 → −101.1 → −101; 5.4 → 127.
     const r = quantizeInt8Absmax(Float32Array.of(1.2, -0.5, -4.3, 1.2, -3.1, 0.8, 2.4, 5.4));
     expect(Array.from(r.q)).toEqual([28, -12, -101, 28, -73, 19, 56, 127]);

@@ -10,9 +10,9 @@ const LLAMA_70B_INT8_8x4K: MemoryInput = { model: 'llama-3.1-70b', weights: 'int
 describe('estimateMemory(input)', () => {
   it('Llama-3.1-70B INT8, BF16 KV, 8 × 4,096 tokens: every term by hand', () => {
     const m = estimateMemory(LLAMA_70B_INT8_8x4K);
-    // weights: facts.md §7, 72,656,371,712 B (see weightBytes.test.ts)
+    // weights: docs/provenance.md §7, 72,656,371,712 B (see weightBytes.test.ts)
     expect(m.weightsBytes).toBe(72_656_371_712);
-    // KV: 2 × 80 layers × 8 KV heads × 128 × 2 B = 327,680 B/token (facts.md §7) × 4,096 × 8
+    // KV: 2 × 80 layers × 8 KV heads × 128 × 2 B = 327,680 B/token (docs/provenance.md §7) × 4,096 × 8
     expect(m.kvCacheBytesPerToken).toBe(327_680);
     expect(m.kvCacheBytes).toBe(327_680 * 4096 * 8); // 10,737,418,240 B = 10 GiB
     // activation peak (no GPU given: vLLM's small-card defaults, 2,048 tokens and 256 sequences):
@@ -45,14 +45,14 @@ describe('estimateMemory(input)', () => {
     expect(estimateMemory({ ...LLAMA_70B_INT8_8x4K, gpuCount: 2 }).terms[3]?.formula).toBe('2.05 GiB (incl. NCCL buffers) per GPU × 2 GPUs = 4.4 GB (4.1 GiB)');
   });
 
-  it('KV cache depends on kvBits, never on the weight format (a peer-calculator bug, peer-calculators.md §2.2)', () => {
+  it('KV cache depends on kvBits, never on the weight format (a bug of some public VRAM calculators, which size the cache by the weight format)', () => {
     const kv = (weights: string, kvBits: number) => estimateMemory({ ...LLAMA_70B_INT8_8x4K, weights, kvBits }).kvCacheBytes;
     expect(kv('bf16', 16)).toBe(kv('int4-g128', 16));
     expect(kv('bf16', 16)).toBe(kv('gguf-q4_k', 16));
     expect(kv('bf16', 8)).toBe(kv('bf16', 16) / 2);
   });
 
-  it('uses KV heads, not attention heads (GQA): 1.34 GB per 4,096-token Llama-3.1-70B sequence (facts.md §7)', () => {
+  it('uses KV heads, not attention heads (GQA): 1.34 GB per 4,096-token Llama-3.1-70B sequence (docs/provenance.md §7)', () => {
     const kv = estimateMemory({ ...LLAMA_70B_INT8_8x4K, batch: 1 }).kvCacheBytes;
     expect(kv / BYTES_PER_GB).toBeCloseTo(1.34, 2); // not 8× that, as with 64 heads
   });
@@ -76,7 +76,7 @@ describe('estimateMemory(input)', () => {
     expect(sixteen.kvCacheBytes).toBe(2 * one.kvCacheBytes);
     expect(sixteen.terms[1]?.formula).toContain('× 2 copies');
     const v3 = (gpuCount: number) => estimateMemory({ model: 'deepseek-v3', weights: 'fp8-w8a8', kvBits: 16, contextTokens: 4096, batch: 1, gpuCount });
-    // DeepSeek-V3 latent: 61 × (512 + 64) × 2 B = 70,272 B/token (facts.md §7), on each of 8 GPUs
+    // DeepSeek-V3 latent: 61 × (512 + 64) × 2 B = 70,272 B/token (docs/provenance.md §7), on each of 8 GPUs
     expect(v3(1).kvCacheBytes).toBe(70_272 * 4096);
     expect(v3(8).kvCacheBytes).toBe(8 * 70_272 * 4096);
   });

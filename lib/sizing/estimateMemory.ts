@@ -167,7 +167,7 @@ const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n 
  * Inference holds **no gradients and no optimizer state**: those exist only in
  * training (QLoRA computes gradients for its LoRA adapters only). Adding a
  * "gradients overhead" to an inference estimate, as the viral post does, is wrong
- * (facts.md §8). The KV cache depends on `kvBits` only, never on the weight format.
+ * (docs/provenance.md §8). The KV cache depends on `kvBits` only, never on the weight format.
  *
  * Sources: weights, lib/sizing `weightBytes`; KV per token, lib/models (2 · L · Hkv · head_dim · bytes,
  * MLA latent for DeepSeek); activations, {@link estimateActivationBytes}; non-torch memory,

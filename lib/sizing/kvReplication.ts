@@ -6,7 +6,7 @@ import type { ModelSpec } from '../models/types';
  *
  * - MHA/GQA/MQA: the cache is split by KV head. With more GPUs than KV heads each
  *   head is replicated, so the total grows by gpuCount / numKvHeads
- *   (llm-analysis uses max(Hkv / tp, 1) heads per GPU; reference/peer-calculators.md §5.6).
+ *   (cli99/llm-analysis uses max(Hkv / tp, 1) heads per GPU).
  * - MLA: the compressed latent is shared by all heads and cannot be split, so every
  *   GPU keeps the whole cache: "MLA is always replicated as the hidden dim can't be
  *   split" (vLLM `vllm/distributed/kv_transfer/kv_connector/utils.py`, quoted in

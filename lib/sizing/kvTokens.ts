@@ -14,7 +14,7 @@ import type { Tokens } from '../units';
  *
  * Source: Gemma-2 (every other layer, 4,096-token window) and Mistral-7B-v0.1
  * (all layers, 4,096) per lib/models `ModelSpec.slidingWindow`; gguf-parser caps SWA
- * layers the same way (reference/peer-calculators.md §2.2).
+ * layers the same way (gpustack/gguf-parser caps sliding-window layers the same way).
  *
  * @example kvEffectiveTokens(llama70b, 8192) // 8192
  * @example kvEffectiveTokens({ numLayers: 42, slidingWindow: { windowTokens: 4096, numLayers: 21 } }, 8192) // 6144

@@ -5,7 +5,7 @@ import { bitsPerWeight, FORMATS } from '../formats';
 import { BYTES_PER_GB, BYTES_PER_GIB } from '../units';
 import { ggufFileWeightBytes, weightBytes } from './weightBytes';
 
-// Llama-3.1-70B (facts.md §7, config: hidden 8192, 80 layers, vocab 128,256, untied):
+// Llama-3.1-70B (docs/provenance.md §7, config: hidden 8192, 80 layers, vocab 128,256, untied):
 //   total 70,553,706,496; embedding = lm_head = 128,256 × 8,192 = 1,050,673,152;
 //   norms = 80 × 2 × 8,192 + 8,192 = 1,318,912;
 //   linear = 70,553,706,496 − 2 × 1,050,673,152 − 1,318,912 = 68,451,041,280.
@@ -13,7 +13,7 @@ const LINEAR = 68_451_041_280;
 const SIXTEEN_BIT = 2 * 1_050_673_152 + 1_318_912; // 2,102,665,216
 
 describe('weightBytes(model, formatId)', () => {
-  it('BF16 Llama-3.1-70B is 70,553,706,496 × 2 B = 141.1 GB (facts.md §7)', () => {
+  it('BF16 Llama-3.1-70B is 70,553,706,496 × 2 B = 141.1 GB (docs/provenance.md §7)', () => {
     const w = weightBytes('llama-3.1-70b', 'bf16');
     expect(w.bytes).toBe(141_107_412_992);
     expect(w.bytes / BYTES_PER_GB).toBeCloseTo(141.1, 1);
@@ -21,7 +21,7 @@ describe('weightBytes(model, formatId)', () => {
     expect(w.quantizedParams).toBe(70_553_706_496);
   });
 
-  it('INT8 linear + BF16 embed/lm_head is 72.7 GB = 67.7 GiB (facts.md §7)', () => {
+  it('INT8 linear + BF16 embed/lm_head is 72.7 GB = 67.7 GiB (docs/provenance.md §7)', () => {
     const w = weightBytes('llama-3.1-70b', 'int8-w8a8');
     // 68,451,041,280 × 1 B + 2,102,665,216 × 2 B = 72,656,371,712 B
     expect(w.bytes).toBe(LINEAR + 2 * SIXTEEN_BIT);
@@ -31,7 +31,7 @@ describe('weightBytes(model, formatId)', () => {
     expect(w.sixteenBitParams).toBe(SIXTEEN_BIT);
   });
 
-  it('4-bit g128 + BF16 embed ≈ 39.5–39.8 GB, within 1% of the 39.8 GB Neural Magic W4A16 checkpoint (facts.md §5, §7)', () => {
+  it('4-bit g128 + BF16 embed ≈ 39.5–39.8 GB, within 1% of the 39.8 GB Neural Magic W4A16 checkpoint (docs/provenance.md §5, §7)', () => {
     // symmetric g128 (4 + 16/128 = 4.125 bits): 68,451,041,280 × 4.125 / 8 + 2,102,665,216 × 2 = 39,500,398,592 B
     expect(weightBytes('llama-3.1-70b', 'int4-g128-sym').bytes).toBe((LINEAR * 4.125) / 8 + 2 * SIXTEEN_BIT);
     // with 4-bit zero-points (4.15625 bits): 39,767,785,472 B
@@ -51,7 +51,7 @@ describe('weightBytes(model, formatId)', () => {
     expect(w.bytes).toBe(((70_553_706_496 - 1_318_912) * 8.5) / 8 + 1_318_912 * 2);
   });
 
-  it('MoE stores every expert: Mixtral-8x7B BF16 = 46,702,792,704 × 2 B (facts.md §7 total)', () => {
+  it('MoE stores every expert: Mixtral-8x7B BF16 = 46,702,792,704 × 2 B (docs/provenance.md §7 total)', () => {
     expect(weightBytes('mixtral-8x7b', 'bf16').bytes).toBe(46_702_792_704 * 2);
   });
 

@@ -44,7 +44,7 @@ export interface WeightBytes {
  * `bitsPerWeight` (checkpoints usually keep them at 16 bits; they are < 0.01% of a
  * 70B model). MoE: every expert is stored, so the total parameter count is used.
  *
- * Source: facts.md §7 (Llama-3.1-70B: BF16 141.1 GB; INT8 linear + BF16 embed/lm_head
+ * Source: docs/provenance.md §7 (Llama-3.1-70B: BF16 141.1 GB; INT8 linear + BF16 embed/lm_head
  * 72.7 GB = 67.7 GiB; 4-bit g128 + BF16 embed ≈ 39.5 GB vs the 39.8 GB Neural Magic
  * W4A16 checkpoint).
  *

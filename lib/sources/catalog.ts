@@ -10,7 +10,7 @@ const LLAMA_CPP = 'https://github.com/ggml-org/llama.cpp/blob';
  *
  * Catalog entries (`FORMATS`, `KV_FORMATS`, `GPUS`, `GGUF_FILE_BPW`) cite these by
  * `id`; a test checks that every id they use exists here. The fact base these come
- * from is `shared/reference/facts.md` (§ numbers in `usedFor`).
+ * from is `docs/provenance.md` (§ numbers in `usedFor`).
  */
 export const SOURCES: readonly SourceEntry[] = [
   // ── Papers ────────────────────────────────────────────────────────────────
@@ -21,7 +21,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2023,
     url: 'https://arxiv.org/abs/2305.14314',
     kind: 'paper',
-    usedFor: 'NF4 data type; §3 "Double Quantization": 32/64 = 0.5 → 8/64 + 32/(64·256) = 0.127 bits per parameter (facts.md §1)',
+    usedFor: 'NF4 data type; §3 "Double Quantization": 32/64 = 0.5 → 8/64 + 32/(64·256) = 0.127 bits per parameter (docs/provenance.md §1)',
   },
   {
     id: 'llm-int8-2208.07339',
@@ -30,7 +30,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2022,
     url: 'https://arxiv.org/abs/2208.07339',
     kind: 'paper',
-    usedFor: 'Vector-wise INT8 quantisation with mixed-precision outlier decomposition; emergent outliers at ~6.7B (facts.md §2)',
+    usedFor: 'Vector-wise INT8 quantisation with mixed-precision outlier decomposition; emergent outliers at ~6.7B (docs/provenance.md §2)',
   },
   {
     id: 'gptq-2210.17323',
@@ -39,7 +39,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2022,
     url: 'https://arxiv.org/abs/2210.17323',
     kind: 'paper',
-    usedFor: 'Second-order weight-only PTQ; group size 128 costs ≈0.15 extra bits; 3/4-bit accuracy and batch-1 speed-ups (facts.md §3)',
+    usedFor: 'Second-order weight-only PTQ; group size 128 costs ≈0.15 extra bits; 3/4-bit accuracy and batch-1 speed-ups (docs/provenance.md §3)',
   },
   {
     id: 'awq-2306.00978',
@@ -48,7 +48,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2023,
     url: 'https://arxiv.org/abs/2306.00978',
     kind: 'paper',
-    usedFor: 'Activation-aware INT4 group-128 weight quantisation; Llama-2-70B Wiki2 perplexity table (facts.md §3)',
+    usedFor: 'Activation-aware INT4 group-128 weight quantisation; Llama-2-70B Wiki2 perplexity table (docs/provenance.md §3)',
   },
   {
     id: 'smoothquant-2211.10438',
@@ -57,7 +57,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2022,
     url: 'https://arxiv.org/abs/2211.10438',
     kind: 'paper',
-    usedFor: 'W8A8 INT8 by migrating activation outliers into the weights (facts.md §3)',
+    usedFor: 'W8A8 INT8 by migrating activation outliers into the weights (docs/provenance.md §3)',
   },
   {
     id: 'llm-qat-2305.17888',
@@ -66,7 +66,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2023,
     url: 'https://arxiv.org/abs/2305.17888',
     kind: 'paper',
-    usedFor: 'QAT of weights, activations and KV cache down to 4 bits, LLaMA 7B–30B (facts.md §3)',
+    usedFor: 'QAT of weights, activations and KV cache down to 4 bits, LLaMA 7B–30B (docs/provenance.md §3)',
   },
   {
     id: 'bf16-or-death-2411.02355',
@@ -75,7 +75,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2411.02355',
     kind: 'paper',
-    usedFor: 'FP8 W8A8 ~lossless, INT8 W8A8 1–3% loss, W4A16 competitive; W4A16 for latency, W8A8 for throughput (facts.md §5)',
+    usedFor: 'FP8 W8A8 ~lossless, INT8 W8A8 1–3% loss, W4A16 competitive; W4A16 for latency, W8A8 for throughput (docs/provenance.md §5)',
   },
   {
     id: 'llama3-quantization-2404.14047',
@@ -84,7 +84,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2404.14047',
     kind: 'paper',
-    usedFor: 'LLaMA3-70B PTQ results at 8/4/3/2 bits (RTN, GPTQ, AWQ, QuIP, SmoothQuant) (facts.md §5)',
+    usedFor: 'LLaMA3-70B PTQ results at 8/4/3/2 bits (RTN, GPTQ, AWQ, QuIP, SmoothQuant) (docs/provenance.md §5)',
   },
   {
     id: 'quarot-2404.00456',
@@ -93,7 +93,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2404.00456',
     kind: 'paper',
-    usedFor: 'W4A4 with a 4-bit KV cache (KV4) on Llama-2-70B; INT8 RTN near-lossless (facts.md §5)',
+    usedFor: 'W4A4 with a 4-bit KV cache (KV4) on Llama-2-70B; INT8 RTN near-lossless (docs/provenance.md §5)',
   },
   {
     id: 'fp8-formats-2209.05433',
@@ -111,7 +111,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2023,
     url: 'https://arxiv.org/abs/2306.06965',
     kind: 'paper',
-    usedFor: 'AbnormalFloat (AF4), the alternative 4-bit code bitsandbytes also ships (facts.md §1)',
+    usedFor: 'AbnormalFloat (AF4), the alternative 4-bit code bitsandbytes also ships (docs/provenance.md §1)',
   },
   {
     id: 'deepseek-v3-report-2412.19437',
@@ -120,7 +120,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2412.19437',
     kind: 'paper',
-    usedFor: 'Official DeepSeek-V3 parameter counts: 671B total, 37B activated (facts.md §7)',
+    usedFor: 'Official DeepSeek-V3 parameter counts: 671B total, 37B activated (docs/provenance.md §7)',
   },
   {
     id: 'llama3-herd-2407.21783',
@@ -129,7 +129,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2407.21783',
     kind: 'paper',
-    usedFor: 'Llama 3 architecture table (405B: 8 KV heads) (facts.md §7, unverified)',
+    usedFor: 'Llama 3 architecture table (405B: 8 KV heads) (docs/provenance.md §7, unverified)',
   },
 
   {
@@ -229,35 +229,35 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'bitsandbytes/functional.py',
     url: `${BNB}/bitsandbytes/functional.py`,
     kind: 'repo',
-    usedFor: 'NF4/FP4 code tables, 4-bit block size 64 with fp32 absmax, double quantisation of absmax (block 256, 8-bit dynamic map) (facts.md §1)',
+    usedFor: 'NF4/FP4 code tables, 4-bit block size 64 with fp32 absmax, double quantisation of absmax (block 256, 8-bit dynamic map) (docs/provenance.md §1)',
   },
   {
     id: 'bnb-modules-py',
     title: 'bitsandbytes/nn/modules.py',
     url: `${BNB}/bitsandbytes/nn/modules.py`,
     kind: 'repo',
-    usedFor: 'Linear4bit and Linear8bitLt defaults (compress_statistics, quant_type, threshold) (facts.md §1–2)',
+    usedFor: 'Linear4bit and Linear8bitLt defaults (compress_statistics, quant_type, threshold) (docs/provenance.md §1–2)',
   },
   {
     id: 'bnb-default-ops-py',
     title: 'bitsandbytes/backends/default/ops.py',
     url: `${BNB}/bitsandbytes/backends/default/ops.py`,
     kind: 'repo',
-    usedFor: 'Row-wise INT8 absmax (int8_vectorwise_quant) and the 4-bit quantise kernel (facts.md §1–2)',
+    usedFor: 'Row-wise INT8 absmax (int8_vectorwise_quant) and the 4-bit quantise kernel (docs/provenance.md §1–2)',
   },
   {
     id: 'gptq-quant-py',
     title: 'IST-DASLab/gptq quant.py',
     url: 'https://github.com/IST-DASLab/gptq/blob/2d65066/quant.py',
     kind: 'repo',
-    usedFor: 'Asymmetric min-max grid: scale, zero-point, round, clamp (facts.md §2)',
+    usedFor: 'Asymmetric min-max grid: scale, zero-point, round, clamp (docs/provenance.md §2)',
   },
   {
     id: 'gptq-readme',
     title: 'IST-DASLab/gptq README',
     url: 'https://github.com/IST-DASLab/gptq/blob/2d65066/README.md',
     kind: 'repo',
-    usedFor: 'LLaMA Wiki2 perplexities for RTN vs GPTQ at 4 and 3 bits; act-order results (facts.md §3)',
+    usedFor: 'LLaMA Wiki2 perplexities for RTN vs GPTQ at 4 and 3 bits; act-order results (docs/provenance.md §3)',
   },
   {
     id: 'autogptq-qlinear-cuda-py',
@@ -272,35 +272,35 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'mit-han-lab/llm-awq',
     url: 'https://github.com/mit-han-lab/llm-awq/tree/d6e797a',
     kind: 'repo',
-    usedFor: 'AWQ search (auto_scale.py) and calibration defaults; INT4 group-128 with zero points (facts.md §3)',
+    usedFor: 'AWQ search (auto_scale.py) and calibration defaults; INT4 group-128 with zero points (docs/provenance.md §3)',
   },
   {
     id: 'smoothquant-repo',
     title: 'mit-han-lab/smoothquant',
     url: 'https://github.com/mit-han-lab/smoothquant/tree/c61476d',
     kind: 'repo',
-    usedFor: 'smooth.py migration formula, α defaults, W8A8 perplexity table, speed-up claim (facts.md §3)',
+    usedFor: 'smooth.py migration formula, α defaults, W8A8 perplexity table, speed-up claim (docs/provenance.md §3)',
   },
   {
     id: 'marlin-readme',
     title: 'IST-DASLab/marlin README',
     url: 'https://github.com/IST-DASLab/marlin/blob/2f6d7c1/README.md',
     kind: 'repo',
-    usedFor: 'FP16×INT4 kernel: ≈3.87× ideal speed-up (4 bits + 0.125-bit group-128 scale, no zero point) up to batch 16–32 (facts.md §6)',
+    usedFor: 'FP16×INT4 kernel: ≈3.87× ideal speed-up (4 bits + 0.125-bit group-128 scale, no zero point) up to batch 16–32 (docs/provenance.md §6)',
   },
   {
     id: 'llama-cpp-ggml-common-h',
     title: 'llama.cpp ggml/src/ggml-common.h',
     url: `${LLAMA_CPP}/01243c587feceaa5d6a6c2305535ef2f549c48b8/ggml/src/ggml-common.h`,
     kind: 'repo',
-    usedFor: 'GGML block structs (Q8_0, Q4_0, Q2_K…Q6_K, IQ2_XXS…IQ4_XS, MXFP4) and their "effectively N bits per weight" comments (facts.md §4)',
+    usedFor: 'GGML block structs (Q8_0, Q4_0, Q2_K…Q6_K, IQ2_XXS…IQ4_XS, MXFP4) and their "effectively N bits per weight" comments (docs/provenance.md §4)',
   },
   {
     id: 'llama-cpp-quantize-readme',
     title: 'llama.cpp tools/quantize/README.md',
     url: `${LLAMA_CPP}/311c2c9f0ebd6e08f5b20e8827c654cebb7a41d6/tools/quantize/README.md`,
     kind: 'repo',
-    usedFor: 'Whole-file bits/weight and GiB of each quant type for Llama-3.1-8B; Llama 3.1 Q4_K_M file sizes (facts.md §4)',
+    usedFor: 'Whole-file bits/weight and GiB of each quant type for Llama-3.1-8B; Llama 3.1 Q4_K_M file sizes (docs/provenance.md §4)',
   },
   {
     id: 'llama-cpp-llama-quant-cpp',
@@ -345,28 +345,28 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'llama.cpp tools/quantize/quantize.cpp',
     url: `${LLAMA_CPP}/03161a4/tools/quantize/quantize.cpp`,
     kind: 'repo',
-    usedFor: 'QUANT_OPTIONS: size and perplexity increase per quant type on Llama-3-8B (facts.md §4)',
+    usedFor: 'QUANT_OPTIONS: size and perplexity increase per quant type on Llama-3-8B (docs/provenance.md §4)',
   },
   {
     id: 'torchao-qat-readme',
     title: 'pytorch/ao torchao/quantization/qat/README.md',
     url: 'https://github.com/pytorch/ao/blob/main/torchao/quantization/qat/README.md',
     kind: 'repo',
-    usedFor: 'Fake-quant convention and Llama3-8B QAT vs PTQ results (facts.md §2–3)',
+    usedFor: 'Fake-quant convention and Llama3-8B QAT vs PTQ results (docs/provenance.md §2–3)',
   },
   {
     id: 'transformers-quantization-config-py',
     title: 'transformers src/transformers/utils/quantization_config.py',
     url: 'https://github.com/huggingface/transformers/blob/000e223/src/transformers/utils/quantization_config.py',
     kind: 'repo',
-    usedFor: 'BitsAndBytesConfig and GPTQConfig defaults (fp4, no double quant, llm_int8_threshold 6.0, group_size 128, sym True) (facts.md §1–3)',
+    usedFor: 'BitsAndBytesConfig and GPTQConfig defaults (fp4, no double quant, llm_int8_threshold 6.0, group_size 128, sym True) (docs/provenance.md §1–3)',
   },
   {
     id: 'llama3-quantization-repo',
     title: 'Macaronlin/LLaMA3-Quantization',
     url: 'https://github.com/Macaronlin/LLaMA3-Quantization/tree/3d3efe9',
     kind: 'repo',
-    usedFor: 'LLaMA3-70B PTQ result table image (facts.md §5)',
+    usedFor: 'LLaMA3-70B PTQ result table image (docs/provenance.md §5)',
   },
 
   // ── Datasheets and whitepapers ────────────────────────────────────────────
@@ -375,14 +375,14 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'NVIDIA A100 Tensor Core GPU datasheet',
     url: 'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf',
     kind: 'datasheet',
-    usedFor: 'A100 40GB/80GB SXM memory, bandwidth and tensor-core peaks (FP16 312, INT8 624, INT4 1,248 dense) (facts.md §6)',
+    usedFor: 'A100 40GB/80GB SXM memory, bandwidth and tensor-core peaks (FP16 312, INT8 624, INT4 1,248 dense) (docs/provenance.md §6)',
   },
   {
     id: 'nvidia-h100-datasheet',
     title: 'NVIDIA H100 Tensor Core GPU datasheet',
     url: 'https://www.nvidia.com/en-us/data-center/h100/',
     kind: 'datasheet',
-    usedFor: 'H100 SXM/PCIe/NVL memory, bandwidth and tensor-core peaks (sparse figures, "1/2 lower without sparsity"); no INT4 row (facts.md §6)',
+    usedFor: 'H100 SXM/PCIe/NVL memory, bandwidth and tensor-core peaks (sparse figures, "1/2 lower without sparsity"); no INT4 row (docs/provenance.md §6)',
   },
   {
     id: 'nvidia-h100-nvl-product-brief',
@@ -396,28 +396,28 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'NVIDIA H200 Tensor Core GPU datasheet',
     url: 'https://www.nvidia.com/en-us/data-center/h200/',
     kind: 'datasheet',
-    usedFor: 'H200 141 GB HBM3e, 4.8 TB/s; same tensor-core peaks as H100 SXM (facts.md §6)',
+    usedFor: 'H200 141 GB HBM3e, 4.8 TB/s; same tensor-core peaks as H100 SXM (docs/provenance.md §6)',
   },
   {
     id: 'nvidia-l40s-datasheet',
     title: 'NVIDIA L40S datasheet',
     url: 'https://www.nvidia.com/en-us/data-center/l40s/',
     kind: 'datasheet',
-    usedFor: 'L40S 48 GB GDDR6, 864 GB/s, BF16 362.05 / FP8 733 dense TFLOPS (facts.md §6)',
+    usedFor: 'L40S 48 GB GDDR6, 864 GB/s, BF16 362.05 / FP8 733 dense TFLOPS (docs/provenance.md §6)',
   },
   {
     id: 'nvidia-l4-datasheet',
     title: 'NVIDIA L4 Tensor Core GPU datasheet',
     url: 'https://www.nvidia.com/en-us/data-center/l4/',
     kind: 'datasheet',
-    usedFor: 'L4 24 GB GDDR6, 300 GB/s, FP16 242 / FP8 and INT8 485 sparse TFLOPS (facts.md §6)',
+    usedFor: 'L4 24 GB GDDR6, 300 GB/s, FP16 242 / FP8 and INT8 485 sparse TFLOPS (docs/provenance.md §6)',
   },
   {
     id: 'nvidia-t4-datasheet',
     title: 'NVIDIA T4 Tensor Core GPU datasheet',
     url: 'https://www.nvidia.com/en-us/data-center/tesla-t4/',
     kind: 'datasheet',
-    usedFor: 'T4 16 GB GDDR6, 320 GB/s, FP16 65 / INT8 130 / INT4 260 (no sparsity on Turing) (facts.md §6)',
+    usedFor: 'T4 16 GB GDDR6, 320 GB/s, FP16 65 / INT8 130 / INT4 260 (no sparsity on Turing) (docs/provenance.md §6)',
   },
   {
     id: 'pci-sig-pcie-bandwidth',
@@ -431,28 +431,28 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'NVIDIA Ada GPU Architecture whitepaper',
     url: 'https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf',
     kind: 'datasheet',
-    usedFor: 'RTX 4090 appendix: 1,008 GB/s; FP16 (FP32 acc.) 165.2, FP8 330.3, INT8 660.6, INT4 1,321.2 dense (facts.md §6)',
+    usedFor: 'RTX 4090 appendix: 1,008 GB/s; FP16 (FP32 acc.) 165.2, FP8 330.3, INT8 660.6, INT4 1,321.2 dense (docs/provenance.md §6)',
   },
   {
     id: 'nvidia-ga102-whitepaper',
     title: 'NVIDIA Ampere GA102 GPU Architecture whitepaper (v2.0)',
     url: 'https://www.nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf',
     kind: 'datasheet',
-    usedFor: 'RTX 3090 appendix A: 936 GB/s; FP16 (FP32 acc.) 71, INT8 284, INT4 568 dense (facts.md §6, unverified)',
+    usedFor: 'RTX 3090 appendix A: 936 GB/s; FP16 (FP32 acc.) 71, INT8 284, INT4 568 dense (docs/provenance.md §6, unverified)',
   },
   {
     id: 'amd-mi300x-datasheet',
     title: 'AMD Instinct MI300X accelerator data sheet',
     url: 'https://www.amd.com/content/dam/amd/en/documents/instinct-tech-docs/data-sheets/amd-instinct-mi300x-data-sheet.pdf',
     kind: 'datasheet',
-    usedFor: 'MI300X 192 GB HBM3, 5.3 TB/s, FP16 1,307.4 / FP8 2,614.9 dense TFLOPS (facts.md §6)',
+    usedFor: 'MI300X 192 GB HBM3, 5.3 TB/s, FP16 1,307.4 / FP8 2,614.9 dense TFLOPS (docs/provenance.md §6)',
   },
   {
     id: 'nvidia-hgx-b200',
     title: 'NVIDIA HGX platform (HGX B200) specifications',
     url: 'https://www.nvidia.com/en-us/data-center/hgx/',
     kind: 'datasheet',
-    usedFor: 'B200 180 GB HBM3e, 7.7 TB/s; sparse FP16/FP8/INT8/FP4 4.5/9/9/18 PFLOPS per GPU (facts.md §6)',
+    usedFor: 'B200 180 GB HBM3e, 7.7 TB/s; sparse FP16/FP8/INT8/FP4 4.5/9/9/18 PFLOPS per GPU (docs/provenance.md §6)',
   },
 
   // ── nvidia-smi / rocm-smi evidence ────────────────────────────────────────
@@ -551,7 +551,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2023,
     url: 'https://huggingface.co/blog/4bit-transformers-bitsandbytes',
     kind: 'blog',
-    usedFor: '4-bit weights are dequantised, "the computation is not done in 4bit"; DQ saves ≈0.4 bits per parameter (facts.md §1)',
+    usedFor: '4-bit weights are dequantised, "the computation is not done in 4bit"; DQ saves ≈0.4 bits per parameter (docs/provenance.md §1)',
   },
   {
     id: 'hf-blog-hf-bitsandbytes-integration',
@@ -559,7 +559,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2022,
     url: 'https://huggingface.co/blog/hf-bitsandbytes-integration',
     kind: 'blog',
-    usedFor: 'Absmax worked example; LLM.int8() is 15–23% slower than FP16 on BLOOM-176B (facts.md §2)',
+    usedFor: 'Absmax worked example; LLM.int8() is 15–23% slower than FP16 on BLOOM-176B (docs/provenance.md §2)',
   },
   {
     id: 'redhat-blog-half-million-evaluations',
@@ -567,7 +567,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://developers.redhat.com/articles/2024/10/17/we-ran-over-half-million-evaluations-quantized-llms',
     kind: 'blog',
-    usedFor: 'Summary of the "Give Me BF16 or Give Me Death" study (facts.md §5)',
+    usedFor: 'Summary of the "Give Me BF16 or Give Me Death" study (docs/provenance.md §5)',
   },
   {
     id: 'pytorch-blog-native-architecture-optimization',
@@ -575,7 +575,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://pytorch.org/blog/pytorch-native-architecture-optimization/',
     kind: 'blog',
-    usedFor: 'QAT recovers up to 96% of the hellaswag accuracy degradation (facts.md §3)',
+    usedFor: 'QAT recovers up to 96% of the hellaswag accuracy degradation (docs/provenance.md §3)',
   },
   {
     id: 'mistral-mixtral-of-experts',
@@ -583,7 +583,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2023,
     url: 'https://mistral.ai/news/mixtral-of-experts/',
     kind: 'blog',
-    usedFor: 'Mixtral-8x7B official counts: 46.7B total, 12.9B active parameters (facts.md §7, unverified)',
+    usedFor: 'Mixtral-8x7B official counts: 46.7B total, 12.9B active parameters (docs/provenance.md §7, unverified)',
   },
 
   // ── Model cards ───────────────────────────────────────────────────────────
@@ -593,7 +593,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://huggingface.co/neuralmagic/Meta-Llama-3.1-70B-Instruct-quantized.w4a16',
     kind: 'model-card',
-    usedFor: 'GPTQ INT4 W4A16: OpenLLM v1 78.54 vs 78.67 (≈99.8% recovery); 39.8 GB checkpoint (facts.md §5)',
+    usedFor: 'GPTQ INT4 W4A16: OpenLLM v1 78.54 vs 78.67 (≈99.8% recovery); 39.8 GB checkpoint (docs/provenance.md §5)',
   },
   {
     id: 'nm-llama-3.1-70b-instruct-w8a16',
@@ -601,7 +601,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://huggingface.co/neuralmagic/Meta-Llama-3.1-70B-Instruct-quantized.w8a16',
     kind: 'model-card',
-    usedFor: 'INT8 weight-only W8A16: within 3.2% of unquantised on six benchmarks (facts.md §5)',
+    usedFor: 'INT8 weight-only W8A16: within 3.2% of unquantised on six benchmarks (docs/provenance.md §5)',
   },
   {
     id: 'nm-llama-3.1-405b-instruct-w8a8',
@@ -609,7 +609,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://huggingface.co/neuralmagic/Meta-Llama-3.1-405B-Instruct-quantized.w8a8',
     kind: 'model-card',
-    usedFor: 'INT8 W8A8 recovery: Arena-Hard 95.8%, OpenLLM v1 99.3%, v2 98.4%, HumanEval 100.1% (facts.md §5)',
+    usedFor: 'INT8 W8A8 recovery: Arena-Hard 95.8%, OpenLLM v1 99.3%, v2 98.4%, HumanEval 100.1% (docs/provenance.md §5)',
   },
   {
     id: 'nm-llama-3.1-8b-instruct-w8a8',
@@ -617,7 +617,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://huggingface.co/neuralmagic/Meta-Llama-3.1-8B-Instruct-quantized.w8a8',
     kind: 'model-card',
-    usedFor: 'INT8 W8A8 on an 8B model: Arena-Hard 105.4%, OpenLLM v1 100.3%, v2 101.5% (facts.md §5)',
+    usedFor: 'INT8 W8A8 on an 8B model: Arena-Hard 105.4%, OpenLLM v1 100.3%, v2 101.5% (docs/provenance.md §5)',
   },
   {
     id: 'nm-llama-3.1-8b-instruct-w4a16',
@@ -625,7 +625,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://huggingface.co/neuralmagic/Meta-Llama-3.1-8B-Instruct-quantized.w4a16',
     kind: 'model-card',
-    usedFor: 'INT4 W4A16 on an 8B model: MMLU 5-shot recovery 97.9% (facts.md §5)',
+    usedFor: 'INT4 W4A16 on an 8B model: MMLU 5-shot recovery 97.9% (docs/provenance.md §5)',
   },
   {
     id: 'qwen2.5-72b-model-card',
@@ -633,7 +633,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://huggingface.co/Qwen/Qwen2.5-72B',
     kind: 'model-card',
-    usedFor: 'Official Qwen2.5-72B counts: 72.7B parameters, 70.0B non-embedding (facts.md §7, unverified)',
+    usedFor: 'Official Qwen2.5-72B counts: 72.7B parameters, 70.0B non-embedding (docs/provenance.md §7, unverified)',
   },
 
   {

@@ -3,7 +3,7 @@ import { getGpu } from '../hardware';
 import { expertsTouched, figuresUsed, formatBandwidth, kvAttentionIntensity, ridgePoint, weightIntensity } from './figures';
 
 describe('formatBandwidth(bytesPerSecond)', () => {
-  it('prints datasheet bandwidths as written (facts.md §6)', () => {
+  it('prints datasheet bandwidths as written (docs/provenance.md §6)', () => {
     expect(formatBandwidth(3.35e12)).toBe('3.35 TB/s');
     expect(formatBandwidth(2.039e12)).toBe('2.039 TB/s');
     expect(formatBandwidth(864e9)).toBe('864 GB/s');
@@ -21,7 +21,7 @@ describe('figuresUsed(gpu, dtypes)', () => {
     ]);
     expect(rows[0]!.sourceIds).toEqual(['nvidia-h100-datasheet']);
   });
-  it('flags the H100 NVL peaks as unverified (facts.md §6 ⚠️)', () => {
+  it('flags the H100 NVL peaks as unverified (docs/provenance.md §6 ⚠️)', () => {
     const rows = figuresUsed(getGpu('h100-nvl'), ['bf16']);
     expect(rows[1]!.status).toBe('unverified');
   });
@@ -48,7 +48,7 @@ describe('weightIntensity(weights, batch)', () => {
 });
 
 describe('kvAttentionIntensity(model, kvBits)', () => {
-  it('is heads / KV heads for a 16-bit GQA cache: Llama-3.1-70B 64 / 8 = 8 FLOP/byte (facts.md §7 config)', () => {
+  it('is heads / KV heads for a 16-bit GQA cache: Llama-3.1-70B 64 / 8 = 8 FLOP/byte (docs/provenance.md §7 config)', () => {
     expect(kvAttentionIntensity('llama-3.1-70b', 16)).toBe(8);
     expect(kvAttentionIntensity('llama-3.1-70b', 8)).toBe(16);
   });

@@ -20,7 +20,7 @@ describe('speedFormatGroups()', () => {
   it('offers every chart format', () => {
     for (const f of CHART_FORMATS) expect(speedFormatIds()).toContain(f);
   });
-  it('explains why LLM.int8() is excluded, citing the HF blog (facts.md §2)', () => {
+  it('explains why LLM.int8() is excluded, citing the HF blog (docs/provenance.md §2)', () => {
     expect(SPEED_EXCLUDED_FORMATS['llm-int8']!.reason).toMatch(/slower than FP16/);
     expect(SPEED_EXCLUDED_FORMATS['llm-int8']!.sourceId).toBe('hf-blog-hf-bitsandbytes-integration');
   });

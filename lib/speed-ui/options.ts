@@ -30,7 +30,7 @@ export function isChartFormat(id: string): id is ChartFormat {
  * - `llm-int8`: bitsandbytes' LLM.int8() is tagged INT8 compute, so a roofline would
  *   credit it with the INT8 tensor-core peak, yet it is measured *slower* than FP16
  *   (BLOOM-176B "about 15% to 23% slower"; HF blog `hf-bitsandbytes-integration`,
- *   facts.md §2). A roofline bound for it would mislead.
+ *   docs/provenance.md §2). A roofline bound for it would mislead.
  * - `fp32`: the GPU catalog lists tensor-core peaks only; FP32 has none there.
  */
 export const SPEED_EXCLUDED_FORMATS: Readonly<Record<string, { reason: string; sourceId: string | null }>> = {

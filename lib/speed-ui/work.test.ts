@@ -7,7 +7,7 @@ import { libErrorField } from './errors';
 const input = { model: 'llama-3.1-70b', weights: 'int4-g128', gpu: 'h100-sxm', gpuCount: 1, batch: 16, contextTokens: 1024, kvBits: 16 };
 
 describe('decodeWork(input, step)', () => {
-  it('fills in the numbers: 16 × 1,024 × 327,680 B of KV (320 KiB per token, facts.md §7)', () => {
+  it('fills in the numbers: 16 × 1,024 × 327,680 B of KV (320 KiB per token, docs/provenance.md §7)', () => {
     const lines = decodeWork(input, decodeStep(input));
     expect(lines.map((l) => l.label)).toEqual([
       'Weights read', 'KV cache read', 'Bytes read per step', 'Linear-layer FLOPs', 'Attention FLOPs',
