@@ -26,7 +26,7 @@ describe('lessons', () => {
 
 describe('fact-check lesson', () => {
   it('shows under each claim heading the same verdict as the summary table (lib/factcheck)', async () => {
-    const { CHECKED_CLAIMS } = await import('@/lib/factcheck/claims');
+    const { CHECKED_CLAIMS } = await import('./claims');
     const mdx = fs.readFileSync(path.join(process.cwd(), 'content', 'lessons', 'fact-check.mdx'), 'utf8');
     for (const claim of CHECKED_CLAIMS) {
       const section = new RegExp(`<h2 id="${claim.id}">[\\s\\S]*?<Verdict value="([a-z]+)"`).exec(mdx);

@@ -18,10 +18,11 @@ import { countParams, getModel, kvCacheBytesPerSequence, kvCacheBytesPerToken } 
 import { cudaTotalBytes, fitOnGpu, weightBytes } from '@/lib/sizing';
 import { bitsPerWeight } from '@/lib/formats';
 import { getGpu } from '@/lib/hardware';
-import { batchCostRatio, maxBitsPerWeightToFit, weightBudget } from '@/lib/deploy';
+import { batchCostRatio } from '@/lib/deploy';
+import { maxBitsPerWeightToFit, weightBudget } from '@/lib/sizing';
 import { costPerMillionTokens, decodeStep, prefillRoofline, speedupCeiling } from '@/lib/perf';
-import { overtakeBatch } from '@/lib/speed-ui/examples';
-import { formatDuration } from '@/lib/speed-ui/format';
+import { overtakeBatch } from '@/components/speed/model/examples';
+import { formatDuration } from '@/lib/units';
 import { quantizeAffine, quantizeInt8Absmax } from '@/lib/quant';
 import { BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_MIB, formatCount, formatNumber } from '@/lib/units';
 

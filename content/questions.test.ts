@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkQuestionBank, getQuestions, loadQuestionBank, readQuestionFiles } from './questions';
-import { formatBankError } from '@/lib/practice/parse';
+import { formatBankError } from './build/parseQuestions';
 import { createInterview, FACTORS, gradeNumeric, TOPIC_FACTOR } from '@/lib/practice';
 
 describe('question bank (content/questions/*.md)', () => {

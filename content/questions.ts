@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatBankError, parseQuestionBank, type ParseResult } from '@/lib/practice/parse';
+import { formatBankError, parseQuestionBank, type ParseResult } from './build/parseQuestions';
 import type { Question } from '@/lib/practice/types';
 import { withSourceLinks } from '@/lib/practice/source-links';
-import { bankVersionOf } from '@/lib/practice/report';
+import { bankVersionOf } from '@/components/practice/model/report';
 import { lessonSlugs } from './lessons';
 
 /** Where the bank lives, relative to the repository root (also the prefix of error locations). */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolationsLightAndDark } from './fixtures';
 import { readQuestionFiles } from '../content/questions';
-import { bankVersionOf } from '../lib/practice/report';
+import { bankVersionOf } from '@/components/practice/model/report';
 
 const KEY = 'quant-70b:practice-progress';
 

@@ -5,7 +5,7 @@
  */
 import { checkQuestionBank } from '../content/questions';
 import { drawQuestion, GENERATORS } from '../lib/practice/generators';
-import { formatBankError } from '../lib/practice/parse';
+import { formatBankError } from '@/content/build/parseQuestions';
 
 function countBy<T>(items: readonly T[], key: (x: T) => string): string {
   const m = new Map<string, number>();

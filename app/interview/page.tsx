@@ -3,7 +3,7 @@ import 'katex/dist/katex.min.css';
 import { Interview } from '@/components/islands/widgets';
 import { loadQuestionBank } from '@/content/questions';
 import { compactQuestion } from '@/lib/practice/compact';
-import { interviewQuestions } from '@/lib/practice/interview-view';
+import { interviewQuestions } from '@/components/interview/model/interviewView';
 import type { OpenQuestion } from '@/lib/practice/types';
 
 export const metadata: Metadata = {

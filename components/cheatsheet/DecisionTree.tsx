@@ -1,4 +1,4 @@
-import { decisionTree, type DecisionLeaf } from '@/lib/cheatsheet';
+import { decisionTree, type DecisionLeaf } from './model';
 import { getGpu } from '@/lib/hardware/getGpu';
 import { Ref } from './Ref';
 import styles from './CheatSheet.module.css';

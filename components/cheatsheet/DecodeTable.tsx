@@ -1,9 +1,9 @@
-import { batchOneDecodeCeiling } from '@/lib/cheatsheet';
+import { batchOneDecodeCeiling } from './model';
 import { getGpu } from '@/lib/hardware/getGpu';
 import { getModel } from '@/lib/models';
-import { formatBandwidth } from '@/lib/speed-ui/figures';
-import { formatRate } from '@/lib/speed-ui/format';
-import { CHART_FORMAT_LABELS, type ChartFormat } from '@/lib/speed-ui/options';
+import { formatBandwidth } from '@/components/speed/model/figures';
+import { formatRate } from '@/lib/units';
+import { CHART_FORMAT_LABELS, type ChartFormat } from '@/components/speed/model/options';
 import { VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
 import { formatCount, formatNumber } from '@/lib/units';
 import { Ref } from './Ref';

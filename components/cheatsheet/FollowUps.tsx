@@ -1,9 +1,10 @@
-import { averageBitsPerWeight, formatBitsPerWeight } from '@/lib/cheatsheet';
+import { averageBitsPerWeight } from './model';
+import { formatBitsPerWeight } from '@/lib/units';
 import { getGpu } from '@/lib/hardware/getGpu';
 import { countParams, getModel, kvCacheBytesPerToken } from '@/lib/models';
 import { speedupCeiling } from '@/lib/perf/speedupCeiling';
 import { estimateMemory, weightBytes } from '@/lib/sizing';
-import { formatRatio } from '@/lib/speed-ui/format';
+import { formatRatio } from '@/lib/units';
 import { BYTES_PER_MIB, formatBytesBoth, formatCount, formatGB, formatNumber } from '@/lib/units';
 import { Ref } from './Ref';
 import styles from './CheatSheet.module.css';

@@ -1,7 +1,7 @@
 import { getGpu } from '@/lib/hardware/getGpu';
 import { getModel, kvCacheFormula } from '@/lib/models';
 import { decodeStep } from '@/lib/perf/decodeStep';
-import { ridgePoint, weightIntensity } from '@/lib/speed-ui/figures';
+import { ridgePoint, weightIntensity } from '@/components/speed/model/figures';
 import {
   NVIDIA_DRIVER_RESERVED_BYTES,
   VLLM_DEFAULT_GPU_MEMORY_UTILIZATION,

@@ -1,5 +1,5 @@
-import { batchOneDecodeCeiling, gpuSheetRow, SHEET_LOW_BIT_DTYPES, type TensorCoreSupport } from '@/lib/cheatsheet';
-import { formatBandwidth, DTYPE_LABELS } from '@/lib/speed-ui/figures';
+import { batchOneDecodeCeiling, gpuSheetRow, SHEET_LOW_BIT_DTYPES, type TensorCoreSupport } from './model';
+import { formatBandwidth, DTYPE_LABELS } from '@/components/speed/model/figures';
 import { VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
 import { formatCount, formatGB, formatGiB, formatNumber } from '@/lib/units';
 import { Ref } from './Ref';

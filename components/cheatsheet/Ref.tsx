@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { sheetSource } from './sources';
-import type { NumberedSource } from '@/lib/cheatsheet';
+import type { NumberedSource } from './model';
 import styles from './CheatSheet.module.css';
 
 /** Runs of consecutive numbers: [10, 11, 12, 15] → [[10, 11, 12], [15]]. */

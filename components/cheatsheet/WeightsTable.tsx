@@ -1,7 +1,8 @@
 import { formatBitsBreakdown, GGUF_Q4_K_M_FILE_SIZES_GB } from '@/lib/formats';
 import { countParams, getModel } from '@/lib/models';
 import { weightBytes } from '@/lib/sizing';
-import { averageBitsPerWeight, formatBitsPerWeight, overheadExpression } from '@/lib/cheatsheet';
+import { averageBitsPerWeight, overheadExpression } from './model';
+import { formatBitsPerWeight } from '@/lib/units';
 import { BYTES_PER_GB, bytesToGB, bytesToGiB, formatCount, formatNumber } from '@/lib/units';
 import { Ref } from './Ref';
 import styles from './CheatSheet.module.css';

@@ -1,4 +1,4 @@
-import { gpuSheetRow, numberSources, type NumberedSource } from '@/lib/cheatsheet';
+import { gpuSheetRow, numberSources, type NumberedSource } from './model';
 
 /** GPUs of the GPU table, in print order. */
 export const TABLE_GPUS = ['a100-80gb-sxm', 'h100-sxm', 'h100-pcie', 'h200-sxm', 'l40s', 'rtx-4090', 'mi300x', 'b200'] as const;

@@ -3,9 +3,9 @@
 import { useId, useState } from 'react';
 import { GPUS, getGpu, gpuFigureStatus, lowBitTensorCoreSupport } from '@/lib/hardware';
 import { getModel } from '@/lib/models';
-import { tensorParallelSizes } from '@/lib/deploy';
+import { tensorParallelSizes } from '@/lib/sizing';
 import { decideQuantization, type AccuracyTolerance, type Decision, type Workload } from '@/lib/decision';
-import { parseNumberInput } from '@/lib/input';
+import { parseNumberInput } from '@/components/ui/model';
 import { VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
 import { formatNumber } from '@/lib/units';
 import { NumberField } from '@/components/ui/NumberField';

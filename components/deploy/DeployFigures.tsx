@@ -1,8 +1,9 @@
 import { getGpu, gpuFigureStatus, lowBitTensorCoreSupport } from '@/lib/hardware';
 import { kvCacheBytesPerToken, getModel } from '@/lib/models';
-import { fitOnGpu, FIT_VERDICT_WORDS, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
+import { fitOnGpu, FIT_VERDICT_WORDS, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, ggufTypesWithinBudget, maxBitsPerWeightToFit, weightBudget } from '@/lib/sizing';
 import { prefillRoofline } from '@/lib/perf';
-import { batchCostRatio, formatDuration, formatTokensPerSecond, ggufTypesWithinBudget, maxBitsPerWeightToFit, planDeploymentRow, weightBudget } from '@/lib/deploy';
+import { batchCostRatio, planDeploymentRow } from '@/lib/deploy';
+import { formatDuration, formatRate } from '@/lib/units';
 import { BYTES_PER_MIB, formatBytesBoth, formatCount, formatNumber } from '@/lib/units';
 
 /**
@@ -102,7 +103,7 @@ export function DecodeRate({ model = 'llama-3.1-70b', format, gpu, gpus = 1, con
   const rate = per === 'sequence' ? row.decode.tokensPerSecondPerSequence : row.decode.tokensPerSecondTotal;
   return (
     <span>
-      <span className="nowrap">{formatTokensPerSecond(rate)} tokens/s</span>
+      <span className="nowrap">{formatRate(rate)} tokens/s</span>
       {row.batchCapped ? ` (at ${formatCount(row.decode.batch)} sequences, the most that fit)` : ''}
     </span>
   );

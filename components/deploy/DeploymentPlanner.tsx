@@ -4,17 +4,11 @@ import { useId, useState } from 'react';
 import { MODELS } from '@/lib/models';
 import { FORMATS, KV_FORMATS } from '@/lib/formats';
 import { GPUS } from '@/lib/hardware';
-import { VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
-import {
-  formatDollars,
-  formatTokensPerSecond,
-  parseDollarsPerHour,
-  planDeployment,
-  tensorParallelSizes,
-  type DeploymentRowError,
-  type DeploymentRowPlan,
-} from '@/lib/deploy';
-import { parseNumberInput } from '@/lib/input';
+import { VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, tensorParallelSizes } from '@/lib/sizing';
+import { planDeployment, type DeploymentRowError, type DeploymentRowPlan } from '@/lib/deploy';
+import { parseDollarsPerHour, tensorParallelText } from './model';
+import { formatDollars, formatRate } from '@/lib/units';
+import { parseNumberInput } from '@/components/ui/model';
 import { formatBytesBoth, formatCount, formatNumber } from '@/lib/units';
 import { NumberField } from '@/components/ui/NumberField';
 import './DeploymentPlanner.css';
@@ -250,7 +244,7 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
                     <td key={setups[i]!.key}>
                       {row.ok && row.decode ? (
                         <>
-                          {formatTokensPerSecond(row.decode.tokensPerSecondPerSequence)}
+                          {formatRate(row.decode.tokensPerSecondPerSequence)}
                           <span className={styles.sub}>at batch {formatCount(row.decode.batch)}{row.batchCapped ? ' (capped)' : ''}</span>
                         </>
                       ) : row.ok ? 'nothing fits' : 'not computed'}
@@ -260,7 +254,7 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
                 <tr>
                   <th scope="row">Decode tokens/s total</th>
                   {plan.rows.map((row, i) => (
-                    <td key={setups[i]!.key}>{row.ok && row.decode ? formatTokensPerSecond(row.decode.tokensPerSecondTotal) : row.ok ? 'nothing fits' : 'not computed'}</td>
+                    <td key={setups[i]!.key}>{row.ok && row.decode ? formatRate(row.decode.tokensPerSecondTotal) : row.ok ? 'nothing fits' : 'not computed'}</td>
                   ))}
                 </tr>
                 <tr>
@@ -315,7 +309,7 @@ function notesFor(row: DeploymentRowPlan, target: number): string {
   }
   if (row.decode?.computeDtypeNote) parts.push(row.decode.computeDtypeNote);
   if (row.decode) parts.push(`Decode is ${row.decode.bound}-bound at this batch.`);
-  parts.push(row.tensorParallel.text);
+  parts.push(tensorParallelText(row.tensorParallel));
   parts.push(...row.warnings.map((w) => `${w[0]!.toUpperCase()}${w.slice(1)}.`));
   return parts.join(' ');
 }

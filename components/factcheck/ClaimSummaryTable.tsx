@@ -1,4 +1,4 @@
-import { CHECKED_CLAIMS } from '@/lib/factcheck/claims';
+import { CHECKED_CLAIMS } from '@/content/claims';
 import { Verdict } from './Verdict';
 
 /** The summary at the top of the fact-check lesson: claim → verdict → link to its section. Server component. */

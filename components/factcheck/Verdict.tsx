@@ -1,4 +1,4 @@
-import { verdictLabel, type VerdictValue } from '@/lib/factcheck/claims';
+import { verdictLabel, type VerdictValue } from '@/content/claims';
 import styles from './Verdict.module.css';
 
 /**

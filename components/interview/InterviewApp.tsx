@@ -33,7 +33,7 @@ import {
   TIMER_MODES,
   weakestFactor,
   type TimerMode,
-} from '@/lib/practice/interview-view';
+} from './model/interviewView';
 import { FACTORS, type OpenQuestion } from '@/lib/practice/types';
 
 const styles = prefixed('iv');

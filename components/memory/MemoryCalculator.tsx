@@ -8,8 +8,8 @@ import { MAX_BATCH, MAX_CONTEXT_TOKENS, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } fr
 import { bytesToGB, bytesToGiB, formatBytesBoth, formatCount, formatGB, formatGiB, formatNumber } from '@/lib/units';
 import { NumberField } from '@/components/ui/NumberField';
 import { useUrlState } from '@/components/ui/useUrlState';
-import { checkConfigFileSize, configParamsLine, readConfigText } from '@/lib/memory-ui/config';
-import { gpuCountChoices, kvChoices, nearestAllowedGpuCount, weightFormatFamilies, weightFormatOptionLabel } from '@/lib/memory-ui/options';
+import { checkConfigFileSize, configParamsLine, readConfigText } from './model/config';
+import { gpuCountChoices, kvChoices, nearestAllowedGpuCount, weightFormatFamilies, weightFormatOptionLabel } from './model/options';
 import {
   BATCH_RULE,
   CUSTOM_MODEL,
@@ -22,10 +22,10 @@ import {
   type MemoryField,
   type MemoryState,
   type MemoryStateText,
-} from '@/lib/memory-ui/urlState';
-import { memoryOutcome, type MemoryResults } from '@/lib/memory-ui/results';
-import { GGUF_FILES_GROUP_LABEL, ggufFileChoices, weightChoiceHint, weightChoiceInfo } from '@/lib/memory-ui/weightChoice';
-import { cssPercent, formatBytesPerToken, formatHeadroom, formatShare } from '@/lib/memory-ui/format';
+} from './model/urlState';
+import { memoryOutcome, type MemoryResults } from './model/results';
+import { GGUF_FILES_GROUP_LABEL, ggufFileChoices, weightChoiceHint, weightChoiceInfo } from './model/weightChoice';
+import { cssPercent, formatBytesPerToken, formatHeadroom, formatShare } from './model/format';
 import './MemoryCalculator.css';
 import { SelectField as BaseSelectField } from '@/components/ui/SelectField';
 import { prefixed } from '@/components/ui/prefixed';

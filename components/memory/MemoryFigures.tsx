@@ -4,8 +4,8 @@ import { countParams, getModel, kvCacheBytesPerToken, kvCacheFormula } from '@/l
 import type { ModelSpec } from '@/lib/models';
 import { estimateMemory, fitOnGpu, weightBytes, vllmDefaultMaxBatchedTokens, FIT_VERDICT_WORDS, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
 import { BYTES_PER_MIB, formatBytesBoth, formatCount, formatGB, formatGiB, formatNumber } from '@/lib/units';
-import { formatBytesPerToken, formatHeadroom } from '@/lib/memory-ui/format';
-import { withAttention } from '@/lib/memory-ui/variants';
+import { formatBytesPerToken, formatHeadroom } from './model/format';
+import { withAttention } from './model/variants';
 import styles from './MemoryFigures.module.css';
 
 /**

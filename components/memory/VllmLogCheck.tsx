@@ -3,8 +3,8 @@
 import { useId, useState, useTransition } from 'react';
 import { formatCount } from '@/lib/units';
 import { VLLM_LOG_MAX_CHARS } from '@/lib/sizing/vllmLog';
-import { MEMORY_DEFAULTS, memoryStateFromQuery, parseMemoryState } from '@/lib/memory-ui/urlState';
-import { compareVllmLog, type LogCheckOutcome } from '@/lib/memory-ui/vllmLogCheck';
+import { MEMORY_DEFAULTS, memoryStateFromQuery, parseMemoryState } from './model/urlState';
+import { compareVllmLog, type LogCheckOutcome } from './model/vllmLogCheck';
 import './VllmLogCheck.css';
 import { prefixed } from '@/components/ui/prefixed';
 

@@ -2,7 +2,7 @@
 
 import { useId, useMemo, useState } from 'react';
 import { sampleWeights, WEIGHT_DISTRIBUTIONS, type WeightDistribution } from '@/lib/quant';
-import { chartScale, groupBitsPerWeight, groupSizeGrid, GROUP_SIZES, GRID_METHODS, type GridMethod } from '@/lib/methods-ui';
+import { chartScale, groupBitsPerWeight, groupSizeGrid, GROUP_SIZES, GRID_METHODS, type GridMethod } from './model';
 import { formatNumber, groupDigits } from '@/lib/units';
 import { NumberField, numberOrNull } from '@/components/ui/NumberField';
 import { SelectField } from '@/components/ui/SelectField';
@@ -73,7 +73,7 @@ export function GroupSizeExplorer() {
         {cells && sel ? (
           <p>
             <strong>{METHOD_LABEL[method]}, {groupLabel(group)}:</strong> SQNR {db(sel.sqnrDb)}, RMSE {formatNumber(sel.rmse * 1000, 3)}×10⁻³, storage{' '}
-            {groupBitsPerWeight(method, group, N_WEIGHTS).formula} bits per weight
+            {groupBitsPerWeight(method, group, N_WEIGHTS).formula} bits per weight ({method === 'nf4' ? 'a float32 absmax per block, as bitsandbytes stores it' : 'an fp16 scale and a zero point per group, as GPTQ/AWQ checkpoints store them'})
             {group === null ? ` (per tensor over ${groupDigits(N_WEIGHTS)} weights; a real 8192×8192 matrix makes it ≈ 0)` : ''}.
           </p>
         ) : (

@@ -41,7 +41,7 @@ import {
   type PracticeFilter,
   type PracticePrefs,
   type TemplateInfo,
-} from '@/lib/practice/view';
+} from './model/view';
 import { prefixed } from '@/components/ui/prefixed';
 import { QuestionCard } from './QuestionCard';
 import type { CardResult } from './QuestionCard.types';

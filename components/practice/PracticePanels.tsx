@@ -22,7 +22,7 @@ import {
   TOPIC_LABELS,
   type BankEntry,
   type PracticeFilter,
-} from '@/lib/practice/view';
+} from './model/view';
 import { prefixed } from '@/components/ui/prefixed';
 import { downloadText } from './storage';
 import './practice.css';

@@ -23,7 +23,7 @@ import {
 } from '@/lib/practice/feedback';
 import { acceptedRange } from '@/lib/practice/numeric';
 import type { ChoiceQuestion, NumericQuestion, OpenQuestion, OrderingQuestion, RichText } from '@/lib/practice/types';
-import type { ReportedAnswer } from '@/lib/practice/report';
+import type { ReportedAnswer } from './model/report';
 import type { CardResult, QuestionCardProps } from './QuestionCard.types';
 import { ReportProblem } from './ReportProblem';
 

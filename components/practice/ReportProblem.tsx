@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { prefixed } from '@/components/ui/prefixed';
-import { buildProblemReport, type ReportedAnswer, type ReportedOutcome } from '@/lib/practice/report';
+import { buildProblemReport, type ReportedAnswer, type ReportedOutcome } from './model/report';
 import type { Question } from '@/lib/practice/types';
 
 const s = prefixed('qc');

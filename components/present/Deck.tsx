@@ -1,5 +1,5 @@
 import { Children, cloneElement, Fragment, isValidElement, type ReactElement, type ReactNode } from 'react';
-import { planSlides, slideLabel, type SlideItem } from '@/lib/present/slides';
+import { planSlides, slideLabel, type SlideItem } from './model/slides';
 import { DeckController } from '../islands/widgets';
 import { PresentNotes, Slide } from './markers';
 import { QUIZ_TITLE, quizIds } from '../quiz/Quiz';

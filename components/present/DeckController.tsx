@@ -1,8 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { keyAction, slideHash, slideIndexFromHash, type DeckAction, type KeyTarget } from '@/lib/present/keys';
-import { deckChannelName, deckReducer, openDeck, type DeckEvent, type DeckSyncState } from '@/lib/present/sync';
+import { keyAction, slideHash, slideIndexFromHash, type DeckAction, type KeyTarget } from './model/keys';
+import { deckChannelName, deckReducer, openDeck, type DeckEvent, type DeckSyncState } from './model/sync';
 import {
   TIMER_ZERO,
   elapsedInWords,
@@ -13,7 +13,7 @@ import {
   timerReset,
   timerStart,
   type TimerState,
-} from '@/lib/present/timer';
+} from './model/timer';
 import './DeckController.css';
 import { prefixed } from '@/components/ui/prefixed';
 

@@ -22,7 +22,7 @@ import {
   withOneOutlier,
   type MethodRun,
   type RoundingStateText,
-} from '@/lib/rounding-ui';
+} from './model';
 import { NumberField } from '@/components/ui/NumberField';
 import { SelectField } from '@/components/ui/SelectField';
 import { useUrlState } from '@/components/ui/useUrlState';
@@ -208,7 +208,9 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
           <div className="table-wrap">
             <table className="table">
               <caption className={styles.caption}>
-                Block size: {shown.blockSize === null ? 'per tensor' : shown.blockSize}. Lower RMSE and higher SQNR are better.
+                Block size: {shown.blockSize === null ? 'per tensor' : shown.blockSize}. Lower RMSE and higher SQNR are better. Bits per weight
+                count float32 scales (and the zero point for affine), as these quantizers store them; GPTQ/AWQ checkpoints store
+                fp16 scales, so INT4 group 128 there is 4.156, not 4.281.
               </caption>
               <thead>
                 <tr>
@@ -280,7 +282,7 @@ function MethodPanel({ run, x, picks, blockSize }: { run: MethodRun; x: Float32A
         </p>
         <p>
           <span className={styles.statLabel}>Bits per weight</span> <strong>{run.bitsPerWeight.toFixed(3)}</strong>{' '}
-          <span className={styles.muted}>(incl. {overhead.toFixed(3)} for scales)</span>
+          <span className={styles.muted}>(incl. {overhead.toFixed(3)} for float32 scales)</span>
         </p>
       </div>
       <figure className={styles.figure}>

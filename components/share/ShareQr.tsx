@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { QrSvg } from '@/lib/share/qr';
-import { absoluteLink } from '@/lib/share/link';
+import type { QrSvg } from './model/qr';
+import { absoluteLink } from './model/link';
 import './ShareQr.css';
 import { prefixed } from '@/components/ui/prefixed';
 
@@ -38,7 +38,7 @@ export function ShareQr({ path, open = false, note }: { path: string; open?: boo
   useEffect(() => {
     if (!isOpen || url === null || drawn?.url === url) return;
     let live = true;
-    import('@/lib/share/qr').then(
+    import('./model/qr').then(
       ({ qrSvg }) => {
         if (!live) return;
         try {

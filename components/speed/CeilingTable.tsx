@@ -1,8 +1,8 @@
 import { getFormat } from '@/lib/formats/getFormat';
 import { getGpu } from '@/lib/hardware/getGpu';
 import { speedupCeiling } from '@/lib/perf/speedupCeiling';
-import { formatRatio } from '@/lib/speed-ui/format';
-import { CHART_FORMAT_LABELS, isChartFormat } from '@/lib/speed-ui/options';
+import { formatRatio } from '@/lib/units';
+import { CHART_FORMAT_LABELS, isChartFormat } from './model/options';
 import './tables.css';
 import { prefixed } from '@/components/ui/prefixed';
 

@@ -1,5 +1,5 @@
 import { decodeStep } from '@/lib/perf/decodeStep';
-import { formatCrossoverBatch } from '@/lib/speed-ui/format';
+import { formatCrossoverBatch } from './model/format';
 
 /**
  * Inline, build-time crossover batch of a decode roofline (lib/perf `crossoverBatch`):

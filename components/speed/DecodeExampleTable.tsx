@@ -1,4 +1,4 @@
-import { exampleRows, type ExampleSetup } from '@/lib/speed-ui/examples';
+import { exampleRows, type ExampleSetup } from './model/examples';
 import { getGpu } from '@/lib/hardware/getGpu';
 import { getModel } from '@/lib/models/catalog';
 import { formatCount } from '@/lib/units';

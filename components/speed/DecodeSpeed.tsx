@@ -1,5 +1,5 @@
 import { decodeStep } from '@/lib/perf/decodeStep';
-import { formatDuration, formatRate } from '@/lib/speed-ui/format';
+import { formatDuration, formatRate } from '@/lib/units';
 
 /**
  * Inline, build-time number from a roofline decode step (lib/perf `decodeStep`):

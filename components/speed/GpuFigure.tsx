@@ -2,8 +2,8 @@ import Link from 'next/link';
 import { getGpu } from '@/lib/hardware/getGpu';
 import { gpuFigureStatus } from '@/lib/hardware/gpuFigureStatus';
 import type { ComputeDtype } from '@/lib/hardware/types';
-import { formatBandwidth } from '@/lib/speed-ui/figures';
-import { formatPeak } from '@/lib/speed-ui/format';
+import { formatBandwidth } from './model/figures';
+import { formatPeak } from '@/lib/units';
 
 /**
  * Inline, build-time datasheet figure of a GPU from the catalog: `figure="bandwidth"`

@@ -1,5 +1,5 @@
 import measurements from '@/lib/perf/data/measurements.json';
-import { measuredProvenance, measuredRows, type CommittedMeasurements } from '@/lib/speed-ui/measuredTable';
+import { measuredProvenance, measuredRows, type CommittedMeasurements } from './model/measuredTable';
 import { formatCount } from '@/lib/units';
 import './tables.css';
 

@@ -1,4 +1,4 @@
-import { overtakeBatch } from '@/lib/speed-ui/examples';
+import { overtakeBatch } from './model/examples';
 import { formatCount } from '@/lib/units';
 
 /**

@@ -1,6 +1,6 @@
 import { getGpu } from '@/lib/hardware/getGpu';
 import type { ComputeDtype } from '@/lib/hardware/types';
-import { expertsTouched, kvAttentionIntensity, ridgePoint, weightIntensity } from '@/lib/speed-ui/figures';
+import { expertsTouched, kvAttentionIntensity, ridgePoint, weightIntensity } from './model/figures';
 import { formatCount, formatNumber } from '@/lib/units';
 
 /**

@@ -16,7 +16,7 @@ import {
   toggleShownFormat,
   type SpeedField,
   type SpeedStateText,
-} from '@/lib/speed-ui/urlState';
+} from './model/urlState';
 import {
   CHART_FORMATS,
   CHART_FORMAT_LABELS,
@@ -25,11 +25,12 @@ import {
   kvOptions,
   nearestAllowedGpuCount,
   speedFormatGroups,
-} from '@/lib/speed-ui/options';
-import { batchMarkerAt, buildSpeedChart, type SpeedChart } from '@/lib/speed-ui/chart';
-import { speedResults, type SpeedResults } from '@/lib/speed-ui/results';
-import { memoizeByKey } from '@/lib/speed-ui/memo';
-import { formatCrossoverBatch, formatDuration, formatRatio, formatRate, formatTokensPerSecond } from '@/lib/speed-ui/format';
+} from './model/options';
+import { batchMarkerAt, buildSpeedChart, type SpeedChart } from './model/chart';
+import { speedResults, type SpeedResults } from './model/results';
+import { memoizeByKey } from './model/memo';
+import { formatDuration, formatRatio, formatRate, formatTokensPerSecond } from '@/lib/units';
+import { formatCrossoverBatch } from './model/format';
 import './SpeedCalculator.css';
 import { SelectField } from '@/components/ui/SelectField';
 import './tables.css';

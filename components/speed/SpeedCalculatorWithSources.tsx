@@ -1,4 +1,4 @@
-import { gpuSourceTitles } from '@/lib/speed-ui/sourceTitles';
+import { gpuSourceTitles } from './model/sourceTitles';
 import type { SpeedCalculatorProps } from './SpeedCalculator';
 import { SpeedCalculator } from '../islands/widgets';
 

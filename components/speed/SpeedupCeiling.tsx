@@ -1,5 +1,5 @@
 import { speedupCeiling } from '@/lib/perf/speedupCeiling';
-import { formatRatio } from '@/lib/speed-ui/format';
+import { formatRatio } from '@/lib/units';
 
 /**
  * Inline, build-time speed-up ceiling of a format over a baseline on one GPU

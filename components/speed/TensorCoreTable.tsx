@@ -3,7 +3,7 @@ import { GPUS } from '@/lib/hardware/catalog';
 import { gpuFigureStatus } from '@/lib/hardware/gpuFigureStatus';
 import { LOW_BIT_DTYPES, lowBitTensorCoreSupport } from '@/lib/hardware/lowBitTensorCoreSupport';
 import type { ComputeDtype, Gpu, GpuArchitecture } from '@/lib/hardware/types';
-import { DTYPE_LABELS } from '@/lib/speed-ui/figures';
+import { DTYPE_LABELS } from './model/figures';
 import { formatNumber } from '@/lib/units';
 import './tables.css';
 import { prefixed } from '@/components/ui/prefixed';

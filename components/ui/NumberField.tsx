@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { parseNumberInput, type NumberRule } from '@/lib/input';
+import { parseNumberInput, type NumberRule } from './model';
 
 /**
  * A labelled text field for a number. Keeps the raw text (so a half-typed

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { readUrlValues } from '@/lib/input/urlValues';
+import { readUrlValues } from './model/urlValues';
 
 /**
  * Widget state mirrored in the page's query string, so a link reproduces the

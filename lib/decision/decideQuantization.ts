@@ -2,7 +2,7 @@ import { gpuFigureStatus, lowBitTensorCoreSupport } from '../hardware';
 import type { ComputeDtype, Gpu } from '../hardware/types';
 import { getModel } from '../models';
 import { costPerMillionTokens, decodeStep, prefillRoofline } from '../perf';
-import { tensorParallelSizes } from '../deploy';
+import { tensorParallelSizes } from '../sizing';
 import { fitOnGpu, resolveGpu, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, weightBytes } from '../sizing';
 import { assertBatch, assertContextTokens, assertFraction, assertGpuCount, assertPositive } from '../sizing/inputs';
 import { formatBytesBoth, formatCount, formatNumber } from '../units';

@@ -3,7 +3,7 @@ import type { ComputeDtype } from '../hardware/types';
 import { fitOnGpu, resolveGpu, resolveModel, weightBytes, type GpuRef, type ModelRef } from '../sizing';
 import type { Bytes, Tokens, TokensPerSecond, Usd } from '../units';
 import { capBatchAtFit } from './capBatch';
-import { tensorParallelNote, type TensorParallelNote } from './tensorParallel';
+import { tensorParallelSplit, type TensorParallelSplit } from '@/lib/sizing/tensorParallel';
 
 /** The inputs a deployment row can be wrong about; errors name one of these. */
 export type DeploymentField = 'model' | 'weights' | 'gpu' | 'gpuCount' | 'contextTokens' | 'targetBatch' | 'kvBits' | 'memoryUtilization' | 'dollarsPerGpuHour';
@@ -69,7 +69,7 @@ export interface DeploymentRowPlan {
   costStatus: 'ok' | 'no-price' | 'no-fit';
   /** Dollars per million output tokens at `decode.tokensPerSecondTotal`, flat out; null unless costStatus is 'ok'. */
   costPerMillionTokensUsd: Usd | null;
-  tensorParallel: TensorParallelNote;
+  tensorParallel: TensorParallelSplit;
   /** Warnings from the memory estimate (e.g. a context beyond the model's maximum). */
   warnings: string[];
 }
@@ -194,7 +194,7 @@ export function planDeploymentRow(input: DeploymentRowInput): DeploymentRowPlan 
       decode,
       costStatus,
       costPerMillionTokensUsd,
-      tensorParallel: tensorParallelNote({ model: spec, weights: input.weights, gpuCount: input.gpuCount }),
+      tensorParallel: tensorParallelSplit({ model: spec, weights: input.weights, gpuCount: input.gpuCount }),
       warnings: fit.estimate.warnings,
     };
   } catch (error) {

@@ -1,4 +1,5 @@
-import type { Bits } from '../units';
+import type { BitsPerWeight } from '../formats/types';
+import { storageBitsBreakdown } from '../formats/storageBitsBreakdown';
 import { assertPositiveInteger } from './validate';
 
 /** Absmax values per second-level block in bitsandbytes double quantization. */
@@ -27,9 +28,14 @@ export const DOUBLE_QUANT_BLOCK_SIZE = 256;
  * @example nf4BitsPerWeight({ blockSize: 64 }) // 4.5
  * @example nf4BitsPerWeight({ blockSize: 64, doubleQuant: true }) // 4.126953125
  */
-export function nf4BitsPerWeight({ blockSize = 64, doubleQuant = false }: { blockSize?: number; doubleQuant?: boolean } = {}): Bits {
+export function nf4BitsPerWeight({ blockSize = 64, doubleQuant = false }: { blockSize?: number; doubleQuant?: boolean } = {}): BitsPerWeight {
   assertPositiveInteger(blockSize, 'blockSize');
-  const codeBits = 4;
-  if (!doubleQuant) return codeBits + 32 / blockSize;
-  return codeBits + 8 / blockSize + 32 / (blockSize * DOUBLE_QUANT_BLOCK_SIZE);
+  // The one bits-per-weight rule (lib/formats storageBitsBreakdown), with bitsandbytes' widths.
+  return storageBitsBreakdown({
+    kind: 'codebook',
+    codebook: 'nf4',
+    blockSize,
+    absmaxBits: 32,
+    doubleQuant: doubleQuant ? { blockSize: DOUBLE_QUANT_BLOCK_SIZE, codeBits: 8, secondLevelAbsmaxBits: 32 } : null,
+  }).totalBits;
 }

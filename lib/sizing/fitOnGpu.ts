@@ -1,3 +1,4 @@
+import { isTensorParallelSize } from './tensorParallel';
 import type { Bytes, Tokens } from '../units';
 import { DEFAULT_MEMORY_UTILIZATION, MAX_BATCH, MAX_CONTEXT_TOKENS, vllmDefaultMaxBatchedTokens } from './defaults';
 import { estimateMemory, overheadBytesOf, planMemory, totalBytesAt, activationBytesOf, type MemoryEstimate, type MemoryInput, type MemoryPlan } from './estimateMemory';
@@ -212,13 +213,13 @@ export interface MinGpusResult {
  */
 export function minGpusToFit(input: Omit<FitInput, 'gpuCount'> & { maxGpuCount?: number }): MinGpusResult {
   const { maxGpuCount = 8, ...rest } = input;
-  const heads = planMemory({ ...rest, gpuCount: 1 }).spec.attention.numHeads;
+  const spec = planMemory({ ...rest, gpuCount: 1 }).spec;
   if (!Number.isInteger(maxGpuCount) || maxGpuCount < 1 || maxGpuCount > 64) {
     throw new RangeError(`maxGpuCount must be a whole number of GPUs from 1 to 64 (got ${maxGpuCount})`);
   }
   const tried: number[] = [];
   for (let gpuCount = 1; gpuCount <= maxGpuCount; gpuCount++) {
-    if (heads % gpuCount !== 0) continue;
+    if (!isTensorParallelSize(spec, gpuCount)) continue;
     tried.push(gpuCount);
     const fit = fitOnGpu({ ...rest, gpuCount });
     if (fit.fits) return { gpuCount, fit, tried };

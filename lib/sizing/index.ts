@@ -38,3 +38,7 @@ export { resolveModel, resolveGpu } from './inputs';
 export type { ModelRef, GpuRef } from './inputs';
 export { readVllmLog, VLLM_LOG_CORE_QUANTITIES, VLLM_LOG_MAX_CHARS, VLLM_LOG_MAX_LINE_CHARS, VLLM_DEFAULT_BLOCK_SIZE_TOKENS } from './vllmLog';
 export type { VllmLogQuantity, VllmLogReading, VllmLogSettings, VllmLogValue, VllmLogUnreadable } from './vllmLog';
+export { isTensorParallelSize, tensorParallelSizes, tensorParallelSplit } from './tensorParallel';
+export type { TensorParallelSplit } from './tensorParallel';
+export { weightBudget, maxBitsPerWeightToFit, ggufTypesWithinBudget } from './weightBudget';
+export type { WeightBudget, ReservedLoad, GgufFitRow } from './weightBudget';

@@ -1,3 +1,4 @@
+import { isTensorParallelSize } from './tensorParallel';
 import { getModel } from '../models';
 import type { ModelSpec } from '../models/types';
 import { getGpu } from '../hardware';
@@ -84,9 +85,8 @@ export function assertKvBits(x: unknown, field = 'kvBits'): asserts x is number 
  */
 export function assertGpuCount(x: unknown, spec: ModelSpec, field = 'gpuCount'): asserts x is number {
   assertInteger(x, field, 1, MAX_GPU_COUNT, 'GPUs');
-  const heads = spec.attention.numHeads;
-  if (heads % x !== 0) {
-    throw new RangeError(`${field} must divide the model's ${heads} attention heads for tensor parallelism (got ${x})`);
+  if (!isTensorParallelSize(spec, x)) {
+    throw new RangeError(`${field} must divide the model's ${spec.attention.numHeads} attention heads for tensor parallelism (got ${x})`);
   }
 }
 

@@ -150,3 +150,5 @@ export function formatNumber(x: number, digits = 1): string {
 export function assertFinite(x: number, what: string): void {
   if (!Number.isFinite(x)) throw new RangeError(`${what} must be a finite number (got ${x})`);
 }
+
+export { formatDuration, formatTokensPerSecond, formatRate, formatSi, formatRatio, formatPeak, formatDollars, formatBitsPerWeight } from './format';
