@@ -12,6 +12,7 @@
  * - sizing   — inference memory: weights + KV cache + activations + overhead; fit on N GPUs
  * - perf     — roofline decode/prefill time, crossover batch, cost per million tokens
  * - sources  — every citation used on the site
+ * - evaluation — noise on a benchmark accuracy, flips between a baseline and a quantized model
  */
 export * from './units';
 export * from './input';
@@ -22,3 +23,4 @@ export * from './hardware';
 export * from './sizing';
 export * from './perf';
 export * from './sources';
+export * from './evaluation';

@@ -21,3 +21,7 @@ export type { WeightBudget, ReservedLoad, GgufFitRow } from './weightBudget';
 export { formatDollars, formatDuration, formatTokensPerSecond } from './format';
 export { batchCostRatio } from './batchCostRatio';
 export type { BatchCostRatio } from './batchCostRatio';
+export { largestBatchWithinItl } from './sloBatch';
+export type { ServingSetup, BatchPoint, ItlBatch } from './sloBatch';
+export { tensorParallelAllReduce } from './allReduceCost';
+export type { AllReduceCost } from './allReduceCost';
