@@ -982,6 +982,15 @@ export const SOURCES: readonly SourceEntry[] = [
     usedFor: 'MMLU: four-option multiple-choice questions over 57 subjects',
   },
   {
+    id: 'lm-eval-lessons-2405.14782',
+    title: 'Lessons from the Trenches on Reproducible Evaluation of Language Models',
+    authors: 'Biderman, Schoelkopf, Sutawika, Gao, Tow, Abbasi, et al.',
+    year: 2024,
+    url: 'https://arxiv.org/abs/2405.14782',
+    kind: 'paper',
+    usedFor: 'Scores are sensitive to the evaluation set-up (prompts, formatting, implementation details); lm-eval scores tasks by log-likelihood or by generation; version tasks, log per-sample outputs and report standard errors',
+  },
+  {
     id: 'hf-dataset-cais-mmlu',
     title: 'cais/mmlu dataset card (Hugging Face)',
     url: 'https://huggingface.co/datasets/cais/mmlu',
