@@ -25,7 +25,7 @@ describe('lessons', () => {
 });
 
 describe('fact-check lesson', () => {
-  it('shows under each claim heading the same verdict as the summary table (lib/factcheck)', async () => {
+  it('shows under each claim heading the same verdict as the summary table (content/claims)', async () => {
     const { CHECKED_CLAIMS } = await import('./claims');
     const mdx = fs.readFileSync(path.join(process.cwd(), 'content', 'lessons', 'fact-check.mdx'), 'utf8');
     for (const claim of CHECKED_CLAIMS) {

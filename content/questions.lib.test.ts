@@ -25,6 +25,8 @@ import { overtakeBatch } from '@/components/speed/model/examples';
 import { formatDuration } from '@/lib/units';
 import { quantizeAffine, quantizeInt8Absmax } from '@/lib/quant';
 import { BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_MIB, formatCount, formatNumber } from '@/lib/units';
+import { accuracyStandardError, flipRate, MMLU_TEST } from '@/lib/evaluation';
+import { tensorParallelAllReduce } from '@/lib/deploy';
 
 /**
  * Numeric questions deliberately not checked here, and why. "Not in lib" means lib/ has
@@ -41,8 +43,6 @@ const NOT_CHECKED: Record<string, string> = {
   'prec-llama3-vs-llama2-q4km-numeric': 'published measurement (llama.cpp PR #6936), not computed by lib',
   'smoothquant-factor-numeric': 'not in lib: lib/ has no SmoothQuant factor function',
   'specdec-effective-batch-numeric': 'not in lib: k + 1 tokens per sequence, plain arithmetic',
-  'eval-flips-numeric': 'not in lib: evaluation statistics',
-  'eval-noise-numeric': 'not in lib: evaluation statistics',
   'cost-roofline-int4-h100': 'decode-speed question (roofline tokens/s; performance model being rewritten)',
 };
 
@@ -524,6 +524,22 @@ describe('capacity and speed figures agree with the capacity model and the per-o
       `fewer fit: ${cap('int8-w8a16', 'a100-80gb-sxm', 4096)}.`,
       `${cap('int8-w8a16', 'a100-80gb-sxm', 2048, all)} fit at 2,048 tokens and ${cap('int8-w8a16', 'a100-80gb-sxm', 1024, all)}`,
     );
+  });
+});
+
+describe('evaluation statistics, TP all-reduce bytes and sub-8-bit KV (lib/evaluation, lib/deploy, lib/models)', () => {
+  it('flips, standard errors, all-reduce bytes and the 2-bit cache agree with lib/', () => {
+    expectAccepted('eval-flips-numeric', flipRate(40, 40, 1000) * 100);
+    expectAccepted('eval-noise-numeric', accuracyStandardError(0.75, 1000) * 100);
+    expect(MMLU_TEST.questions).toBe(14042);
+    expectAccepted('eval-mmlu-noise-numeric', accuracyStandardError(0.8, MMLU_TEST.questions) * 100);
+    expectStated('eval-mmlu-noise-numeric', `${formatNumber(accuracyStandardError(0.8, MMLU_TEST.questions) * 100, 2)} points`, `±${formatNumber(1.96 * accuracyStandardError(0.8, MMLU_TEST.questions) * 100, 2)} points`);
+    const ar = tensorParallelAllReduce({ model: 'llama-3.1-70b', weights: 'bf16', gpu: 'h100-sxm', gpuCount: 2 }, { decodeBatch: 1 });
+    expectAccepted('tp-allreduce-bytes-numeric', ar.bytesPerPass);
+    expectStated('tp-allreduce-bytes-numeric', `${formatCount(ar.bytesPerPass)} B`, `${formatCount(ar.bytesPerLayerPerToken)} B per layer`, `${ar.allReduces} all-reduces`);
+    const llama = getModel('llama-3.1-70b').spec;
+    expectAccepted('kv-2bit-128k-numeric', kvCacheBytesPerSequence(llama, { bits: 2, contextTokens: 131_072 }) / BYTES_PER_GB);
+    expectStated('kv-2bit-128k-numeric', `${formatCount(kvCacheBytesPerToken(llama, { bits: 2 }))} B per token`, `${formatCount(kvCacheBytesPerSequence(llama, { bits: 2, contextTokens: 131_072 }))} B`);
   });
 });
 

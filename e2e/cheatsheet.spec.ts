@@ -81,7 +81,7 @@ test('the cheat sheet shows lib-computed numbers, ships no script and passes axe
   await expect(weights.getByRole('row', { name: /^INT4 g128/ })).toContainText('39.8');
   await expect(weights.getByRole('row', { name: /^BF16/ })).toContainText('141.1');
   await expect(page.getByRole('table', { name: /KV cache/ }).getByRole('row', { name: /^BF16/ })).toContainText('327,680 B');
-  // Batch-1 ceiling of W4A16 on one H100 SXM at 8,192 tokens: ≈ 83.0 tokens/s (lib/cheatsheet test).
+  // Batch-1 ceiling of W4A16 on one H100 SXM at 8,192 tokens: ≈ 83.0 tokens/s (components/cheatsheet/model test).
   await expect(page.getByRole('table', { name: /Roofline upper bound/ }).getByRole('row', { name: /^INT4 g128/ })).toContainText('83.0');
   // The GPU table flags unverified figures (L40S INT8/INT4).
   await expect(page.getByRole('table', { name: /tensor-core support/ }).getByRole('row', { name: /L40S/ })).toContainText('unverified');

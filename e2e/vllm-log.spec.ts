@@ -39,7 +39,7 @@ test('/tools/memory: a pasted v0.19 log is read and put beside the estimate, row
   await c.compare.click();
   // The set-up comes from the log: model from its name, TP 2, the GPU from "worker requested memory" ÷ 0.95.
   await expect(c.result).toContainText('vLLM 0.19.0 (V1): Llama-3.3-70B-Instruct on 2 × H100 SXM 80GB.');
-  // Logged figures are the log's own lines; ours are lib/sizing fitOnGpu's for the same set-up (lib/memory-ui/vllmLogCheck.test.ts).
+  // Logged figures are the log's own lines; ours are lib/sizing fitOnGpu's for the same set-up (components/memory/model/vllmLogCheck.test.ts).
   await expect(c.table.getByRole('row', { name: /^Weights/ })).toContainText('33.88 GiB');
   await expect(c.table.getByRole('row', { name: /^Weights/ })).toContainText('33.83 GiB');
   await expect(c.table.getByRole('row', { name: /^Activation peak/ })).toContainText('1.96 GiB');

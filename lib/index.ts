@@ -15,6 +15,7 @@
  * - decision — the 4-bit vs 8-bit recommendation for a set of constraints
  * - practice — the learning engine: question types, grading, scheduling, progress, generators, interview
  * - sources  — every citation used on the site
+ * - evaluation — noise on a benchmark accuracy, flips between a baseline and a quantized model
  */
 export * as units from './units';
 export * as quant from './quant';
@@ -27,3 +28,4 @@ export * as deploy from './deploy';
 export * as decision from './decision';
 export * as practice from './practice';
 export * as sources from './sources';
+export * as evaluation from './evaluation';

@@ -18,7 +18,7 @@ function Pick({ leaf }: { leaf: DecisionLeaf }) {
 
 /**
  * lib/decision's branches as an accessible nested list; every leaf is a
- * `decideQuantization` call (lib/cheatsheet `decisionTree`).
+ * `decideQuantization` call (components/cheatsheet/model `decisionTree`).
  */
 export function DecisionTree() {
   const leaves = decisionTree({ withFp8Gpu: FP8_GPU, withoutFp8Gpu: NO_FP8_GPU });

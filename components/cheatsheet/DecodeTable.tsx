@@ -13,7 +13,7 @@ import styles from './CheatSheet.module.css';
 const FORMATS: readonly ChartFormat[] = ['bf16', 'fp8-w8a8', 'int8-w8a16', 'int4-g128'];
 const CONTEXT = 8192;
 
-/** Batch-1 decode ceilings (lib/cheatsheet `batchOneDecodeCeiling`) by format and GPU. */
+/** Batch-1 decode ceilings (components/cheatsheet/model `batchOneDecodeCeiling`) by format and GPU. */
 export function DecodeTable({ model = 'llama-3.1-70b' }: { model?: string }) {
   const entry = getModel(model);
   const gpus = DECODE_GPUS.map((id) => getGpu(id));

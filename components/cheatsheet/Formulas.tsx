@@ -16,7 +16,7 @@ import styles from './CheatSheet.module.css';
 /**
  * The four formulas of the sheet, typeset at build time, each with its Llama-3.1-70B
  * instance computed by lib/ (KV bytes per token from lib/models, the H100 ridge point
- * and the batch-1 intensity from lib/speed-ui, the GEMM crossover from lib/perf).
+ * and the batch-1 intensity from components/speed/model, the GEMM crossover from lib/perf).
  */
 export function Formulas({ model = 'llama-3.1-70b' }: { model?: string }) {
   const spec = getModel(model).spec;

@@ -25,7 +25,7 @@ function Support({ value }: { value: TensorCoreSupport }) {
 
 const CONTEXT = 8192;
 
-/** The fewest GPUs that hold Llama-3.1-70B in a format with one CONTEXT-token sequence at vLLM's default memory share (lib/cheatsheet). */
+/** The fewest GPUs that hold Llama-3.1-70B in a format with one CONTEXT-token sequence at vLLM's default memory share (components/cheatsheet/model). */
 function cardsFor(gpu: string, weights: string): string {
   const c = batchOneDecodeCeiling({ model: 'llama-3.1-70b', weights, gpu, contextTokens: CONTEXT });
   return c.gpuCount === null ? '>8' : String(c.gpuCount);

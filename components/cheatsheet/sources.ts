@@ -32,7 +32,7 @@ const CITED: readonly string[] = [
   'llama3-70b-per-channel-2408.15301',
   // Follow-up questions.
   'llama3-quantization-2404.14047',
-  'hf-blog-4bit-transformers-bitsandbytes',
+  'flips-2407.09141',
 ];
 
 export const SHEET_SOURCES: readonly NumberedSource[] = numberSources(CITED);

@@ -24,6 +24,7 @@ import { Verdict } from '../factcheck/Verdict';
 import { Nf4Levels } from '../rounding/Nf4Levels';
 import { ClaimSummaryTable } from '../factcheck/ClaimSummaryTable';
 import { Notes, Slide } from '../present/markers';
+import { AccuracyNoise, AllReducePerLayer, AllReduceTable, ItlBatchTable, KvBitsTable, MmluQuestions, MoeBytesTable } from '../topics/TopicFigures';
 
 /** Components every lesson can use without importing them. */
 export const lessonComponents: MDXComponents = {
@@ -87,4 +88,11 @@ export const lessonComponents: MDXComponents = {
   ClaimSummaryTable,
   Slide,
   Notes,
+  KvBitsTable,
+  AllReducePerLayer,
+  AllReduceTable,
+  MoeBytesTable,
+  AccuracyNoise,
+  MmluQuestions,
+  ItlBatchTable,
 };

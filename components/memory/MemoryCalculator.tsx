@@ -67,7 +67,7 @@ const ANY_CONTEXT_RULE = { min: 1, max: MAX_CONTEXT_TOKENS, integer: true };
  * overhead for a catalog model or a pasted config.json, a weight format, a KV-cache
  * precision, a load (context × batch) and a GPU group; whether it fits, how far it
  * stretches, which GPUs would hold it, and every term's formula. Wiring only: every
- * number comes from lib/sizing through lib/memory-ui.
+ * number comes from lib/sizing through components/memory/model.
  */
 export function MemoryCalculator({
   syncUrl = false,

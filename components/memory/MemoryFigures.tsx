@@ -14,7 +14,7 @@ import styles from './MemoryFigures.module.css';
  * and can never drift from the calculator.
  */
 
-/** A catalog model, optionally with a hypothetical attention shape (lib/memory-ui `withAttention`). */
+/** A catalog model, optionally with a hypothetical attention shape (components/memory/model `withAttention`). */
 function specOf(model: string, kvHeads?: number, headDim?: number): ModelSpec {
   const spec = getModel(model).spec;
   return kvHeads === undefined && headDim === undefined ? spec : withAttention(spec, { numKvHeads: kvHeads, headDim });

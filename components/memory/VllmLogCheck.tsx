@@ -25,7 +25,7 @@ export interface VllmLogCheckProps {
 /**
  * "Check my vLLM log": paste a vLLM start-up log, press Compare, and see each memory figure
  * it states beside this site's estimate for the same set-up, with the difference and why.
- * Wiring only: reading and comparing are lib/sizing `readVllmLog` and lib/memory-ui
+ * Wiring only: reading and comparing are lib/sizing `readVllmLog` and components/memory/model
  * `compareVllmLog` (linear in the paste, which is cut at 2,000,000 characters).
  */
 export function VllmLogCheck({ followCalculatorUrl = false, headingLevel = 3, title = 'Check my vLLM log' }: VllmLogCheckProps) {

@@ -12,7 +12,7 @@ const s = prefixed('qc');
  * form (what is wrong, and the prefilled report to review), with "Copy report" and
  * "Download report" buttons. Nothing is sent: the learner pastes or attaches the
  * report in an issue of the project's GitHub repository (README, "Report a problem").
- * The report text comes from lib/practice/report `buildProblemReport`.
+ * The report text comes from components/practice/model/report `buildProblemReport`.
  */
 export function ReportProblem({ question, answer, outcome }: { question: Question; answer: ReportedAnswer; outcome: ReportedOutcome }) {
   const base = `qc-report-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;

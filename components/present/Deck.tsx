@@ -20,7 +20,7 @@ export interface DeckLesson {
  * (see ./presentComponents.tsx). MDX hands the wrapper one element, the content
  * function; calling it yields the lesson's top-level elements, which are classified
  * (heading, <Slide /> marker, quiz, <Notes>, anything else), split by
- * lib/present `planSlides`, and rendered as
+ * components/present/model `planSlides`, and rendered as
  * `<section data-slide aria-roledescription="slide" aria-label="n of N: title">`.
  * Slide 1 is the title slide. Every slide but the first is `hidden` in the HTML
  * (shown again by a <noscript> style), and the deck-controller island shows the

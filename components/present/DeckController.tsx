@@ -42,7 +42,7 @@ const PREVIEW_LAYOUT_PX = 800;
  * The slides themselves are server-rendered `section[data-slide]` elements outside the
  * island; effects show the current one, keep it in the URL hash, handle the keys and
  * keep every window of this deck on the same slide over a BroadcastChannel. The logic
- * (keys, hash, sync messages, clock) is in lib/present.
+ * (keys, hash, sync messages, clock) is in components/present/model.
  */
 export function DeckController({ slug, slideCount, titles }: DeckControllerProps) {
   const rootRef = useRef<HTMLDivElement>(null);
@@ -334,7 +334,7 @@ function indexFromLocation(slideCount: number, fallback: number | null = 0): num
   return fallback;
 }
 
-/** Classifies where a key was pressed (see lib/present `KeyTarget`). */
+/** Classifies where a key was pressed (see components/present/model `KeyTarget`). */
 function keyTargetOf(target: EventTarget | null): KeyTarget {
   if (!(target instanceof Element)) return 'page';
   if (target.closest('input, select, textarea, [contenteditable]:not([contenteditable="false"])')) return 'text-entry';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 
 /**
  * `<Slide />` or `<Slide title="…" />` in a lesson's MDX: start a new slide here on the
- * lesson's /present page (see lib/present/slides.ts for all the rules). On the lesson
+ * lesson's /present page (see components/present/model/slides.ts for all the rules). On the lesson
  * page it renders nothing.
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars

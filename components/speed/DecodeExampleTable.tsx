@@ -8,7 +8,7 @@ import { prefixed } from '@/components/ui/prefixed';
 const tableStyles = prefixed('st');
 
 /**
- * A worked-example table of roofline decode speed (lib/speed-ui `exampleRows`): each
+ * A worked-example table of roofline decode speed (components/speed/model `exampleRows`): each
  * set-up (format × GPU count) at each batch, with time per step, tokens/s per
  * sequence, in total and per GPU, the bound, and whether the batch fits in memory.
  * Server component: numbers are computed at build time.

@@ -3,7 +3,7 @@ import { formatCount } from '@/lib/units';
 
 /**
  * Inline, build-time smallest batch where format `faster` out-runs format `slower`
- * (lib/speed-ui `overtakeBatch`), or "never (up to 4,096)". Server component.
+ * (components/speed/model `overtakeBatch`), or "never (up to 4,096)". Server component.
  *
  * @example <OvertakeBatch gpu="h200-sxm" context={256} faster="fp8-w8a8" slower="int4-g128" /> → "119"
  */

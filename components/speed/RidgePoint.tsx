@@ -5,7 +5,7 @@ import { formatCount, formatNumber } from '@/lib/units';
 
 /**
  * Inline, build-time ridge point of a GPU's roofline: peak ops ÷ bandwidth, in
- * FLOP per byte (lib/speed-ui `ridgePoint`). Server component.
+ * FLOP per byte (components/speed/model `ridgePoint`). Server component.
  *
  * @example <RidgePoint gpu="h100-sxm" dtype="bf16" /> → "295 FLOP/byte"
  */
@@ -15,7 +15,7 @@ export function RidgePoint({ gpu = 'h100-sxm', dtype = 'bf16' }: { gpu?: string;
 
 /**
  * Inline, build-time arithmetic intensity of the weight matmuls in a decode step:
- * 2 × batch ÷ bytes per weight (lib/speed-ui `weightIntensity`). Server component.
+ * 2 × batch ÷ bytes per weight (components/speed/model `weightIntensity`). Server component.
  *
  * @example <WeightIntensity weights="bf16" batch={1} /> → "1 FLOP/byte"
  */
@@ -26,7 +26,7 @@ export function WeightIntensity({ weights, batch }: { weights: string; batch: nu
 
 /**
  * Inline, build-time intensity of decode attention over the KV cache, FLOP per byte
- * (lib/speed-ui `kvAttentionIntensity`). Server component.
+ * (components/speed/model `kvAttentionIntensity`). Server component.
  *
  * @example <KvIntensity model="llama-3.1-70b" /> → "8 FLOP/byte"
  */
@@ -37,7 +37,7 @@ export function KvIntensity({ model = 'llama-3.1-70b', kvBits = 16 }: { model?: 
 
 /**
  * Inline, build-time routed experts read per MoE layer at a batch, "7.2 of 8"
- * (lib/speed-ui `expertsTouched`, uniform routing). Server component.
+ * (components/speed/model `expertsTouched`, uniform routing). Server component.
  *
  * @example <ExpertsTouched model="mixtral-8x7b" batch={8} /> → "7.2 of 8"
  */

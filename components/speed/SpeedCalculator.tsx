@@ -56,7 +56,7 @@ export interface SpeedCalculatorProps {
   /** Chart formats shown at first, e.g. ['bf16', 'int4-g128'] (default: all five). */
   initialShow?: string[];
   /**
-   * Titles of the sources the GPU figures cite, by id (lib/speed-ui `gpuSourceTitles`), passed
+   * Titles of the sources the GPU figures cite, by id (components/speed/model `gpuSourceTitles`), passed
    * in by the server wrapper so the sources list stays out of the client bundle.
    */
   sourceTitles?: Readonly<Record<string, string>>;
@@ -182,7 +182,7 @@ function Chart({ chart, batchMarker, titleId, descId }: { chart: SpeedChart; bat
  * model, weight format, GPU (× tensor-parallel count), batch, context and KV
  * precision, with the memory and compute times side by side, the crossover batch,
  * the prefill time, a memory check and a throughput-vs-batch chart of five formats.
- * Wiring only: every number comes from lib/perf, lib/sizing and lib/speed-ui.
+ * Wiring only: every number comes from lib/perf, lib/sizing and components/speed/model.
  */
 export function SpeedCalculator({
   syncUrl = false,

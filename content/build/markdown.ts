@@ -5,7 +5,7 @@
  * math fails the build instead of showing red text. Raw HTML in the markdown is
  * escaped (micromark's default), so question text cannot inject markup.
  *
- * Not exported to the client bundle: import it from `lib/practice/markdown`
+ * Not exported to the client bundle: import it from `content/build/markdown`
  * (it pulls in KaTeX, ~270 kB).
  */
 import { micromark } from 'micromark';

@@ -14,3 +14,7 @@ export { planDeployment } from './planDeployment';
 export type { DeploymentCandidate, DeploymentInput, DeploymentPlan } from './planDeployment';
 export { batchCostRatio } from './batchCostRatio';
 export type { BatchCostRatio } from './batchCostRatio';
+export { largestBatchWithinItl } from './sloBatch';
+export type { ServingSetup, BatchPoint, ItlBatch } from './sloBatch';
+export { tensorParallelAllReduce } from './allReduceCost';
+export type { AllReduceCost } from './allReduceCost';

@@ -4,8 +4,8 @@
  * client bundle (the heaviest import is ts-fsrs, plus zod for progress).
  *
  * Build-time only (not exported here, to keep micromark and KaTeX out of the
- * client): `lib/practice/parse` (bank parser/validator) and `lib/practice/markdown`;
- * `lib/practice/build` re-exports them.
+ * client): `content/build/parseQuestions` (bank parser/validator) and `content/build/markdown`;
+ * `content/build/buildBank` re-exports them.
  * Parametric questions: `lib/practice/generators` (pulls in the model, format and
  * GPU catalogs, so import it only where questions are generated).
  */

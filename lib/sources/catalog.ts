@@ -120,7 +120,7 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2412.19437',
     kind: 'paper',
-    usedFor: 'Official DeepSeek-V3 parameter counts: 671B total, 37B activated (docs/provenance.md §7)',
+    usedFor: 'Official DeepSeek-V3 parameter counts: 671B total, 37B activated (docs/provenance.md §7); §3.3 FP8 training with fine-grained scales: 1 × 128 tiles (per token, per 128 channels) for activations, 128 × 128 blocks for weights',
   },
   {
     id: 'llama3-herd-2407.21783',
@@ -693,7 +693,7 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'deepseek-ai/DeepSeek-V3 README_WEIGHTS.md',
     url: 'https://github.com/deepseek-ai/DeepSeek-V3/blob/main/README_WEIGHTS.md',
     kind: 'repo',
-    usedFor: 'Checkpoint breakdown: 671B main model (36.6B activated incl. output head) plus the 11.5B-unique MTP module',
+    usedFor: 'Checkpoint breakdown: 671B main model (36.6B activated incl. output head) plus the 11.5B-unique MTP module; FP8 E4M3 weights with one FP32 weight_scale_inv per 128 × 128 block, activations quantized online per token per 128 channels',
   },
   {
     id: 'deepseek-v2-readme',
@@ -946,6 +946,56 @@ export const SOURCES: readonly SourceEntry[] = [
     url: 'https://docs.vllm.ai/en/v0.11.2/features/quantization/quantized_kvcache/',
     kind: 'repo',
     usedFor: 'The KV cache has its own dtype (kv_cache_dtype="fp8"), set independently of the weights; FP8 gives about twice the tokens of cache in the same memory',
+  },
+
+  // ── Parallelism, evaluation and serving under SLOs (lessons: deployment, precision) ──
+  {
+    id: 'nccl-tests-performance-md',
+    title: 'NVIDIA/nccl-tests doc/PERFORMANCE.md: Performance reported by NCCL tests',
+    url: 'https://github.com/NVIDIA/nccl-tests/blob/03a204a1f38aaea17f1a777885bb2d9600ba7eff/doc/PERFORMANCE.md',
+    kind: 'repo',
+    usedFor: 'All-reduce of S bytes over n ranks of per-rank bandwidth B takes at best t = (S/B) · 2(n − 1)/n; at small sizes the time measures the constant overhead (latency), not bandwidth',
+  },
+  {
+    id: 'vllm-docs-parallelism-scaling',
+    title: 'vLLM documentation: Parallelism and Scaling',
+    url: 'https://docs.vllm.ai/en/latest/serving/parallelism_scaling/',
+    kind: 'repo',
+    usedFor: 'Tensor parallelism within a node when the model does not fit one GPU; pipeline parallelism across nodes (TP = GPUs per node, PP = nodes) when it does not fit one node',
+  },
+  {
+    id: 'sglang-v0.4-blog',
+    title: 'SGLang v0.4: Zero-Overhead Batch Scheduler, Cache-Aware Load Balancer, Faster Structured Outputs',
+    authors: 'The SGLang Team',
+    year: 2024,
+    url: 'https://lmsys.org/blog/2024-12-04-sglang-v0-4/',
+    kind: 'blog',
+    usedFor: 'Data-parallel attention for DeepSeek models: each DP worker keeps the MLA KV cache of its own requests (TP would replicate the single latent head on every GPU), synchronised around the MoE layer; up to 1.9× decoding throughput, for high-QPS serving',
+  },
+  {
+    id: 'mmlu-2009.03300',
+    title: 'Measuring Massive Multitask Language Understanding',
+    authors: 'Hendrycks, Burns, Basart, Zou, Mazeika, Song, Steinhardt',
+    year: 2020,
+    url: 'https://arxiv.org/abs/2009.03300',
+    kind: 'paper',
+    usedFor: 'MMLU: four-option multiple-choice questions over 57 subjects',
+  },
+  {
+    id: 'lm-eval-lessons-2405.14782',
+    title: 'Lessons from the Trenches on Reproducible Evaluation of Language Models',
+    authors: 'Biderman, Schoelkopf, Sutawika, Gao, Tow, Abbasi, et al.',
+    year: 2024,
+    url: 'https://arxiv.org/abs/2405.14782',
+    kind: 'paper',
+    usedFor: 'Scores are sensitive to the evaluation set-up (prompts, formatting, implementation details); lm-eval scores tasks by log-likelihood or by generation; version tasks, log per-sample outputs and report standard errors',
+  },
+  {
+    id: 'hf-dataset-cais-mmlu',
+    title: 'cais/mmlu dataset card (Hugging Face)',
+    url: 'https://huggingface.co/datasets/cais/mmlu',
+    kind: 'repo',
+    usedFor: 'dataset_info for config "all": test split 14,042 questions, validation 1,531, dev 285',
   },
 ];
 

@@ -30,5 +30,5 @@ describe('shortSourceLabel (the one label rule: lesson citations, question sourc
     // lib/sources: title "meta-llama/Llama-3.1-70B config.json", no year.
     expect(shortSourceLabel('hf-config-llama-3.1-70b')).toBe('meta-llama/Llama-3.1-70B config.json');
   });
-  // First-author labels for papers, issue and model-id shortening: lib/cheatsheet/citations.test.ts.
+  // First-author labels for papers, issue and model-id shortening: components/cheatsheet/model/citations.test.ts.
 });

@@ -32,7 +32,7 @@ describe('parseMemoryState(text, configText)', () => {
     expect(s.spec).toBe(getModel('llama-3.1-70b').spec);
     expect(s.errors).toEqual({});
   });
-  it('reads "8k" and "1,024" like lib/input does', () => {
+  it('reads "8k" and "1,024" like components/ui/model does', () => {
     const s = parseMemoryState({ ...MEMORY_DEFAULTS, context: '8k', batch: '1,024' });
     expect(s.contextTokens).toBe(8000);
     expect(s.batch).toBe(1024);

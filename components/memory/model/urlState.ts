@@ -143,7 +143,7 @@ function quoted(text: string): string {
  * - an unknown model, format, KV format or GPU id falls back to the default, with a message;
  * - a GPU count the model's heads cannot be split over falls back to the largest allowed
  *   count below it, with a message listing the allowed ones;
- * - a bad number leaves its value null with lib/input's message;
+ * - a bad number leaves its value null with components/ui/model's message;
  * - a missing or bad custom config leaves `spec` null with a message naming the key.
  *
  * @example parseMemoryState({ ...MEMORY_DEFAULTS, batch: '-3' }).errors.batch // 'Batch size must be at least 1.'

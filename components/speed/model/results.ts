@@ -65,7 +65,7 @@ export function computeSentence(weights: string, step: Pick<DecodeStepResult, 'c
 /**
  * Computes every result of the speed calculator for a validated state. Never throws:
  * a missing number (its field already shows why) or a lib/ error becomes
- * `{ ok: false }` with the field the error names (lib/speed-ui `libErrorField`).
+ * `{ ok: false }` with the field the error names (components/speed/model `libErrorField`).
  *
  * @example speedResults(parseSpeedState(SPEED_DEFAULTS)).ok // true
  */

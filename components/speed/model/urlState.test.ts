@@ -12,7 +12,7 @@ describe('parseSpeedState(text)', () => {
     expect(s.show).toEqual([...CHART_FORMATS]);
     expect(s.errors).toEqual({});
   });
-  it('accepts "8k" and "64" as numbers (lib/input)', () => {
+  it('accepts "8k" and "64" as numbers (components/ui/model)', () => {
     const s = parseSpeedState({ ...SPEED_DEFAULTS, context: '8k', batch: '64' });
     expect(s.contextTokens).toBe(8000);
     expect(s.batch).toBe(64);
