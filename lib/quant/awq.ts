@@ -5,7 +5,7 @@
  * and `quantizer.py` (`pseudo_quantize_tensor`) do it (mit-han-lab/llm-awq,
  * commit d6e797a). The later clipping search (`auto_clip.py`) is not included.
  */
-import { assertMatrix, gram, type Matrix } from './matrix';
+import { assertMatrix, gram, quadraticForm, type Matrix } from './matrix';
 import { roundHalfEven } from './round-half-even';
 import { assertIntegerInRange, assertPositiveInteger } from './validate';
 
@@ -166,11 +166,10 @@ export function awqSearchScales(w: Matrix, x: Matrix, options: AwqSearchOptions)
   for (let t = 0; t < tokens; t++) for (let j = 0; j < cols; j++) acc[j]! += Math.abs(x.data[t * cols + j]!);
   for (let j = 0; j < cols; j++) activationMean[j] = f32(acc[j]! / tokens);
 
-  const G = gram(x).data;
+  const outputSq = quadraticForm(gram(x));
   const W = Float64Array.from(w.data, f32);
   const scaled = new Float64Array(rows * cols);
   const delta = new Float64Array(cols);
-  const gd = new Float64Array(cols);
   const grid: AwqGridPoint[] = [];
   let best = { ratio: -1, loss: Infinity, scales: new Float32Array(0), quantized: null as AwqQuantized | null, deq: new Float64Array(0) };
   for (let k = 0; k < nGrid; k++) {
@@ -198,14 +197,7 @@ export function awqSearchScales(w: Matrix, x: Matrix, options: AwqSearchOptions)
         deq[r * cols + j] = v;
         delta[j] = W[r * cols + j]! - v;
       }
-      // ΔW_r · G · ΔW_rᵀ, with G symmetric: Σ_i Δ_i (Σ_j G_ij Δ_j).
-      for (let i = 0; i < cols; i++) {
-        let a = 0;
-        const gi = i * cols;
-        for (let j = 0; j < cols; j++) a += G[gi + j]! * delta[j]!;
-        gd[i] = a;
-      }
-      for (let i = 0; i < cols; i++) sum += delta[i]! * gd[i]!;
+      sum += outputSq(delta); // ΔW_r·XᵀX·ΔW_rᵀ = ‖X·ΔW_rᵀ‖²
     }
     const loss = sum / (tokens * rows);
     grid.push({ ratio, loss });
