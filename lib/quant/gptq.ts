@@ -16,8 +16,12 @@ const f32 = Math.fround;
  * X (tokens × in): H = (2 / n) · Σ_t x_t·x_tᵀ = (2 / n) · XᵀX (in × in), n = tokens.
  *
  * The reference accumulates it batch by batch (`add_batch`: H *= n_old / n_new,
- * then H += (√(2 / n_new)·X_b)ᵀ(√(2 / n_new)·X_b)), which sums to the same
- * matrix; here it is one product, in float64.
+ * then H += (√(2 / n_new)·X_b)ᵀ(√(2 / n_new)·X_b)); here it is one product, in
+ * float64. Its n counts the batches' first dimension (sequences, e.g. 128 × 2048
+ * tokens gives n = 128), so fed whole sequences it equals this H times tokens per
+ * sequence. That scale changes the reported loss but not the result: each update
+ * err·U_jk = (w − q)/U_jj · U_jk is unchanged when H is multiplied by a constant, and
+ * the dampening is relative to mean(diag H). Fed one token per batch it is this H exactly.
  *
  * Source: IST-DASLab/gptq `gptq.py` `GPTQ.add_batch`; paper §3 ("H_F = 2·X_F·X_Fᵀ").
  *

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cholesky, choleskyInverse, choleskyUpper, frobeniusNorm, gram, matmul, matmulTransB, matrix, transpose } from './matrix';
+import { cholesky, choleskyInverse, choleskyUpper, dot, frobeniusNorm, gram, matmul, matmulTransB, matrix, quadraticForm, transpose } from './matrix';
 
 /** A random symmetric positive-definite n × n matrix: BᵀB + n·I with B's entries in [−1, 1]. */
 const spd = fc.integer({ min: 1, max: 12 }).chain((n) =>
@@ -78,5 +78,13 @@ describe('matrix toolkit', () => {
     expect(frobeniusNorm([3e200, 4e200])).toBeCloseTo(5e200, -186);
     expect(frobeniusNorm([3e-200, 4e-200]) / 5e-200).toBeCloseTo(1, 12);
     expect(frobeniusNorm([0, 0])).toBe(0);
+  });
+
+  it('quadraticForm(gram(X))(v) = ‖X·vᵀ‖², through the Cholesky factor or (singular G) directly', () => {
+    // X = [[1, 2], [3, 4], [0, 1]], v = [1, −1]: X·vᵀ = [−1, −1, −1], ‖·‖² = 3.
+    expect(quadraticForm(gram(matrix(3, 2, [1, 2, 3, 4, 0, 1])))([1, -1])).toBeCloseTo(3, 12);
+    // One token, two channels: G = [[1, 2], [2, 4]] is singular; X·vᵀ = 1·3 + 2·1 = 5, squared 25.
+    expect(quadraticForm(gram(matrix(1, 2, [1, 2])))([3, 1])).toBe(25);
+    expect(dot(Float64Array.of(1, 2, 3, 4, 5), 0, Float64Array.of(5, 4, 3, 2, 1), 0, 5)).toBe(35);
   });
 });

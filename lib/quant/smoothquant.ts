@@ -61,7 +61,7 @@ export function smoothQuant(w: Matrix, x: Matrix, options: SmoothQuantOptions = 
   if (x.cols !== w.cols) throw new RangeError(`X must have W's ${w.cols} input columns (got ${x.cols})`);
   const alpha = options.alpha ?? 0.5;
   assertNumberInRange(alpha, 'alpha', 0, 1);
-  const { rows, cols } = w;
+  const { cols } = w;
   const activationMaxBefore = columnAbsMax(x);
   const weightMaxBefore = columnAbsMax(w);
   const smoothing = new Float32Array(cols);
