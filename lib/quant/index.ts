@@ -16,7 +16,7 @@ export type { FourBitOptions } from './quantize-4bit';
 export { doubleQuantizeAbsmax } from './double-quantize-absmax';
 export { nf4BitsPerWeight, DOUBLE_QUANT_BLOCK_SIZE } from './bits-per-weight';
 export { quantizeInt8Absmax } from './quantize-int8-absmax';
-export { quantizeAffine, type AffineOptions } from './quantize-affine';
+export { quantizeAffine, affineGrid, affineCode, type AffineOptions, type AffineGrid } from './quantize-affine';
 export { errorStats, type ErrorStats } from './error-stats';
 export {
   sampleWeights,
@@ -45,3 +45,35 @@ export type {
   FourBitResult,
   DoubleQuantResult,
 } from './types';
+// The method lab: one linear layer, RTN vs GPTQ vs AWQ vs SmoothQuant (see lib/quant/README.md).
+export {
+  matrix,
+  matmul,
+  matmulTransB,
+  gram,
+  transpose,
+  cholesky,
+  choleskyInverse,
+  choleskyUpper,
+  quadraticForm,
+  frobeniusNorm,
+  dot,
+  MAX_MATRIX_ELEMENTS,
+  type Matrix,
+} from './matrix';
+export { quantizeRtn, type IntWeightOptions, type QuantizedMatrix } from './rtn';
+export { gptqHessian, gptqQuantize, type GptqOptions, type GptqResult, type GptqStep } from './gptq';
+export { awqQuantize, awqSearchScales, type AwqQuantizerOptions, type AwqQuantized, type AwqSearchOptions, type AwqResult, type AwqGridPoint } from './awq';
+export { smoothQuant, quantizeWeightsInt8PerRow, w8a8Output, type SmoothQuantOptions, type SmoothQuantResult, type ActivationQuant } from './smoothquant';
+export { makeLabData, MAX_LAB_DIM, type LabData, type LabDataOptions, type ActivationDomain } from './lab-data';
+export {
+  compareMethods,
+  outputNorms,
+  outputError,
+  type CompareMethodsOptions,
+  type CompareMethodsResult,
+  type MethodOutcome,
+  type LabMethod,
+  type CalibrationSet,
+  type OutputNorms,
+} from './method-lab';

@@ -85,23 +85,11 @@ export function quantizeAffine(x: Float32Array, options: AffineOptions): AffineR
       else if (v !== v) assertFiniteValues(x, 'x'); // NaN: throws, naming the first bad index
     }
     if (lo === -Infinity || hi === Infinity) assertFiniteValues(x, 'x');
-    if (lo === 0 && hi === 0) {
-      lo = -1;
-      hi = 1;
-    }
-    // Float32 like the reference; hi − lo can overflow float32 (up to 2 × 3.4e38),
-    // and then (only then) it is kept in float64: divided by maxq ≥ 3 it fits again.
-    const range = f32(hi - lo);
-    let s = f32((range === Infinity ? hi - lo : range) / maxq);
-    if (s < FLOAT32_MIN_NORMAL) s = FLOAT32_MIN_NORMAL;
-    let z = roundHalfEven(f32(-lo / s));
-    if (z > maxq) z = maxq;
+    const { scale: s, zero: z } = affineGrid(lo, hi, maxq, false);
     scales[g] = s;
     zeroPoints[g] = z;
     for (let i = start; i < end; i++) {
-      let qi = roundHalfEven(f32((x[i] as number) / s)) + z;
-      if (qi < 0) qi = 0;
-      else if (qi > maxq) qi = maxq;
+      const qi = affineCode(x[i] as number, s, z, maxq);
       q[i] = qi;
       dequantized[i] = s * (qi - z);
     }
@@ -109,4 +97,63 @@ export function quantizeAffine(x: Float32Array, options: AffineOptions): AffineR
     if (s * maxq > FLOAT32_MAX) saturateInfinities(dequantized, start, end);
   }
   return { method: 'affine', bits, groupSize: groupSize === undefined ? null : groupSize, q, scales, zeroPoints, dequantized };
+}
+
+/** One (step size, zero point) pair of an integer grid: x̂ = scale · (q − zero). */
+export interface AffineGrid {
+  /** Step size s, a positive float32. */
+  readonly scale: number;
+  /** Zero point z, an integer in [0, maxq]. */
+  readonly zero: number;
+}
+
+/**
+ * The grid GPTQ's `Quantizer.find_params` (IST-DASLab/gptq `quant.py`, commit
+ * 2d65066) fits to values whose minimum is `min` and maximum is `max`, with
+ * maxq = 2^b − 1:
+ *
+ *   lo = min(min, 0),  hi = max(max, 0)                the range always includes 0
+ *   symmetric: hi = max(|lo|, hi); if lo < 0: lo = −hi
+ *   if lo = hi = 0: lo = −1, hi = +1
+ *   s = (hi − lo) / maxq                               float32
+ *   z = round(−lo / s)   (asymmetric)   or   z = (maxq + 1) / 2   (symmetric)
+ *
+ * Symmetric grids keep the reference's quirks: z = 2^(b−1) puts one more
+ * level below 0 than above (4 bits: s·(q − 8) for q in 0…15, so +hi itself
+ * rounds to 7s), and a group with no negative value keeps lo = 0.
+ * Float32 at each step as in the reference; a float32-overflowing hi − lo is
+ * kept in float64 and s is raised to 2^−126 if it would be smaller (see
+ * `quantizeAffine`).
+ */
+export function affineGrid(min: number, max: number, maxq: number, symmetric: boolean): AffineGrid {
+  let lo = min < 0 ? min : 0;
+  let hi = max > 0 ? max : 0;
+  if (symmetric) {
+    if (-lo > hi) hi = -lo;
+    if (lo < 0) lo = -hi;
+  }
+  if (lo === 0 && hi === 0) {
+    lo = -1;
+    hi = 1;
+  }
+  // Float32 like the reference; hi − lo can overflow float32 (up to 2 × 3.4e38),
+  // and then (only then) it is kept in float64: divided by maxq ≥ 3 it fits again.
+  const range = f32(hi - lo);
+  let s = f32((range === Infinity ? hi - lo : range) / maxq);
+  if (s < FLOAT32_MIN_NORMAL) s = FLOAT32_MIN_NORMAL;
+  if (symmetric) return { scale: s, zero: (maxq + 1) / 2 };
+  let z = roundHalfEven(f32(-lo / s));
+  if (z > maxq) z = maxq;
+  return { scale: s, zero: z };
+}
+
+/**
+ * The integer code of `x` on the grid (s, z): q = clamp(round(x / s) + z, 0, maxq),
+ * with x and x / s rounded to float32 and round half-to-even, as GPTQ's
+ * `quantize()` (`quant.py`) computes `torch.clamp(torch.round(x / scale) + zero, 0, maxq)`
+ * on float32 tensors. Dequantize with `s * (q − z)`.
+ */
+export function affineCode(x: number, scale: number, zero: number, maxq: number): number {
+  const q = roundHalfEven(f32(f32(x) / scale)) + zero;
+  return q < 0 ? 0 : q > maxq ? maxq : q;
 }
