@@ -27,6 +27,7 @@ function calculator(page: Page, name: RegExp = /your set-up/i) {
     gpu: widget.getByLabel('GPU', { exact: true }),
     gpus: widget.getByLabel('Number of GPUs', { exact: true }),
     util: widget.getByLabel('gpu_memory_utilization', { exact: true }),
+    engine: widget.getByLabel('Engine (KV reservation)', { exact: true }),
     config: widget.getByLabel('config.json', { exact: true }),
     result: widget.getByRole('status', { name: 'Result' }),
   };
@@ -254,12 +255,14 @@ test('the URL holds the whole set-up: a new page on the same link restores contr
   await c.gpu.selectOption('h100-sxm');
   await c.gpus.selectOption('2');
   await c.util.fill('0.85');
+  await c.engine.selectOption('llama.cpp');
   await expect(c.result).toContainText('16 × 2,048 tokens on 2 × H100 SXM 80GB');
   await expect(c.widget).toContainText('at gpu_memory_utilization 0.85'); // the last change has rendered
   const resultText = await c.result.textContent();
   const url = page.url();
   expect(url).toContain('model=llama-2-70b');
   expect(url).toContain('util=0.85');
+  expect(url).toContain('engine=llama.cpp');
 
   const other = await context.newPage();
   const errors: string[] = [];
@@ -274,6 +277,7 @@ test('the URL holds the whole set-up: a new page on the same link restores contr
   await expect(d.gpu).toHaveValue('h100-sxm');
   await expect(d.gpus).toHaveValue('2');
   await expect(d.util).toHaveValue('0.85');
+  await expect(d.engine).toHaveValue('llama.cpp');
   await expect(d.result).toHaveText(resultText ?? '');
   expect(errors).toEqual([]);
 
@@ -289,11 +293,12 @@ test('the URL holds the whole set-up: a new page on the same link restores contr
 });
 
 test('a hand-edited link with unknown values shows messages, not a broken page', async ({ page, consoleErrors }) => {
-  await page.goto('/tools/memory?model=gpt-9&weights=int3&batch=abc&gpu=tpu');
+  await page.goto('/tools/memory?model=gpt-9&weights=int3&batch=abc&gpu=tpu&engine=sglang');
   const c = calculator(page);
   await expect(c.model).toHaveAccessibleDescription(/Unknown model "gpt-9"; showing Llama-3\.1-70B/);
   await expect(c.weights).toHaveAccessibleDescription(/Unknown weight format "int3"/);
   await expect(c.gpu).toHaveAccessibleDescription(/Unknown GPU "tpu"/);
+  await expect(c.engine).toHaveAccessibleDescription(/Unknown engine "sglang"; showing vLLM \(V1\)/);
   await expect(c.batch).toHaveAccessibleDescription(/Batch size must be a number/);
   await expect(c.result).toContainText('No result yet');
   await expectNoBadNumbers(c.widget);

@@ -79,6 +79,8 @@ export interface MemoryEstimate {
   totalBytes: Bytes;
   /** KV bytes of one token, one copy (from lib/models `kvCacheBytesPerToken`, or the `kvLayout`'s). */
   kvCacheBytesPerToken: Bytes;
+  /** The per-token KV formula (element width, or the `kvLayout`'s fields) behind `kvCacheBytesPerToken`. */
+  kvFormula: KvCacheFormula;
   /** KV bytes the engine reserves for one sequence of `contextTokens`, all copies (lib/models `kvReservationBytesPerSequence`). */
   kvCacheBytesPerSequence: Bytes;
   /** The engine whose KV reservation rule was applied. */
@@ -310,6 +312,7 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
     overheadBytes,
     totalBytes,
     kvCacheBytesPerToken: plan.kvCacheBytesPerToken,
+    kvFormula: plan.kvFormula,
     kvCacheBytesPerSequence: kvCacheBytes / batch,
     engine: plan.engine,
     kvReplication: plan.kvReplication,
