@@ -68,7 +68,7 @@ describe('estimateMemory(input)', () => {
       const at8k = estimateMemory({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens: 8192, batch: 3 });
       expect(at8k.kvCacheBytes).toBe(perLayer * (21 * 8192 + 21 * 6160) * 3);
       expect(at8k.engine).toBe('vllm');
-      expect(at8k.terms[1].formula).toContain('KV reserved as vLLM does: window − 1 + batched tokens, in 16-token blocks');
+      expect(at8k.terms[1]!.formula).toContain('KV reserved as vLLM does: window − 1 + batched tokens, in 16-token blocks');
       // 100 tokens: full cdiv(100, 16) = 7 blocks = 112; sliding min(6,143, 100) = 100 → 7 + 1 = 8 blocks = 128.
       const at100 = estimateMemory({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens: 100, batch: 3 });
       expect(at100.kvCacheBytes).toBe(perLayer * (21 * 112 + 21 * 128) * 3);
@@ -78,7 +78,7 @@ describe('estimateMemory(input)', () => {
       // Full-attention models: the context in 16-token blocks (4,100 → 257 blocks = 4,112 tokens); Llama-3.1-70B 327,680 B/token.
       const llama = estimateMemory({ ...LLAMA_70B_INT8_8x4K, contextTokens: 4100, batch: 1 });
       expect(llama.kvCacheBytes).toBe(327_680 * 4112);
-      expect(llama.terms[1].formula).toContain('4,112 tokens (4,100 in 16-token blocks)');
+      expect(llama.terms[1]!.formula).toContain('4,112 tokens (4,100 in 16-token blocks)');
     });
 
     it('llama.cpp (src/llama-kv-cache-iswa.cpp): full layers n_ctx, SWA cache GGML_PAD(min(n_ctx, n_swa · n_seq + n_ubatch), 256) shared by the sequences', () => {
@@ -86,7 +86,7 @@ describe('estimateMemory(input)', () => {
       const m = estimateMemory({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens: 8192, batch: 3, engine: 'llama.cpp' });
       expect(m.kvCacheBytes).toBe(perLayer * (21 * 8192 * 3 + 21 * 12_800));
       expect(m.engine).toBe('llama.cpp');
-      expect(m.terms[1].formula).toContain('KV reserved as llama.cpp does');
+      expect(m.terms[1]!.formula).toContain('KV reserved as llama.cpp does');
       // No windows: llama.cpp holds exactly n_ctx (no 16-token blocks).
       expect(estimateMemory({ ...LLAMA_70B_INT8_8x4K, contextTokens: 4100, batch: 1, engine: 'llama.cpp' }).kvCacheBytes).toBe(327_680 * 4100);
     });
