@@ -208,14 +208,16 @@ function kvTokensText(plan: MemoryPlan, batch: number, contextTokens: Tokens): s
   }
   const average = [...groups.values()].reduce((s, g) => s + g.count * g.tokens, 0) / layers.length;
   const tokensWord = (n: number) => `${groupDigits(n)} ${n === 1 ? 'token' : 'tokens'}`;
-  if (layers.every((l) => l.kind === 'full')) {
+  // Every layer reserves the same (no windows, or windows the context does not reach): one count says it.
+  if (new Set([...groups.values()].map((g) => g.tokens)).size === 1) {
     return average === contextTokens ? tokensWord(contextTokens) : `${tokensWord(average)} (${formatCount(contextTokens)} in 16-token blocks)`;
   }
   const parts = [...groups.values()].map((g) => `${g.count} ${g.kind} ${g.count === 1 ? 'layer' : 'layers'} × ${groupDigits(g.tokens)}`);
+  const chunked = layers.some((l) => l.kind === 'chunked');
   const rule =
     plan.engine === 'vllm'
-      ? `KV reserved as vLLM does: window − 1 + batched tokens, in 16-token blocks (max_num_batched_tokens ${formatCount(plan.maxBatchedTokens)})`
-      : `KV reserved as llama.cpp does: window × ${plural(batch, 'sequence', 'sequences')} + 512 n_ubatch cells, padded to 256 and shared by the sequences`;
+      ? `KV reserved as vLLM does: window − 1 + batched tokens, in 16-token blocks${chunked ? ' (a chunked layer: chunk + batched tokens)' : ''}; max_num_batched_tokens ${formatCount(plan.maxBatchedTokens)}`
+      : `KV reserved as llama.cpp does: window × ${plural(batch, 'sequence', 'sequences')} + 512 n_ubatch cells, padded to 256 and shared by the sequences${chunked ? '; chunked layers hold the whole context' : ''}`;
   return `${tokensWord(average)} (layer average of ${parts.join(' + ')}; ${rule})`;
 }
 
