@@ -18,6 +18,7 @@ import {
 import { countParams } from './countParams';
 import { kvCacheBytesPerToken } from './kvCache';
 import { parseModelConfig, parseModelConfigText } from './parseModelConfig';
+import { PUBLISHED_TOTALS } from './testPublishedTotals';
 
 const count = (config: Readonly<Record<string, unknown>>) => countParams(parseModelConfig(config));
 const kv16 = (config: Readonly<Record<string, unknown>>) => kvCacheBytesPerToken(parseModelConfig(config), { bits: 16 });
@@ -163,6 +164,17 @@ describe('new architectures reproduce their published totals', () => {
   test('configs pasted as text parse the same', () => {
     expect(parseModelConfigText(JSON.stringify(GEMMA_3_4B_IT_CONFIG)).vision?.kind).toBe('siglip');
   });
+});
+
+describe('the closing-note table (lib/models/testPublishedTotals.ts): every architecture against its published total', () => {
+  for (const row of PUBLISHED_TOTALS) {
+    test(`${row.model}: ${row.tolerance === 0 ? 'exact' : `within ${(row.tolerance * 100).toFixed(3)} % (the published rounding)`} (${row.source})`, () => {
+      const c = count(row.config);
+      const computed = c.total + (c.vision ? c.vision.tower + c.vision.projector : 0) + (row.computedExtra ?? 0);
+      if (row.tolerance === 0) expect(computed).toBe(row.publishedTotal);
+      else expect(Math.abs(computed / row.publishedTotal - 1)).toBeLessThanOrEqual(row.tolerance);
+    });
+  }
 });
 
 describe('new architectures reject bad input by field', () => {
