@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolationsLightAndDark } from './fixtures';
-import { GEMMA_3_27B_IT_CONFIG, PHI_4_CONFIG, QWEN3_30B_A3B_CONFIG } from '../lib/models/architectureConfigs';
+import { GEMMA_3_27B_IT_CONFIG, LLAMA_4_SCOUT_CONFIG, PHI_4_CONFIG, QWEN3_30B_A3B_CONFIG } from '../lib/models/architectureConfigs';
 
 /** A trimmed Llama-3.1-8B config.json: only the keys that shape the model (values as in meta-llama/Llama-3.1-8B). */
 const LLAMA_8B_TRIMMED = JSON.stringify({
@@ -220,6 +220,7 @@ test('raw configs of the newer architectures paste in and show their parameter c
     [QWEN3_30B_A3B_CONFIG, 'qwen3_moe', '30,532,122,624 parameters, 3,353,032,704 active per token.'],
     [GEMMA_3_27B_IT_CONFIG, 'gemma3_text', '27,009,346,304 parameters.'],
     [PHI_4_CONFIG, 'phi3', '14,659,507,200 parameters.'],
+    [LLAMA_4_SCOUT_CONFIG, 'llama4_text', '107,769,861,120 parameters, 17,172,894,720 active per token.'],
   ];
   for (const [config, modelType, params] of cases) {
     await c.config.fill(JSON.stringify(config, null, 2));
@@ -228,6 +229,10 @@ test('raw configs of the newer architectures paste in and show their parameter c
     if (modelType === 'gemma3_text') {
       // 27,009,346,304 + 416,866,032 + 6,194,304 = 27,432,406,640, the hub's total for the whole checkpoint
       await expect(c.widget).toContainText('a vision tower of 416,866,032 and a projector of 6,194,304 parameters');
+    }
+    if (modelType === 'llama4_text') {
+      // 107,769,861,120 + 850,960,896 + 20,971,520 = 108,641,793,536, the hub's total for the whole checkpoint
+      await expect(c.widget).toContainText('a vision tower of 850,960,896 and a projector of 20,971,520 parameters');
     }
     await expect(c.result).toContainText(`Your config.json (${modelType}), INT4 group-128`);
     await expectNoBadNumbers(c.result); // not the whole widget: the pasted config itself says "null"
