@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolationsLightAndDark } from './fixtures';
-import { GEMMA_3_27B_IT_CONFIG, PHI_4_CONFIG, QWEN3_30B_A3B_CONFIG } from '../lib/models/architectureConfigs';
+import { GEMMA_3_27B_IT_CONFIG, LLAMA_4_SCOUT_CONFIG, PHI_4_CONFIG, QWEN3_30B_A3B_CONFIG } from '../lib/models/architectureConfigs';
 
 /** A trimmed Llama-3.1-8B config.json: only the keys that shape the model (values as in meta-llama/Llama-3.1-8B). */
 const LLAMA_8B_TRIMMED = JSON.stringify({
@@ -27,6 +27,7 @@ function calculator(page: Page, name: RegExp = /your set-up/i) {
     gpu: widget.getByLabel('GPU', { exact: true }),
     gpus: widget.getByLabel('Number of GPUs', { exact: true }),
     util: widget.getByLabel('gpu_memory_utilization', { exact: true }),
+    engine: widget.getByLabel('Engine (KV reservation)', { exact: true }),
     config: widget.getByLabel('config.json', { exact: true }),
     result: widget.getByRole('status', { name: 'Result' }),
   };
@@ -219,6 +220,7 @@ test('raw configs of the newer architectures paste in and show their parameter c
     [QWEN3_30B_A3B_CONFIG, 'qwen3_moe', '30,532,122,624 parameters, 3,353,032,704 active per token.'],
     [GEMMA_3_27B_IT_CONFIG, 'gemma3_text', '27,009,346,304 parameters.'],
     [PHI_4_CONFIG, 'phi3', '14,659,507,200 parameters.'],
+    [LLAMA_4_SCOUT_CONFIG, 'llama4_text', '107,769,861,120 parameters, 17,172,894,720 active per token.'],
   ];
   for (const [config, modelType, params] of cases) {
     await c.config.fill(JSON.stringify(config, null, 2));
@@ -227,6 +229,10 @@ test('raw configs of the newer architectures paste in and show their parameter c
     if (modelType === 'gemma3_text') {
       // 27,009,346,304 + 416,866,032 + 6,194,304 = 27,432,406,640, the hub's total for the whole checkpoint
       await expect(c.widget).toContainText('a vision tower of 416,866,032 and a projector of 6,194,304 parameters');
+    }
+    if (modelType === 'llama4_text') {
+      // 107,769,861,120 + 850,960,896 + 20,971,520 = 108,641,793,536, the hub's total for the whole checkpoint
+      await expect(c.widget).toContainText('a vision tower of 850,960,896 and a projector of 20,971,520 parameters');
     }
     await expect(c.result).toContainText(`Your config.json (${modelType}), INT4 group-128`);
     await expectNoBadNumbers(c.result); // not the whole widget: the pasted config itself says "null"
@@ -254,12 +260,14 @@ test('the URL holds the whole set-up: a new page on the same link restores contr
   await c.gpu.selectOption('h100-sxm');
   await c.gpus.selectOption('2');
   await c.util.fill('0.85');
+  await c.engine.selectOption('llama.cpp');
   await expect(c.result).toContainText('16 × 2,048 tokens on 2 × H100 SXM 80GB');
   await expect(c.widget).toContainText('at gpu_memory_utilization 0.85'); // the last change has rendered
   const resultText = await c.result.textContent();
   const url = page.url();
   expect(url).toContain('model=llama-2-70b');
   expect(url).toContain('util=0.85');
+  expect(url).toContain('engine=llama.cpp');
 
   const other = await context.newPage();
   const errors: string[] = [];
@@ -274,6 +282,7 @@ test('the URL holds the whole set-up: a new page on the same link restores contr
   await expect(d.gpu).toHaveValue('h100-sxm');
   await expect(d.gpus).toHaveValue('2');
   await expect(d.util).toHaveValue('0.85');
+  await expect(d.engine).toHaveValue('llama.cpp');
   await expect(d.result).toHaveText(resultText ?? '');
   expect(errors).toEqual([]);
 
@@ -289,11 +298,12 @@ test('the URL holds the whole set-up: a new page on the same link restores contr
 });
 
 test('a hand-edited link with unknown values shows messages, not a broken page', async ({ page, consoleErrors }) => {
-  await page.goto('/tools/memory?model=gpt-9&weights=int3&batch=abc&gpu=tpu');
+  await page.goto('/tools/memory?model=gpt-9&weights=int3&batch=abc&gpu=tpu&engine=sglang');
   const c = calculator(page);
   await expect(c.model).toHaveAccessibleDescription(/Unknown model "gpt-9"; showing Llama-3\.1-70B/);
   await expect(c.weights).toHaveAccessibleDescription(/Unknown weight format "int3"/);
   await expect(c.gpu).toHaveAccessibleDescription(/Unknown GPU "tpu"/);
+  await expect(c.engine).toHaveAccessibleDescription(/Unknown engine "sglang"; showing vLLM \(V1\)/);
   await expect(c.batch).toHaveAccessibleDescription(/Batch size must be a number/);
   await expect(c.result).toContainText('No result yet');
   await expectNoBadNumbers(c.widget);

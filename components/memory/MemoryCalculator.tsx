@@ -3,13 +3,12 @@
 import { useDeferredValue, useId, useMemo, useState, type ChangeEvent } from 'react';
 import { MODELS } from '@/lib/models/catalog';
 import { GPUS } from '@/lib/hardware/catalog';
-import { KV_FORMATS } from '@/lib/formats/kvFormats';
 import { MAX_BATCH, MAX_CONTEXT_TOKENS, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing/defaults';
 import { bytesToGB, bytesToGiB, formatBytesBoth, formatCount, formatGB, formatGiB, formatNumber } from '@/lib/units';
 import { NumberField } from '@/components/ui/NumberField';
 import { useUrlState } from '@/components/ui/useUrlState';
 import { checkConfigFileSize, configParamsLine, readConfigText } from './model/config';
-import { gpuCountChoices, kvChoices, nearestAllowedGpuCount, weightFormatFamilies, weightFormatOptionLabel } from './model/options';
+import { ENGINE_CHOICES, gpuCountChoices, kvChoices, nearestAllowedGpuCount, weightFormatFamilies, weightFormatOptionLabel } from './model/options';
 import {
   BATCH_RULE,
   CUSTOM_MODEL,
@@ -52,6 +51,8 @@ export interface MemoryCalculatorProps {
   initialGpus?: number;
   /** Start at this gpu_memory_utilization instead of vLLM's default 0.92. */
   initialUtilization?: number;
+  /** Whose KV reservation rule: 'vllm' (default) or 'llama.cpp'. */
+  initialEngine?: string;
   /** The widget's title (its region's name). */
   title?: string;
   /** Show the set-up's QR code open (on slides); otherwise it is a collapsed "QR code" disclosure. */
@@ -80,6 +81,7 @@ export function MemoryCalculator({
   initialGpu,
   initialGpus,
   initialUtilization,
+  initialEngine,
   title = 'Inference memory calculator',
   shareQr = false,
 }: MemoryCalculatorProps) {
@@ -94,8 +96,9 @@ export function MemoryCalculator({
       gpu: initialGpu ?? MEMORY_DEFAULTS.gpu,
       gpus: initialGpus !== undefined ? String(initialGpus) : MEMORY_DEFAULTS.gpus,
       util: initialUtilization !== undefined ? String(initialUtilization) : MEMORY_DEFAULTS.util,
+      engine: initialEngine ?? MEMORY_DEFAULTS.engine,
     }),
-    [initialModel, initialWeights, initialKv, initialContext, initialBatch, initialGpu, initialGpus, initialUtilization],
+    [initialModel, initialWeights, initialKv, initialContext, initialBatch, initialGpu, initialGpus, initialUtilization, initialEngine],
   );
   const [text, update] = useUrlState(defaults, syncUrl);
   const [configText, setConfigText] = useState('');
@@ -119,7 +122,7 @@ export function MemoryCalculator({
   // GGUF option labels carry bits per weight for this model; sizing all 14 files costs ~80 ms, so it waits for the menu's first use.
   const [ggufBits, setGgufBits] = useState(false);
   const ggufFiles = useMemo(() => ggufFileChoices(state.spec, { withBits: ggufBits, selected: state.weights }), [state.spec, ggufBits, state.weights]);
-  const kvFormat = KV_FORMATS.find((k) => k.id === state.kv)!;
+  const kvFormat = kvChoices().find((k) => k.id === state.kv)!;
   const query = memoryStateQuery(text);
 
   const setModel = (model: string) => {
@@ -298,6 +301,23 @@ export function MemoryCalculator({
           inputMode="decimal"
           hint={`The fraction of each GPU's memory, as CUDA reports it, that vLLM may fill: ${UTILIZATION_RULE.min} to ${UTILIZATION_RULE.max}. vLLM's default, used by every fit on this site, is ${formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}.`}
         />
+        <SelectField
+          label={MEMORY_FIELD_LABELS.engine}
+          value={state.engine}
+          error={state.errors.engine}
+          onChange={(engine) => update({ engine })}
+          hint={
+            <>
+              Whose KV-cache rule sizes sliding-window and chunked layers. vLLM V1 reserves window − 1 + max_num_batched_tokens
+              per sliding layer, in 16-token blocks; llama.cpp n_swa × sequences + n_ubatch (512) cells, padded to 256.
+              Full-attention layers hold the whole context either way.
+            </>
+          }
+        >
+          {ENGINE_CHOICES.map((e) => (
+            <option key={e.id} value={e.id}>{e.label}</option>
+          ))}
+        </SelectField>
       </div>
 
       <div className={styles.share}>
@@ -351,7 +371,7 @@ function ResultsArea({ state, SubHeading }: { state: MemoryState; SubHeading: 'h
     );
   }
   const weightInfo = weightChoiceInfo(state.weights, state.spec);
-  const kvFormat = KV_FORMATS.find((k) => k.id === state.kv)!;
+  const kvFormat = kvChoices().find((k) => k.id === state.kv)!;
   return <Results r={outcome.results} state={state} formatName={weightInfo.name} kvName={kvFormat.name} SubHeading={SubHeading} caveats={weightInfo.notes} />;
 }
 
@@ -601,7 +621,10 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
         <p>
           <strong>KV cache per token</strong> at {kvName}: <code>{r.kvFormula.formula}</code> = {formatBytesPerToken(r.kvFormula.bytesPerToken)}
           {' '}({formatCount(r.kvFormula.valuesPerToken)} cached values per token). It depends on the attention shape and the KV
-          precision, never on the weight format.
+          precision, never on the weight format.{' '}
+          {state.engine === 'vllm'
+            ? 'The KV term counts what vLLM reserves per sequence: the context in 16-token blocks, and on a sliding-window layer window − 1 + max_num_batched_tokens in blocks (+ 1), not just the window.'
+            : 'The KV term counts what llama.cpp reserves: n_ctx cells per layer, and on a sliding-window layer n_swa × sequences + n_ubatch (512) cells padded to 256, not just the window.'}
         </p>
         <p>
           <strong>Largest batch and context</strong>: the largest whole numbers for which the same total still fits, found by

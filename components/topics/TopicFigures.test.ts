@@ -12,10 +12,10 @@ describe('topic figures print the lib/ numbers the lessons quote', () => {
     for (const s of ['327,680 B', '163,840 B', '81,920 B', '40,960 B', '42.95 GB (40.00 GiB)', '5.37 GB (5.00 GiB)']) expect(t).toContain(s);
   });
 
-  it('AllReducePerLayer and AllReduceTable: 2 × 8,192 × 2 B per layer per token; 5.8 µs on NVLink, 168 ms for a 4k prefill on PCIe', () => {
+  it('AllReducePerLayer and AllReduceTable: 2 × 8,192 × 2 B per layer per token; 5.83 µs on NVLink, 168 ms for a 4k prefill on PCIe', () => {
     expect(text(h(AllReducePerLayer, {}))).toContain('32,768 B');
     const t = text(h(AllReduceTable, { format: 'fp8-w8a8', gpuIds: ['h100-sxm', 'h100-pcie'], passes: [{ label: 'Decode, batch 1', decodeBatch: 1 }, { label: 'Prefill', promptTokens: 4096 }] }));
-    for (const s of ['2.6 MB', '5.8 µs', '41.0 µs', '10.74 GB', '168 ms']) expect(t).toContain(s);
+    for (const s of ['2.6 MB', '5.83 µs', '41.0 µs', '10.74 GB', '168 ms']) expect(t).toContain(s);
   });
 
   it('MoeBytesTable: DeepSeek-V3 holds every expert but reads the active ones at batch 1', () => {

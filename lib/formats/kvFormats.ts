@@ -96,5 +96,6 @@ export const DEEPSEEK_V32_FP8_MLA_LAYOUT: KvCacheLayout = {
   sources: [
     { id: 'vllm-kv-cache-interface-py', note: 'MLAAttentionSpec.real_page_size_bytes: cache_dtype_str == "fp8_ds_mla" → block_size × 656', status: 'verified' },
     { id: 'flashmla-readme', note: '656 B = 512 FP8 NoPE + 16 B (4 FP32 scales) + 128 B BF16 RoPE', status: 'secondary' },
+    { id: 'vllm-pr-25896', note: 'added the layout with DeepSeek-V3.2, beside the indexer key cache (132 B per token per layer)', status: 'verified' },
   ],
 };

@@ -140,6 +140,42 @@ export const LLAMA_4_SCOUT_TEXT_CONFIG: HfConfig = {
 };
 
 /**
+ * meta-llama/Llama-4-Scout-17B-16E(-Instruct), the multimodal checkpoint (`llama4`,
+ * Llama4ForConditionalGeneration): the text model above as `text_config`, and the `vision_config`
+ * verbatim as quoted from the checkpoint in TensorRT-LLM's Llama-4 tests and a public parameter table.
+ */
+export const LLAMA_4_SCOUT_CONFIG: HfConfig = {
+  architectures: ['Llama4ForConditionalGeneration'],
+  model_type: 'llama4',
+  text_config: LLAMA_4_SCOUT_TEXT_CONFIG,
+  tie_word_embeddings: false,
+  torch_dtype: 'bfloat16',
+  vision_config: {
+    attention_dropout: 0.0,
+    hidden_act: 'gelu',
+    hidden_size: 1408,
+    image_size: 336,
+    initializer_range: 0.02,
+    intermediate_size: 5632,
+    model_type: 'llama4_vision_model',
+    multi_modal_projector_bias: false,
+    norm_eps: 1e-5,
+    num_attention_heads: 16,
+    num_channels: 3,
+    num_hidden_layers: 34,
+    patch_size: 14,
+    pixel_shuffle_ratio: 0.5,
+    projector_dropout: 0.0,
+    projector_input_dim: 4096,
+    projector_output_dim: 4096,
+    rope_theta: 10000,
+    vision_feature_layer: -1,
+    vision_feature_select_strategy: 'default',
+    vision_output_dim: 4096,
+  },
+};
+
+/**
  * microsoft/Phi-3-mini-4k-instruct. No verbatim copy was read: keys as the checkpoint's config.json is
  * widely quoted; the shape keys are confirmed by the count reproducing the hub total exactly.
  */

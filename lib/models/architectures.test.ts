@@ -8,6 +8,7 @@ import {
   GPT_OSS_120B_CONFIG,
   GPT_OSS_20B_CONFIG,
   KIMI_K2_INSTRUCT_CONFIG,
+  LLAMA_4_SCOUT_CONFIG,
   LLAMA_4_SCOUT_TEXT_CONFIG,
   OLMO_2_1124_7B_CONFIG,
   PHI_3_MINI_4K_CONFIG,
@@ -17,6 +18,7 @@ import {
 import { countParams } from './countParams';
 import { kvCacheBytesPerToken } from './kvCache';
 import { parseModelConfig, parseModelConfigText } from './parseModelConfig';
+import { PUBLISHED_TOTALS } from './testPublishedTotals';
 
 const count = (config: Readonly<Record<string, unknown>>) => countParams(parseModelConfig(config));
 const kv16 = (config: Readonly<Record<string, unknown>>) => kvCacheBytesPerToken(parseModelConfig(config), { bits: 16 });
@@ -54,6 +56,7 @@ describe('new architectures reproduce their published totals', () => {
     expect(spec.layerAttention?.[5]).toEqual({ kind: 'full' });
     expect(spec.layerAttention?.[0]).toEqual({ kind: 'sliding', windowTokens: 1024 });
     expect(spec.slidingWindow).toEqual({ windowTokens: 1024, numLayers: 52 });
+    expect(kv16(GEMMA_3_27B_IT_CONFIG)).toBe(2 * 62 * 16 * 128 * 2); // 507,904: 16 KV heads × head_dim 128 per layer
   });
 
   test('Llama-4-Scout text model (llama4_text): card "17B active, 109B total" (total includes the vision tower, not counted here)', () => {
@@ -71,6 +74,19 @@ describe('new architectures reproduce their published totals', () => {
     expect(spec.layerAttention?.filter((l) => l.kind === 'chunked')).toHaveLength(36);
     expect(spec.layerAttention?.[3]).toEqual({ kind: 'full' });
     expect(kv16(LLAMA_4_SCOUT_TEXT_CONFIG)).toBe(2 * 48 * 8 * 128 * 2); // 196,608
+  });
+
+  test('Llama-4-Scout (llama4 wrapper): text + vision tower + projector = hub 108,641,793,536', () => {
+    // Hub total: safetensors total of meta-llama/Llama-4-Scout-17B-16E-Instruct, as quoted with the repo id in third-party code.
+    const c = count(LLAMA_4_SCOUT_CONFIG);
+    expect(c.total).toBe(107_769_861_120); // the text model, as above
+    // Hand calculation (d 1,408, f 5,632, p 14, image 336, 34 layers):
+    //   patch 3 × 14² × 1,408 = 827,904; class 1,408; positions (24² + 1) × 1,408 = 812,416; pre/post LayerNorms 5,632
+    //   per layer 4 × (1,408² + 1,408) + (1,408 × 5,632 + 5,632) + (5,632 × 1,408 + 1,408) + 4 × 1,408 = 23,807,872; × 34 = 809,467,648
+    //   pixel-shuffle adapter 5,632 × 4,096 + 4,096² = 39,845,888; projector 4,096 × 5,120 = 20,971,520
+    expect(c.vision).toEqual({ tower: 827_904 + 1408 + 812_416 + 5632 + 809_467_648 + 39_845_888, projector: 20_971_520 });
+    expect(c.total + c.vision!.tower + c.vision!.projector).toBe(108_641_793_536);
+    expect(kv16(LLAMA_4_SCOUT_CONFIG)).toBe(2 * 48 * 8 * 128 * 2);
   });
 
   test('Llama-4 interleaved dense/MoE (Maverick shape, interleave_moe_layer_step 2): 24 MoE + 24 dense layers', () => {
@@ -130,6 +146,7 @@ describe('new architectures reproduce their published totals', () => {
     const c = count(OLMO_2_1124_7B_CONFIG);
     expect(c.total).toBe(7_298_617_344);
     expect(c.norms).toBe(32 * (2 * 4096 + 4096 + 4096) + 4096);
+    expect(kv16(OLMO_2_1124_7B_CONFIG)).toBe(2 * 32 * 32 * 128 * 2); // 524,288: multi-head (32 KV heads)
   });
 
   test('Falcon-7B (falcon, multi-query, one shared LayerNorm with bias, ungated MLP, tied)', () => {
@@ -147,6 +164,17 @@ describe('new architectures reproduce their published totals', () => {
   test('configs pasted as text parse the same', () => {
     expect(parseModelConfigText(JSON.stringify(GEMMA_3_4B_IT_CONFIG)).vision?.kind).toBe('siglip');
   });
+});
+
+describe('the closing-note table (lib/models/testPublishedTotals.ts): every architecture against its published total', () => {
+  for (const row of PUBLISHED_TOTALS) {
+    test(`${row.model}: ${row.tolerance === 0 ? 'exact' : `within ${(row.tolerance * 100).toFixed(3)} % (the published rounding)`} (${row.source})`, () => {
+      const c = count(row.config);
+      const computed = c.total + (c.vision ? c.vision.tower + c.vision.projector : 0) + (row.computedExtra ?? 0);
+      if (row.tolerance === 0) expect(computed).toBe(row.publishedTotal);
+      else expect(Math.abs(computed / row.publishedTotal - 1)).toBeLessThanOrEqual(row.tolerance);
+    });
+  }
 });
 
 describe('new architectures reject bad input by field', () => {

@@ -21,8 +21,10 @@ export {
   kvCacheBytesPerToken,
   kvCacheBytesPerTokenFp8DsMla,
   kvCacheFormula,
+  kvCacheFormulaDeepseekV32Fp8,
+  DEEPSEEK_V32_INDEX_HEAD_DIM,
   type KvCacheFormula,
 } from './kvCache';
 export { modelSummary } from './modelSummary';
 export { MODELS, getModel, type CatalogModel } from './catalog';
-export { kvReservationBytesPerSequence, kvReservedTokensPerLayer, layerAttentionOf, type KvEngine, type KvReservationOptions } from './kvReservation';
+export { kvAttendedTokens, kvReservationBytesPerSequence, kvReservedTokensPerLayer, layerAttentionOf, type KvEngine, type KvReservationOptions } from './kvReservation';

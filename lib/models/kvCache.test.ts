@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { getModel, MODELS } from './catalog';
 import { DEEPSEEK_V32_FP8_MLA_LAYOUT } from '../formats/kvFormats';
-import { kvCacheBytesPerSequence, kvCacheBytesPerToken, kvCacheBytesPerTokenFp8DsMla, kvCacheFormula } from './kvCache';
+import { kvCacheBytesPerSequence, kvCacheBytesPerToken, kvCacheBytesPerTokenFp8DsMla, kvCacheFormula, kvCacheFormulaDeepseekV32Fp8 } from './kvCache';
 import { parseModelConfig } from './parseModelConfig';
 import { arbDenseConfig } from './testArbitraries';
 
@@ -136,5 +136,16 @@ describe('kvCacheBytesPerTokenFp8DsMla(model): DeepSeek-V3.2 FP8 MLA cache', () 
 
   test('refuses non-MLA models', () => {
     expect(() => kvCacheBytesPerTokenFp8DsMla(spec('llama-3.1-70b'))).toThrow(/MLA models only \(this one is GQA\)/);
+  });
+});
+
+describe('kvCacheFormulaDeepseekV32Fp8(model): what vLLM reserves for DeepSeek-V3.2 with --kv-cache-dtype fp8', () => {
+  test('656 B fp8_ds_mla + 132 B lightning-indexer key (128 FP8 values + one FP32 scale) per layer', () => {
+    // vllm/model_executor/models/deepseek_v2.py Indexer: k_cache head_dim = 128 + 128 // 128 × 4 = 132 B (uint8), one per layer.
+    const f = kvCacheFormulaDeepseekV32Fp8(spec('deepseek-v3'));
+    expect(f.bytesPerToken).toBe(61 * (656 + 132)); // 48,068 B
+    expect(f.valuesPerToken).toBe(61 * (512 + 64 + 128));
+    expect(f.formula).toBe('61 layers × (512 B FP8 latent + 16 B FP32 scales + 128 B BF16 RoPE key [fp8_ds_mla] + 132 B FP8 indexer key with its scale)');
+    expect(() => kvCacheFormulaDeepseekV32Fp8(spec('llama-3.1-70b'))).toThrow(/MLA models only/);
   });
 });

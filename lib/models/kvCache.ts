@@ -133,7 +133,8 @@ export function kvCacheBytesPerSequence(model: ModelSpec, { bits, contextTokens 
  * = layers × 656 B for the DeepSeek-V3/V3.2 shape (512, 64), where a plain 8-bit MLA cache
  * ({@link kvCacheBytesPerToken} with 8 bits) gives layers × 576 B. Source: vLLM
  * `vllm/v1/kv_cache_interface.py` `MLAAttentionSpec.real_page_size_bytes` (block_size × 656),
- * FlashMLA README (512 + 16 + 128). V3.2's lightning-indexer key cache is separate and not counted.
+ * FlashMLA README (512 + 16 + 128). V3.2's lightning-indexer key cache is separate: see
+ * {@link kvCacheFormulaDeepseekV32Fp8}, which adds it.
  *
  * @throws {RangeError} when the model is not MLA or its kv_lora_rank is not a multiple of 128.
  * @example kvCacheBytesPerTokenFp8DsMla(getModel('deepseek-v3').spec) // 61 × 656 = 40_016
@@ -143,4 +144,42 @@ export function kvCacheBytesPerTokenFp8DsMla(model: ModelSpec): Bytes {
   if (a.kind !== 'mla') throw new RangeError(`the FP8 MLA cache layout applies to MLA models only (this one is ${a.kind.toUpperCase()})`);
   if (a.kvLoraRank % 128 !== 0) throw new RangeError(`the FP8 MLA cache layout needs kv_lora_rank divisible by 128 (got ${a.kvLoraRank})`);
   return model.numLayers * (a.kvLoraRank + (a.kvLoraRank / 128) * 4 + a.qkRopeHeadDim * 2);
+}
+
+/**
+ * DeepSeek-V3.2's lightning-indexer key width, `index_head_dim` in its config.json (128), and
+ * the block of values that share one FP32 scale in vLLM's indexer key cache (`quant_block_size`, 128).
+ */
+export const DEEPSEEK_V32_INDEX_HEAD_DIM = 128;
+const DEEPSEEK_V32_INDEX_QUANT_BLOCK = 128;
+
+/**
+ * KV-cache bytes per token vLLM reserves for DeepSeek-V3.2 served with `--kv-cache-dtype fp8`:
+ * every layer holds the FP8 MLA entry ("fp8_ds_mla", 656 B for the 512 + 64 shape: see
+ * {@link kvCacheBytesPerTokenFp8DsMla}) and the lightning indexer's FP8 key with its FP32 scales:
+ *
+ *     layers · (kvLoraRank + kvLoraRank/128 · 4 + qkRopeHeadDim · 2   [fp8_ds_mla]
+ *               + indexHeadDim + indexHeadDim/128 · 4)                 [indexer key]
+ *     V3.2: 61 · (656 + 132) = 48,068 B
+ *
+ * Sources (vLLM, PR #25896 "[New Model] DeepSeek-V3.2", which added both caches):
+ * `vllm/v1/kv_cache_interface.py` `MLAAttentionSpec.real_page_size_bytes` returns
+ * `block_size * 656` for "fp8_ds_mla" (the layout of `vllm/v1/attention/backends/mla/flashmla_sparse.py`
+ * `get_kv_cache_shape`: (num_blocks, block_size, 656)); `vllm/model_executor/models/deepseek_v2.py`
+ * `Indexer.__init__`: `k_cache = DeepseekV32IndexerCache(head_dim = head_dim + head_dim // quant_block_size * 4,
+ * dtype = torch.uint8)`, one `MLAAttentionSpec` per layer (checked at commit 002d6073).
+ *
+ * @throws {RangeError} as {@link kvCacheBytesPerTokenFp8DsMla} (not MLA, or kv_lora_rank not a multiple of 128).
+ * @example kvCacheFormulaDeepseekV32Fp8(getModel('deepseek-v3').spec).bytesPerToken // 61 × 788 = 48_068
+ */
+export function kvCacheFormulaDeepseekV32Fp8(model: ModelSpec): KvCacheFormula {
+  const mlaBytes = kvCacheBytesPerTokenFp8DsMla(model) / model.numLayers;
+  const a = model.attention as Extract<ModelSpec['attention'], { kind: 'mla' }>;
+  const indexerBytes = DEEPSEEK_V32_INDEX_HEAD_DIM + (DEEPSEEK_V32_INDEX_HEAD_DIM / DEEPSEEK_V32_INDEX_QUANT_BLOCK) * 4;
+  const formula =
+    `${plural(model.numLayers, 'layer', 'layers')} × (${a.kvLoraRank} B FP8 latent + ${(a.kvLoraRank / 128) * 4} B FP32 scales + ` +
+    `${a.qkRopeHeadDim * 2} B BF16 RoPE key [fp8_ds_mla] + ${indexerBytes} B FP8 indexer key with its scale)`;
+  const valuesPerToken = model.numLayers * (a.kvLoraRank + a.qkRopeHeadDim + DEEPSEEK_V32_INDEX_HEAD_DIM);
+  const bytesPerToken = model.numLayers * (mlaBytes + indexerBytes);
+  return { formula, bytesPerToken, valuesPerToken, bytesPerValue: bytesPerToken / valuesPerToken };
 }

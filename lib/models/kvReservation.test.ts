@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 
-import { GEMMA_3_27B_IT_CONFIG, GPT_OSS_20B_CONFIG } from './architectureConfigs';
-import { getModel } from './catalog';
+import { GEMMA_3_27B_IT_CONFIG, GPT_OSS_20B_CONFIG, LLAMA_4_SCOUT_TEXT_CONFIG } from './architectureConfigs';
+import { getModel, MODELS } from './catalog';
 import { kvCacheBytesPerSequence, kvCacheBytesPerToken } from './kvCache';
-import { kvReservationBytesPerSequence, kvReservedTokensPerLayer, layerAttentionOf } from './kvReservation';
+import { kvAttendedTokens, kvReservationBytesPerSequence, kvReservedTokensPerLayer, layerAttentionOf } from './kvReservation';
 import { parseModelConfig } from './parseModelConfig';
 
 const sliding = (windowTokens: number) => ({ kind: 'sliding', windowTokens }) as const;
@@ -89,6 +89,56 @@ describe('kvReservationBytesPerSequence(spec, kvBytesPerToken, options)', () => 
     expect(() => kvReservedTokensPerLayer(sliding(4096), { contextTokens: 0 })).toThrow(/^contextTokens must be a positive whole number/);
     expect(() => kvReservedTokensPerLayer(sliding(4096), { contextTokens: 8, maxNumBatchedTokens: 1.5 })).toThrow(/^maxNumBatchedTokens/);
     expect(() => kvReservedTokensPerLayer(sliding(4096), { engine: 'sglang' as never, contextTokens: 8 })).toThrow(/^engine must be/);
+  });
+});
+
+describe('kvReservationBytesPerSequence: bounds over windowed models (Gemma-2, Gemma-3, gpt-oss, Llama-4 configs)', () => {
+  const specs = [
+    getModel('gemma-2-9b').spec,
+    parseModelConfig(GEMMA_3_27B_IT_CONFIG),
+    parseModelConfig(GPT_OSS_20B_CONFIG),
+    parseModelConfig(LLAMA_4_SCOUT_TEXT_CONFIG),
+  ];
+
+  test('≥ the bare windows (kvAttendedTokens), ≤ the full context plus the engine\'s rounding per windowed layer', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...specs),
+        fc.constantFrom('vllm' as const, 'llama.cpp' as const),
+        fc.integer({ min: 1, max: 300_000 }),
+        fc.integer({ min: 1, max: 32_768 }),
+        fc.integer({ min: 1, max: 64 }),
+        (spec, engine, contextTokens, maxNumBatchedTokens, sequences) => {
+          const perToken = spec.numLayers * 1000; // 1,000 B per token per layer
+          const bytes = kvReservationBytesPerSequence(spec, perToken, { engine, contextTokens, maxNumBatchedTokens, sequences });
+          const windowed = layerAttentionOf(spec).filter((l) => l.kind !== 'full').length;
+          // vLLM: every layer at most cdiv(len, 16) blocks, a sliding layer one block more; llama.cpp: n_ctx, a SWA
+          // layer at most n_ctx + 255 cells (the 256 pad) shared by the sequences.
+          const full = engine === 'vllm' ? Math.ceil(contextTokens / 16) * 16 : contextTokens;
+          const rounding = engine === 'vllm' ? 16 : 255 / sequences;
+          expect(bytes).toBeGreaterThanOrEqual(kvAttendedTokens(spec, contextTokens) * perToken - 1e-6);
+          expect(bytes).toBeLessThanOrEqual(1000 * (spec.numLayers * full + windowed * rounding) + 1e-6);
+        },
+      ),
+    );
+  });
+});
+
+describe('kvAttendedTokens(spec, contextTokens): the tokens one decode step reads (the speed model)', () => {
+  test('is the context for models without windowed layers', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...MODELS.filter((m) => !m.spec.slidingWindow)), fc.integer({ min: 1, max: 1e7 }), (m, c) => {
+        expect(kvAttendedTokens(m.spec, c)).toBe(c);
+      }),
+    );
+  });
+
+  test('caps windowed layers at their window: Gemma-2-9B (21 of 42 layers, 4,096) at 8,192 → (21 × 8,192 + 21 × 4,096) / 42', () => {
+    expect(kvAttendedTokens(getModel('gemma-2-9b').spec, 8192)).toBe(6144);
+    expect(kvAttendedTokens(getModel('gemma-2-9b').spec, 4096)).toBe(4096);
+    // Llama-4-Scout: 48 layers, every 4th full, the rest chunked at 8,192: at 32,768 → (12 × 32,768 + 36 × 8,192) / 48.
+    expect(kvAttendedTokens(parseModelConfig(LLAMA_4_SCOUT_TEXT_CONFIG), 32768)).toBe((12 * 32768 + 36 * 8192) / 48);
+    expect(() => kvAttendedTokens(getModel('gemma-2-9b').spec, 0)).toThrow(/^contextTokens must be a positive whole number/);
   });
 });
 

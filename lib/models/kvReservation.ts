@@ -77,6 +77,36 @@ export function kvReservedTokensPerLayer(layer: LayerAttention, options: KvReser
   return unified ? cellsPerStream / seqs : cellsPerStream;
 }
 
+/**
+ * Tokens a decode step at position `contextTokens` reads from the KV cache, averaged over
+ * the layers (every layer weighted equally): full layers read the whole context, sliding
+ * layers at most their window, chunked layers at most their chunk.
+ *
+ *     attended = Σ_layers min(contextTokens, window_l) / numLayers      (window_l = ∞ for full layers)
+ *
+ * This is the traffic of one decode step (the speed model), not what an engine reserves:
+ * memory uses {@link kvReservationBytesPerSequence}, which adds the batch budget and block
+ * rounding. Equal to `contextTokens` for models without windowed layers. Source of the
+ * patterns: each layer's `LayerAttention` ({@link layerAttentionOf}); Gemma-2 / Mistral-7B-v0.1
+ * windows per transformers `Gemma2DecoderLayer` and Mistral's `sliding_window`.
+ *
+ * @throws {RangeError} when `contextTokens` is not a positive whole number.
+ * @example kvAttendedTokens(llama70b, 8192) // 8192
+ * @example kvAttendedTokens({ numLayers: 42, slidingWindow: { windowTokens: 4096, numLayers: 21 } }, 8192) // 6144
+ */
+export function kvAttendedTokens(
+  spec: Pick<ModelSpec, 'numLayers' | 'slidingWindow' | 'layerAttention'>,
+  contextTokens: Tokens,
+): Tokens {
+  const context = positiveInt('contextTokens', contextTokens);
+  const layers = layerAttentionOf(spec);
+  const sum = layers.reduce(
+    (s, l) => s + (l.kind === 'full' ? context : Math.min(context, l.kind === 'sliding' ? l.windowTokens : l.chunkTokens)),
+    0,
+  );
+  return sum / layers.length;
+}
+
 /** The layers of a spec: `layerAttention`, else built from `slidingWindow` (the last `numLayers` layers windowed), else all full. */
 export function layerAttentionOf(spec: Pick<ModelSpec, 'numLayers' | 'slidingWindow' | 'layerAttention'>): readonly LayerAttention[] {
   if (spec.layerAttention) return spec.layerAttention;

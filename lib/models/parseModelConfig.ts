@@ -732,6 +732,7 @@ function normsPerLayer(r: ConfigReader, modelType: SupportedModelType): number {
  *   Projector (`Gemma3MultiModalProjector`): d · text_hidden + d (soft-embedding RMSNorm).
  */
 function visionParams(root: ConfigReader, modelType: SupportedModelType, textHidden: number): VisionParams | undefined {
+  if (modelType === 'llama4_text' && root.present('vision_config')) return llama4VisionParams(root, textHidden);
   if (modelType !== 'gemma3_text' || !root.present('vision_config')) return undefined;
   const raw = root.value('vision_config');
   if (!isObject(raw)) root.fail('vision_config', `must be an object (got ${show(raw)})`);
@@ -749,6 +750,39 @@ function visionParams(root: ConfigReader, modelType: SupportedModelType, textHid
   const embeddings = channels * patch * patch * d + d + positions * d;
   const perLayer = 4 * d + 4 * (d * d + d) + (d * f + f) + (f * d + d);
   return { tower: embeddings + layers * perLayer + 2 * d, projector: d * textHidden + d, kind: 'siglip' };
+}
+
+/**
+ * Vision tower and projector of a Llama-4 checkpoint (`llama4_vision_model`; transformers
+ * `models/llama4/modeling_llama4.py`, `Llama4VisionModel` and `Llama4MultiModalProjector`), d = hidden_size,
+ * f = intermediate_size, p = patch_size:
+ *
+ *   patch_embedding (Llama4UnfoldConvolution, no bias) c·p²·d; class_embedding d;
+ *   positional_embedding_vlm ((image/p)² + 1)·d; layernorm_pre and layernorm_post 2·2d;
+ *   per layer: q/k/v/o with biases 4·(d² + d), fc1 d·f + f, fc2 f·d + d, two LayerNorms 2·2d;
+ *   vision_adapter (pixel-shuffle MLP, no biases) f·projector_input_dim + projector_output_dim²;
+ *   projector (multi_modal_projector.linear_1, no bias) vision_output_dim · text_hidden.
+ *
+ * Scout: 871,932,416, which with the 107,769,861,120 of the text model gives the hub's 108,641,793,536.
+ */
+function llama4VisionParams(root: ConfigReader, textHidden: number): VisionParams {
+  const raw = root.value('vision_config');
+  if (!isObject(raw)) root.fail('vision_config', `must be an object (got ${show(raw)})`);
+  const v = new ConfigReader(raw, 'vision_config.');
+  const d = v.int('hidden_size', CONFIG_LIMITS.width, { example: 1408 });
+  const f = v.int('intermediate_size', CONFIG_LIMITS.width, { example: 5632 });
+  const layers = v.int('num_hidden_layers', CONFIG_LIMITS.layers, { example: 34 });
+  const patch = v.int('patch_size', 1024, { example: 14 });
+  const image = v.int('image_size', 65_536, { example: 336 });
+  const channels = v.optionalInt('num_channels', 3, 64);
+  const adapterIn = v.int('projector_input_dim', CONFIG_LIMITS.width, { example: 4096 });
+  const adapterOut = v.int('projector_output_dim', CONFIG_LIMITS.width, { example: 4096 });
+  const visionOut = v.int('vision_output_dim', CONFIG_LIMITS.width, { example: 4096 });
+  const positions = Math.floor(image / patch) ** 2 + 1;
+  const embeddings = channels * patch * patch * d + d + positions * d + 2 * 2 * d;
+  const perLayer = 4 * (d * d + d) + (d * f + f) + (f * d + d) + 2 * 2 * d;
+  const adapter = f * adapterIn + adapterOut * adapterOut;
+  return { tower: embeddings + layers * perLayer + adapter, projector: visionOut * textHidden, kind: 'llama4' };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { getFormat } from '../formats';
 import type { ComputeDtype, Gpu } from '../hardware/types';
 import type { ModelSpec } from '../models/types';
-import { kvCacheBytesPerToken } from '../models';
-import { kvEffectiveTokens, kvReplicationFactor, resolveGpu, resolveModel, weightBytes } from '../sizing';
+import { kvAttendedTokens, kvCacheBytesPerToken } from '../models';
+import { kvReplicationFactor, resolveGpu, resolveModel, weightBytes } from '../sizing';
 import type { GpuRef, ModelRef } from '../sizing';
 import { assertBatch, assertContextTokens, assertGpuCount, assertKvBits, assertPositive } from '../sizing/inputs';
 import type { Bytes, Seconds, Tokens, TokensPerSecond } from '../units';
@@ -154,7 +154,7 @@ export function planDecode(input: Omit<DecodeInput, 'batch' | 'contextTokens'>):
  * split by operator class. @internal
  */
 export function decodeWorkOf(plan: DecodePlan, batch: number, contextTokens: Tokens): PassWork {
-  const attended = kvEffectiveTokens(plan.spec, contextTokens);
+  const attended = kvAttendedTokens(plan.spec, contextTokens);
   return {
     tokens: batch,
     gemmBytes: weightBytesRead(plan.work, batch),

@@ -57,11 +57,71 @@ describe('estimateMemory(input)', () => {
     expect(kv / BYTES_PER_GB).toBeCloseTo(1.34, 2); // not 8× that, as with 64 heads
   });
 
-  it('matches lib/models kvCacheBytesPerSequence × batch, sliding windows included (Gemma-2-9B at 8,192 tokens)', () => {
-    for (const contextTokens of [100, 4096, 8192, 20_000]) {
-      const m = estimateMemory({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens, batch: 3 });
-      expect(m.kvCacheBytes).toBe(kvCacheBytesPerSequence(getModel('gemma-2-9b').spec, { bits: 16, contextTokens }) * 3);
-    }
+  describe('KV cache = what the engine reserves (lib/models kvReservationBytesPerSequence)', () => {
+    // Gemma-2-9B: 42 layers, 21 sliding (window 4,096), 8 KV heads × 256 head_dim:
+    // 2 × 8 × 256 × 2 B = 8,192 B per token per layer.
+    const perLayer = 2 * 8 * 256 * 2;
+
+    it('vLLM V1 (vllm/v1/kv_cache_interface.py): full layers cdiv(len, 16) blocks, sliding (cdiv(min(w − 1 + batched, len), 16) + 1) blocks', () => {
+      // estimateMemory's default max_num_batched_tokens is 2,048 (vLLM SchedulerConfig default).
+      // 8,192 tokens: full 8,192; sliding min(4,095 + 2,048, 8,192) = 6,143 → 384 blocks + 1 = 6,160 tokens.
+      const at8k = estimateMemory({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens: 8192, batch: 3 });
+      expect(at8k.kvCacheBytes).toBe(perLayer * (21 * 8192 + 21 * 6160) * 3);
+      expect(at8k.engine).toBe('vllm');
+      expect(at8k.terms[1]!.formula).toContain('KV reserved as vLLM does: window − 1 + batched tokens, in 16-token blocks');
+      // 100 tokens: full cdiv(100, 16) = 7 blocks = 112; sliding min(6,143, 100) = 100 → 7 + 1 = 8 blocks = 128.
+      const at100 = estimateMemory({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens: 100, batch: 3 });
+      expect(at100.kvCacheBytes).toBe(perLayer * (21 * 112 + 21 * 128) * 3);
+      // 8,192 batched tokens (fitOnGpu's H100 default) at 32,768: sliding cdiv(12,287, 16) + 1 = 769 blocks = 12,304.
+      const big = estimateMemory({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens: 32768, batch: 1, maxBatchedTokens: 8192 });
+      expect(big.kvCacheBytes).toBe(perLayer * (21 * 32768 + 21 * 12_304));
+      // Full-attention models: the context in 16-token blocks (4,100 → 257 blocks = 4,112 tokens); Llama-3.1-70B 327,680 B/token.
+      const llama = estimateMemory({ ...LLAMA_70B_INT8_8x4K, contextTokens: 4100, batch: 1 });
+      expect(llama.kvCacheBytes).toBe(327_680 * 4112);
+      expect(llama.terms[1]!.formula).toContain('4,112 tokens (4,100 in 16-token blocks)');
+    });
+
+    it('llama.cpp (src/llama-kv-cache-iswa.cpp): full layers n_ctx, SWA cache GGML_PAD(min(n_ctx, n_swa · n_seq + n_ubatch), 256) shared by the sequences', () => {
+      // 3 sequences of 8,192: full 3 × 8,192 per layer; SWA min(24,576, 4,096 × 3 + 512 = 12,800) → 12,800 (a multiple of 256).
+      const m = estimateMemory({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens: 8192, batch: 3, engine: 'llama.cpp' });
+      expect(m.kvCacheBytes).toBe(perLayer * (21 * 8192 * 3 + 21 * 12_800));
+      expect(m.engine).toBe('llama.cpp');
+      expect(m.terms[1]!.formula).toContain('KV reserved as llama.cpp does');
+      // No windows: llama.cpp holds exactly n_ctx (no 16-token blocks).
+      expect(estimateMemory({ ...LLAMA_70B_INT8_8x4K, contextTokens: 4100, batch: 1, engine: 'llama.cpp' }).kvCacheBytes).toBe(327_680 * 4100);
+    });
+
+    it('reservation ≥ the bare window, ≤ the full context plus the engine\'s rounding (one 16-token block, or one 256-cell pad, per windowed layer)', () => {
+      fc.assert(
+        fc.property(
+          fc.constantFrom(...MODELS.map((m) => m.id)),
+          fc.constantFrom('vllm' as const, 'llama.cpp' as const),
+          fc.integer({ min: 1, max: 64 }),
+          fc.integer({ min: 1, max: 140_000 }),
+          fc.integer({ min: 1, max: 20_000 }),
+          (model, engine, batch, contextTokens, maxBatchedTokens) => {
+            const spec = getModel(model).spec;
+            const m = estimateMemory({ model, weights: 'bf16', kvBits: 16, contextTokens, batch, engine, maxBatchedTokens });
+            const perTokenLayer = m.kvCacheBytesPerToken / spec.numLayers;
+            const windowed = spec.slidingWindow ? Math.min(spec.slidingWindow.numLayers, spec.numLayers) : 0;
+            const bare = kvCacheBytesPerSequence(spec, { bits: 16, contextTokens }) * batch;
+            const fullContext = engine === 'vllm' ? Math.ceil(contextTokens / 16) * 16 : contextTokens;
+            const rounding = engine === 'vllm' ? windowed * 16 * batch : windowed * 255;
+            expect(m.kvCacheBytes).toBeGreaterThanOrEqual(bare);
+            expect(m.kvCacheBytes).toBeLessThanOrEqual(perTokenLayer * (spec.numLayers * fullContext * batch + rounding));
+          },
+        ),
+      );
+    });
+
+    it('DeepSeek-V3.2 FP8 cache: 656 B fp8_ds_mla + 132 B indexer key per layer (vLLM PR #25896)', () => {
+      const m = estimateMemory({ model: 'deepseek-v3', weights: 'fp8-w8a8', kvBits: 8, kvLayout: 'deepseek-v3.2-fp8', contextTokens: 4096, batch: 2 });
+      expect(m.kvCacheBytesPerToken).toBe(61 * (656 + 132)); // 48,068 B, not 61 × 576 = 35,136 B of a plain FP8 MLA cache
+      expect(m.kvCacheBytes).toBe(61 * 788 * 4096 * 2);
+      expect(() => estimateMemory({ ...LLAMA_70B_INT8_8x4K, kvLayout: 'deepseek-v3.2-fp8' })).toThrow(/^kvLayout: the FP8 MLA cache layout applies to MLA models only/);
+      expect(() => estimateMemory({ ...LLAMA_70B_INT8_8x4K, kvLayout: 'fp4' as never })).toThrow(/^kvLayout must be/);
+      expect(() => estimateMemory({ ...LLAMA_70B_INT8_8x4K, engine: 'sglang' as never })).toThrow(/^engine must be "vllm" or "llama.cpp"/);
+    });
   });
 
   it('pays non-torch memory (+ NCCL buffers under TP) and the activation peak on every GPU, and replicates KV heads past the KV-head count (and MLA latents always)', () => {

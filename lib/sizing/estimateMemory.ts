@@ -1,6 +1,7 @@
-import { kvCacheBytesPerToken, kvCacheFormula } from '../models';
+import { kvCacheFormula, kvCacheFormulaDeepseekV32Fp8, kvReservationBytesPerSequence, kvReservedTokensPerLayer, layerAttentionOf } from '../models';
+import type { KvCacheFormula, KvEngine, KvReservationOptions } from '../models';
 import type { ModelSpec } from '../models/types';
-import { formatBytesBoth, formatCount, formatGiB } from '../units';
+import { formatBytesBoth, formatCount, formatGiB, groupDigits } from '../units';
 import type { Bytes, Tokens } from '../units';
 import { estimateActivationBytes, MLP_LIVE_WIDTHS, ACTIVATION_ELEMENT_BYTES, LOGIT_BYTES } from './activationBytes';
 import type { ActivationEstimate } from './activationBytes';
@@ -17,7 +18,6 @@ import {
   type ModelRef,
 } from './inputs';
 import { kvReplicationFactor } from './kvReplication';
-import { kvEffectiveTokens } from './kvTokens';
 import { weightBytes, type WeightBytes } from './weightBytes';
 
 /** What to size: a model, its weight format, its KV cache precision and the load. */
@@ -26,8 +26,21 @@ export interface MemoryInput {
   model: ModelRef;
   /** Weight format id (lib/formats), e.g. "bf16", "int8-w8a8", "int4-g128". */
   weights: string;
-  /** Bits per KV-cache element: 16 (BF16/FP16), 8 (FP8/INT8), 4, 32, or any value in (0, 32]. */
+  /** Bits per KV-cache element: 16 (BF16/FP16), 8 (FP8/INT8), 4, 32, or any value in (0, 32]. Ignored when `kvLayout` is set. */
   kvBits: number;
+  /**
+   * A cache whose bytes per token a kernel fixes instead of a per-element width:
+   * 'deepseek-v3.2-fp8' is DeepSeek-V3.2 with `--kv-cache-dtype fp8` (656 B fp8_ds_mla + 132 B
+   * indexer key per layer; lib/models `kvCacheFormulaDeepseekV32Fp8`). MLA models only.
+   */
+  kvLayout?: KvLayoutId;
+  /**
+   * Whose KV reservation rule sizes sliding-window and chunked layers (default 'vllm'):
+   * vLLM V1 reserves window − 1 + `maxBatchedTokens` per sliding layer in 16-token blocks;
+   * llama.cpp `n_swa · batch + n_ubatch` (512) cells, padded to 256, shared by the sequences
+   * (lib/models `kvReservedTokensPerLayer`). The activation and non-torch terms stay vLLM's.
+   */
+  engine?: KvEngine;
   /** Tokens held per sequence (prompt + generated), 1 … 10,000,000. */
   contextTokens: Tokens;
   /** Concurrent sequences, 1 … 100,000. */
@@ -43,6 +56,9 @@ export interface MemoryInput {
   /** Use this measured activation peak per GPU instead of the estimate (vLLM's "torch peak memory increase"). */
   activationBytes?: Bytes;
 }
+
+/** KV-cache layouts {@link estimateMemory} knows besides a plain element width. */
+export type KvLayoutId = 'deepseek-v3.2-fp8';
 
 /** One line of the "show the work" panel. */
 export interface MemoryTerm {
@@ -61,8 +77,14 @@ export interface MemoryEstimate {
   overheadBytes: Bytes;
   /** weightsBytes + kvCacheBytes + activationBytes + overheadBytes. */
   totalBytes: Bytes;
-  /** KV bytes of one token, one copy (from lib/models `kvCacheBytesPerToken`). */
+  /** KV bytes of one token, one copy (from lib/models `kvCacheBytesPerToken`, or the `kvLayout`'s). */
   kvCacheBytesPerToken: Bytes;
+  /** The per-token KV formula (element width, or the `kvLayout`'s fields) behind `kvCacheBytesPerToken`. */
+  kvFormula: KvCacheFormula;
+  /** KV bytes the engine reserves for one sequence of `contextTokens`, all copies (lib/models `kvReservationBytesPerSequence`). */
+  kvCacheBytesPerSequence: Bytes;
+  /** The engine whose KV reservation rule was applied. */
+  engine: KvEngine;
   /** Copies of the KV cache across the GPUs (see {@link kvReplicationFactor}). */
   kvReplication: number;
   gpuCount: number;
@@ -81,6 +103,10 @@ export interface MemoryPlan {
   spec: ModelSpec;
   weights: WeightBytes;
   kvBits: number;
+  kvLayout: KvLayoutId | null;
+  engine: KvEngine;
+  /** The per-token formula (element width or layout) behind `kvCacheBytesPerToken`. */
+  kvFormula: KvCacheFormula;
   kvCacheBytesPerToken: Bytes;
   kvReplication: number;
   gpuCount: number;
@@ -97,6 +123,18 @@ export interface MemoryPlan {
 export function planMemory(input: Omit<MemoryInput, 'batch' | 'contextTokens'>): MemoryPlan {
   const spec = resolveModel(input.model);
   assertKvBits(input.kvBits);
+  const engine = input.engine ?? 'vllm';
+  if (engine !== 'vllm' && engine !== 'llama.cpp') throw new RangeError(`engine must be "vllm" or "llama.cpp" (got ${JSON.stringify(engine)})`);
+  const kvLayout = input.kvLayout ?? null;
+  if (kvLayout !== null && kvLayout !== 'deepseek-v3.2-fp8') {
+    throw new RangeError(`kvLayout must be "deepseek-v3.2-fp8" or absent (got ${JSON.stringify(kvLayout)})`);
+  }
+  let kvFormula: KvCacheFormula;
+  try {
+    kvFormula = kvLayout ? kvCacheFormulaDeepseekV32Fp8(spec) : kvCacheFormula(spec, { bits: input.kvBits });
+  } catch (error) {
+    throw new RangeError(`kvLayout: ${(error as Error).message}`);
+  }
   const gpuCount = input.gpuCount ?? 1;
   assertGpuCount(gpuCount, spec);
   const maxBatchedTokens = input.maxBatchedTokens ?? DEFAULT_MAX_BATCHED_TOKENS;
@@ -120,7 +158,10 @@ export function planMemory(input: Omit<MemoryInput, 'batch' | 'contextTokens'>):
     spec,
     weights,
     kvBits: input.kvBits,
-    kvCacheBytesPerToken: kvCacheBytesPerToken(spec, { bits: input.kvBits }),
+    kvLayout,
+    engine,
+    kvFormula,
+    kvCacheBytesPerToken: kvFormula.bytesPerToken,
     kvReplication: kvReplicationFactor(spec, gpuCount),
     gpuCount,
     maxBatchedTokens,
@@ -131,9 +172,53 @@ export function planMemory(input: Omit<MemoryInput, 'batch' | 'contextTokens'>):
   };
 }
 
-/** KV cache bytes of `batch` sequences of `contextTokens`, all copies. @internal */
+/** The engine settings of a plan's KV reservation at a load. @internal */
+export function kvReservationOptions(plan: MemoryPlan, batch: number, contextTokens: Tokens): KvReservationOptions {
+  return { engine: plan.engine, contextTokens, maxNumBatchedTokens: plan.maxBatchedTokens, sequences: batch };
+}
+
+/**
+ * KV cache bytes the engine reserves for `batch` sequences of `contextTokens`, all copies:
+ * kvReservationBytesPerSequence(spec, bytesPerToken × copies, engine settings) × batch. @internal
+ */
 export function kvBytesAt(plan: MemoryPlan, batch: number, contextTokens: Tokens): Bytes {
-  return plan.kvCacheBytesPerToken * plan.kvReplication * kvEffectiveTokens(plan.spec, contextTokens) * batch;
+  const perSequence = kvReservationBytesPerSequence(
+    plan.spec,
+    plan.kvCacheBytesPerToken * plan.kvReplication,
+    kvReservationOptions(plan, batch, contextTokens),
+  );
+  // llama.cpp's SWA cache is shared by the sequences, so one sequence's share can be fractional: round the whole.
+  return plan.engine === 'vllm' ? perSequence * batch : Math.round(perSequence * batch);
+}
+
+/**
+ * How the reserved tokens per sequence were counted, for the KV line of the breakdown: the
+ * plain context, the context in 16-token blocks, or each layer kind's reservation and the rule.
+ */
+function kvTokensText(plan: MemoryPlan, batch: number, contextTokens: Tokens): string {
+  const options = kvReservationOptions(plan, batch, contextTokens);
+  const layers = layerAttentionOf(plan.spec);
+  const groups = new Map<string, { count: number; tokens: number; kind: string }>();
+  for (const layer of layers) {
+    const tokens = kvReservedTokensPerLayer(layer, options);
+    const key = `${layer.kind}:${tokens}`;
+    const g = groups.get(key) ?? { count: 0, tokens, kind: layer.kind };
+    g.count += 1;
+    groups.set(key, g);
+  }
+  const average = [...groups.values()].reduce((s, g) => s + g.count * g.tokens, 0) / layers.length;
+  const tokensWord = (n: number) => `${groupDigits(n)} ${n === 1 ? 'token' : 'tokens'}`;
+  // Every layer reserves the same (no windows, or windows the context does not reach): one count says it.
+  if (new Set([...groups.values()].map((g) => g.tokens)).size === 1) {
+    return average === contextTokens ? tokensWord(contextTokens) : `${tokensWord(average)} (${formatCount(contextTokens)} in 16-token blocks)`;
+  }
+  const parts = [...groups.values()].map((g) => `${g.count} ${g.kind} ${g.count === 1 ? 'layer' : 'layers'} × ${groupDigits(g.tokens)}`);
+  const chunked = layers.some((l) => l.kind === 'chunked');
+  const rule =
+    plan.engine === 'vllm'
+      ? `KV reserved as vLLM does: window − 1 + batched tokens, in 16-token blocks${chunked ? ' (a chunked layer: chunk + batched tokens)' : ''}; max_num_batched_tokens ${formatCount(plan.maxBatchedTokens)}`
+      : `KV reserved as llama.cpp does: window × ${plural(batch, 'sequence', 'sequences')} + 512 n_ubatch cells, padded to 256 and shared by the sequences${chunked ? '; chunked layers hold the whole context' : ''}`;
+  return `${tokensWord(average)} (layer average of ${parts.join(' + ')}; ${rule})`;
 }
 
 /** Activation bytes over all GPUs: the per-GPU peak on every GPU (vLLM profiles it once; it does not depend on the load). @internal */
@@ -158,8 +243,12 @@ const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n 
  * weights + KV cache + profiled activation peak + non-torch memory, summed over all GPUs.
  *
  *     weightsBytes    = weightBytes(model, weights).bytes                (all experts for MoE)
- *     kvCacheBytes    = kvCacheBytesPerToken(kvBits) × contextTokens × batch × kvReplication
- *                       (sliding-window layers count min(contextTokens, window): {@link kvEffectiveTokens})
+ *     kvCacheBytes    = kvReservationBytesPerSequence(kvCacheBytesPerToken(kvBits) × kvReplication, engine) × batch
+ *                       (the engine's reservation: full layers the context in 16-token blocks (vLLM);
+ *                        sliding layers window − 1 + maxBatchedTokens in blocks, + 1 block (vLLM V1
+ *                        SlidingWindowSpec) or n_swa · batch + 512 padded to 256 (llama.cpp); lib/models
+ *                        kvReservedTokensPerLayer. maxBatchedTokens defaults to 2,048, vLLM's
+ *                        SchedulerConfig default; fitOnGpu uses the GPU's server default.)
  *     activationBytes = max(maxBatchedTokens × 3 × mlpWidth × 2 B × 1.5,
  *                           maxNumSeqs × vocab × 4 B × 3.8) × gpuCount   (calibrated; every GPU pays it)
  *     overheadBytes   = (0.25 GiB + (gpuCount ≥ 2 ? 1.8 GiB NCCL : 0)) × gpuCount
@@ -201,12 +290,8 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
       : `${formatCount(weights.quantizedParams)} params × ${weights.bitsPerWeight} bits / 8 = ${formatBytesBoth(weights.bytes)}`;
 
   const copies = plan.kvReplication === 1 ? '' : ` × ${formatCount(plan.kvReplication)} copies (replicated across GPUs)`;
-  const effectiveTokens = kvEffectiveTokens(spec, contextTokens);
-  const cached =
-    effectiveTokens === contextTokens
-      ? plural(contextTokens, 'token', 'tokens')
-      : `${formatCount(effectiveTokens)} tokens (${formatCount(contextTokens)}, sliding-window layers capped at ${formatCount(spec.slidingWindow?.windowTokens ?? 0)})`;
-  const kvFormula = `${kvCacheFormula(spec, { bits: plan.kvBits }).formula} = ${formatCount(plan.kvCacheBytesPerToken)} B/token × ${cached} × ${plural(batch, 'sequence', 'sequences')}${copies} = ${formatBytesBoth(kvCacheBytes)}`;
+  const cached = kvTokensText(plan, batch, contextTokens);
+  const kvFormula = `${plan.kvFormula.formula} = ${formatCount(plan.kvCacheBytesPerToken)} B/token × ${cached} × ${plural(batch, 'sequence', 'sequences')}${copies} = ${formatBytesBoth(kvCacheBytes)}`;
 
   const perGpus = gpuCount === 1 ? '' : ` per GPU × ${plural(gpuCount, 'GPU', 'GPUs')}`;
   const activationFormula = activation
@@ -229,6 +314,9 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
     overheadBytes,
     totalBytes,
     kvCacheBytesPerToken: plan.kvCacheBytesPerToken,
+    kvFormula: plan.kvFormula,
+    kvCacheBytesPerSequence: kvCacheBytes / batch,
+    engine: plan.engine,
     kvReplication: plan.kvReplication,
     gpuCount,
     weights,

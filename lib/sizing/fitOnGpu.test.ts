@@ -118,7 +118,7 @@ describe('fitOnGpu(input)', () => {
     );
   });
 
-  it('fits exactly when batch × context ≤ maxTotalKvTokens (models without sliding windows)', () => {
+  it('fits exactly when batch × context in 16-token blocks ≤ maxTotalKvTokens (models without sliding windows; vLLM reserves whole blocks)', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('llama-3.1-70b', 'llama-3.1-8b', 'mixtral-8x7b', 'deepseek-v2-lite', 'qwen2.5-72b-instruct'),
@@ -127,10 +127,22 @@ describe('fitOnGpu(input)', () => {
         fc.integer({ min: 1, max: 32_768 }),
         (model, gpu, batch, contextTokens) => {
           const fit = fitOnGpu({ model, weights: 'int4-g128', kvBits: 16, gpu, batch, contextTokens });
-          if (fit.maxTotalKvTokens > 0 || fit.fits) expect(fit.fits).toBe(batch * contextTokens <= fit.maxTotalKvTokens);
+          if (fit.maxTotalKvTokens > 0 || fit.fits) expect(fit.fits).toBe(batch * Math.ceil(contextTokens / 16) * 16 <= fit.maxTotalKvTokens);
         },
       ),
     );
+  });
+
+  it('maxConcurrencyAtContext: KV memory ÷ what one sequence reserves (vLLM "Maximum concurrency"), sliding windows included', () => {
+    // Llama-3.1-70B: 327,680 B/token × 8,192 tokens per sequence.
+    const llama = fitOnGpu({ model: 'llama-3.1-70b', weights: 'fp8-w8a8', kvBits: 16, contextTokens: 8192, batch: 1, gpu: 'h100-sxm' });
+    expect(llama.maxConcurrencyAtContext).toBeCloseTo((llama.kvCacheBytesPerGpu * llama.gpuCount) / (327_680 * 8192), 9);
+    // Gemma-2-9B on H100 (8,192 batched tokens): 21 full layers × 8,192 + 21 sliding layers × (cdiv(min(4,095 + 8,192, 8,192), 16) + 1) × 16
+    // = 8,208 tokens, × 8,192 B per token per layer.
+    const gemma = fitOnGpu({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens: 8192, batch: 1, gpu: 'h100-sxm' });
+    expect(gemma.estimate.kvCacheBytesPerSequence).toBe(8192 * (21 * 8192 + 21 * 8208));
+    expect(gemma.maxConcurrencyAtContext).toBeCloseTo(gemma.kvCacheBytesPerGpu / (8192 * (21 * 8192 + 21 * 8208)), 9);
+    expect(gemma.maxBatchAtContext).toBe(Math.floor(gemma.maxConcurrencyAtContext));
   });
 
   it('more memory utilisation never fits less', () => {

@@ -1,7 +1,7 @@
 import { isTensorParallelSize } from './tensorParallel';
 import type { Bytes, Tokens } from '../units';
 import { DEFAULT_MEMORY_UTILIZATION, MAX_BATCH, MAX_CONTEXT_TOKENS, vllmDefaultMaxBatchedTokens } from './defaults';
-import { estimateMemory, overheadBytesOf, planMemory, totalBytesAt, activationBytesOf, type MemoryEstimate, type MemoryInput, type MemoryPlan } from './estimateMemory';
+import { estimateMemory, kvBytesAt, overheadBytesOf, planMemory, totalBytesAt, activationBytesOf, type MemoryEstimate, type MemoryInput, type MemoryPlan } from './estimateMemory';
 import { cudaTotalBytes, VLLM_KV_UNCERTAINTY_BYTES_PER_GPU, vllmDefaultMaxNumSeqs } from './vllmCalibration';
 import { assertBatch, assertContextTokens, assertFraction, resolveGpu, type GpuRef } from './inputs';
 
@@ -57,6 +57,11 @@ export interface FitResult {
   contextLimitedBy: 'memory' | 'model';
   /** KV-cache capacity in tokens (all sequences together) left after weights, overhead and the activation peak: vLLM's "GPU KV cache size". 0 when none. */
   maxTotalKvTokens: Tokens;
+  /**
+   * KV-cache memory over all GPUs ÷ what one sequence of `contextTokens` reserves (the engine's rule, all
+   * copies): vLLM's "Maximum concurrency for N tokens per request", unrounded. 0 when no memory is left.
+   */
+  maxConcurrencyAtContext: number;
   /** KV-cache memory per GPU: vLLM's "Available KV cache memory" (negative when the weights alone overflow). */
   kvCacheBytesPerGpu: Bytes;
   gpuCount: number;
@@ -90,6 +95,7 @@ function largestTrue(ok: (x: number) => boolean, lo: number, hi: number): number
  *     kvCachePerGpu   = perGpuAvailable − (weights + activations + non-torch) / gpuCount
  *                       (vLLM "Available KV cache memory")
  *     maxTotalKvTokens  = ⌊kvCache over all GPUs / KV bytes per token (all copies)⌋   (vLLM "GPU KV cache size")
+ *     maxConcurrencyAtContext = kvCache over all GPUs / KV reserved by one sequence     (vLLM "Maximum concurrency")
  *     maxBatchAtContext = max { b ∈ ℕ : total(b, contextTokens) ≤ availableBytes }   (vLLM "Maximum concurrency", rounded down)
  *     maxContextAtBatch = max { c ∈ ℕ : total(batch, c) ≤ availableBytes }
  *     verdict = 'fits' if headroom ≥ U, 'does-not-fit' if headroom ≤ −U, else 'tight';
@@ -104,6 +110,9 @@ function largestTrue(ok: (x: number) => boolean, lo: number, hi: number): number
  * are compared with the total memory, which is the same as comparing per-GPU shares
  * when the split is even (`perGpuBytes`). Pipeline parallelism and uneven splits are
  * not modelled.
+ *
+ * The KV cache is what the engine reserves (`engine`, default vLLM: sliding-window layers hold
+ * window − 1 + `maxBatchedTokens` tokens in 16-token blocks; see {@link estimateMemory}).
  *
  * Defaults (vLLM's): `memoryUtilization` 0.92; `maxBatchedTokens` and `maxNumSeqs` from
  * `get_batch_defaults` for the GPU ({@link vllmDefaultMaxBatchedTokens},
@@ -165,6 +174,7 @@ export function fitOnGpu(input: FitInput): FitResult {
     maxContextAtBatch: memoryContext,
     contextLimitedBy,
     maxTotalKvTokens: kvPoolTokens(plan, kvCacheBytes),
+    maxConcurrencyAtContext: kvCacheBytes <= 0 ? 0 : kvCacheBytes / kvBytesAt(plan, 1, input.contextTokens),
     kvCacheBytesPerGpu: kvCacheBytes / gpuCount,
     gpuCount,
     memoryUtilization,

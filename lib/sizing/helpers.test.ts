@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { getModel, MODELS } from '../models';
+import { getModel } from '../models';
 import type { ModelSpec } from '../models/types';
 import { getGpu } from '../hardware';
 import { estimateActivationBytes, widestMlpWidth } from './activationBytes';
 import { kvReplicationFactor } from './kvReplication';
-import { kvEffectiveTokens } from './kvTokens';
 import { vllmDefaultMaxBatchedTokens } from './defaults';
 import { cudaTotalBytes, vllmDefaultMaxNumSeqs, vllmNonTorchBytesPerGpu } from './vllmCalibration';
 
@@ -73,20 +72,6 @@ describe('kvReplicationFactor(spec, gpuCount)', () => {
   });
   it('MLA: the latent is on every GPU', () => {
     expect(kvReplicationFactor(spec('deepseek-v3'), 8)).toBe(8);
-  });
-});
-
-describe('kvEffectiveTokens(spec, contextTokens)', () => {
-  it('is the context for models without sliding windows', () => {
-    fc.assert(
-      fc.property(fc.constantFrom(...MODELS.filter((m) => !m.spec.slidingWindow)), fc.integer({ min: 1, max: 1e7 }), (m, c) => {
-        expect(kvEffectiveTokens(m.spec, c)).toBe(c);
-      }),
-    );
-  });
-  it('caps sliding-window layers: Gemma-2-9B (21 of 42 layers, 4,096 window) at 8,192 tokens → (21 × 8,192 + 21 × 4,096) / 42', () => {
-    expect(kvEffectiveTokens(spec('gemma-2-9b'), 8192)).toBe(6144);
-    expect(kvEffectiveTokens(spec('gemma-2-9b'), 4096)).toBe(4096);
   });
 });
 

@@ -5,13 +5,12 @@
 export { weightBytes, ggufFileWeightBytes, HIGH_PRECISION_BITS } from './weightBytes';
 export type { WeightBytes } from './weightBytes';
 export { estimateMemory } from './estimateMemory';
-export type { MemoryInput, MemoryEstimate, MemoryTerm } from './estimateMemory';
+export type { KvLayoutId, MemoryInput, MemoryEstimate, MemoryTerm } from './estimateMemory';
 export { estimateActivationBytes, widestMlpWidth, ACTIVATION_ELEMENT_BYTES, LOGIT_BYTES, MLP_LIVE_WIDTHS } from './activationBytes';
 export type { ActivationEstimate } from './activationBytes';
 export { fitOnGpu, minGpusToFit, fitVerdict, FIT_VERDICT_WORDS } from './fitOnGpu';
 export type { FitInput, FitResult, FitVerdict, MinGpusResult } from './fitOnGpu';
 export { kvReplicationFactor } from './kvReplication';
-export { kvEffectiveTokens } from './kvTokens';
 export {
   DEFAULT_OVERHEAD_BYTES_PER_GPU,
   DEFAULT_MAX_BATCHED_TOKENS,

@@ -766,6 +766,16 @@ export const SOURCES: readonly SourceEntry[] = [
       'vLLM v0.6.5 on H100: total_gpu_memory 79.22GiB × 0.90; weights 14.96 GiB; non_torch_memory 1.79 GiB at TP 1 and 3.58 GiB at TP 2 (the +1.79 GiB of communication buffers); activation peak 1.26 GiB; available_kv_cache_memory 53.29 GiB (reproduced within 5 %)',
   },
   {
+    id: 'vllm-pr-25896',
+    title: 'vllm-project/vllm PR #25896: [New Model] DeepSeek-V3.2 (sparse MLA, lightning indexer, "fp8_ds_mla" cache)',
+    authors: 'zyongye',
+    year: 2025,
+    url: 'https://github.com/vllm-project/vllm/pull/25896',
+    kind: 'issue',
+    usedFor:
+      'DeepSeek-V3.2 KV cache per token per layer: 656 B "fp8_ds_mla" entry (MLAAttentionSpec) + 132 B indexer key (vllm/model_executor/models/deepseek_v2.py Indexer k_cache: 128 FP8 values + 4 B scale)',
+  },
+  {
     id: 'vllm-pr-2031',
     title: 'vllm-project/vllm PR #2031: Fix peak memory profiling',
     authors: 'WoosukKwon',

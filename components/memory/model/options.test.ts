@@ -53,7 +53,11 @@ describe('gpuCountChoices(spec) / allowedGpuCounts / nearestAllowedGpuCount', ()
 
 describe('kvChoices()', () => {
   it('lists KV_FORMATS with their bits', () => {
-    expect(kvChoices().map((k) => [k.id, k.bits])).toEqual(KV_FORMATS.map((f) => [f.id, f.bitsPerElement]));
+    expect(kvChoices().slice(0, KV_FORMATS.length).map((k) => [k.id, k.bits, k.layout])).toEqual(KV_FORMATS.map((f) => [f.id, f.bitsPerElement, null]));
     expect(kvChoices().find((k) => k.id === 'fp8')?.label).toBe('FP8 (E4M3 or E5M2) — 8 bits');
+  });
+  it('then DeepSeek-V3.2\'s FP8 cache, by its bytes (656 B fp8_ds_mla + 132 B indexer key per token per layer)', () => {
+    const v32 = kvChoices().at(-1)!;
+    expect([v32.id, v32.layout, v32.label]).toEqual(['fp8-deepseek-v3.2', 'deepseek-v3.2-fp8', 'FP8, DeepSeek-V3.2 layout — 656 + 132 B per token per layer']);
   });
 });

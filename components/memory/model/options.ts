@@ -1,5 +1,7 @@
 import { isTensorParallelSize } from '@/lib/sizing/tensorParallel';
-import { FORMATS, KV_FORMATS, bitsPerWeight } from '@/lib/formats';
+import { DEEPSEEK_V32_FP8_MLA_LAYOUT, FORMATS, KV_FORMATS, bitsPerWeight } from '@/lib/formats';
+import type { KvEngine } from '@/lib/models';
+import type { KvLayoutId } from '@/lib/sizing';
 import type { WeightFormat } from '@/lib/formats';
 import type { ModelSpec } from '@/lib/models/types';
 
@@ -97,7 +99,44 @@ export function nearestAllowedGpuCount(spec: Pick<ModelSpec, 'attention'>, gpuCo
   return allowedGpuCounts(spec).filter((n) => n <= gpuCount).pop() ?? 1;
 }
 
-/** KV-cache formats offered: lib/formats `KV_FORMATS`, with the bits in the label. */
-export function kvChoices(): Array<{ id: string; label: string; bits: number }> {
-  return KV_FORMATS.map((f) => ({ id: f.id, label: `${f.name} — ${f.bitsPerElement} bits`, bits: f.bitsPerElement }));
+/** One choice of the KV-cache select. */
+export interface KvChoice {
+  id: string;
+  /** Option text. */
+  label: string;
+  /** Short name for sentences ("BF16 KV cache"). */
+  name: string;
+  summary: string;
+  /** Bits per element (8 for the DeepSeek-V3.2 layout, whose bytes the layout fixes). */
+  bits: number;
+  /** lib/sizing `kvLayout`, or null for a plain element width. */
+  layout: KvLayoutId | null;
 }
+
+/** The KV-choice id of DeepSeek-V3.2's FP8 cache (vLLM "fp8_ds_mla" plus the indexer keys). */
+export const DEEPSEEK_V32_KV_CHOICE = 'fp8-deepseek-v3.2';
+
+/**
+ * KV-cache formats offered: lib/formats `KV_FORMATS`, with the bits in the label, then
+ * DeepSeek-V3.2's FP8 cache (656 B per token per layer for the MLA entry + 132 B for the
+ * indexer key: lib/models `kvCacheFormulaDeepseekV32Fp8`), which only MLA models accept.
+ */
+export function kvChoices(): KvChoice[] {
+  return [
+    ...KV_FORMATS.map((f) => ({ id: f.id, label: `${f.name} — ${f.bitsPerElement} bits`, name: f.name, summary: f.summary, bits: f.bitsPerElement, layout: null })),
+    {
+      id: DEEPSEEK_V32_KV_CHOICE,
+      label: 'FP8, DeepSeek-V3.2 layout — 656 + 132 B per token per layer',
+      name: DEEPSEEK_V32_FP8_MLA_LAYOUT.name,
+      summary: `${DEEPSEEK_V32_FP8_MLA_LAYOUT.summary} vLLM also keeps the lightning indexer's FP8 key (128 values + a 4-byte scale) per layer. MLA models only.`,
+      bits: 8,
+      layout: 'deepseek-v3.2-fp8',
+    },
+  ];
+}
+
+/** Engines whose KV reservation rule the calculator offers (lib/models `KvEngine`), vLLM's first (the default). */
+export const ENGINE_CHOICES: ReadonlyArray<{ id: KvEngine; label: string }> = [
+  { id: 'vllm', label: 'vLLM (V1)' },
+  { id: 'llama.cpp', label: 'llama.cpp' },
+];

@@ -7,6 +7,27 @@ import { CUSTOM_MODEL, MEMORY_DEFAULTS, parseMemoryState } from './urlState';
 const llama70b = getModel('llama-3.1-70b').spec;
 const setup = { spec: llama70b, weights: 'int8-w8a8', kvBits: 16, contextTokens: 4096, batch: 8, gpu: 'a100-80gb-sxm', gpuCount: 1, memoryUtilization: 1 };
 
+describe('memoryOutcome: engine and DeepSeek-V3.2 cache', () => {
+  it('the engine choice changes a sliding-window model\'s KV term, and the breakdown says whose rule', () => {
+    // Gemma-2-9B on an H100 (vLLM's 8,192 batched tokens), 1 × 8,192: sliding layers reserve
+    // (cdiv(min(4,095 + 8,192, 8,192), 16) + 1) × 16 = 8,208 tokens under vLLM; llama.cpp GGML_PAD(min(8,192, 4,096 + 512), 256) = 4,608.
+    const base = { ...MEMORY_DEFAULTS, model: 'gemma-2-9b', weights: 'bf16', context: '8192', batch: '1', gpu: 'h100-sxm' };
+    const vllm = memoryOutcome(parseMemoryState({ ...base, engine: 'vllm' }));
+    const cpp = memoryOutcome(parseMemoryState({ ...base, engine: 'llama.cpp' }));
+    if (!vllm.ok || !cpp.ok) throw new Error('expected results');
+    expect(vllm.results.fit.estimate.kvCacheBytes).toBe(8192 * (21 * 8192 + 21 * 8208));
+    expect(cpp.results.fit.estimate.kvCacheBytes).toBe(8192 * (21 * 8192 + 21 * 4608));
+    expect(vllm.results.fit.estimate.terms[1]!.formula).toContain('KV reserved as vLLM does: window − 1 + batched tokens, in 16-token blocks');
+  });
+  it('the DeepSeek-V3.2 cache sizes MLA models by its layout and is refused, on the KV field, for others', () => {
+    const ok = memoryOutcome(parseMemoryState({ ...MEMORY_DEFAULTS, model: 'deepseek-v3', weights: 'fp8-w8a8', kv: 'fp8-deepseek-v3.2', gpu: 'h200-sxm', gpus: '8' }));
+    if (!ok.ok) throw new Error(JSON.stringify(ok.blockers));
+    expect(ok.results.kvFormula.bytesPerToken).toBe(61 * 788);
+    const bad = memoryOutcome(parseMemoryState({ ...MEMORY_DEFAULTS, kv: 'fp8-deepseek-v3.2' }));
+    expect(bad).toEqual({ ok: false, blockers: [{ field: 'kv', message: expect.stringMatching(/^kvLayout: the FP8 MLA cache layout applies to MLA models only/) }] });
+  });
+});
+
 describe('memoryResults(setup)', () => {
   it('Llama-3.1-70B INT8 on one A100 80GB with all memory holds 8 sequences of 4,096 tokens, not 9 (lib/sizing fitOnGpu tests)', () => {
     const r = memoryResults(setup);

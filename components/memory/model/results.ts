@@ -1,9 +1,9 @@
 import { formatBitsBreakdown, ggufFileTypeOfId, type BitsBreakdown } from '@/lib/formats';
 import { GPUS, getGpu } from '@/lib/hardware';
 import type { Gpu } from '@/lib/hardware';
-import { kvCacheFormula, type KvCacheFormula } from '@/lib/models';
+import { type KvCacheFormula, type KvEngine } from '@/lib/models';
 import type { ModelSpec } from '@/lib/models/types';
-import { cudaTotalBytes, fitOnGpu, minGpusToFit, type FitResult, type FitVerdict } from '@/lib/sizing';
+import { cudaTotalBytes, fitOnGpu, minGpusToFit, type FitResult, type FitVerdict, type KvLayoutId } from '@/lib/sizing';
 import { BYTES_PER_MIB, formatBytesBoth, formatCount, formatNumber } from '@/lib/units';
 import type { Bytes } from '@/lib/units';
 import { stackedBar, type StackedBar } from './bar';
@@ -23,6 +23,10 @@ export interface MemorySetup {
   spec: ModelSpec;
   weights: string;
   kvBits: number;
+  /** lib/sizing `kvLayout` (DeepSeek-V3.2's FP8 cache), or null/absent for a plain element width. */
+  kvLayout?: KvLayoutId | null;
+  /** Whose KV reservation rule applies (default 'vllm'). */
+  engine?: KvEngine;
   contextTokens: number;
   batch: number;
   gpu: string;
@@ -60,6 +64,8 @@ export function gpuFitTable(setup: Omit<MemorySetup, 'gpu' | 'gpuCount'>): GpuFi
       model: setup.spec,
       weights: setup.weights,
       kvBits: setup.kvBits,
+      kvLayout: setup.kvLayout ?? undefined,
+      engine: setup.engine,
       contextTokens: setup.contextTokens,
       batch: setup.batch,
       gpu,
@@ -114,6 +120,8 @@ export function memoryResults(setup: MemorySetup): MemoryResults {
     model: setup.spec,
     weights: setup.weights,
     kvBits: setup.kvBits,
+    kvLayout: setup.kvLayout ?? undefined,
+    engine: setup.engine,
     contextTokens: setup.contextTokens,
     batch: setup.batch,
     gpu: setup.gpu,
@@ -126,7 +134,7 @@ export function memoryResults(setup: MemorySetup): MemoryResults {
     bar: stackedBar(fit.estimate.terms, fit.availableBytes),
     gpuTable: gpuFitTable(setup),
     bits: weightsBits(setup.weights, setup.spec),
-    kvFormula: kvCacheFormula(setup.spec, { bits: setup.kvBits }),
+    kvFormula: fit.estimate.kvFormula,
     availableFormula: availableFormula(gpu, setup.gpuCount, setup.memoryUtilization),
     warnings: fit.estimate.warnings,
   };
@@ -146,7 +154,8 @@ const LIB_FIELDS: ReadonlyArray<[RegExp, MemoryField]> = [
   [/^batch\b/, 'batch'],
   [/^gpuCount\b/, 'gpus'],
   [/^weights\b/, 'weights'],
-  [/^(kvBits|bits)\b/, 'kv'],
+  [/^(kvBits|bits|kvLayout)\b/, 'kv'],
+  [/^engine\b/, 'engine'],
   [/^memoryUtilization\b/, 'util'],
   [/^gpu\b/, 'gpu'],
   [/^model\b/, 'model'],
@@ -176,6 +185,8 @@ export function memoryOutcome(state: MemoryState): MemoryOutcome {
         spec: state.spec,
         weights: state.weights,
         kvBits: state.kvBits,
+        kvLayout: state.kvLayout,
+        engine: state.engine,
         contextTokens: state.contextTokens,
         batch: state.batch,
         gpu: state.gpu,

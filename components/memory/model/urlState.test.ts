@@ -97,13 +97,14 @@ describe('parseMemoryState(text, configText)', () => {
   it('never throws and always resolves the selects to values that exist (random text in every field)', () => {
     fc.assert(
       fc.property(
-        fc.record({ model: fc.string(), weights: fc.string(), kv: fc.string(), context: fc.string(), batch: fc.string(), gpu: fc.string(), gpus: fc.string(), util: fc.string() }),
+        fc.record({ model: fc.string(), weights: fc.string(), kv: fc.string(), context: fc.string(), batch: fc.string(), gpu: fc.string(), gpus: fc.string(), util: fc.string(), engine: fc.string() }),
         fc.string(),
         (text: MemoryStateText, config) => {
           const s = parseMemoryState(text, config);
           expect(s.model === CUSTOM_MODEL || MODELS.some((m) => m.id === s.model)).toBe(true);
           expect(FORMATS.some((f) => f.id === s.weights)).toBe(true);
           expect(GPUS.some((g) => g.id === s.gpu)).toBe(true);
+          expect(['vllm', 'llama.cpp']).toContain(s.engine);
           expect(Number.isInteger(s.gpuCount) && s.gpuCount >= 1 && s.gpuCount <= 8).toBe(true);
           expect(s.batch === null || Number.isInteger(s.batch)).toBe(true);
           expect(s.contextTokens === null || Number.isInteger(s.contextTokens)).toBe(true);
@@ -113,9 +114,24 @@ describe('parseMemoryState(text, configText)', () => {
   });
 });
 
+describe('engine and the DeepSeek-V3.2 cache', () => {
+  it('reads engine=llama.cpp, and an unknown engine falls back to vLLM with a message', () => {
+    expect(parseMemoryState({ ...MEMORY_DEFAULTS, engine: 'llama.cpp' }).engine).toBe('llama.cpp');
+    const bad = parseMemoryState({ ...MEMORY_DEFAULTS, engine: 'sglang' });
+    expect(bad.engine).toBe('vllm');
+    expect(bad.errors.engine).toBe('Unknown engine "sglang"; showing vLLM (V1).');
+    // Links made before the engine existed keep their meaning: vLLM.
+    expect(parseMemoryState(memoryStateFromQuery('?model=gemma-2-9b')).engine).toBe('vllm');
+  });
+  it('kv=fp8-deepseek-v3.2 selects the DeepSeek-V3.2 layout', () => {
+    const s = parseMemoryState({ ...MEMORY_DEFAULTS, model: 'deepseek-v3', kv: 'fp8-deepseek-v3.2' });
+    expect([s.kv, s.kvLayout, s.kvBits]).toEqual(['fp8-deepseek-v3.2', 'deepseek-v3.2-fp8', 8]);
+  });
+});
+
 describe('memoryStateQuery / memoryStateFromQuery', () => {
   it('writes every key in a fixed order', () => {
-    expect(memoryStateQuery(MEMORY_DEFAULTS)).toBe('model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=0.92');
+    expect(memoryStateQuery(MEMORY_DEFAULTS)).toBe('model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=0.92&engine=vllm');
   });
   it('round-trips any state (values up to 200 characters)', () => {
     fc.assert(
@@ -128,6 +144,7 @@ describe('memoryStateQuery / memoryStateFromQuery', () => {
           batch: fc.string({ maxLength: 200 }),
           gpu: fc.string({ maxLength: 200 }),
           gpus: fc.string({ maxLength: 200 }),
+          engine: fc.string({ maxLength: 200 }),
           util: fc.string({ maxLength: 200 }),
         }),
         (text: MemoryStateText) => {

@@ -2,10 +2,12 @@ import { parseNumberInput, type NumberRule } from '@/components/ui/model';
 import { getFormat } from '@/lib/formats';
 import { GPUS } from '@/lib/hardware';
 import { MODELS } from '@/lib/models';
+import type { KvEngine } from '@/lib/models';
 import type { ModelSpec } from '@/lib/models/types';
+import type { KvLayoutId } from '@/lib/sizing';
 import { MAX_BATCH, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing/defaults';
 import { readConfigText, type ConfigReading } from './config';
-import { allowedGpuCounts, kvChoices } from './options';
+import { allowedGpuCounts, ENGINE_CHOICES, kvChoices } from './options';
 import { isWeightChoiceId } from './weightChoice';
 import { groupDigits } from '@/lib/units';
 
@@ -14,7 +16,7 @@ export const CUSTOM_MODEL = 'custom';
 
 /**
  * The memory calculator's state as the raw text of its fields, which is also its query
- * string (`/tools/memory?model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=0.92`).
+ * string (`/tools/memory?model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=0.92&engine=vllm`).
  * A pasted config.json is not part of it (too long for a link): with `model=custom`
  * the link says a custom config was used, and the page asks for it again.
  */
@@ -35,6 +37,8 @@ export type MemoryStateText = {
   gpus: string;
   /** vLLM's gpu_memory_utilization, a fraction in (0, 1] ("0.92"; the old link values 'vllm' and 'full' read as 0.92 and 1). */
   util: string;
+  /** Whose KV reservation rule sizes windowed layers: "vllm" (default) or "llama.cpp" (lib/models `KvEngine`). */
+  engine: string;
 };
 
 export type MemoryField = keyof MemoryStateText | 'config';
@@ -49,6 +53,7 @@ export const MEMORY_DEFAULTS: Readonly<MemoryStateText> = {
   gpu: 'a100-80gb-sxm',
   gpus: '1',
   util: String(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION),
+  engine: 'vllm',
 };
 
 /** Field labels as the calculator shows them (and as its messages name them). */
@@ -61,6 +66,7 @@ export const MEMORY_FIELD_LABELS: Readonly<Record<MemoryField, string>> = {
   gpu: 'GPU',
   gpus: 'Number of GPUs',
   util: 'gpu_memory_utilization',
+  engine: 'Engine (KV reservation)',
   config: 'config.json',
 };
 
@@ -120,6 +126,10 @@ export interface MemoryState {
   weights: string;
   kv: string;
   kvBits: number;
+  /** lib/sizing `kvLayout` of the KV choice (DeepSeek-V3.2's FP8 cache), or null. */
+  kvLayout: KvLayoutId | null;
+  /** The engine whose KV reservation rule applies. */
+  engine: KvEngine;
   gpu: string;
   gpuCount: number;
   /** null when the text is not a valid batch (see `errors.batch`). */
@@ -176,6 +186,9 @@ export function parseMemoryState(text: MemoryStateText, configText = ''): Memory
   const kvChoice = kvs.find((k) => k.id === text.kv) ?? kvs.find((k) => k.id === MEMORY_DEFAULTS.kv)!;
   if (kvChoice.id !== text.kv) errors.kv = `Unknown KV cache format ${quoted(text.kv)}; showing ${kvChoice.label}.`;
 
+  const engineChoice = ENGINE_CHOICES.find((e) => e.id === text.engine) ?? ENGINE_CHOICES[0]!;
+  if (engineChoice.id !== text.engine) errors.engine = `Unknown engine ${quoted(text.engine)}; showing ${engineChoice.label}.`;
+
   const gpuEntry = GPUS.find((g) => g.id === text.gpu) ?? GPUS.find((g) => g.id === MEMORY_DEFAULTS.gpu)!;
   if (gpuEntry.id !== text.gpu) errors.gpu = `Unknown GPU ${quoted(text.gpu)}; showing ${gpuEntry.name}.`;
 
@@ -214,6 +227,8 @@ export function parseMemoryState(text: MemoryStateText, configText = ''): Memory
     weights,
     kv: kvChoice.id,
     kvBits: kvChoice.bits,
+    kvLayout: kvChoice.layout,
+    engine: engineChoice.id,
     gpu: gpuEntry.id,
     gpuCount,
     batch,
@@ -229,7 +244,7 @@ const KEYS = Object.keys(MEMORY_DEFAULTS) as Array<keyof MemoryStateText>;
  * The query string of a state (keys in {@link MEMORY_DEFAULTS} order), for a link that
  * reproduces the set-up. The pasted config.json is never included.
  *
- * @example memoryStateQuery(MEMORY_DEFAULTS) // 'model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=0.92'
+ * @example memoryStateQuery(MEMORY_DEFAULTS) // 'model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=0.92&engine=vllm'
  */
 export function memoryStateQuery(text: MemoryStateText): string {
   const params = new URLSearchParams();

@@ -272,7 +272,7 @@ function formatDifference(id: VllmLogQuantity, diff: number): string {
   return signed(diff, (a) => gib(a));
 }
 
-function oursFor(id: VllmLogQuantity, fit: FitResult, setup: LogCheckSetup): number {
+function oursFor(id: VllmLogQuantity, fit: FitResult): number {
   const n = fit.gpuCount;
   switch (id) {
     case 'cudaTotal': return fit.perGpuCudaTotalBytes;
@@ -282,7 +282,7 @@ function oursFor(id: VllmLogQuantity, fit: FitResult, setup: LogCheckSetup): num
     case 'nonTorch': return fit.estimate.overheadBytes / n;
     case 'kvCache': return fit.kvCacheBytesPerGpu;
     case 'kvTokens': return fit.maxTotalKvTokens;
-    case 'maxConcurrency': return fit.maxTotalKvTokens / setup.contextTokens;
+    case 'maxConcurrency': return fit.maxConcurrencyAtContext;
   }
 }
 
@@ -319,7 +319,7 @@ function explain(id: VllmLogQuantity, diff: number, pct: number | null, fit: Fit
     case 'kvTokens':
       return `KV memory over ${formatCount((fit.estimate.kvCacheBytesPerToken * fit.estimate.kvReplication) / setup.gpuCount)} B per token per GPU${reading.quantities.kvTokens?.derived ? '; vLLM\'s figure is its block count × 16' : ''}: it follows the KV cache row unless the cache layout differs (FP8 cache, sliding windows).`;
     case 'maxConcurrency':
-      return `KV tokens ÷ ${formatCount(setup.contextTokens)} tokens per request (max_model_len), as vLLM divides: it follows the tokens row.`;
+      return `KV memory ÷ what one request of ${formatCount(setup.contextTokens)} tokens (max_model_len) reserves, in 16-token blocks, sliding-window layers at window − 1 + max_num_batched_tokens, as vLLM divides: it follows the KV cache row.`;
   }
 }
 
@@ -330,7 +330,7 @@ function explain(id: VllmLogQuantity, diff: number, pct: number | null, fit: Fit
  * and in % of the logged figure, and a sentence on why they differ.
  *
  *     ours: weights, activation peak, non-torch = estimate term ÷ GPUs; KV cache = fit.kvCacheBytesPerGpu;
- *           KV tokens = fit.maxTotalKvTokens; concurrency = KV tokens ÷ max_model_len
+ *           KV tokens = fit.maxTotalKvTokens; concurrency = fit.maxConcurrencyAtContext (KV memory ÷ one request's reservation)
  *     difference = ours − logged;  % = difference ÷ logged × 100
  *
  * Never throws: an empty paste, a log without any of the phrases, or a set-up the library
@@ -373,7 +373,7 @@ export function compareVllmLog(text: string, calculator: MemoryState): LogCheckO
   for (const id of ROW_ORDER) {
     const logged = reading.quantities[id];
     if (!logged) continue;
-    const ours = oursFor(id, fit, setup);
+    const ours = oursFor(id, fit);
     const diff = ours - logged.value;
     const pct = logged.value === 0 ? null : (diff / logged.value) * 100;
     rows.push({

@@ -1,10 +1,9 @@
 import { getGpu } from '@/lib/hardware';
-import { getModel, kvCacheBytesPerToken } from '@/lib/models';
+import { getModel, kvAttendedTokens, kvCacheBytesPerToken } from '@/lib/models';
 import { peakOpsPerSecond } from '@/lib/perf/computeDtype';
 import type { DecodeStepResult } from '@/lib/perf/decodeStep';
 import type { PrefillResult } from '@/lib/perf/prefillTime';
 import { attentionFlopsPerTokenPair } from '@/lib/perf/work';
-import { kvEffectiveTokens } from '@/lib/sizing/kvTokens';
 import { kvReplicationFactor } from '@/lib/sizing/kvReplication';
 import { formatBytesBoth, formatCount, formatNumber } from '@/lib/units';
 import { DTYPE_LABELS, formatBandwidth } from './figures';
@@ -54,7 +53,7 @@ export function decodeWork(input: WorkInput, step: DecodeStepResult): WorkLine[]
   const n = input.gpuCount;
   const copies = kvReplicationFactor(spec, n);
   const kvPerToken = kvCacheBytesPerToken(spec, { bits: input.kvBits }) * copies;
-  const attended = kvEffectiveTokens(spec, input.contextTokens);
+  const attended = kvAttendedTokens(spec, input.contextTokens);
   const linearParams = step.linearFlops / (2 * input.batch);
   const perPair = attentionFlopsPerTokenPair(spec, 'decode');
   const gpus = n === 1 ? '' : ` × ${n} GPUs`;
