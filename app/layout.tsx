@@ -20,21 +20,39 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <header className="site-header">
           <nav aria-label="Main" className="site-nav">
-            <Link href="/" className="brand">4-bit or 8-bit?</Link>
+            <Link href="/" className="brand">
+              4-bit or 8-bit?
+            </Link>
             <ul>
-              <li><Link href="/lessons">Lessons</Link></li>
-              <li><Link href="/tools">Calculators</Link></li>
-              <li><Link href="/practice">Practice</Link></li>
-              <li><Link href="/interview">Mock interview</Link></li>
-              <li><Link href="/cheatsheet">Cheat sheet</Link></li>
-              <li><Link href="/sources">Sources</Link></li>
+              <li>
+                <Link href="/lessons">Lessons</Link>
+              </li>
+              <li>
+                <Link href="/tools">Calculators</Link>
+              </li>
+              <li>
+                <Link href="/practice">Practice</Link>
+              </li>
+              <li>
+                <Link href="/interview">Mock interview</Link>
+              </li>
+              <li>
+                <Link href="/cheatsheet">Cheat sheet</Link>
+              </li>
+              <li>
+                <Link href="/sources">Sources</Link>
+              </li>
             </ul>
           </nav>
         </header>
-        <main id="main" tabIndex={-1}>{children}</main>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
         <footer className="site-footer">
           <p>Every number on this site is computed by its open library or cited to a paper, datasheet or config.</p>
         </footer>

@@ -24,17 +24,42 @@ describe('every consumer sizes the same set-up the same way (vLLM defaults)', ()
 
   for (const s of SETUPS) {
     it(`Llama-3.1-70B ${s.weights} on one ${s.gpu}, ${s.contextTokens}-token sequences`, () => {
-      const truth = fitOnGpu({ model: 'llama-3.1-70b', weights: s.weights, kvBits: 16, contextTokens: s.contextTokens, batch: 1, gpu: s.gpu });
+      const truth = fitOnGpu({
+        model: 'llama-3.1-70b',
+        weights: s.weights,
+        kvBits: 16,
+        contextTokens: s.contextTokens,
+        batch: 1,
+        gpu: s.gpu,
+      });
       expect(truth.memoryUtilization).toBe(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION);
 
       // memory calculator: its default cap, through its view model
       const cap = parseMemoryState(MEMORY_DEFAULTS).memoryUtilization;
-      const calc = memoryResults({ spec: getModel('llama-3.1-70b').spec, weights: s.weights, kvBits: 16, contextTokens: s.contextTokens, batch: 1, gpu: s.gpu, gpuCount: 1, memoryUtilization: cap });
+      const calc = memoryResults({
+        spec: getModel('llama-3.1-70b').spec,
+        weights: s.weights,
+        kvBits: 16,
+        contextTokens: s.contextTokens,
+        batch: 1,
+        gpu: s.gpu,
+        gpuCount: 1,
+        memoryUtilization: cap,
+      });
       expect(calc.fit.maxBatchAtContext).toBe(truth.maxBatchAtContext);
       expect(calc.fit.verdict).toBe(truth.verdict);
 
       // decision checklist: the candidate's capacity and band
-      const d = decideQuantization({ gpu: s.gpu, gpuCount: 1, workload: 'throughput', accuracyTolerance: 'small', evaluationBudget: true, calibrationData: true, contextTokens: s.contextTokens, concurrency: 1 });
+      const d = decideQuantization({
+        gpu: s.gpu,
+        gpuCount: 1,
+        workload: 'throughput',
+        accuracyTolerance: 'small',
+        evaluationBudget: true,
+        calibrationData: true,
+        contextTokens: s.contextTokens,
+        concurrency: 1,
+      });
       const cand = d.candidates.find((c) => c.formatId === s.weights);
       if (cand) {
         expect(cand.maxConcurrent).toBe(truth.maxBatchAtContext);
@@ -42,17 +67,39 @@ describe('every consumer sizes the same set-up the same way (vLLM defaults)', ()
       }
 
       // cheat sheet: fewest GPUs that hold one sequence (1 exactly when one GPU holds it)
-      const sheet = batchOneDecodeCeiling({ model: 'llama-3.1-70b', weights: s.weights, gpu: s.gpu, contextTokens: s.contextTokens });
+      const sheet = batchOneDecodeCeiling({
+        model: 'llama-3.1-70b',
+        weights: s.weights,
+        gpu: s.gpu,
+        contextTokens: s.contextTokens,
+      });
       expect(sheet.gpuCount === 1).toBe(truth.maxBatchAtContext >= 1);
 
       // deployment planner, default utilisation
-      const row = planDeploymentRow({ model: 'llama-3.1-70b', weights: s.weights, gpu: s.gpu, gpuCount: 1, contextTokens: s.contextTokens, targetBatch: 1, kvBits: 16, dollarsPerGpuHour: 0 });
+      const row = planDeploymentRow({
+        model: 'llama-3.1-70b',
+        weights: s.weights,
+        gpu: s.gpu,
+        gpuCount: 1,
+        contextTokens: s.contextTokens,
+        targetBatch: 1,
+        kvBits: 16,
+        dollarsPerGpuHour: 0,
+      });
       if (!row.ok) throw new Error(row.message);
       expect(row.maxBatchAtContext).toBe(truth.maxBatchAtContext);
 
       // practice generator: the "how many sequences" answer (it only asks when at least 2 fit)
       if (truth.maxBatchAtContext >= 2) {
-        const q = buildQuestion('max-concurrency', { model: 'llama-3.1-70b', format: s.weights, kvBits: 16, contextTokens: s.contextTokens, gpu: s.gpu, gpuCount: 1, batch: 1 });
+        const q = buildQuestion('max-concurrency', {
+          model: 'llama-3.1-70b',
+          format: s.weights,
+          kvBits: 16,
+          contextTokens: s.contextTokens,
+          gpu: s.gpu,
+          gpuCount: 1,
+          batch: 1,
+        });
         if (q.type !== 'numeric') throw new Error('expected a numeric question');
         expect(q.answer.value).toBe(truth.maxBatchAtContext);
       }

@@ -11,7 +11,12 @@ describe('lesson quizzes ask questions that exist in the bank', () => {
     it(file, () => {
       const text = fs.readFileSync(path.join(dir, file), 'utf8');
       expect(text, 'the old inline <Question>/<Choice> form is gone').not.toMatch(/<Question[\s>]|<Choice[\s>]/);
-      const quizzes = [...text.matchAll(/<Quiz\s+ids="([^"]*)"/g)].map((m) => (m[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+      const quizzes = [...text.matchAll(/<Quiz\s+ids="([^"]*)"/g)].map((m) =>
+        (m[1] ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      );
       expect(quizzes.length).toBeGreaterThan(0);
       for (const ids of quizzes) {
         expect(new Set(ids).size, 'no question twice in one quiz').toBe(ids.length);

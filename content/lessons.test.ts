@@ -7,7 +7,9 @@ describe('lessons', () => {
   it('every lesson has its own route file', () => {
     for (const slug of lessonSlugs()) {
       const route = path.join(process.cwd(), 'app', 'lessons', slug, 'page.tsx');
-      expect(fs.existsSync(route), `missing ${route}: run next build or dev once (next.config.mjs writes it)`).toBe(true);
+      expect(fs.existsSync(route), `missing ${route}: run next build or dev once (next.config.mjs writes it)`).toBe(
+        true,
+      );
       expect(fs.readFileSync(route, 'utf8')).toContain(`@/content/lessons/${slug}.mdx`);
     }
   });

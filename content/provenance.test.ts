@@ -4,7 +4,7 @@ import { hasSource } from '@/lib/sources';
 
 const text = readFileSync('docs/provenance.md', 'utf8');
 
-describe('docs/provenance.md, the repository\'s own fact base', () => {
+describe("docs/provenance.md, the repository's own fact base", () => {
   it('cites only sources that are in lib/sources (every bracketed id resolves)', () => {
     const ids = [...text.matchAll(/\[([a-z0-9][^\]\s]*(?:, [a-z0-9][^\]\s]*)*)\]/g)].flatMap((m) => m[1]!.split(', '));
     expect(ids.length).toBeGreaterThan(20);

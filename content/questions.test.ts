@@ -36,8 +36,16 @@ describe('question bank (content/questions/*.md)', () => {
   it('every numeric prompt names the unit it wants (README: "GB or GiB!")', () => {
     const missing = loadQuestionBank()
       .filter((q) => q.type === 'numeric')
-      .filter((q) => q.type === 'numeric' && q.answer.unit !== 'none' && !q.prompt.md.includes(q.answer.unit === 'tok/s' ? 'token' : q.answer.unit))
-      .map((q) => `${q.location?.file}:${q.location?.line}: ${q.id} (answer in ${q.type === 'numeric' ? q.answer.unit : ''})`);
+      .filter(
+        (q) =>
+          q.type === 'numeric' &&
+          q.answer.unit !== 'none' &&
+          !q.prompt.md.includes(q.answer.unit === 'tok/s' ? 'token' : q.answer.unit),
+      )
+      .map(
+        (q) =>
+          `${q.location?.file}:${q.location?.line}: ${q.id} (answer in ${q.type === 'numeric' ? q.answer.unit : ''})`,
+      );
     expect(missing).toEqual([]);
   });
 
@@ -89,7 +97,9 @@ describe('question sources as links', () => {
     for (const q of loadQuestionBank()) {
       expect(q.sourceLinks?.length ?? 0, q.id).toBeGreaterThan(0);
       for (const l of q.sourceLinks ?? []) {
-        const ok = l.href.startsWith('/sources#') ? hasSource(l.href.slice('/sources#'.length)) : slugs.has(l.href.replace('/lessons/', ''));
+        const ok = l.href.startsWith('/sources#')
+          ? hasSource(l.href.slice('/sources#'.length))
+          : slugs.has(l.href.replace('/lessons/', ''));
         expect(ok, `${q.id}: ${l.href}`).toBe(true);
       }
     }

@@ -16,7 +16,10 @@ export function readQuestionFiles(root: string = process.cwd()): Array<{ fileNam
     .readdirSync(dir)
     .filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md')
     .sort()
-    .map((f) => ({ fileName: path.posix.join('content/questions', f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+    .map((f) => ({
+      fileName: path.posix.join('content/questions', f),
+      text: fs.readFileSync(path.join(dir, f), 'utf8'),
+    }));
 }
 
 /** Parses and validates the whole bank without throwing (for scripts/check-questions.ts). */
@@ -67,6 +70,7 @@ export function loadQuestionBank(root: string = process.cwd()): Question[] {
 export function getQuestions(ids: readonly string[], root: string = process.cwd()): Question[] {
   const byId = new Map(loadQuestionBank(root).map((q) => [q.id, q]));
   const missing = ids.filter((id) => !byId.has(id));
-  if (missing.length > 0) throw new Error(`Unknown question id${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`Unknown question id${missing.length === 1 ? '' : 's'}: ${missing.join(', ')}`);
   return ids.map((id) => byId.get(id) as Question);
 }

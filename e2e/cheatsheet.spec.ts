@@ -37,9 +37,11 @@ async function printProblems(page: Page, pageHeightPx: number): Promise<string[]
     const problems: string[] = [];
     const sheet = document.querySelector('main article');
     if (!sheet) return ['no article in main'];
-    const name = (el: Element) => `<${el.tagName.toLowerCase()}> "${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 50)}"`;
+    const name = (el: Element) =>
+      `<${el.tagName.toLowerCase()}> "${(el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 50)}"`;
     const box = sheet.getBoundingClientRect();
-    if (box.bottom > maxHeight + 0.5) problems.push(`the sheet is ${Math.round(box.bottom - maxHeight)} px taller than the page`);
+    if (box.bottom > maxHeight + 0.5)
+      problems.push(`the sheet is ${Math.round(box.bottom - maxHeight)} px taller than the page`);
     if (box.right > document.documentElement.clientWidth + 0.5) problems.push('the sheet is wider than the page');
     const sections = [...sheet.querySelectorAll('section')];
     if (sections.length < 7) problems.push(`expected at least 7 sections, found ${sections.length}`);
@@ -50,12 +52,19 @@ async function printProblems(page: Page, pageHeightPx: number): Promise<string[]
       if (r.width === 0 && r.height === 0) continue;
       const column = el.closest('section')?.parentElement?.getBoundingClientRect() ?? box;
       if (r.left < column.left - 0.5 || r.right > column.right + 0.5) {
-        problems.push(`${name(el)} sticks out of its column (${Math.round(r.left - column.left)}…${Math.round(r.right - column.right)} px)`);
+        problems.push(
+          `${name(el)} sticks out of its column (${Math.round(r.left - column.left)}…${Math.round(r.right - column.right)} px)`,
+        );
       }
-      if (style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1) problems.push(`${name(el)} clips its content horizontally`);
-      if (style.overflowY !== 'visible' && el.scrollHeight > el.clientHeight + 1 && !el.closest('.katex')) problems.push(`${name(el)} clips its content vertically`);
-      const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
-      if (ownText && !el.closest('sup, .katex') && parseFloat(style.fontSize) < 9.99) problems.push(`${name(el)} is set in ${style.fontSize} (< 7.5 pt)`);
+      if (style.overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1)
+        problems.push(`${name(el)} clips its content horizontally`);
+      if (style.overflowY !== 'visible' && el.scrollHeight > el.clientHeight + 1 && !el.closest('.katex'))
+        problems.push(`${name(el)} clips its content vertically`);
+      const ownText = [...el.childNodes].some(
+        (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+      );
+      if (ownText && !el.closest('sup, .katex') && parseFloat(style.fontSize) < 9.99)
+        problems.push(`${name(el)} is set in ${style.fontSize} (< 7.5 pt)`);
     }
     return problems;
   }, pageHeightPx);
@@ -65,7 +74,16 @@ test('the cheat sheet shows lib-computed numbers, ships no script and passes axe
   test.setTimeout(120_000); // axe runs twice, and /sources is visited to check every citation
   await page.goto('/cheatsheet');
   await expect(page.getByRole('heading', { level: 1, name: /cheat sheet/i })).toBeVisible();
-  for (const heading of [/^Formulas$/, /weights$/, /^KV cache$/, /^GPUs$/, /decode ceiling/, /^Decision tree$/, /^Follow-ups/, /^Sources$/]) {
+  for (const heading of [
+    /^Formulas$/,
+    /weights$/,
+    /^KV cache$/,
+    /^GPUs$/,
+    /decode ceiling/,
+    /^Decision tree$/,
+    /^Follow-ups/,
+    /^Sources$/,
+  ]) {
     await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
   }
   // Zero JavaScript: no script elements at all, not even Next's runtime.
@@ -80,11 +98,17 @@ test('the cheat sheet shows lib-computed numbers, ships no script and passes axe
   await expect(weights.getByRole('row', { name: /^INT4 g128/ })).toContainText('4.156');
   await expect(weights.getByRole('row', { name: /^INT4 g128/ })).toContainText('39.8');
   await expect(weights.getByRole('row', { name: /^BF16/ })).toContainText('141.1');
-  await expect(page.getByRole('table', { name: /KV cache/ }).getByRole('row', { name: /^BF16/ })).toContainText('327,680 B');
+  await expect(page.getByRole('table', { name: /KV cache/ }).getByRole('row', { name: /^BF16/ })).toContainText(
+    '327,680 B',
+  );
   // Batch-1 ceiling of W4A16 on one H100 SXM at 8,192 tokens: ≈ 83.0 tokens/s (components/cheatsheet/model test).
-  await expect(page.getByRole('table', { name: /Roofline upper bound/ }).getByRole('row', { name: /^INT4 g128/ })).toContainText('83.0');
+  await expect(
+    page.getByRole('table', { name: /Roofline upper bound/ }).getByRole('row', { name: /^INT4 g128/ }),
+  ).toContainText('83.0');
   // The GPU table flags unverified figures (L40S INT8/INT4).
-  await expect(page.getByRole('table', { name: /tensor-core support/ }).getByRole('row', { name: /L40S/ })).toContainText('unverified');
+  await expect(
+    page.getByRole('table', { name: /tensor-core support/ }).getByRole('row', { name: /L40S/ }),
+  ).toContainText('unverified');
 
   const followUps = page.getByRole('region', { name: /Follow-ups/ }).getByRole('listitem');
   expect(await followUps.count()).toBeGreaterThanOrEqual(8);
@@ -93,7 +117,13 @@ test('the cheat sheet shows lib-computed numbers, ships no script and passes axe
   expect(text).not.toMatch(/NaN|Infinity|undefined|null/);
 
   // Every citation points at an entry that exists on /sources.
-  const targets = [...new Set(await page.locator('main a[href^="/sources#"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice('/sources#'.length))))];
+  const targets = [
+    ...new Set(
+      await page
+        .locator('main a[href^="/sources#"]')
+        .evaluateAll((as) => as.map((a) => a.getAttribute('href')!.slice('/sources#'.length))),
+    ),
+  ];
   expect(targets.length).toBeGreaterThan(10);
   await page.goto('/sources');
   for (const id of targets) expect(await page.locator(`[id="${id}"]`).count(), `/sources#${id}`).toBe(1);
@@ -117,7 +147,10 @@ test('the cheat sheet prints on exactly one A4 page and one Letter page', async 
   expect(consoleErrors).toEqual([]);
 });
 
-test('in print the sheet fits the page box with nothing clipped, black on white even in dark mode', async ({ page, consoleErrors }) => {
+test('in print the sheet fits the page box with nothing clipped, black on white even in dark mode', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/cheatsheet');
   for (const [format, paper] of Object.entries(PAPER)) {
     await page.setViewportSize({ width: Math.floor(paper.width), height: Math.floor(paper.height) });
@@ -129,12 +162,18 @@ test('in print the sheet fits the page box with nothing clipped, black on white 
     const colors = await page.evaluate(() => {
       const light = new Set<string>();
       for (const el of document.querySelectorAll('main *')) {
-        const ownText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+        const ownText = [...el.childNodes].some(
+          (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '',
+        );
         if (!ownText) continue;
         const channels = (getComputedStyle(el).color.match(/\d+/g) ?? []).slice(0, 3).map(Number);
         if (Math.max(...channels) > 64) light.add(getComputedStyle(el).color);
       }
-      return { body: getComputedStyle(document.body).backgroundColor, heading: getComputedStyle(document.querySelector('h1')!).color, light: [...light] };
+      return {
+        body: getComputedStyle(document.body).backgroundColor,
+        heading: getComputedStyle(document.querySelector('h1')!).color,
+        light: [...light],
+      };
     });
     expect(colors).toEqual({ body: 'rgb(255, 255, 255)', heading: 'rgb(0, 0, 0)', light: [] });
   }
@@ -151,7 +190,11 @@ test('a lesson prints without controls, its widget showing the current result', 
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeHidden();
-  for (const control of [widget.getByLabel('Weight format'), widget.getByLabel('Model', { exact: true }), widget.getByLabel('Context length', { exact: true })]) {
+  for (const control of [
+    widget.getByLabel('Weight format'),
+    widget.getByLabel('Model', { exact: true }),
+    widget.getByLabel('Context length', { exact: true }),
+  ]) {
     await expect(control).toBeHidden();
   }
   await expect(page.getByRole('button', { name: 'Check answer' }).first()).toBeHidden();
@@ -179,7 +222,11 @@ test('on paper, radio and tick choices keep their state as marks', async ({ page
   await chosen.check();
   await page.emulateMedia({ media: 'print' });
   await expect(chosen).toBeHidden();
-  const mark = (name: RegExp) => page.locator('label', { hasText: name }).first().evaluate((l) => getComputedStyle(l, '::before').content);
+  const mark = (name: RegExp) =>
+    page
+      .locator('label', { hasText: name })
+      .first()
+      .evaluate((l) => getComputedStyle(l, '::before').content);
   expect(await mark(/Throughput-bound/)).toContain('\u25C9'); // ◉ chosen
   expect(await mark(/Latency-bound/)).toContain('\u25CB'); // ○ not chosen
   expect(consoleErrors).toEqual([]);

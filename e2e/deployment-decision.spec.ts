@@ -19,7 +19,7 @@ test('the deployment lesson renders its lib-computed figures and math', async ({
   // Quiz explanations carry lib-computed numbers too
   await expect(page.locator('[data-island="quiz"][data-hydrated="true"]')).toBeAttached();
   const q = page.getByRole('group', { name: /What limits the batch/ });
-  await q.getByLabel('The GPU\'s INT8 compute').check();
+  await q.getByLabel("The GPU's INT8 compute").check();
   await q.getByRole('button', { name: 'Check answer' }).click();
   await expect(q.getByRole('status')).toHaveText(/Not quite/);
   await expect(q).toContainText(/room for (about )?[\d,]+ tokens of BF16 KV cache/);
@@ -37,7 +37,10 @@ test('the decision lesson renders the tensor-core table and the model answer', a
   expect(consoleErrors).toEqual([]);
 });
 
-test('the planner responds to context and concurrency, and caps speed at what fits', async ({ page, consoleErrors }) => {
+test('the planner responds to context and concurrency, and caps speed at what fits', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/lessons/deployment');
   const p = planner(page);
   const maxRow = p.getByRole('row', { name: /Max concurrent sequences/ });
@@ -62,7 +65,10 @@ test('the planner responds to context and concurrency, and caps speed at what fi
   expect(consoleErrors).toEqual([]);
 });
 
-test('a typed price gives dollars per million tokens; a bad price gets a message next to the field', async ({ page, consoleErrors }) => {
+test('a typed price gives dollars per million tokens; a bad price gets a message next to the field', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/lessons/deployment');
   const p = planner(page);
   const costRow = p.getByRole('row', { name: /\$ per 1M output tokens/ });
@@ -104,7 +110,9 @@ test('the checklist changes its recommendation when the constraints change', asy
   await expect(c).toContainText(/wins on throughput: .* tokens\/s per GPU/);
   // The regime reason: the weight GEMMs' crossover is the same at any context; attention over the cache takes its own share.
   await expect(c).toContainText(/compute-bound (from about|near) [\d,]+.*at any context/);
-  await expect(c).toContainText(/Attention over the [\d,]+-token KV cache, memory-bound at any batch, takes \d+% of the step/);
+  await expect(c).toContainText(
+    /Attention over the [\d,]+-token KV cache, memory-bound at any batch, takes \d+% of the step/,
+  );
   await expect(c.getByText('FP8 tensor cores: yes')).toBeVisible();
 
   // Ampere: no FP8 tensor cores → INT8 W8A8 is the 8-bit contender; the metric picks between it and W4A16

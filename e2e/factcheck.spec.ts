@@ -1,6 +1,9 @@
 import { test, expect, expectNoAxeViolationsLightAndDark } from './fixtures';
 
-test('the fact-check lesson lists every claim with a verdict and links to its section', async ({ page, consoleErrors }) => {
+test('the fact-check lesson lists every claim with a verdict and links to its section', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/lessons/fact-check');
   await expect(page.getByRole('heading', { level: 1, name: /Fact-check/ })).toBeVisible();
   const table = page.getByRole('table', { name: /Every claim of the post and its verdict/ });
@@ -36,7 +39,11 @@ test('the fact-check quiz explains right and wrong answers', async ({ page, cons
   await expect(q.getByRole('status')).toHaveText(/Not quite/);
   await expect(q).toContainText(/[\d,]+ B \([\d.]+ KiB\) per token/);
   await q.getByLabel('Gradients of the weights', { exact: true }).uncheck();
-  for (const label of ['The KV cache', 'A transient activation workspace', "The CUDA context and the runtime's own buffers"]) {
+  for (const label of [
+    'The KV cache',
+    'A transient activation workspace',
+    "The CUDA context and the runtime's own buffers",
+  ]) {
     await q.getByLabel(label, { exact: true }).check();
   }
   await q.getByRole('button', { name: 'Check answer' }).click();

@@ -3,7 +3,13 @@ import { test, expect, expectNoAxeViolationsLightAndDark } from './fixtures';
 test('home page states the question and the five factors', async ({ page, consoleErrors }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: /4-bit or 8-bit/i })).toBeVisible();
-  for (const factor of ['Precision vs accuracy', 'Memory footprint', 'Quantization method', 'Speed and hardware', 'Deployment cost']) {
+  for (const factor of [
+    'Precision vs accuracy',
+    'Memory footprint',
+    'Quantization method',
+    'Speed and hardware',
+    'Deployment cost',
+  ]) {
     await expect(page.getByRole('heading', { name: new RegExp(factor, 'i') })).toBeVisible();
   }
   await expectNoAxeViolationsLightAndDark(page);
@@ -73,9 +79,14 @@ test('the sources page lists citations with anchors', async ({ page, consoleErro
   expect(consoleErrors).toEqual([]);
 });
 
-test('prose pages ship no JavaScript; widget pages load only the island bundle and mount every widget', async ({ page, consoleErrors }) => {
+test('prose pages ship no JavaScript; widget pages load only the island bundle and mount every widget', async ({
+  page,
+  consoleErrors,
+}) => {
   const scripts: string[] = [];
-  page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
   await page.goto('/');
   await page.goto('/sources');
   expect(scripts).toEqual([]);

@@ -6,7 +6,13 @@ import { PROGRESS_STORAGE_KEY } from '../lib/practice/progress';
 import { FACTORS, type Factor } from '../lib/practice/types';
 
 const SHOTS = '/tmp/interview-shots';
-const LABEL_TO_FACTOR: Record<string, Factor> = { Precision: 'precision', Memory: 'memory', Method: 'method', Speed: 'speed', Cost: 'cost' };
+const LABEL_TO_FACTOR: Record<string, Factor> = {
+  Precision: 'precision',
+  Memory: 'memory',
+  Method: 'method',
+  Speed: 'speed',
+  Cost: 'cost',
+};
 
 /** Opens /interview and waits for the island to be live. */
 async function openInterview(page: Page, query = '') {
@@ -33,7 +39,11 @@ const toSeconds = (mmss: string) => {
 
 /** The timer reads `mmss`, give or take two seconds of real time passing. */
 async function expectClockNear(page: Page, mmss: string) {
-  await expect.poll(async () => Math.abs(toSeconds((await timer(page).textContent()) ?? '') - toSeconds(mmss)), { message: `timer near ${mmss}` }).toBeLessThanOrEqual(2);
+  await expect
+    .poll(async () => Math.abs(toSeconds((await timer(page).textContent()) ?? '') - toSeconds(mmss)), {
+      message: `timer near ${mmss}`,
+    })
+    .toBeLessThanOrEqual(2);
 }
 
 async function startInterview(page: Page, followUps = 4) {
@@ -59,7 +69,9 @@ const emptyTally = (): Tally => Object.fromEntries(FACTORS.map((f) => [f, { made
 /** Answers every question with the mouse, ticking point i of question k when `pick(k, i)`; returns what was ticked per factor. */
 async function playThrough(page: Page, pick: (k: number, i: number) => boolean): Promise<Tally> {
   const tally = emptyTally();
-  const [, from, total] = (/^Question (\d+) of (\d+)$/.exec((await questionHeading(page).textContent()) ?? '') ?? []).map(Number);
+  const [, from, total] = (
+    /^Question (\d+) of (\d+)$/.exec((await questionHeading(page).textContent()) ?? '') ?? []
+  ).map(Number);
   if (!from || !total) throw new Error('not on a question');
   for (let k = from - 1; k < total; k++) {
     await expect(questionHeading(page)).toHaveText(`Question ${k + 1} of ${total}`);
@@ -89,7 +101,10 @@ async function expectScorecard(page: Page, tally: Tally) {
   let possible = 0;
   for (const f of FACTORS) {
     const label = Object.keys(LABEL_TO_FACTOR).find((k) => LABEL_TO_FACTOR[k] === f) ?? '';
-    const cells = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label, exact: true }) }).getByRole('cell');
+    const cells = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) })
+      .getByRole('cell');
     const { made: m, possible: p } = tally[f];
     await expect(cells.nth(0)).toHaveText(String(m));
     await expect(cells.nth(1)).toHaveText(String(p));
@@ -97,7 +112,9 @@ async function expectScorecard(page: Page, tally: Tally) {
     made += m;
     possible += p;
   }
-  await expect(page.getByText(`Total: ${made} of ${possible} rubric points (${Math.round((made / possible) * 100)}%)`)).toBeVisible();
+  await expect(
+    page.getByText(`Total: ${made} of ${possible} rubric points (${Math.round((made / possible) * 100)}%)`),
+  ).toBeVisible();
 }
 
 /** Presses Tab until `target` has focus (at most 40 times). */
@@ -126,11 +143,26 @@ test.describe('mock interview', () => {
     const name = (await weakest.locator('strong').textContent()) ?? '';
     const f = LABEL_TO_FACTOR[name];
     expect(f).toBeDefined();
-    const lesson = { precision: '/lessons/precision', memory: '/lessons/memory', method: '/lessons/methods', speed: '/lessons/speed', cost: '/lessons/deployment' }[f as Factor];
-    await expect(page.getByRole('link', { name: `Revise the ${name.toLowerCase()} lesson` })).toHaveAttribute('href', lesson);
-    await expect(page.getByRole('link', { name: `Practise ${name.toLowerCase()} questions` })).toHaveAttribute('href', `/practice?factor=${f}`);
+    const lesson = {
+      precision: '/lessons/precision',
+      memory: '/lessons/memory',
+      method: '/lessons/methods',
+      speed: '/lessons/speed',
+      cost: '/lessons/deployment',
+    }[f as Factor];
+    await expect(page.getByRole('link', { name: `Revise the ${name.toLowerCase()} lesson` })).toHaveAttribute(
+      'href',
+      lesson,
+    );
+    await expect(page.getByRole('link', { name: `Practise ${name.toLowerCase()} questions` })).toHaveAttribute(
+      'href',
+      `/practice?factor=${f}`,
+    );
 
-    const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { interviews: Array<{ total: { made: number } }> }, PROGRESS_STORAGE_KEY);
+    const saved = await page.evaluate(
+      (key) => JSON.parse(localStorage.getItem(key) ?? 'null') as { interviews: Array<{ total: { made: number } }> },
+      PROGRESS_STORAGE_KEY,
+    );
     expect(saved.interviews).toHaveLength(1);
     expect(saved.interviews[0]?.total.made).toBe(FACTORS.reduce((s, x) => s + tally[x].made, 0));
 
@@ -144,7 +176,10 @@ test.describe('mock interview', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('the timer counts down, warns at a minute, and flags overtime without cutting off', async ({ page, consoleErrors }) => {
+  test('the timer counts down, warns at a minute, and flags overtime without cutting off', async ({
+    page,
+    consoleErrors,
+  }) => {
     await installClock(page);
     await openInterview(page);
     await startInterview(page, 5);
@@ -176,7 +211,10 @@ test.describe('mock interview', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('timer options: relaxed doubles the limits, off shows time used, ?seconds= overrides or is explained', async ({ page, consoleErrors }) => {
+  test('timer options: relaxed doubles the limits, off shows time used, ?seconds= overrides or is explained', async ({
+    page,
+    consoleErrors,
+  }) => {
     await installClock(page);
     await openInterview(page, '?seconds=45');
     await expect(page.getByText('This link sets 00:45 per question')).toBeVisible();
@@ -188,7 +226,9 @@ test.describe('mock interview', () => {
     await page.getByRole('button', { name: 'Quit this interview' }).click();
 
     await openInterview(page, '?seconds=0');
-    await expect(page.getByText(/Ignored \?seconds=0: the time per question must be a whole number of seconds from 1 to 3600/)).toBeVisible();
+    await expect(
+      page.getByText(/Ignored \?seconds=0: the time per question must be a whole number of seconds from 1 to 3600/),
+    ).toBeVisible();
     await page.getByRole('radio', { name: /^Relaxed/ }).check();
     await startInterview(page, 4);
     await expectClockNear(page, '12:00');
@@ -248,7 +288,10 @@ test.describe('mock interview', () => {
     ['invalid JSON', '{oops not json'],
     ['a newer schema version', JSON.stringify({ version: 3, learnerSeed: 'learner0001', items: { a: 1, b: 2, c: 3 } })],
   ] as const) {
-    test(`unreadable saved progress (${name}) is never overwritten without the learner's choice, and is offered as a download`, async ({ page, consoleErrors }) => {
+    test(`unreadable saved progress (${name}) is never overwritten without the learner's choice, and is offered as a download`, async ({
+      page,
+      consoleErrors,
+    }) => {
       await page.addInitScript(
         ([key, value]) => {
           if (!sessionStorage.getItem('seeded')) {
@@ -262,7 +305,10 @@ test.describe('mock interview', () => {
       const notice = page.getByRole('status').filter({ hasText: /could not be read|newer version/ });
       await expect(notice).toBeVisible();
       // The banner's promise is kept: the old data downloads, byte for byte.
-      const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the old data' }).click()]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        notice.getByRole('button', { name: 'Download the old data' }).click(),
+      ]);
       expect(download.suggestedFilename()).toBe('quant-70b-progress-old.json');
       expect(fs.readFileSync((await download.path()) as string, 'utf8')).toBe(saved);
 
@@ -283,7 +329,10 @@ test.describe('mock interview', () => {
     });
   }
 
-  test('blocked storage: the interview still runs and the scorecard says it was not saved', async ({ page, consoleErrors }) => {
+  test('blocked storage: the interview still runs and the scorecard says it was not saved', async ({
+    page,
+    consoleErrors,
+  }) => {
     await page.addInitScript(() => {
       Storage.prototype.setItem = () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -317,7 +366,10 @@ test.describe('mock interview', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('axe light and dark: start screen, a question with rubric and model answer, the scorecard', async ({ page, consoleErrors }) => {
+  test('axe light and dark: start screen, a question with rubric and model answer, the scorecard', async ({
+    page,
+    consoleErrors,
+  }) => {
     await openInterview(page);
     await expectNoAxeViolationsLightAndDark(page);
     await startInterview(page, 4);
@@ -333,7 +385,8 @@ test.describe('mock interview', () => {
 
   test('mobile 375 px: no sideways scroll; screenshots', async ({ page, consoleErrors }) => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    const noSideScroll = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const noSideScroll = async () =>
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await installClock(page);
     for (const scheme of ['light', 'dark'] as const) {
       await page.setViewportSize({ width: 375, height: 800 });

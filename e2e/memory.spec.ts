@@ -1,6 +1,11 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, expectNoAxeViolationsLightAndDark } from './fixtures';
-import { GEMMA_3_27B_IT_CONFIG, LLAMA_4_SCOUT_CONFIG, PHI_4_CONFIG, QWEN3_30B_A3B_CONFIG } from '../lib/models/architectureConfigs';
+import {
+  GEMMA_3_27B_IT_CONFIG,
+  LLAMA_4_SCOUT_CONFIG,
+  PHI_4_CONFIG,
+  QWEN3_30B_A3B_CONFIG,
+} from '../lib/models/architectureConfigs';
 
 /** A trimmed Llama-3.1-8B config.json: only the keys that shape the model (values as in meta-llama/Llama-3.1-8B). */
 const LLAMA_8B_TRIMMED = JSON.stringify({
@@ -46,7 +51,10 @@ test('the lesson and the tool load, each with a working calculator', async ({ pa
   await expect(page.getByRole('heading', { name: 'What interviewers ask next' })).toBeVisible();
   await expectNoBadNumbers(page.locator('main'));
   // The lesson embed links to the standalone tool with its set-up.
-  await expect(lesson.widget.getByRole('link', { name: /full-page calculator/ })).toHaveAttribute('href', /\/tools\/memory\?model=llama-3\.1-70b&weights=int4-g128/);
+  await expect(lesson.widget.getByRole('link', { name: /full-page calculator/ })).toHaveAttribute(
+    'href',
+    /\/tools\/memory\?model=llama-3\.1-70b&weights=int4-g128/,
+  );
 
   await page.goto('/tools/memory');
   await expect(page.getByRole('heading', { level: 1, name: 'Inference memory calculator' })).toBeVisible();
@@ -95,7 +103,10 @@ test('changing model, format, context and batch updates the result', async ({ pa
   expect(consoleErrors).toEqual([]);
 });
 
-test('bad numbers show a message next to the field, no NaN, and the result says what to fix', async ({ page, consoleErrors }) => {
+test('bad numbers show a message next to the field, no NaN, and the result says what to fix', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/tools/memory');
   const c = calculator(page);
   const cases: Array<[Locator, string, RegExp]> = [
@@ -121,10 +132,15 @@ test('bad numbers show a message next to the field, no NaN, and the result says 
   expect(consoleErrors).toEqual([]);
 });
 
-test('GPU counts the heads cannot be split over are offered disabled, with the reason', async ({ page, consoleErrors }) => {
+test('GPU counts the heads cannot be split over are offered disabled, with the reason', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/tools/memory?gpus=3');
   const c = calculator(page);
-  await expect(c.gpus).toHaveAccessibleDescription(/must be one of 1, 2, 4, 8 for Llama-3\.1-70B.*64 attention heads.*showing 2/);
+  await expect(c.gpus).toHaveAccessibleDescription(
+    /must be one of 1, 2, 4, 8 for Llama-3\.1-70B.*64 attention heads.*showing 2/,
+  );
   await expect(c.gpus).toHaveValue('2');
   await expect(c.gpus.locator('option', { hasText: '3 — does not divide 64 heads' })).toBeDisabled();
   await c.gpus.selectOption('8');
@@ -157,7 +173,9 @@ test('a malformed config.json shows a message naming the field; a valid one work
 
   await c.config.fill(LLAMA_8B_TRIMMED);
   await expect(c.config).not.toHaveAttribute('aria-invalid', 'true');
-  await expect(c.widget).toContainText('Read: 32 layers, 32 heads, 8 KV heads (GQA), head_dim 128. 8,030,261,248 parameters.');
+  await expect(c.widget).toContainText(
+    'Read: 32 layers, 32 heads, 8 KV heads (GQA), head_dim 128. 8,030,261,248 parameters.',
+  );
   await expect(c.result).toContainText('Your config.json (llama), INT4 group-128');
   await expect(c.result).toContainText('Fits');
   await expectNoBadNumbers(c.widget);
@@ -165,7 +183,10 @@ test('a malformed config.json shows a message naming the field; a valid one work
   expect(consoleErrors).toEqual([]);
 });
 
-test('a 60,000-character paste into Batch size is answered within 100 ms with a message, not a frozen page', async ({ page, consoleErrors }) => {
+test('a 60,000-character paste into Batch size is answered within 100 ms with a message, not a frozen page', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/tools/memory');
   const c = calculator(page);
   // A digit then spaces: the old pattern took O(n²) steps on it (11 s in the reliability probe).
@@ -191,25 +212,39 @@ test('a 60,000-character paste into Batch size is answered within 100 ms with a 
   expect(consoleErrors).toEqual([]);
 });
 
-test('a config.json upload over 1 MB is refused by its size, before it is read, with the message by the field', async ({ page, consoleErrors }) => {
+test('a config.json upload over 1 MB is refused by its size, before it is read, with the message by the field', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/tools/memory');
   const c = calculator(page);
   await c.model.selectOption('custom');
   const upload = c.widget.getByLabel('Or upload config.json');
   await expect(upload).toHaveAccessibleDescription(/Up to 1 MB/);
   // 4 MB of JSON: it used to be put into the textarea first (a 2.3 s freeze), then rejected.
-  await upload.setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(4_000_000, 0x20) });
+  await upload.setInputFiles({
+    name: 'huge.json',
+    mimeType: 'application/json',
+    buffer: Buffer.alloc(4_000_000, 0x20),
+  });
   await expect(c.widget.getByRole('alert').filter({ hasText: 'huge.json is 4,000,000 bytes' })).toBeVisible();
   await expect(upload).toHaveAttribute('aria-invalid', 'true');
   await expect(c.config).toHaveValue('');
   // A real one is read.
-  await upload.setInputFiles({ name: 'config.json', mimeType: 'application/json', buffer: Buffer.from(LLAMA_8B_TRIMMED) });
+  await upload.setInputFiles({
+    name: 'config.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(LLAMA_8B_TRIMMED),
+  });
   await expect(c.widget.getByText(`Read config.json (${LLAMA_8B_TRIMMED.length} bytes).`)).toBeVisible();
   await expect(c.result).toContainText('Fits');
   expect(consoleErrors).toEqual([]);
 });
 
-test('raw configs of the newer architectures paste in and show their parameter counts', async ({ page, consoleErrors }) => {
+test('raw configs of the newer architectures paste in and show their parameter counts', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/tools/memory');
   const c = calculator(page);
   await c.model.selectOption('custom');
@@ -249,7 +284,11 @@ test('raw configs of the newer architectures paste in and show their parameter c
   expect(consoleErrors).toEqual([]);
 });
 
-test('the URL holds the whole set-up: a new page on the same link restores controls and result', async ({ page, context, consoleErrors }) => {
+test('the URL holds the whole set-up: a new page on the same link restores controls and result', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   await page.goto('/tools/memory');
   const c = calculator(page);
   await c.model.selectOption('llama-2-70b');

@@ -14,7 +14,9 @@ test.describe('without JavaScript', () => {
   // as raw text (the emulation does not clear the parser's scripting flag), so the note cannot be *seen* there; a
   // browser with JavaScript switched off renders it. What we can check is what such a browser receives.
   for (const [path, note] of PAGES) {
-    test(`${path} carries a <noscript> note that it needs JavaScript instead of loading forever`, async ({ request }) => {
+    test(`${path} carries a <noscript> note that it needs JavaScript instead of loading forever`, async ({
+      request,
+    }) => {
       const html = await (await request.get(path)).text();
       const noscript = html.match(/<noscript><p class="needs-js">([^<]*)<\/p><\/noscript>/);
       expect(noscript, `${path} has a <noscript> note`).not.toBeNull();

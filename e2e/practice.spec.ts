@@ -17,9 +17,13 @@ const summary = (page: Page) => page.getByText(/^\d+ due, \d+ new left today/);
 const card = (page: Page) => page.locator('[data-question-id]');
 const verdict = (page: Page) => card(page).getByRole('status');
 const gradeGroup = (page: Page) => page.getByRole('group', { name: /How well did you know it/ });
-const gradeButton = (page: Page, label: 'Again' | 'Hard' | 'Good' | 'Easy') => gradeGroup(page).getByRole('button', { name: new RegExp(label) });
+const gradeButton = (page: Page, label: 'Again' | 'Hard' | 'Good' | 'Easy') =>
+  gradeGroup(page).getByRole('button', { name: new RegExp(label) });
 const topicRow = (page: Page, topic: string) =>
-  page.getByRole('table').getByRole('row').filter({ has: page.getByRole('rowheader', { name: topic, exact: true }) });
+  page
+    .getByRole('table')
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: topic, exact: true }) });
 const checkAnswer = (page: Page) => card(page).getByRole('button', { name: 'Check answer' }).click();
 
 /** Today's local date as the progress file stores it. */
@@ -28,7 +32,10 @@ function todayInit() {
 }
 
 test.describe('/practice', () => {
-  test('loads the bank, shows the queue, a question and progress; axe light and dark before and after an answer', async ({ page, consoleErrors }) => {
+  test('loads the bank, shows the queue, a question and progress; axe light and dark before and after an answer', async ({
+    page,
+    consoleErrors,
+  }) => {
     await openPractice(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Practice' })).toBeVisible();
     await expect(summary(page)).toHaveText(/^0 due, 10 new left today/);
@@ -55,7 +62,9 @@ test.describe('/practice', () => {
     // Not graded yet, so a reload shows the same question and order afresh.
     await page.reload();
     await expect(card(page)).toBeVisible();
-    await card(page).getByRole('radio', { name: /72\.66 GB \(67\.67 GiB\)/ }).check();
+    await card(page)
+      .getByRole('radio', { name: /72\.66 GB \(67\.67 GiB\)/ })
+      .check();
     await checkAnswer(page);
     await expect(verdict(page)).toHaveText('Right.');
     await expect(gradeButton(page, 'Good')).toContainText('suggested');
@@ -65,20 +74,32 @@ test.describe('/practice', () => {
 
   test('multiple choice: all right options, then a partial answer', async ({ page, consoleErrors }) => {
     await openPractice(page, '?q=mem-inference-holds');
-    for (const name of ['The weights', 'The KV cache', 'A transient activation workspace', 'The CUDA context and the runtime’s own buffers']) {
-      await card(page).getByRole('checkbox', { name: name.replace('’', "'"), exact: true }).check();
+    for (const name of [
+      'The weights',
+      'The KV cache',
+      'A transient activation workspace',
+      'The CUDA context and the runtime’s own buffers',
+    ]) {
+      await card(page)
+        .getByRole('checkbox', { name: name.replace('’', "'"), exact: true })
+        .check();
     }
     await checkAnswer(page);
     await expect(verdict(page)).toHaveText('Right.');
     await page.reload();
     await card(page).getByRole('checkbox', { name: 'The weights', exact: true }).check();
-    await card(page).getByRole('checkbox', { name: /Gradients/ }).check();
+    await card(page)
+      .getByRole('checkbox', { name: /Gradients/ })
+      .check();
     await checkAnswer(page);
     await expect(verdict(page)).toHaveText(/Not quite: 3 right options missed, 1 wrong option chosen/);
     expect(consoleErrors).toEqual([]);
   });
 
-  test('numeric: a GiB answer to a GB question is converted; garbage gets a message by the field; a wrong value', async ({ page, consoleErrors }) => {
+  test('numeric: a GiB answer to a GB question is converted; garbage gets a message by the field; a wrong value', async ({
+    page,
+    consoleErrors,
+  }) => {
     await openPractice(page, '?q=mem-70b-bf16-gb');
     const input = card(page).getByRole('textbox', { name: /Your answer/ });
     await input.fill('banana');
@@ -91,7 +112,9 @@ test.describe('/practice', () => {
     await expect(verdict(page)).toHaveText('Right.');
     await expect(gradeGroup(page)).toBeVisible();
     await page.reload();
-    await card(page).getByRole('textbox', { name: /Your answer/ }).fill('70 GB');
+    await card(page)
+      .getByRole('textbox', { name: /Your answer/ })
+      .fill('70 GB');
     await checkAnswer(page);
     await expect(verdict(page)).toHaveText(/Not quite/);
     await expect(gradeButton(page, 'Again')).toContainText('suggested');
@@ -113,7 +136,9 @@ test.describe('/practice', () => {
     await expect(verdict(page)).toHaveText(/Not quite: \d of 7 items in the right place/);
     await page.reload();
     await expect(card(page)).toBeVisible();
-    const items = card(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Move up/ }) });
+    const items = card(page)
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('button', { name: /^Move up/ }) });
     await expect(items).toHaveCount(7);
     // The longest matching name wins ("NF4 with an FP32 absmax" also contains "FP32").
     const rank = (text: string) => {
@@ -126,7 +151,11 @@ test.describe('/practice', () => {
     for (let pos = 0; pos < 7; pos++) {
       const texts = await items.allTextContents();
       const j = texts.findIndex((t) => rank(t) === pos);
-      for (let k = j; k > pos; k--) await items.nth(k).getByRole('button', { name: /^Move up/ }).click();
+      for (let k = j; k > pos; k--)
+        await items
+          .nth(k)
+          .getByRole('button', { name: /^Move up/ })
+          .click();
     }
     await checkAnswer(page);
     await expect(verdict(page)).toHaveText('Right.');
@@ -135,11 +164,15 @@ test.describe('/practice', () => {
 
   test('spot the flaw: the wrong step, then a fine step', async ({ page, consoleErrors }) => {
     await openPractice(page, '?q=mem-gb-gib-flaw');
-    await card(page).getByRole('radio', { name: /That is 80 GB/ }).check();
+    await card(page)
+      .getByRole('radio', { name: /That is 80 GB/ })
+      .check();
     await checkAnswer(page);
     await expect(verdict(page)).toHaveText('Right.');
     await page.reload();
-    await card(page).getByRole('radio', { name: /nvidia-smi reports/ }).check();
+    await card(page)
+      .getByRole('radio', { name: /nvidia-smi reports/ })
+      .check();
     await checkAnswer(page);
     await expect(verdict(page)).toHaveText(/Not quite/);
     expect(consoleErrors).toEqual([]);
@@ -164,7 +197,11 @@ test.describe('/practice', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('report a problem: keyboard only, prefilled with id, bank version and answer; copy and download; axe clean', async ({ page, context, consoleErrors }) => {
+  test('report a problem: keyboard only, prefilled with id, bank version and answer; copy and download; axe clean', async ({
+    page,
+    context,
+    consoleErrors,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const version = bankVersionOf(readQuestionFiles());
     await openPractice(page, '?q=mem-70b-fp8-size');
@@ -197,7 +234,9 @@ test.describe('/practice', () => {
     // Copy, by keyboard (Enter on the focused button). Headless Chromium may refuse the clipboard: then the report is selected instead.
     await card(page).getByRole('button', { name: 'Copy report' }).focus();
     await page.keyboard.press('Enter');
-    const status = card(page).getByRole('status').filter({ hasText: /Report copied|Could not copy/ });
+    const status = card(page)
+      .getByRole('status')
+      .filter({ hasText: /Report copied|Could not copy/ });
     await expect(status).toBeVisible();
     if ((await status.textContent())?.startsWith('Report copied')) {
       expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`- Bank version: \`${version}\``);
@@ -210,7 +249,11 @@ test.describe('/practice', () => {
     const text = fs.readFileSync(await download.path(), 'utf8');
     expect(text).toContain('- Question id: `mem-70b-fp8-size`');
     expect(text).toContain('The GiB figure in option 2 looks rounded the wrong way.');
-    await expect(card(page).getByRole('status').filter({ hasText: /^Downloaded question-report-/ })).toBeVisible();
+    await expect(
+      card(page)
+        .getByRole('status')
+        .filter({ hasText: /^Downloaded question-report-/ }),
+    ).toBeVisible();
 
     await expectNoAxeViolationsLightAndDark(page);
     // Closing it returns to one button; the answer and verdict are untouched.
@@ -233,7 +276,9 @@ test.describe('/practice', () => {
 
   test('grading records progress that survives a reload; undo reverts it', async ({ page, consoleErrors }) => {
     await openPractice(page, '?q=mem-70b-fp8-size');
-    await card(page).getByRole('radio', { name: /72\.66 GB \(67\.67 GiB\)/ }).check();
+    await card(page)
+      .getByRole('radio', { name: /72\.66 GB \(67\.67 GiB\)/ })
+      .check();
     await checkAnswer(page);
     await gradeButton(page, 'Good').click();
     await expect(page.getByRole('status').filter({ hasText: 'Recorded: Good, next review in 10m.' })).toBeVisible();
@@ -252,7 +297,9 @@ test.describe('/practice', () => {
 
   test('mistakes deck drills what was answered wrong', async ({ page, consoleErrors }) => {
     await openPractice(page, '?q=mem-gb-gib-flaw');
-    await card(page).getByRole('radio', { name: /nvidia-smi reports/ }).check();
+    await card(page)
+      .getByRole('radio', { name: /nvidia-smi reports/ })
+      .check();
     await checkAnswer(page);
     await gradeButton(page, 'Again').click();
     await page.getByRole('button', { name: 'Mistakes (1)' }).click();
@@ -263,7 +310,9 @@ test.describe('/practice', () => {
 
   test('export, reset, import restores progress', async ({ page, consoleErrors }) => {
     await openPractice(page, '?q=mem-70b-fp8-size');
-    await card(page).getByRole('radio', { name: /72\.66 GB \(67\.67 GiB\)/ }).check();
+    await card(page)
+      .getByRole('radio', { name: /72\.66 GB \(67\.67 GiB\)/ })
+      .check();
     await checkAnswer(page);
     await gradeButton(page, 'Good').click();
     await expect(topicRow(page, 'Memory')).toContainText(/1 \/ \d+/);
@@ -282,7 +331,11 @@ test.describe('/practice', () => {
 
     const fileInput = page.getByLabel('Import progress from a file');
     // A file that is not an export: an error next to the control, nothing changes.
-    await fileInput.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+    await fileInput.setInputFiles({
+      name: 'notes.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"hello": 1}'),
+    });
     await expect(page.getByRole('alert').filter({ hasText: /no recognisable progress data/ })).toBeVisible();
     await fileInput.setInputFiles(file);
     await page.getByRole('button', { name: 'Replace progress' }).click();
@@ -292,20 +345,31 @@ test.describe('/practice', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('corrupted saved data: a notice with the old data as a download; answers are not saved over it until the learner chooses', async ({ page, consoleErrors }) => {
-    await page.addInitScript(([key]) => {
-      if (!window.sessionStorage.getItem('seeded')) {
-        window.localStorage.setItem(key as string, '{not json');
-        window.sessionStorage.setItem('seeded', '1');
-      }
-    }, [KEY]);
+  test('corrupted saved data: a notice with the old data as a download; answers are not saved over it until the learner chooses', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await page.addInitScript(
+      ([key]) => {
+        if (!window.sessionStorage.getItem('seeded')) {
+          window.localStorage.setItem(key as string, '{not json');
+          window.sessionStorage.setItem('seeded', '1');
+        }
+      },
+      [KEY],
+    );
     await openPractice(page, '?q=mem-70b-fp8-size');
     const notice = page.getByRole('status').filter({ hasText: 'could not be read' });
     await expect(notice).toBeVisible();
-    const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download the old data' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      notice.getByRole('button', { name: 'Download the old data' }).click(),
+    ]);
     expect(fs.readFileSync((await download.path()) as string, 'utf8')).toBe('{not json');
     // Practice works, but the answer is not written over the unreadable data.
-    await card(page).getByRole('radio', { name: /72\.66 GB \(67\.67 GiB\)/ }).check();
+    await card(page)
+      .getByRole('radio', { name: /72\.66 GB \(67\.67 GiB\)/ })
+      .check();
     await checkAnswer(page);
     await gradeButton(page, 'Good').click();
     await expect(page.getByRole('alert').filter({ hasText: /^Not saved: the progress already saved/ })).toBeVisible();
@@ -314,18 +378,27 @@ test.describe('/practice', () => {
     await notice.getByRole('button', { name: 'Replace it and save from now on…' }).click();
     await page.getByRole('button', { name: 'Yes, replace the old data' }).click();
     await expect(notice).toContainText('new progress is saved from now on');
-    const saved = await page.evaluate((key) => JSON.parse(window.localStorage.getItem(key) ?? 'null') as { items: Record<string, unknown> }, KEY);
+    const saved = await page.evaluate(
+      (key) => JSON.parse(window.localStorage.getItem(key) ?? 'null') as { items: Record<string, unknown> },
+      KEY,
+    );
     expect(Object.keys(saved.items)).toEqual(['mem-70b-fp8-size']);
     expect(consoleErrors).toEqual([]);
   });
 
   test('old-version saved data is migrated with a notice', async ({ page, consoleErrors }) => {
     await page.addInitScript(
-      ([key]) => window.localStorage.setItem(key as string, JSON.stringify({ version: 1, answers: { 'mem-70b-fp8-size': { right: 2, wrong: 1 } } })),
+      ([key]) =>
+        window.localStorage.setItem(
+          key as string,
+          JSON.stringify({ version: 1, answers: { 'mem-70b-fp8-size': { right: 2, wrong: 1 } } }),
+        ),
       [KEY],
     );
     await openPractice(page);
-    await expect(page.getByRole('status').filter({ hasText: /upgraded to the new format: answers to 1 question are kept/ })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: /upgraded to the new format: answers to 1 question are kept/ }),
+    ).toBeVisible();
     await expect(topicRow(page, 'Memory')).toContainText(/1 \/ \d+\s*67%/);
     await expect(card(page)).toBeVisible();
     expect(consoleErrors).toEqual([]);
@@ -349,7 +422,10 @@ test.describe('/practice', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('deep links filter: ?factor=memory (the scorecard link), plus level and type; the saved filters come back on request', async ({ page, consoleErrors }) => {
+  test('deep links filter: ?factor=memory (the scorecard link), plus level and type; the saved filters come back on request', async ({
+    page,
+    consoleErrors,
+  }) => {
     await openPractice(page, '?factor=memory');
     const notice = page.getByRole('status').filter({ hasText: 'Filtered by the link' });
     await expect(notice).toContainText('Filtered by the link: Memory, KV cache (');
@@ -359,12 +435,16 @@ test.describe('/practice', () => {
     await expect(page.getByRole('checkbox', { name: /^Memory \(/ })).toBeChecked();
 
     await openPractice(page, '?factor=speed&level=senior&type=open');
-    await expect(page.getByRole('status').filter({ hasText: 'Filtered by the link' })).toContainText('Speed, Serving · Senior · open questions');
+    await expect(page.getByRole('status').filter({ hasText: 'Filtered by the link' })).toContainText(
+      'Speed, Serving · Senior · open questions',
+    );
     await expect(page.getByText(/^(Speed|Serving) · Senior · /)).toBeVisible();
 
     // Unknown values are said, not silently dropped; the saved filters are one click away (and the link filter leaves the URL).
     await openPractice(page, '?factor=memory&level=expert');
-    await expect(page.getByRole('status').filter({ hasText: 'Not understood in the link, so ignored: level=expert.' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Not understood in the link, so ignored: level=expert.' }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Use my saved filters instead' }).click();
     await expect(page.getByText('Filtered by the link')).toHaveCount(0);
     expect(new URL(page.url()).search).toBe('');
@@ -386,7 +466,10 @@ test.describe('/practice', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('a whole question with the keyboard alone, grade shortcut included; shortcuts can be turned off', async ({ page, consoleErrors }) => {
+  test('a whole question with the keyboard alone, grade shortcut included; shortcuts can be turned off', async ({
+    page,
+    consoleErrors,
+  }) => {
     await openPractice(page, '?q=mem-nf4-dq-bits');
     // Tab to the options, arrow to the right one.
     for (let i = 0; i < 40; i++) {
@@ -454,7 +537,9 @@ test.describe('/practice', () => {
     });
     await openPractice(page, '?q=mem-70b-fp8-size');
     await expect(page.getByRole('alert').filter({ hasText: 'blocks storage' })).toBeVisible();
-    await card(page).getByRole('radio', { name: /72\.66 GB \(67\.67 GiB\)/ }).check();
+    await card(page)
+      .getByRole('radio', { name: /72\.66 GB \(67\.67 GiB\)/ })
+      .check();
     await checkAnswer(page);
     await gradeButton(page, 'Good').click();
     await expect(page.getByRole('alert').filter({ hasText: /could not be saved/ })).toBeVisible();
@@ -464,7 +549,9 @@ test.describe('/practice', () => {
 
   test('the bank failing to load shows an error with a retry that works', async ({ page, consoleErrors }) => {
     let fail = true;
-    await page.route('**/practice/bank.json', (route) => (fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue()));
+    await page.route('**/practice/bank.json', (route) =>
+      fail ? route.fulfill({ status: 503, body: 'down' }) : route.continue(),
+    );
     await page.goto('/practice');
     const alert = page.getByRole('alert').filter({ hasText: 'could not be loaded' });
     await expect(alert).toBeVisible();

@@ -40,7 +40,10 @@ test('each lesson links to its slides', async ({ page, consoleErrors }) => {
   expect(consoleErrors).toEqual([]);
 });
 
-test('slides move with the keyboard; the counter, the heading, focus and the hash follow', async ({ page, consoleErrors }) => {
+test('slides move with the keyboard; the counter, the heading, focus and the hash follow', async ({
+  page,
+  consoleErrors,
+}) => {
   await openDeck(page, '/present/memory');
   const c = counter(page);
   await expect(c).toHaveText(/^Slide 1 of \d+$/);
@@ -93,13 +96,20 @@ test('slides move with the keyboard; the counter, the heading, focus and the has
   expect(consoleErrors).toEqual([]);
 });
 
-test('the presenter window follows the audience window, and back, with notes and the next slide', async ({ page, context, consoleErrors }) => {
+test('the presenter window follows the audience window, and back, with notes and the next slide', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   await openDeck(page, '/present/memory#2');
   await page.keyboard.press('ArrowRight'); // the audience window is now presenting slide 3
   await expect(counter(page)).toHaveText(/^Slide 3 of/);
 
   // The audience window links to the presenter view of the current slide.
-  await expect(page.getByRole('link', { name: 'Presenter view' })).toHaveAttribute('href', '/present/memory?view=presenter#3');
+  await expect(page.getByRole('link', { name: 'Presenter view' })).toHaveAttribute(
+    'href',
+    '/present/memory?view=presenter#3',
+  );
 
   // A presenter window opened on slide 1 asks the deck where it is and joins slide 3.
   const presenter = await secondPage(context, consoleErrors);
@@ -170,7 +180,11 @@ test('a calculator on a slide takes typing and arrows without changing slides', 
   expect(consoleErrors).toEqual([]);
 });
 
-test("a QR code's link on a slide opens the calculator with the same set-up", async ({ page, context, consoleErrors }) => {
+test("a QR code's link on a slide opens the calculator with the same set-up", async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
   await openDeck(page, '/present/memory');
   await advanceTo(page, 'Try it');
   const widget = page.getByRole('region', { name: /inference memory calculator/i });
@@ -211,7 +225,10 @@ test('the speed calculator on a slide shows its set-up as a QR code too', async 
   expect(consoleErrors).toEqual([]);
 });
 
-test("on a slide, a quiz question shows its options first and 'Reveal' shows the answer", async ({ page, consoleErrors }) => {
+test("on a slide, a quiz question shows its options first and 'Reveal' shows the answer", async ({
+  page,
+  consoleErrors,
+}) => {
   await openDeck(page, '/present/memory');
   await expect(page.locator('[data-island="quiz"][data-hydrated="true"]').first()).toBeAttached();
   // One question per slide, numbered within the quiz.
@@ -235,7 +252,10 @@ test("on a slide, a quiz question shows its options first and 'Reveal' shows the
   expect(consoleErrors).toEqual([]);
 });
 
-test('axe finds nothing on a slide page: title slide, calculator slide and presenter view', async ({ page, consoleErrors }) => {
+test('axe finds nothing on a slide page: title slide, calculator slide and presenter view', async ({
+  page,
+  consoleErrors,
+}) => {
   test.slow(); // six axe runs
   await openDeck(page, '/present/memory');
   await expectNoAxeViolationsLightAndDark(page);
@@ -255,7 +275,9 @@ test('on a phone the slide reads in the page flow with the controls at hand', as
   await expect(counter(page)).toHaveText(/^Slide 2 of/);
   await expect(page.getByRole('heading', { name: 'What the post says about speed' })).toBeInViewport();
   // Nothing wider than the screen.
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   expect(consoleErrors).toEqual([]);
 });
@@ -264,8 +286,14 @@ for (const [name, saved] of [
   ['an infinite clock', { runningSinceMs: -1e308, bankedMs: 1e308 }],
   ['a 1e300 ms clock', { runningSinceMs: null, bankedMs: 1e300 }],
 ] as const) {
-  test(`a crafted presenter clock in session storage (${name}) starts a fresh clock; the keys keep working`, async ({ page, consoleErrors }) => {
-    await page.addInitScript((value) => window.sessionStorage.setItem('present-timer:memory', value), JSON.stringify(saved));
+  test(`a crafted presenter clock in session storage (${name}) starts a fresh clock; the keys keep working`, async ({
+    page,
+    consoleErrors,
+  }) => {
+    await page.addInitScript(
+      (value) => window.sessionStorage.setItem('present-timer:memory', value),
+      JSON.stringify(saved),
+    );
     await openDeck(page, '/present/memory?view=presenter');
     await expect(page.getByRole('timer')).toHaveText(/^0:0\d$/);
     await page.keyboard.press('ArrowRight');

@@ -13,12 +13,17 @@ async function openQuiz(page: Page, url: string): Promise<Locator> {
 }
 
 /** A question card: the group named "Question n of N <prompt>". */
-const card = (page: Page, id: string) => page.locator(`[data-question-id="${id}"]`).getByRole('group', { name: /^Question/ });
+const card = (page: Page, id: string) =>
+  page.locator(`[data-question-id="${id}"]`).getByRole('group', { name: /^Question/ });
 
 /** Saved practice progress, as the page's localStorage holds it. */
-async function savedProgress(page: Page): Promise<{ items: Record<string, { seen: number; lastResult: string; withHints: number }> } | null> {
+async function savedProgress(
+  page: Page,
+): Promise<{ items: Record<string, { seen: number; lastResult: string; withHints: number }> } | null> {
   const raw = await page.evaluate((key) => window.localStorage.getItem(key), PROGRESS_STORAGE_KEY);
-  return raw === null ? null : (JSON.parse(raw) as { items: Record<string, { seen: number; lastResult: string; withHints: number }> });
+  return raw === null
+    ? null
+    : (JSON.parse(raw) as { items: Record<string, { seen: number; lastResult: string; withHints: number }> });
 }
 
 /**
@@ -27,10 +32,17 @@ async function savedProgress(page: Page): Promise<{ items: Record<string, { seen
  */
 async function openHarness(page: Page, ids: string[], mode: 'check' | 'room'): Promise<Locator> {
   const props = { title: 'Card harness', questions: getQuestions(ids).map(compactQuestion), mode };
-  const attr = JSON.stringify(props).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const attr = JSON.stringify(props)
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
   await page.route('**/lessons/precision', async (route) => {
     const response = await route.fetch();
-    const html = (await response.text()).replace(/data-island="quiz" data-props="[^"]*"/, `data-island="quiz" data-props="${attr}" data-harness=""`);
+    const html = (await response.text()).replace(
+      /data-island="quiz" data-props="[^"]*"/,
+      `data-island="quiz" data-props="${attr}" data-harness=""`,
+    );
     await route.fulfill({ response, body: html });
   });
   // The server HTML is the lesson's own quiz, which React would refuse to hydrate with other props: empty the
@@ -48,7 +60,12 @@ async function openHarness(page: Page, ids: string[], mode: 'check' | 'room'): P
 test('a lesson quiz: one answer right, one wrong, with every option explained', async ({ page, consoleErrors }) => {
   const quiz = await openQuiz(page, '/lessons/memory');
   await expect(quiz.getByRole('heading', { level: 2, name: 'Check yourself' })).toBeVisible();
-  await expect(quiz.getByRole('heading', { level: 3 })).toHaveText(['Question 1 of 4', 'Question 2 of 4', 'Question 3 of 4', 'Question 4 of 4']);
+  await expect(quiz.getByRole('heading', { level: 3 })).toHaveText([
+    'Question 1 of 4',
+    'Question 2 of 4',
+    'Question 3 of 4',
+    'Question 4 of 4',
+  ]);
   await expect(quiz.getByRole('link', { name: 'Practice' })).toHaveAttribute('href', '/practice');
   await expect(quiz).toContainText('Your answers here count toward your review queue in Practice');
 
@@ -62,7 +79,12 @@ test('a lesson quiz: one answer right, one wrong, with every option explained', 
   await expect(gptq).toContainText('Your choice — wrong');
   await expect(gptq).toContainText('Correct answer');
   await expect(gptq.getByText(/Your choice|Correct answer|Not this one/)).toHaveCount(4);
-  for (const why of ['never saved with the weights', 'Every group of 128 weights carries an FP16 scale', 'Activations are computed at run time', 'packs eight 4-bit values']) {
+  for (const why of [
+    'never saved with the weights',
+    'Every group of 128 weights carries an FP16 scale',
+    'Activations are computed at run time',
+    'packs eight 4-bit values',
+  ]) {
     await expect(gptq).toContainText(why);
   }
   await expect(gptq).toContainText('68,451,041,280 quantized weights'); // the question's explain
@@ -105,7 +127,8 @@ test('a whole lesson quiz with the keyboard alone', async ({ page, consoleErrors
     'kv-weight-format-independent': ['Nothing: it stays the same size'],
     'kv-gqa-vs-mha-ratio': ['8× smaller'],
   };
-  const isRight = (id: string | null, label: string) => (id ? (right[id] ?? []).some((r) => label.startsWith(r)) : false);
+  const isRight = (id: string | null, label: string) =>
+    id ? (right[id] ?? []).some((r) => label.startsWith(r)) : false;
   const focused = () =>
     page.evaluate(() => {
       const el = document.activeElement as HTMLInputElement | null;
@@ -178,7 +201,10 @@ test('hints step through one at a time and count into the recorded answer', asyn
   expect(consoleErrors).toEqual([]);
 });
 
-test('axe finds nothing on a lesson quiz with feedback and hints shown, light and dark', async ({ page, consoleErrors }) => {
+test('axe finds nothing on a lesson quiz with feedback and hints shown, light and dark', async ({
+  page,
+  consoleErrors,
+}) => {
   test.slow(); // axe twice over a long lesson
   await openQuiz(page, '/lessons/memory');
   const gptq = card(page, 'mem-gptq-g128-overhead');
@@ -221,7 +247,10 @@ test('answers are recorded in practice progress and survive a reload', async ({ 
   expect(consoleErrors).toEqual([]);
 });
 
-test('unreadable saved progress is left for Practice to report; the quiz still works', async ({ page, consoleErrors }) => {
+test('unreadable saved progress is left for Practice to report; the quiz still works', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.addInitScript((key) => {
     if (!window.sessionStorage.getItem('seeded')) {
       window.localStorage.setItem(key, '{not json');
@@ -237,7 +266,10 @@ test('unreadable saved progress is left for Practice to report; the quiz still w
   expect(consoleErrors).toEqual([]);
 });
 
-test('numeric card: a bad entry gets a message by the field; GiB is converted; a slip is diagnosed', async ({ page, consoleErrors }) => {
+test('numeric card: a bad entry gets a message by the field; GiB is converted; a slip is diagnosed', async ({
+  page,
+  consoleErrors,
+}) => {
   const quiz = await openHarness(page, ['mem-70b-bf16-gb'], 'check');
   const q = quiz.getByRole('group');
   const field = q.getByRole('textbox', { name: 'Your answer (GB)' });
@@ -268,7 +300,10 @@ test('numeric card: a bad entry gets a message by the field; GiB is converted; a
   expect(consoleErrors).toEqual([]);
 });
 
-test('ordering card: moves by keyboard, focus follows the item, moves are announced, then graded', async ({ page, consoleErrors }) => {
+test('ordering card: moves by keyboard, focus follows the item, moves are announced, then graded', async ({
+  page,
+  consoleErrors,
+}) => {
   const [ordering] = getQuestions(['debug-accuracy-drop-order']) as [OrderingQuestion];
   const quiz = await openHarness(page, [ordering.id], 'check');
   const q = quiz.getByRole('group');
@@ -283,8 +318,13 @@ test('ordering card: moves by keyboard, focus follows the item, moves are announ
   const last = start[start.length - 1]!;
   await q.getByRole('button', { name: `Move up ${last}` }).press('Enter');
   await expect(q.getByRole('button', { name: `Move up ${last}` })).toBeFocused();
-  await expect(q.getByText(`Moved to position ${texts.length - 1} of ${texts.length}: ${last.replace(/\.$/, '')}.`)).toBeAttached();
-  await expect(q.getByRole('button', { name: `Move up ${(await current())[0]}` })).toHaveAttribute('aria-disabled', 'true');
+  await expect(
+    q.getByText(`Moved to position ${texts.length - 1} of ${texts.length}: ${last.replace(/\.$/, '')}.`),
+  ).toBeAttached();
+  await expect(q.getByRole('button', { name: `Move up ${(await current())[0]}` })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
 
   // Sort with Move up only (an insertion sort), by keyboard.
   for (let target = 0; target < texts.length; target += 1) {
@@ -303,7 +343,9 @@ test('ordering card: moves by keyboard, focus follows the item, moves are announ
   // One swap: two items out of place, named.
   await q.getByRole('button', { name: `Move down ${texts[0]}` }).press('Enter');
   await q.getByRole('button', { name: 'Check answer' }).press('Enter');
-  await expect(q.getByRole('status')).toHaveText(`Not quite: ${texts.length - 2} of ${texts.length} items in the right place.`);
+  await expect(q.getByRole('status')).toHaveText(
+    `Not quite: ${texts.length - 2} of ${texts.length} items in the right place.`,
+  );
   await expect(q.getByText('Belongs at position 1')).toBeVisible();
   expect(consoleErrors).toEqual([]);
 });
@@ -311,7 +353,9 @@ test('ordering card: moves by keyboard, focus follows the item, moves are announ
 test('open card: rubric, self-score and model answer; flaw card numbers its steps', async ({ page, consoleErrors }) => {
   const quiz = await openHarness(page, ['choose-calibration-open', 'mem-gb-gib-flaw'], 'check');
   const open = card(page, 'choose-calibration-open');
-  await open.getByRole('textbox', { name: /Your answer/ }).fill('Generic text plus production prompts; check the task metric.');
+  await open
+    .getByRole('textbox', { name: /Your answer/ })
+    .fill('Generic text plus production prompts; check the task metric.');
   await expect(open.getByRole('button', { name: 'Score my answer' })).toHaveCount(0);
   await open.getByRole('button', { name: 'Show the rubric' }).press('Enter');
   const rubric = open.getByRole('group', { name: 'Rubric: tick the points your answer made' });
@@ -334,9 +378,16 @@ test('open card: rubric, self-score and model answer; flaw card numbers its step
   expect(consoleErrors).toEqual([]);
 });
 
-test('room mode: nothing to check; Reveal shows the answer for every type, and hides it again', async ({ page, consoleErrors }) => {
+test('room mode: nothing to check; Reveal shows the answer for every type, and hides it again', async ({
+  page,
+  consoleErrors,
+}) => {
   test.slow(); // axe twice over a long lesson
-  const quiz = await openHarness(page, ['mem-70b-bf16-gb', 'debug-accuracy-drop-order', 'choose-calibration-open', 'kv-gqa-vs-mha-ratio'], 'room');
+  const quiz = await openHarness(
+    page,
+    ['mem-70b-bf16-gb', 'debug-accuracy-drop-order', 'choose-calibration-open', 'kv-gqa-vs-mha-ratio'],
+    'room',
+  );
   await expect(quiz.getByRole('button', { name: 'Check answer' })).toHaveCount(0);
   await expect(quiz.getByRole('textbox')).toHaveCount(0);
   await expect(quiz.getByRole('button', { name: /^Move/ })).toHaveCount(0);
@@ -362,7 +413,10 @@ test('room mode: nothing to check; Reveal shows the answer for every type, and h
   expect(consoleErrors).toEqual([]);
 });
 
-test('each question names its sources, and a source link lands on its /sources entry', async ({ page, consoleErrors }) => {
+test('each question names its sources, and a source link lands on its /sources entry', async ({
+  page,
+  consoleErrors,
+}) => {
   const quiz = await openQuiz(page, '/lessons/memory');
   const cardEl = page.locator('[data-question-id="kv-gqa-vs-mha-ratio"]');
   await expect(cardEl.getByText(/^Sources:/)).toBeVisible();

@@ -23,7 +23,10 @@ test.describe('rounding demo and precision lesson', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('tool loads; switching tabs changes the shown stats; keyboard arrows move tabs', async ({ page, consoleErrors }) => {
+  test('tool loads; switching tabs changes the shown stats; keyboard arrows move tabs', async ({
+    page,
+    consoleErrors,
+  }) => {
     await page.goto('/tools/rounding');
     await expect(page.getByRole('heading', { level: 1, name: 'Rounding demo' })).toBeVisible();
     const w = region(page);
@@ -88,7 +91,10 @@ test.describe('rounding demo and precision lesson', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  test('link values the menus do not offer are flagged by their field; an invalid field keeps the last results, marked stale', async ({ page, consoleErrors }) => {
+  test('link values the menus do not offer are flagged by their field; an invalid field keeps the last results, marked stale', async ({
+    page,
+    consoleErrors,
+  }) => {
     await page.goto('/tools/rounding?block=7&dist=cauchy&m=int3');
     const w = region(page);
     const block = w.getByLabel('Block (group) size');
@@ -112,7 +118,11 @@ test.describe('rounding demo and precision lesson', () => {
     const count = w.getByLabel('Number of weights');
     await count.fill('abc');
     await expect(count).toHaveAttribute('aria-invalid', 'true');
-    await expect(w.getByRole('status').filter({ hasText: /^Stale: these results are for the last valid set-up\. Fix Number of weights/ })).toBeVisible();
+    await expect(
+      w
+        .getByRole('status')
+        .filter({ hasText: /^Stale: these results are for the last valid set-up\. Fix Number of weights/ }),
+    ).toBeVisible();
     await expect(table).toBeVisible();
     await expect(w.locator('[data-stale="true"]')).toBeVisible();
     expect(await int8Rmse(page)).toBe(rmse);

@@ -7,13 +7,18 @@ function widgetOf(page: Page) {
   return page.getByRole('region', { name: 'Decode speed calculator' });
 }
 
-test('the speed lesson loads with its math, tables, calculator and quiz, and passes axe in light and dark', async ({ page, consoleErrors }) => {
+test('the speed lesson loads with its math, tables, calculator and quiz, and passes axe in light and dark', async ({
+  page,
+  consoleErrors,
+}) => {
   test.setTimeout(120_000); // axe runs twice over a long page
   await page.goto('/lessons/speed');
   await expect(page.getByRole('heading', { level: 1, name: /Speed/ })).toBeVisible();
   await expect(page.locator('.katex').first()).toBeVisible();
   await expect(page.getByRole('table', { name: /Low-bit tensor-core support/ })).toContainText('H100 SXM 80GB');
-  await expect(page.getByRole('table', { name: /Roofline decode speed of Llama-3.1-70B on H100 SXM 80GB/ })).toContainText('INT4 g128 W4A16');
+  await expect(
+    page.getByRole('table', { name: /Roofline decode speed of Llama-3.1-70B on H100 SXM 80GB/ }),
+  ).toContainText('INT4 g128 W4A16');
   // Which kernel runs a GPTQ (W4A16) model on an H100 (lib/hardware vllmKernelPath): Machete; FP8 on a T4 and INT8 W8A8 on a B200 do not run.
   const kernels = page.getByRole('table', { name: /vLLM kernel that runs each weight format/ });
   await expect(kernels.getByRole('row', { name: /^INT4 group-128 symmetric/ })).toContainText('Machete');
@@ -108,7 +113,10 @@ test('bad input gets a message next to its field and never a NaN', async ({ page
   expect(consoleErrors).toEqual([]);
 });
 
-test('the URL reproduces the set-up, and a bad value in a link is explained next to its field', async ({ page, consoleErrors }) => {
+test('the URL reproduces the set-up, and a bad value in a link is explained next to its field', async ({
+  page,
+  consoleErrors,
+}) => {
   await page.goto('/tools/speed');
   const widget = widgetOf(page);
   await widget.getByLabel('Model', { exact: true }).selectOption('qwen2.5-72b-instruct');
@@ -136,8 +144,12 @@ test('the URL reproduces the set-up, and a bad value in a link is explained next
   await fresh.close();
 
   await page.goto('/tools/speed?gpus=3&model=gpt-9&batch=12');
-  await expect(widget.getByLabel('GPUs (tensor parallel)', { exact: true })).toHaveAccessibleDescription(/must be one of 1, 2, 4, 8/);
-  await expect(widget.getByLabel('Model', { exact: true })).toHaveAccessibleDescription(/Unknown model "gpt-9"; showing Llama-3.1-70B\./);
+  await expect(widget.getByLabel('GPUs (tensor parallel)', { exact: true })).toHaveAccessibleDescription(
+    /must be one of 1, 2, 4, 8/,
+  );
+  await expect(widget.getByLabel('Model', { exact: true })).toHaveAccessibleDescription(
+    /Unknown model "gpt-9"; showing Llama-3.1-70B\./,
+  );
   await expect(widget.getByLabel('Batch size', { exact: true })).toHaveValue('12');
   expect(consoleErrors).toEqual([]);
 });
@@ -151,13 +163,27 @@ test('the chart has an accessible name, a description and its data as a table', 
   await widget.getByText('Chart data as a table').click();
   const table = widget.getByRole('table', { name: /Total tokens\/s by batch size/ });
   await expect(table).toBeVisible();
-  await expect(table.getByRole('columnheader')).toHaveText(['Batch', 'BF16', 'INT8 W8A8', 'FP8 W8A8', 'INT8 W8A16', 'INT4 g128 W4A16']);
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Batch',
+    'BF16',
+    'INT8 W8A8',
+    'FP8 W8A8',
+    'INT8 W8A16',
+    'INT4 g128 W4A16',
+  ]);
   await expect(table.getByRole('row', { name: /^1,024/ })).toBeVisible();
   await expect(table.getByRole('row', { name: /Crossover batch/ })).toContainText('≈ 80'); // INT4 g128's GEMMs on an H100, at any context (lib/perf crossoverBatch)
 
   await widget.getByRole('checkbox', { name: 'INT8 W8A16' }).uncheck();
-  await expect(table.getByRole('columnheader')).toHaveText(['Batch', 'BF16', 'INT8 W8A8', 'FP8 W8A8', 'INT4 g128 W4A16']);
-  for (const name of ['BF16', 'INT8 W8A8', 'FP8 W8A8', 'INT4 g128 W4A16']) await widget.getByRole('checkbox', { name }).uncheck();
+  await expect(table.getByRole('columnheader')).toHaveText([
+    'Batch',
+    'BF16',
+    'INT8 W8A8',
+    'FP8 W8A8',
+    'INT4 g128 W4A16',
+  ]);
+  for (const name of ['BF16', 'INT8 W8A8', 'FP8 W8A8', 'INT4 g128 W4A16'])
+    await widget.getByRole('checkbox', { name }).uncheck();
   await expect(widget).toContainText('Tick at least one format to plot.');
   await expect(widget.getByRole('img', { name: /Total decode tokens per second/ })).toHaveCount(0);
   expect(consoleErrors).toEqual([]);

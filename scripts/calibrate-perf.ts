@@ -16,7 +16,9 @@ const GPU_NAMES: Record<string, string> = { 'NVIDIA H100 80GB HBM3': 'h100-sxm',
 
 const calibrations = [];
 const measurements = [];
-for (const file of readdirSync(RESULTS).filter((f) => f.endsWith('.json')).sort()) {
+for (const file of readdirSync(RESULTS)
+  .filter((f) => f.endsWith('.json'))
+  .sort()) {
   const path = join(RESULTS, file);
   const raw = JSON.parse(readFileSync(path, 'utf8')) as BenchResults;
   const gpuId = GPU_NAMES[raw.provenance.gpu_name];
@@ -33,10 +35,14 @@ for (const file of readdirSync(RESULTS).filter((f) => f.endsWith('.json')).sort(
   });
   console.log(`${path} → ${gpuId} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   for (const [format, g] of Object.entries(c.kernels)) {
-    console.log(`  ${format.padEnd(12)} η_bw ${g.bandwidthFraction.toFixed(2)} η_c ${g.computeFraction.toFixed(2)} τ ${(g.launchSeconds * 1e6).toFixed(1)} µs  max err ${(100 * g.maxRelativeError).toFixed(1)} % over ${g.points}`);
+    console.log(
+      `  ${format.padEnd(12)} η_bw ${g.bandwidthFraction.toFixed(2)} η_c ${g.computeFraction.toFixed(2)} τ ${(g.launchSeconds * 1e6).toFixed(1)} µs  max err ${(100 * g.maxRelativeError).toFixed(1)} % over ${g.points}`,
+    );
   }
   const a = c.attention;
-  console.log(`  attention    η_kv bf16 ${a.bandwidthFraction.bf16.toFixed(3)} fp8 ${a.bandwidthFraction.fp8.toFixed(3)} τ ${(a.launchSeconds * 1e6).toFixed(1)} µs  max err ${(100 * a.maxRelativeError).toFixed(1)} % over ${a.points}`);
+  console.log(
+    `  attention    η_kv bf16 ${a.bandwidthFraction.bf16.toFixed(3)} fp8 ${a.bandwidthFraction.fp8.toFixed(3)} τ ${(a.launchSeconds * 1e6).toFixed(1)} µs  max err ${(100 * a.maxRelativeError).toFixed(1)} % over ${a.points}`,
+  );
   console.log(`  read bandwidth ${(100 * c.readBandwidthFraction).toFixed(1)} % of datasheet`);
 }
 writeFileSync('lib/perf/data/calibration.json', JSON.stringify(calibrations, null, 1) + '\n');

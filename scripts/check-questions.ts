@@ -10,7 +10,10 @@ import { formatBankError } from '@/content/build/parseQuestions';
 function countBy<T>(items: readonly T[], key: (x: T) => string): string {
   const m = new Map<string, number>();
   for (const x of items) m.set(key(x), (m.get(key(x)) ?? 0) + 1);
-  return [...m.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  return [...m.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
 }
 
 const { questions, errors } = checkQuestionBank();
@@ -20,7 +23,9 @@ if (questions.length > 0) {
   console.log(`  by factor: ${countBy(questions, (q) => q.factor)}`);
   console.log(`  by level:  ${countBy(questions, (q) => q.level)}`);
   console.log(`  by type:   ${countBy(questions, (q) => q.type)}`);
-  console.log(`  by file:   ${countBy(questions, (q) => q.location?.file.replace(/^content\/questions\//, '') ?? '?')}`);
+  console.log(
+    `  by file:   ${countBy(questions, (q) => q.location?.file.replace(/^content\/questions\//, '') ?? '?')}`,
+  );
 }
 
 // Parametric templates: every one must produce a question for a spread of seeds.
@@ -37,7 +42,9 @@ for (const g of GENERATORS) {
     }
   }
   generatorErrors += failed;
-  console.log(`  generator ${g.id}: ${50 - failed}/50 seeds OK (${(rejected / 50).toFixed(1)} infeasible draws rejected per question)`);
+  console.log(
+    `  generator ${g.id}: ${50 - failed}/50 seeds OK (${(rejected / 50).toFixed(1)} infeasible draws rejected per question)`,
+  );
 }
 const total = errors.length + generatorErrors;
 if (total > 0) {

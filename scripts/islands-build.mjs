@@ -69,7 +69,9 @@ export async function loadRegistry(root, cacheDir) {
     }
     const renderIsland = (name, props, index) => {
       if (!ISLANDS[name]) throw new Error(`unknown island "${name}" (not in ${REGISTRY})`);
-      return renderToString(createElement(ISLANDS[name].Component, props), { identifierPrefix: identifierPrefix(name, index) });
+      return renderToString(createElement(ISLANDS[name].Component, props), {
+        identifierPrefix: identifierPrefix(name, index),
+      });
     };
     return { registry, renderIsland };
   } finally {
@@ -83,7 +85,9 @@ export async function loadRegistry(root, cacheDir) {
  */
 export function clientSource(registry) {
   const loaders = Object.keys(registry)
-    .map((name) => `  ${JSON.stringify(name)}: () => import(${JSON.stringify(widgetEntry(name))}).then((m) => m.default),`)
+    .map(
+      (name) => `  ${JSON.stringify(name)}: () => import(${JSON.stringify(widgetEntry(name))}).then((m) => m.default),`,
+    )
     .join('\n');
   return `import { hydrateIslands } from ${JSON.stringify(`./${CLIENT}`)};\nhydrateIslands({\n${loaders}\n});\n`;
 }
@@ -98,7 +102,10 @@ function generatedEntries(root, registry) {
   return {
     name: 'island-entries',
     setup(b) {
-      b.onResolve({ filter: new RegExp(`^${NAMESPACE}:`) }, (args) => ({ path: args.path.slice(NAMESPACE.length + 1), namespace: NAMESPACE }));
+      b.onResolve({ filter: new RegExp(`^${NAMESPACE}:`) }, (args) => ({
+        path: args.path.slice(NAMESPACE.length + 1),
+        namespace: NAMESPACE,
+      }));
       b.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => {
         if (args.path === 'client') return { contents: clientSource(registry), resolveDir: root, loader: 'js' };
         const name = args.path.replace(/^widget\//, '');
@@ -116,7 +123,10 @@ function generatedEntries(root, registry) {
 export async function bundleIslands({ root, registry, outdir, debug = false, write = true }) {
   return build({
     absWorkingDir: root,
-    entryPoints: [{ in: CLIENT_ENTRY, out: 'client' }, ...Object.keys(registry).map((name) => ({ in: widgetEntry(name), out: name }))],
+    entryPoints: [
+      { in: CLIENT_ENTRY, out: 'client' },
+      ...Object.keys(registry).map((name) => ({ in: widgetEntry(name), out: name })),
+    ],
     plugins: [generatedEntries(root, registry)],
     bundle: true,
     splitting: true,
@@ -142,7 +152,8 @@ export async function bundleIslands({ root, registry, outdir, debug = false, wri
 function staticClosure(outputs, out, seen = new Set()) {
   if (seen.has(out)) return seen;
   seen.add(out);
-  for (const imp of outputs[out]?.imports ?? []) if (imp.kind === 'import-statement') staticClosure(outputs, imp.path, seen);
+  for (const imp of outputs[out]?.imports ?? [])
+    if (imp.kind === 'import-statement') staticClosure(outputs, imp.path, seen);
   return seen;
 }
 
@@ -154,7 +165,11 @@ function staticClosure(outputs, out, seen = new Set()) {
  */
 export function islandChunks(metafile, names) {
   const outputs = metafile.outputs;
-  const byEntry = new Map(Object.entries(outputs).filter(([, o]) => o.entryPoint).map(([file, o]) => [o.entryPoint, file]));
+  const byEntry = new Map(
+    Object.entries(outputs)
+      .filter(([, o]) => o.entryPoint)
+      .map(([file, o]) => [o.entryPoint, file]),
+  );
   const entry = byEntry.get(CLIENT_ENTRY);
   if (!entry) throw new Error('islands: esbuild produced no chunk for the client entry');
   const entryClosure = staticClosure(outputs, entry);
@@ -162,7 +177,10 @@ export function islandChunks(metafile, names) {
   for (const name of names) {
     const chunk = byEntry.get(widgetEntry(name));
     if (!chunk) throw new Error(`islands: esbuild produced no chunk for island "${name}"`);
-    islands.set(name, [...staticClosure(outputs, chunk)].filter((f) => !entryClosure.has(f)));
+    islands.set(
+      name,
+      [...staticClosure(outputs, chunk)].filter((f) => !entryClosure.has(f)),
+    );
   }
   return { entry, entryClosure: [...entryClosure], islands };
 }
@@ -179,7 +197,11 @@ const attr = (el, name) => el.attrs.find((a) => a.name === name)?.value;
 const text = (el) => (el.childNodes ?? []).map((c) => c.value ?? '').join('');
 
 /** The inline scripts Next writes: the RSC payload (`self.__next_f`) and Turbopack's runtime bootstrap. */
-const NEXT_INLINE_SCRIPT = [/^\s*\(self\.__next_f\s*=/, /^\s*self\.__next_f\.push\(/, /^\s*\(globalThis\["TURBOPACK"\]/];
+const NEXT_INLINE_SCRIPT = [
+  /^\s*\(self\.__next_f\s*=/,
+  /^\s*self\.__next_f\.push\(/,
+  /^\s*\(globalThis\["TURBOPACK"\]/,
+];
 
 /** Whether `<script>` element `el` is one of Next's own: a file under /_next/, or one of its inline scripts. */
 export function isNextScript(el) {
@@ -212,18 +234,30 @@ export function analysePage(html) {
   for (const el of elements(doc)) {
     const loc = el.sourceCodeLocation;
     if (el.tagName === 'script') {
-      (isNextScript(el) ? nextScripts : otherScripts).push({ start: loc.startOffset, end: loc.endOffset, src: attr(el, 'src'), line: loc.startLine });
+      (isNextScript(el) ? nextScripts : otherScripts).push({
+        start: loc.startOffset,
+        end: loc.endOffset,
+        src: attr(el, 'src'),
+        line: loc.startLine,
+      });
       const src = attr(el, 'src');
       if (src) assets.push(src);
     } else if (el.tagName === 'link') {
-      if (isNextScriptLink(el)) nextScripts.push({ start: loc.startOffset, end: loc.endOffset, src: attr(el, 'href'), line: loc.startLine });
+      if (isNextScriptLink(el))
+        nextScripts.push({ start: loc.startOffset, end: loc.endOffset, src: attr(el, 'href'), line: loc.startLine });
       else if ((attr(el, 'rel') ?? '').toLowerCase() === 'modulepreload') assets.push(attr(el, 'href'));
     }
     for (const a of el.attrs) if (/^\/_next\/.*\.m?js(\?.*)?$/.test(a.value)) nextJsRefs.push(a.value);
     const island = attr(el, 'data-island');
     if (island !== undefined) {
       const { startTag, endTag } = loc;
-      islands.push({ name: island, props: attr(el, 'data-props') ?? '{}', start: startTag.endOffset, end: endTag?.startOffset ?? startTag.endOffset, line: loc.startLine });
+      islands.push({
+        name: island,
+        props: attr(el, 'data-props') ?? '{}',
+        start: startTag.endOffset,
+        end: endTag?.startOffset ?? startTag.endOffset,
+        line: loc.startLine,
+      });
     }
     if (el.tagName === 'head') headEnd = loc?.endTag?.startOffset;
     if (el.tagName === 'body') bodyEnd = loc?.endTag?.startOffset;
@@ -234,7 +268,8 @@ export function analysePage(html) {
 /** `html` with the [start, end) ranges removed and the insertions made (edits may come in any order; none overlap). */
 function splice(html, edits) {
   let out = html;
-  for (const e of [...edits].sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + (e.insert ?? '') + out.slice(e.end ?? e.start);
+  for (const e of [...edits].sort((a, b) => b.start - a.start))
+    out = out.slice(0, e.start) + (e.insert ?? '') + out.slice(e.end ?? e.start);
   return out;
 }
 
@@ -250,7 +285,9 @@ export function rewritePage(html, file, scriptsFor, renderIsland) {
   const page = analysePage(html);
   if (page.otherScripts.length) {
     const s = page.otherScripts[0];
-    throw new Error(`${file}:${s.line}: a <script> that is not Next's (${s.src ?? 'inline'}); islands are the only scripts a page may have`);
+    throw new Error(
+      `${file}:${s.line}: a <script> that is not Next's (${s.src ?? 'inline'}); islands are the only scripts a page may have`,
+    );
   }
   const edits = page.nextScripts.map(({ start, end }) => ({ start, end }));
   page.islands.forEach((island, index) => {
@@ -270,9 +307,13 @@ export function rewritePage(html, file, scriptsFor, renderIsland) {
   });
   const names = [...new Set(page.islands.map((i) => i.name))];
   if (names.length) {
-    if (page.headEnd === undefined || page.bodyEnd === undefined) throw new Error(`${file}: no </head> or </body> to add the island scripts to`);
+    if (page.headEnd === undefined || page.bodyEnd === undefined)
+      throw new Error(`${file}: no </head> or </body> to add the island scripts to`);
     const { entryUrl, preloads } = scriptsFor(names);
-    edits.push({ start: page.headEnd, insert: preloads.map((u) => `<link rel="modulepreload" href="${u}"/>`).join('') });
+    edits.push({
+      start: page.headEnd,
+      insert: preloads.map((u) => `<link rel="modulepreload" href="${u}"/>`).join(''),
+    });
     edits.push({ start: page.bodyEnd, insert: `<script type="module" src="${entryUrl}"></script>` });
   }
   return { html: splice(html, edits), islands: names, removed: page.nextScripts.length };
@@ -307,17 +348,23 @@ export function checkOutput(outDir, pageFiles, { budgetBytes = JS_BUDGET_GZIP_BY
     const page = analysePage(fs.readFileSync(file, 'utf8'));
     if (page.nextJsRefs.length) errors.push(`${rel(file)}: still refers to Next's JavaScript (${page.nextJsRefs[0]})`);
     if (page.nextScripts.length || page.otherScripts.length > (page.islands.length ? 1 : 0)) {
-      errors.push(`${rel(file)}: ${page.nextScripts.length + page.otherScripts.length} <script>/preload elements where ${page.islands.length ? 'one' : 'none'} belongs`);
+      errors.push(
+        `${rel(file)}: ${page.nextScripts.length + page.otherScripts.length} <script>/preload elements where ${page.islands.length ? 'one' : 'none'} belongs`,
+      );
     }
     let bytes = 0;
     for (const url of new Set(page.assets)) {
       const asset = path.join(outDir, url.replace(/^\//, ''));
-      if (!url.startsWith('/') || !fs.existsSync(asset)) errors.push(`${rel(file)}: loads ${url}, which is not in ${path.basename(outDir)}/`);
+      if (!url.startsWith('/') || !fs.existsSync(asset))
+        errors.push(`${rel(file)}: loads ${url}, which is not in ${path.basename(outDir)}/`);
       else bytes += gzip(asset);
     }
-    if (!page.islands.length && page.assets.length) errors.push(`${rel(file)}: has no islands but loads ${page.assets.join(', ')}`);
+    if (!page.islands.length && page.assets.length)
+      errors.push(`${rel(file)}: has no islands but loads ${page.assets.join(', ')}`);
     if (bytes > budgetBytes) {
-      errors.push(`${rel(file)}: loads ${(bytes / 1024).toFixed(1)} KiB of JavaScript (gzip), over the budget of ${(budgetBytes / 1024).toFixed(0)} KiB`);
+      errors.push(
+        `${rel(file)}: loads ${(bytes / 1024).toFixed(1)} KiB of JavaScript (gzip), over the budget of ${(budgetBytes / 1024).toFixed(0)} KiB`,
+      );
     }
     jsBytes.set(file, bytes);
   }
@@ -330,6 +377,9 @@ export function checkOutput(outDir, pageFiles, { budgetBytes = JS_BUDGET_GZIP_BY
     }
   };
   if (fs.existsSync(path.join(outDir, '_next'))) walk(path.join(outDir, '_next'));
-  if (leftover.length) errors.push(`Next's JavaScript is still in the output: ${leftover.slice(0, 5).join(', ')}${leftover.length > 5 ? ` and ${leftover.length - 5} more` : ''}`);
+  if (leftover.length)
+    errors.push(
+      `Next's JavaScript is still in the output: ${leftover.slice(0, 5).join(', ')}${leftover.length > 5 ? ` and ${leftover.length - 5} more` : ''}`,
+    );
   return { errors, jsBytes };
 }

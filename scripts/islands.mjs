@@ -21,7 +21,14 @@
 // Usage: next build && node scripts/islands.mjs   (npm run build does both)
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleIslands, checkOutput, islandChunks, loadRegistry, PUBLIC_PREFIX, rewritePage } from './islands-build.mjs';
+import {
+  bundleIslands,
+  checkOutput,
+  islandChunks,
+  loadRegistry,
+  PUBLIC_PREFIX,
+  rewritePage,
+} from './islands-build.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outDir = path.join(root, 'out');
@@ -41,7 +48,10 @@ fs.rmSync(islandsDir, { recursive: true, force: true });
 const result = await bundleIslands({ root, registry, outdir: islandsDir, debug });
 const outputs = result.metafile.outputs;
 const fromNext = Object.keys(result.metafile.inputs).filter((i) => /node_modules\/(next|preact)\//.test(i));
-if (fromNext.length) fail([`the island bundle includes ${fromNext.slice(0, 3).join(', ')}: use a plain <a>, not next/link, in client components`]);
+if (fromNext.length)
+  fail([
+    `the island bundle includes ${fromNext.slice(0, 3).join(', ')}: use a plain <a>, not next/link, in client components`,
+  ]);
 const chunks = islandChunks(result.metafile, Object.keys(registry));
 const publicUrl = (p) => PUBLIC_PREFIX + path.relative(islandsDir, path.resolve(root, p)).split(path.sep).join('/');
 
@@ -97,7 +107,10 @@ function removeNextFiles(dir) {
     } else if (p.startsWith(path.join(outDir, '_next') + path.sep) && /\.(js|mjs)$/.test(entry.name)) {
       fs.rmSync(p);
       removed += 1;
-    } else if (entry.name.endsWith('.txt') && (entry.name.startsWith('__next.') || fs.existsSync(p.replace(/\.txt$/, '.html')))) {
+    } else if (
+      entry.name.endsWith('.txt') &&
+      (entry.name.startsWith('__next.') || fs.existsSync(p.replace(/\.txt$/, '.html')))
+    ) {
       fs.rmSync(p);
       removed += 1;
     }
@@ -115,4 +128,6 @@ console.log(
     `${(bundleBytes / 1024).toFixed(1)} KiB raw${debug ? ', unminified with source maps (ISLANDS_DEBUG=1)' : ''}; removed ${removed} unused files`,
 );
 const heaviest = [...check.jsBytes].sort((a, b) => b[1] - a[1]).slice(0, 6);
-console.log(`islands: JavaScript per page (gzip): ${heaviest.map(([f, b]) => `${path.relative(outDir, f)} ${(b / 1024).toFixed(1)} KiB`).join(', ')}`);
+console.log(
+  `islands: JavaScript per page (gzip): ${heaviest.map(([f, b]) => `${path.relative(outDir, f)} ${(b / 1024).toFixed(1)} KiB`).join(', ')}`,
+);

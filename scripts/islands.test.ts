@@ -31,10 +31,13 @@ describe('the island bundle (esbuild, from the registry)', () => {
   }, 60_000);
 
   /** The source files that went into `outputs`. */
-  const inputsOf = (outputs: Iterable<string>) => new Set([...outputs].flatMap((o) => Object.keys(metafile.outputs[o]?.inputs ?? {})));
+  const inputsOf = (outputs: Iterable<string>) =>
+    new Set([...outputs].flatMap((o) => Object.keys(metafile.outputs[o]?.inputs ?? {})));
 
   it('reads the same islands the registry module exports', () => {
-    const expected = Object.fromEntries(Object.entries(ISLANDS).map(([name, s]) => [name, { module: s.module, exportName: s.exportName }]));
+    const expected = Object.fromEntries(
+      Object.entries(ISLANDS).map(([name, s]) => [name, { module: s.module, exportName: s.exportName }]),
+    );
     expect(registry).toEqual(expected);
   });
 
@@ -45,7 +48,10 @@ describe('the island bundle (esbuild, from the registry)', () => {
       expect(files, name).toBeDefined();
       const own = [...inputsOf(files!)].filter((i) => i.replace(/\.tsx?$/, '') === spec.module);
       expect(own, `${name}'s chunks hold ${spec.module}`).toHaveLength(1);
-      expect([...entryInputs].some((i) => i.startsWith(spec.module + '.')), `the entry must not hold ${spec.module}`).toBe(false);
+      expect(
+        [...entryInputs].some((i) => i.startsWith(spec.module + '.')),
+        `the entry must not hold ${spec.module}`,
+      ).toBe(false);
     }
   });
 
@@ -77,17 +83,24 @@ const NEXT_HEAD =
 const NEXT_BODY =
   '<script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push([])</script>' +
   '<script>(self.__next_f=self.__next_f||[]).push([0])</script><script>self.__next_f.push([1,"1:[\\"$\\",\\"html\\"]\\n"])</script>';
-const page = (body: string, head = '') => `<!DOCTYPE html><html><head><title>t</title>${NEXT_HEAD}${head}</head><body>${body}${NEXT_BODY}</body></html>`;
+const page = (body: string, head = '') =>
+  `<!DOCTYPE html><html><head><title>t</title>${NEXT_HEAD}${head}</head><body>${body}${NEXT_BODY}</body></html>`;
 /** Stands in for React: the island's name, props and position, so a test sees what was rendered where. */
-const renderIsland = (name: string, props: object, index: number) => `<p>${name} ${JSON.stringify(props)} #${index}</p>`;
-const scriptsFor = (names: string[]) => ({ entryUrl: '/_islands/client-X.js', preloads: ['/_islands/c-R.js', ...names.map((n) => `/_islands/${n}-X.js`)] });
+const renderIsland = (name: string, props: object, index: number) =>
+  `<p>${name} ${JSON.stringify(props)} #${index}</p>`;
+const scriptsFor = (names: string[]) => ({
+  entryUrl: '/_islands/client-X.js',
+  preloads: ['/_islands/c-R.js', ...names.map((n) => `/_islands/${n}-X.js`)],
+});
 
 describe('rewritePage (parse5)', () => {
   it("removes every one of Next's scripts and preloads from a prose page and adds none", () => {
     const out = build.rewritePage(page('<main><p>Prose.</p></main>'), 'out/x.html', scriptsFor, renderIsland);
     expect(out.removed).toBe(6);
     expect(out.islands).toEqual([]);
-    expect(out.html).toBe('<!DOCTYPE html><html><head><title>t</title></head><body><main><p>Prose.</p></main></body></html>');
+    expect(out.html).toBe(
+      '<!DOCTYPE html><html><head><title>t</title></head><body><main><p>Prose.</p></main></body></html>',
+    );
   });
 
   it("adds the entry and exactly the page's islands' chunks to a page with islands", () => {
@@ -105,22 +118,33 @@ describe('rewritePage (parse5)', () => {
   });
 
   it('reads markup the way a browser does, where a regex would not (comments, text, quoting)', () => {
-    const body = '<!-- <script src="/_next/x.js"></script> --><p>Write &lt;script&gt; in prose, or data-island="quiz".</p>';
+    const body =
+      '<!-- <script src="/_next/x.js"></script> --><p>Write &lt;script&gt; in prose, or data-island="quiz".</p>';
     const out = build.rewritePage(page(body), 'out/x.html', scriptsFor, renderIsland);
     expect(out.islands).toEqual([]);
     expect(out.html).toContain(body);
   });
 
   it('fails on any other <script> or unreadable props, naming the file and line', () => {
-    expect(() => build.rewritePage(page('<div data-island="quiz" data-props="{oops"></div>'), 'out/q.html', scriptsFor, renderIsland)).toThrow(
-      /^out\/q\.html:1: island "quiz" has unreadable data-props/,
-    );
-    expect(() => build.rewritePage(page('<script>alert(1)</script>'), 'out/lessons/memory.html', scriptsFor, renderIsland)).toThrow(
-      /^out\/lessons\/memory\.html:1: a <script> that is not Next's \(inline\)/,
-    );
-    expect(() => build.rewritePage(page('', '<script src="https://cdn.example/x.js"></script>'), 'out/a.html', scriptsFor, renderIsland)).toThrow(
-      /out\/a\.html:1: a <script> that is not Next's \(https:\/\/cdn\.example\/x\.js\)/,
-    );
+    expect(() =>
+      build.rewritePage(
+        page('<div data-island="quiz" data-props="{oops"></div>'),
+        'out/q.html',
+        scriptsFor,
+        renderIsland,
+      ),
+    ).toThrow(/^out\/q\.html:1: island "quiz" has unreadable data-props/);
+    expect(() =>
+      build.rewritePage(page('<script>alert(1)</script>'), 'out/lessons/memory.html', scriptsFor, renderIsland),
+    ).toThrow(/^out\/lessons\/memory\.html:1: a <script> that is not Next's \(inline\)/);
+    expect(() =>
+      build.rewritePage(
+        page('', '<script src="https://cdn.example/x.js"></script>'),
+        'out/a.html',
+        scriptsFor,
+        renderIsland,
+      ),
+    ).toThrow(/out\/a\.html:1: a <script> that is not Next's \(https:\/\/cdn\.example\/x\.js\)/);
   });
 });
 
@@ -134,7 +158,13 @@ describe('checkOutput (post-conditions, each naming the file)', () => {
   };
   const html = (head: string, body: string) => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
   const islandPage = (urls: string[]) =>
-    html(urls.slice(1).map((u) => `<link rel="modulepreload" href="${u}"/>`).join(''), `<div data-island="quiz"></div><script type="module" src="${urls[0]}"></script>`);
+    html(
+      urls
+        .slice(1)
+        .map((u) => `<link rel="modulepreload" href="${u}"/>`)
+        .join(''),
+      `<div data-island="quiz"></div><script type="module" src="${urls[0]}"></script>`,
+    );
 
   beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'islands-check-'));
@@ -158,7 +188,10 @@ describe('checkOutput (post-conditions, each naming the file)', () => {
   it('reports a URL that does not exist, a script on a page without islands, a leftover Next chunk and a page over budget', () => {
     const missing = write('m.html', islandPage(['/_islands/client-X.js', '/_islands/gone-Y.js']));
     const prose = write('p.html', html('', '<p>x</p><script type="module" src="/_islands/client-X.js"></script>'));
-    const stale = write('s.html', html('<link rel="preload" as="script" href="/_next/static/chunks/a.js"/>', '<p>x</p>'));
+    const stale = write(
+      's.html',
+      html('<link rel="preload" as="script" href="/_next/static/chunks/a.js"/>', '<p>x</p>'),
+    );
     write('_next/static/chunks/a.js', '1');
     const heavy = write('h.html', islandPage(['/_islands/client-X.js']));
     const { errors } = build.checkOutput(out, [missing, prose, stale, heavy], { budgetBytes: 1024 });

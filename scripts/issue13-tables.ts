@@ -25,7 +25,10 @@ for (const row of PUBLISHED_TOTALS) {
   const c = countParams(spec);
   const vision = c.vision ? c.vision.tower + c.vision.projector : 0;
   const computed = c.total + vision + (row.computedExtra ?? 0);
-  const parts = [vision ? `incl. vision ${groupDigits(vision)}` : '', row.extraNote ? `incl. ${row.extraNote} ${groupDigits(row.computedExtra ?? 0)}` : '']
+  const parts = [
+    vision ? `incl. vision ${groupDigits(vision)}` : '',
+    row.extraNote ? `incl. ${row.extraNote} ${groupDigits(row.computedExtra ?? 0)}` : '',
+  ]
     .filter(Boolean)
     .join(', ');
   const diff = computed === row.publishedTotal ? 'exact' : pct(computed, row.publishedTotal);

@@ -36,7 +36,9 @@ afterAll(async () => {
 
 describe('security headers served by npm start (serve.json)', () => {
   it('npm start and the e2e server both use serve.json', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
     expect(pkg.scripts.start).toContain('--config ../serve.json');
     expect(fs.readFileSync(path.join(root, 'playwright.config.ts'), 'utf8')).toContain('--config ../serve.json');
   });
@@ -45,7 +47,12 @@ describe('security headers served by npm start (serve.json)', () => {
     it(`${route}: CSP with script-src 'self' and frame-ancestors 'none', nosniff, a referrer policy, no framing`, async () => {
       const res = await fetch(`${base}${route}`);
       const csp = res.headers.get('content-security-policy') ?? '';
-      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values] as const));
+      const directives = new Map(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([name, ...values]) => [name, values] as const),
+      );
       expect(directives.get('script-src')).toEqual(["'self'"]);
       expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
       expect(directives.get('object-src')).toEqual(["'none'"]);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The one test command: lint, typecheck, unit tests, production build, e2e in Chromium.
+// The one test command: format (Prettier), lint, typecheck, unit tests, production build, e2e in Chromium.
 // Ends with a plain "N passed, N failed" line summed from the runners' JSON reports
 // (lint, typecheck and build count as one check each).
 import { spawnSync } from 'node:child_process';
@@ -27,7 +27,10 @@ function run(label, cmd, args, opts = {}) {
 function check(label, cmd, args) {
   const ok = run(label, cmd, args);
   if (ok) passed += 1;
-  else { failed += 1; failures.push(label); }
+  else {
+    failed += 1;
+    failures.push(label);
+  }
   return ok;
 }
 
@@ -36,8 +39,13 @@ function ensureChromium() {
   console.log(`Chromium not found at ${CHROMIUM}; installing Debian's chromium with apt…`);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = isRoot ? [] : ['sudo', '-n'];
-  const apt = (args) => spawnSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  if (apt(['update']).status === 0 && apt(['install', '-y', 'chromium']).status === 0 && fs.existsSync(CHROMIUM)) return true;
+  const apt = (args) =>
+    spawnSync(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+  if (apt(['update']).status === 0 && apt(['install', '-y', 'chromium']).status === 0 && fs.existsSync(CHROMIUM))
+    return true;
   console.error(
     `\nCannot run the browser tests: no Chromium at ${CHROMIUM} and apt could not install it.\n` +
       'Install it with:  sudo apt-get update && sudo apt-get install -y chromium\n' +
@@ -50,27 +58,43 @@ function countVitest(file) {
   try {
     const j = JSON.parse(fs.readFileSync(file, 'utf8'));
     return { passed: j.numPassedTests ?? 0, failed: j.numFailedTests ?? 0 };
-  } catch { return null; }
+  } catch {
+    return null;
+  }
 }
 
 function countPlaywright(file) {
   try {
     const j = JSON.parse(fs.readFileSync(file, 'utf8'));
     const s = j.stats ?? {};
-    return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: (s.unexpected ?? 0) };
-  } catch { return null; }
+    return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: s.unexpected ?? 0 };
+  } catch {
+    return null;
+  }
 }
 
 const chromiumOk = ensureChromium();
 
+check('format', 'npx', ['prettier', '--check', '.']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 check('typecheck', 'sh', ['-c', 'npx next typegen && npx tsc --noEmit']);
 
 fs.rmSync('reports/vitest.json', { force: true });
-const unitOk = run('unit', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/vitest.json']);
+const unitOk = run('unit', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile=reports/vitest.json',
+]);
 const unit = countVitest('reports/vitest.json');
-if (unit) { passed += unit.passed; failed += unit.failed; }
-if (!unitOk && (!unit || unit.failed === 0)) { failed += 1; }
+if (unit) {
+  passed += unit.passed;
+  failed += unit.failed;
+}
+if (!unitOk && (!unit || unit.failed === 0)) {
+  failed += 1;
+}
 if (!unitOk) failures.push('unit');
 
 const buildOk = check('build', 'npm', ['run', 'build']);
@@ -79,7 +103,10 @@ if (buildOk && chromiumOk) {
   fs.rmSync('reports/playwright.json', { force: true });
   const e2eOk = run('e2e', 'npx', ['playwright', 'test'], { env: { CHROMIUM_PATH: CHROMIUM } });
   const e2e = countPlaywright('reports/playwright.json');
-  if (e2e) { passed += e2e.passed; failed += e2e.failed; }
+  if (e2e) {
+    passed += e2e.passed;
+    failed += e2e.failed;
+  }
   if (!e2eOk && (!e2e || e2e.failed === 0)) failed += 1;
   if (!e2eOk) failures.push('e2e');
 } else {

@@ -20,8 +20,8 @@ export default function InterviewPage() {
       <div className="prose">
         <h1>Mock interview</h1>
         <p className="lede">
-          The question interviewers ask — should a 70B model run at 4-bit or 8-bit? — then follow-ups, against the clock. Answer
-          as you would in the room, then tick the rubric points you made and compare with a model answer.
+          The question interviewers ask — should a 70B model run at 4-bit or 8-bit? — then follow-ups, against the
+          clock. Answer as you would in the room, then tick the rubric points you made and compare with a model answer.
         </p>
       </div>
       <Interview questions={questions} />

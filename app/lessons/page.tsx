@@ -16,7 +16,9 @@ export default function LessonsIndex() {
         {lessons.map((l) => (
           <li key={l.slug}>
             <Link href={`/lessons/${l.slug}`}>{l.meta.title}</Link>
-            <p className="muted">{l.meta.summary} <span className="nowrap">({l.meta.minutes} min)</span></p>
+            <p className="muted">
+              {l.meta.summary} <span className="nowrap">({l.meta.minutes} min)</span>
+            </p>
           </li>
         ))}
       </ol>

@@ -14,8 +14,8 @@ export default function PracticePage() {
       <div className="prose">
         <h1>Practice</h1>
         <p className="lede">
-          Answer questions from the bank and grade how well you knew each one; spaced repetition brings it back just before
-          you would forget it. Your progress stays in this browser (export it to move it).
+          Answer questions from the bank and grade how well you knew each one; spaced repetition brings it back just
+          before you would forget it. Your progress stays in this browser (export it to move it).
         </p>
       </div>
       <PracticeApp bankUrl="/practice/bank.json" />

@@ -15,7 +15,13 @@ export function presentRoute(slug: string, mod: { default: MDXContent; meta?: un
   const meta = parseLessonMeta(slug, mod.meta);
   const Content = mod.default;
   const metadata: Metadata = { title: `Slides: ${meta.title}`, description: meta.summary };
-  const components = presentComponents({ slug, title: meta.title, summary: meta.summary, order: meta.order, minutes: meta.minutes });
+  const components = presentComponents({
+    slug,
+    title: meta.title,
+    summary: meta.summary,
+    order: meta.order,
+    minutes: meta.minutes,
+  });
   function PresentPage() {
     return <Content components={components} />;
   }

@@ -3,7 +3,8 @@ import { SOURCES } from '@/lib/sources';
 
 export const metadata: Metadata = {
   title: 'Sources',
-  description: 'Every paper, datasheet, repository file and model config this site cites, and what was taken from each.',
+  description:
+    'Every paper, datasheet, repository file and model config this site cites, and what was taken from each.',
 };
 
 const KIND_LABEL: Record<string, string> = {
@@ -23,8 +24,8 @@ export default function SourcesPage() {
     <div className="prose">
       <h1>Sources</h1>
       <p className="lede">
-        Every figure on this site is either computed by the site&apos;s library from the inputs below, or quoted from one of
-        them. Each entry says what we took from it.
+        Every figure on this site is either computed by the site&apos;s library from the inputs below, or quoted from
+        one of them. Each entry says what we took from it.
       </p>
       {kinds.map((kind) => (
         <section key={kind} aria-labelledby={`kind-${kind}`}>
@@ -32,7 +33,9 @@ export default function SourcesPage() {
           <ul className="source-list">
             {SOURCES.filter((s) => s.kind === kind).map((s) => (
               <li key={s.id} id={s.id}>
-                <a href={s.url} rel="noopener noreferrer">{s.title}</a>
+                <a href={s.url} rel="noopener noreferrer">
+                  {s.title}
+                </a>
                 {s.authors ? <> — {s.authors}</> : null}
                 {s.year ? <> ({s.year})</> : null}
                 <br />

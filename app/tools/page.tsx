@@ -3,13 +3,26 @@ import Link from 'next/link';
 
 export const metadata: Metadata = {
   title: 'Calculators',
-  description: 'Memory, speed and rounding calculators for a 70B LLM at 4-bit or 8-bit, each with its set-up in the link.',
+  description:
+    'Memory, speed and rounding calculators for a 70B LLM at 4-bit or 8-bit, each with its set-up in the link.',
 };
 
 const TOOLS = [
-  { href: '/tools/memory', title: 'Memory calculator', text: 'Weights, KV cache, activations and overhead for a catalog model or your own config.json; which GPUs it fits on, and the largest batch × context that fits.' },
-  { href: '/tools/speed', title: 'Speed calculator', text: 'The decode roofline per format and GPU: time per token, tokens per second per sequence and in total, and the batch where compute takes over.' },
-  { href: '/tools/rounding', title: 'Rounding demo', text: 'INT8 (absmax and zero-point), INT4, NF4 and FP4 side by side on sample or pasted weights, with the arithmetic step by step.' },
+  {
+    href: '/tools/memory',
+    title: 'Memory calculator',
+    text: 'Weights, KV cache, activations and overhead for a catalog model or your own config.json; which GPUs it fits on, and the largest batch × context that fits.',
+  },
+  {
+    href: '/tools/speed',
+    title: 'Speed calculator',
+    text: 'The decode roofline per format and GPU: time per token, tokens per second per sequence and in total, and the batch where compute takes over.',
+  },
+  {
+    href: '/tools/rounding',
+    title: 'Rounding demo',
+    text: 'INT8 (absmax and zero-point), INT4, NF4 and FP4 side by side on sample or pasted weights, with the arithmetic step by step.',
+  },
 ];
 
 export default function ToolsIndex() {

@@ -21,7 +21,17 @@ for (let i = 0; i < 5; i++) {
   const c = process.cpuUsage(c0);
   cpu.push((c.user + c.system) / 1000);
 }
-console.log(`compareMethods bits ${bits}, ${calibration}: wall ${median(wall).toFixed(0)} ms, CPU ${median(cpu).toFixed(0)} ms (median of 5)`);
-console.log('steps (ms, last run):', Object.entries(last.timingsMs).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', '));
-for (const o of last.outcomes) console.log(`  ${o.method.padEnd(18)} held-out ${o.relativeError.toFixed(4)}  calibration ${o.calibrationError?.toFixed(4) ?? '—'}`);
+console.log(
+  `compareMethods bits ${bits}, ${calibration}: wall ${median(wall).toFixed(0)} ms, CPU ${median(cpu).toFixed(0)} ms (median of 5)`,
+);
+console.log(
+  'steps (ms, last run):',
+  Object.entries(last.timingsMs)
+    .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+    .join(', '),
+);
+for (const o of last.outcomes)
+  console.log(
+    `  ${o.method.padEnd(18)} held-out ${o.relativeError.toFixed(4)}  calibration ${o.calibrationError?.toFixed(4) ?? '—'}`,
+  );
 console.log(`  AWQ best α ${last.awq.bestRatio}`);

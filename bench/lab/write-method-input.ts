@@ -23,4 +23,6 @@ writeFileSync(
     x: Buffer.from(x).toString('base64'),
   }),
 );
-console.log(`wrote ${path}: W ${weights.rows}×${weights.cols}, X ${calibration.rows}×${calibration.cols}, sha256 ${sha}`);
+console.log(
+  `wrote ${path}: W ${weights.rows}×${weights.cols}, X ${calibration.rows}×${calibration.cols}, sha256 ${sha}`,
+);

@@ -28,11 +28,13 @@ export function CheatSheet() {
         <p className={styles.lede}>
           {entry.name}: {formatCount(countParams(entry.spec).total)} parameters, {entry.spec.numLayers} layers
           {a.kind === 'gqa' ? `, ${a.numHeads} query heads, ${a.numKvHeads} KV heads of ${a.headDim}` : ''}
-          <Ref id="hf-config-llama-3.1-70b" />. Numbers computed by the site’s library at build time, or cited [n]. Speeds are roofline upper bounds.
+          <Ref id="hf-config-llama-3.1-70b" />. Numbers computed by the site’s library at build time, or cited [n].
+          Speeds are roofline upper bounds.
           <span className={styles.screenOnly}>
             {' '}
-            Print it (A4 or Letter, one page), or work the numbers in the <Link href="/tools/memory">memory</Link> and{' '}
-            <Link href="/tools/speed">speed</Link> calculators.
+            Print it (A4 or Letter, one page), or work the numbers in the <Link href="/tools/memory">
+              memory
+            </Link> and <Link href="/tools/speed">speed</Link> calculators.
           </span>
         </p>
       </header>

@@ -22,8 +22,14 @@ function Pick({ leaf }: { leaf: DecisionLeaf }) {
  */
 export function DecisionTree() {
   const leaves = decisionTree({ withFp8Gpu: FP8_GPU, withoutFp8Gpu: NO_FP8_GPU });
-  const find = (tolerance: DecisionLeaf['accuracyTolerance'], evaluation: boolean, workload: DecisionLeaf['workload']) =>
-    leaves.find((l) => l.accuracyTolerance === tolerance && l.evaluationBudget === evaluation && l.workload === workload)!;
+  const find = (
+    tolerance: DecisionLeaf['accuracyTolerance'],
+    evaluation: boolean,
+    workload: DecisionLeaf['workload'],
+  ) =>
+    leaves.find(
+      (l) => l.accuracyTolerance === tolerance && l.evaluationBudget === evaluation && l.workload === workload,
+    )!;
   return (
     <section className={styles.section} aria-labelledby="cs-decision">
       <h2 id="cs-decision">Decision tree</h2>
@@ -55,15 +61,19 @@ export function DecisionTree() {
           </ul>
         </li>
         <li>
-          <span className={styles.q}>Then</span> check the fit (weights + KV + overhead); if short, the next format or more GPUs. No task data to calibrate on:
-          AWQ over GPTQ<Ref id="awq-2306.00978" />. Evaluate against BF16 on your data, then canary.
+          <span className={styles.q}>Then</span> check the fit (weights + KV + overhead); if short, the next format or
+          more GPUs. No task data to calibrate on: AWQ over GPTQ
+          <Ref id="awq-2306.00978" />. Evaluate against BF16 on your data, then canary.
         </li>
       </ol>
       <p className={styles.note}>
-        First picks of lib/decision, memory to spare. FP8 GPUs: Ada, Hopper, Blackwell; Ampere (e.g. {getGpu(NO_FP8_GPU).name}) runs FP8
-        weight-only<Ref id="vllm-docs-fp8" />. FP8 W8A8 “effectively lossless”, INT8 W8A8 −1–3%; W4A16 for latency, W8A8 for
-        batching<Ref id="bf16-or-death-2411.02355" />. Llama-3/3.1-70B: per-channel INT8 W8A8 hurts; use per-group INT8 on a few layers, or
-        W8A16<Ref id="llama3-70b-per-channel-2408.15301" />.
+        First picks of lib/decision, memory to spare. FP8 GPUs: Ada, Hopper, Blackwell; Ampere (e.g.{' '}
+        {getGpu(NO_FP8_GPU).name}) runs FP8 weight-only
+        <Ref id="vllm-docs-fp8" />. FP8 W8A8 “effectively lossless”, INT8 W8A8 −1–3%; W4A16 for latency, W8A8 for
+        batching
+        <Ref id="bf16-or-death-2411.02355" />. Llama-3/3.1-70B: per-channel INT8 W8A8 hurts; use per-group INT8 on a few
+        layers, or W8A16
+        <Ref id="llama3-70b-per-channel-2408.15301" />.
       </p>
     </section>
   );

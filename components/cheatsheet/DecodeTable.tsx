@@ -18,14 +18,18 @@ export function DecodeTable({ model = 'llama-3.1-70b' }: { model?: string }) {
   const entry = getModel(model);
   const gpus = DECODE_GPUS.map((id) => getGpu(id));
   const h100 = getGpu('h100-sxm');
-  const expected = FORMATS.map((f) => ({ f, c: batchOneDecodeCeiling({ model: entry.spec, weights: f, gpu: h100, contextTokens: CONTEXT }) }));
+  const expected = FORMATS.map((f) => ({
+    f,
+    c: batchOneDecodeCeiling({ model: entry.spec, weights: f, gpu: h100, contextTokens: CONTEXT }),
+  }));
   return (
     <section className={styles.section} aria-labelledby="cs-decode">
       <h2 id="cs-decode">Batch-1 decode ceiling, tokens/s</h2>
       <div className={`table-wrap ${styles.tableWrap}`} tabIndex={0} role="region" aria-label="Decode ceiling table">
         <table className={styles.table}>
           <caption className="sr-only">
-            Roofline upper bound on the tokens per second one user sees, {entry.name}, one sequence of {formatCount(CONTEXT)} cached tokens, on the fewest GPUs that hold it
+            Roofline upper bound on the tokens per second one user sees, {entry.name}, one sequence of{' '}
+            {formatCount(CONTEXT)} cached tokens, on the fewest GPUs that hold it
           </caption>
           <thead>
             <tr>
@@ -64,12 +68,17 @@ export function DecodeTable({ model = 'llama-3.1-70b' }: { model?: string }) {
         </table>
       </div>
       <p className={styles.note}>
-        Ceilings: one sequence, {formatCount(CONTEXT)} BF16 KV tokens, fewest GPUs at vLLM’s {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)} (“on 2”: tensor parallel).
-        Our H100’s kernels:{' '}
+        Ceilings: one sequence, {formatCount(CONTEXT)} BF16 KV tokens, fewest GPUs at vLLM’s{' '}
+        {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)} (“on 2”: tensor parallel). Our H100’s kernels:{' '}
         {expected.map(({ f, c }, i) => (
-          <span key={f}>{i > 0 ? ', ' : ''}{CHART_FORMAT_LABELS[f].split(' ')[0]} {c.expectedTokensPerSecond === null ? '—' : formatRate(c.expectedTokensPerSecond)}</span>
+          <span key={f}>
+            {i > 0 ? ', ' : ''}
+            {CHART_FORMAT_LABELS[f].split(' ')[0]}{' '}
+            {c.expectedTokensPerSecond === null ? '—' : formatRate(c.expectedTokensPerSecond)}
+          </span>
         ))}{' '}
-        (INT4: no Marlin, a floor). † weight-only. The 4-bit lead fades with batch (Marlin keeps it to ≈16–32)<Ref id="marlin-readme" />.
+        (INT4: no Marlin, a floor). † weight-only. The 4-bit lead fades with batch (Marlin keeps it to ≈16–32)
+        <Ref id="marlin-readme" />.
       </p>
     </section>
   );

@@ -41,13 +41,18 @@ export function GpuTable() {
       <div className={`table-wrap ${styles.tableWrap}`} tabIndex={0} role="region" aria-label="GPU table">
         <table className={`${styles.table} ${styles.gpuTable}`}>
           <caption className="sr-only">
-            GPU memory as the driver reports it, peak bandwidth, FP8/INT8/INT4 tensor-core support, and how many GPUs hold Llama-3.1-70B at 4 and 8 bits
+            GPU memory as the driver reports it, peak bandwidth, FP8/INT8/INT4 tensor-core support, and how many GPUs
+            hold Llama-3.1-70B at 4 and 8 bits
           </caption>
           <thead>
             <tr>
               <th scope="col">GPU</th>
-              <th scope="col" className={styles.n}>Memory</th>
-              <th scope="col" className={styles.n}>BW</th>
+              <th scope="col" className={styles.n}>
+                Memory
+              </th>
+              <th scope="col" className={styles.n}>
+                BW
+              </th>
               {SHEET_LOW_BIT_DTYPES.map((d) => (
                 <th key={d} scope="col" className={styles.c}>
                   {DTYPE_LABELS[d]}
@@ -84,9 +89,11 @@ export function GpuTable() {
         </table>
       </div>
       <p className={styles.note}>
-        Memory as nvidia-smi/rocm-smi reports it, GB (10⁹ B) over GiB (2³⁰ B); BW: peak bandwidth. ✓ tensor cores for the type, — none (16-bit
-        matmul), ⚠ figure unverified. {fp4.length ? `${fp4.join(', ')}: FP4 tensor cores too. ` : ''}B200: no INT8 in vLLM. MI300X FP8: E4M3FNUZ, max 240.{' '}“70B”: fewest GPUs that hold INT4 g128 · FP8 weights and one{' '}
-        {formatCount(CONTEXT)}-token sequence at vLLM’s {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}.
+        Memory as nvidia-smi/rocm-smi reports it, GB (10⁹ B) over GiB (2³⁰ B); BW: peak bandwidth. ✓ tensor cores for
+        the type, — none (16-bit matmul), ⚠ figure unverified.{' '}
+        {fp4.length ? `${fp4.join(', ')}: FP4 tensor cores too. ` : ''}B200: no INT8 in vLLM. MI300X FP8: E4M3FNUZ, max
+        240. “70B”: fewest GPUs that hold INT4 g128 · FP8 weights and one {formatCount(CONTEXT)}-token sequence at
+        vLLM’s {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}.
       </p>
     </section>
   );

@@ -26,7 +26,9 @@ export function KvTable({ model = 'llama-3.1-70b' }: { model?: string }) {
           <thead>
             <tr>
               <th scope="col">Cache</th>
-              <th scope="col" className={styles.n}>per token</th>
+              <th scope="col" className={styles.n}>
+                per token
+              </th>
               {CONTEXTS.map((c) => (
                 <th key={c} scope="col" className={styles.n}>
                   {formatCount(c)} tokens
@@ -54,9 +56,12 @@ export function KvTable({ model = 'llama-3.1-70b' }: { model?: string }) {
         </table>
       </div>
       <p className={styles.note}>
-        One sequence; multiply by sequences in flight. Whatever the weight format: FP8 is its own switch (vLLM <code>kv_cache_dtype</code>)
+        One sequence; multiply by sequences in flight. Whatever the weight format: FP8 is its own switch (vLLM{' '}
+        <code>kv_cache_dtype</code>)
         <Ref id="vllm-docs-quantized-kv-cache" />.
-        {attention.kind === 'gqa' ? ` GQA: ${attention.numKvHeads} KV heads serve ${attention.numHeads} query heads.` : null}
+        {attention.kind === 'gqa'
+          ? ` GQA: ${attention.numKvHeads} KV heads serve ${attention.numHeads} query heads.`
+          : null}
       </p>
     </section>
   );

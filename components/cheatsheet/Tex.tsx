@@ -6,7 +6,12 @@ import katex from 'katex';
  * (the MathML is what screen readers read). The page must load katex.min.css.
  */
 export function Tex({ tex, display = false, className }: { tex: string; display?: boolean; className?: string }) {
-  const html = katex.renderToString(tex, { displayMode: display, throwOnError: true, strict: true, output: 'htmlAndMathml' });
+  const html = katex.renderToString(tex, {
+    displayMode: display,
+    throwOnError: true,
+    strict: true,
+    output: 'htmlAndMathml',
+  });
   return display ? (
     <div className={className} dangerouslySetInnerHTML={{ __html: html }} />
   ) : (

@@ -48,8 +48,12 @@ export function WeightsTable({ model = 'llama-3.1-70b' }: { model?: string }) {
               <th scope="colgroup" colSpan={2}>
                 Bits per weight
               </th>
-              <th scope="col" className={styles.n}>GB</th>
-              <th scope="col" className={styles.n}>GiB</th>
+              <th scope="col" className={styles.n}>
+                GB
+              </th>
+              <th scope="col" className={styles.n}>
+                GiB
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -70,7 +74,8 @@ export function WeightsTable({ model = 'llama-3.1-70b' }: { model?: string }) {
             })}
             <tr>
               <th scope="row">
-                Q4_K_M file<Ref id="llama-cpp-quantize-readme" />
+                Q4_K_M file
+                <Ref id="llama-cpp-quantize-readme" />
               </th>
               <td className={styles.expr}>observed, mixed types</td>
               <td className={styles.n}>{formatNumber(averageBitsPerWeight(q4km, params), 2)}</td>
@@ -81,8 +86,10 @@ export function WeightsTable({ model = 'llama-3.1-70b' }: { model?: string }) {
         </table>
       </div>
       <p className={styles.note}>
-        {formatCount(params)} parameters. INT4 g128: GPTQ/AWQ, FP16 scale + 4-bit zero per 128; DQ: double quantization. All but GGUF keep embedding, lm_head and
-        norms at 16 bits (GPTQ W4A16 checkpoint: 39.8 GB<Ref id="nm-llama-3.1-70b-instruct-w4a16" />), so not “70B × 4 / 8 = 35 GB”.
+        {formatCount(params)} parameters. INT4 g128: GPTQ/AWQ, FP16 scale + 4-bit zero per 128; DQ: double quantization.
+        All but GGUF keep embedding, lm_head and norms at 16 bits (GPTQ W4A16 checkpoint: 39.8 GB
+        <Ref id="nm-llama-3.1-70b-instruct-w4a16" />
+        ), so not “70B × 4 / 8 = 35 GB”.
       </p>
     </section>
   );

@@ -1,7 +1,16 @@
 import { gpuSheetRow, numberSources, type NumberedSource } from './model';
 
 /** GPUs of the GPU table, in print order. */
-export const TABLE_GPUS = ['a100-80gb-sxm', 'h100-sxm', 'h100-pcie', 'h200-sxm', 'l40s', 'rtx-4090', 'mi300x', 'b200'] as const;
+export const TABLE_GPUS = [
+  'a100-80gb-sxm',
+  'h100-sxm',
+  'h100-pcie',
+  'h200-sxm',
+  'l40s',
+  'rtx-4090',
+  'mi300x',
+  'b200',
+] as const;
 
 /** GPUs of the decode-ceiling table (columns). */
 export const DECODE_GPUS = ['h100-sxm', 'h200-sxm', 'a100-80gb-sxm', 'l40s'] as const;

@@ -33,14 +33,22 @@ export function DecisionChecklist() {
   const [contextText, setContextText] = useState('4096');
   const [concurrencyText, setConcurrencyText] = useState('32');
 
-  const contextRule = { label: 'Context length', min: 1, max: model.spec.maxContextTokens, integer: true, unit: 'tokens' };
+  const contextRule = {
+    label: 'Context length',
+    min: 1,
+    max: model.spec.maxContextTokens,
+    integer: true,
+    unit: 'tokens',
+  };
   const concurrencyRule = { label: 'Concurrent sequences', min: 1, max: 10_000, integer: true, unit: 'sequences' };
   const context = parseNumberInput(contextText, contextRule);
   const concurrency = parseNumberInput(concurrencyText, concurrencyRule);
   const card = getGpu(gpuId);
   const lowBit = lowBitTensorCoreSupport(card);
   const lowBitText = lowBit.length
-    ? lowBit.map((d) => `${d.toUpperCase()}${gpuFigureStatus(card, d) === 'unverified' ? ' (unverified)' : ''}`).join(', ')
+    ? lowBit
+        .map((d) => `${d.toUpperCase()}${gpuFigureStatus(card, d) === 'unverified' ? ' (unverified)' : ''}`)
+        .join(', ')
     : 'none';
   const hasFp8 = lowBit.includes('fp8');
 
@@ -69,17 +77,25 @@ export function DecisionChecklist() {
     <section className="widget" aria-labelledby={headingId}>
       <h3 id={headingId}>Decision checklist for {model.name}</h3>
       <p className="field-hint">
-        Fits are computed at vLLM&apos;s default gpu_memory_utilization ({formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}), as on every
-        page of this site; speeds are roofline upper bounds. Throughput work is ranked by tokens per GPU-second at the largest batch that
-        fits; latency work by time per token at your concurrency.
+        Fits are computed at vLLM&apos;s default gpu_memory_utilization (
+        {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}), as on every page of this site; speeds are roofline
+        upper bounds. Throughput work is ranked by tokens per GPU-second at the largest batch that fits; latency work by
+        time per token at your concurrency.
       </p>
 
       <div className={`widget-controls ${styles.controls}`}>
         <div className="field">
           <label htmlFor={`${id}-gpu`}>GPU you have</label>
-          <select id={`${id}-gpu`} value={gpuId} onChange={(e) => setGpuId(e.target.value)} aria-describedby={`${id}-tc`}>
+          <select
+            id={`${id}-gpu`}
+            value={gpuId}
+            onChange={(e) => setGpuId(e.target.value)}
+            aria-describedby={`${id}-tc`}
+          >
             {GPUS.map((g) => (
-              <option key={g.id} value={g.id}>{g.name}</option>
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
             ))}
           </select>
           <p className="field-hint" id={`${id}-tc`}>
@@ -90,34 +106,68 @@ export function DecisionChecklist() {
           <label htmlFor={`${id}-count`}>GPUs per replica</label>
           <select id={`${id}-count`} value={gpuCount} onChange={(e) => setGpuCount(Number(e.target.value))}>
             {tensorParallelSizes(model.spec, 8).map((n) => (
-              <option key={n} value={n}>{n}</option>
+              <option key={n} value={n}>
+                {n}
+              </option>
             ))}
           </select>
         </div>
-        <NumberField label="Context length" text={contextText} onText={setContextText} rule={contextRule} hint="Tokens per sequence: prompt + output." />
-        <NumberField label="Concurrent sequences" text={concurrencyText} onText={setConcurrencyText} rule={concurrencyRule} hint="Requests in flight at peak." />
+        <NumberField
+          label="Context length"
+          text={contextText}
+          onText={setContextText}
+          rule={contextRule}
+          hint="Tokens per sequence: prompt + output."
+        />
+        <NumberField
+          label="Concurrent sequences"
+          text={concurrencyText}
+          onText={setConcurrencyText}
+          rule={concurrencyRule}
+          hint="Requests in flight at peak."
+        />
       </div>
 
       <div className={styles.groups}>
         <fieldset className={styles.group}>
           <legend>Serving</legend>
           <label className={styles.choice}>
-            <input type="radio" name={`${id}-workload`} checked={workload === 'latency'} onChange={() => setWorkload('latency')} />
+            <input
+              type="radio"
+              name={`${id}-workload`}
+              checked={workload === 'latency'}
+              onChange={() => setWorkload('latency')}
+            />
             <span>Latency-bound: interactive, each user waits for tokens</span>
           </label>
           <label className={styles.choice}>
-            <input type="radio" name={`${id}-workload`} checked={workload === 'throughput'} onChange={() => setWorkload('throughput')} />
+            <input
+              type="radio"
+              name={`${id}-workload`}
+              checked={workload === 'throughput'}
+              onChange={() => setWorkload('throughput')}
+            />
             <span>Throughput-bound: batch jobs, total tokens per GPU-hour</span>
           </label>
         </fieldset>
         <fieldset className={styles.group}>
           <legend>Accuracy tolerance</legend>
           <label className={styles.choice}>
-            <input type="radio" name={`${id}-tolerance`} checked={tolerance === 'none'} onChange={() => setTolerance('none')} />
+            <input
+              type="radio"
+              name={`${id}-tolerance`}
+              checked={tolerance === 'none'}
+              onChange={() => setTolerance('none')}
+            />
             <span>No measurable loss allowed</span>
           </label>
           <label className={styles.choice}>
-            <input type="radio" name={`${id}-tolerance`} checked={tolerance === 'small'} onChange={() => setTolerance('small')} />
+            <input
+              type="radio"
+              name={`${id}-tolerance`}
+              checked={tolerance === 'small'}
+              onChange={() => setTolerance('small')}
+            />
             <span>A small loss (about a point on the task metric) is acceptable</span>
           </label>
         </fieldset>
@@ -154,31 +204,52 @@ export function DecisionChecklist() {
         {decision ? (
           <>
             <h4 className={styles.sub}>
-              Every candidate, both metrics ({decision.metric === 'tokens-per-gpu-second' ? 'ranked by tokens per GPU-second' : 'ranked by latency per token'})
+              Every candidate, both metrics (
+              {decision.metric === 'tokens-per-gpu-second'
+                ? 'ranked by tokens per GPU-second'
+                : 'ranked by latency per token'}
+              )
             </h4>
             <div className="table-wrap" tabIndex={0} role="region" aria-label="Every candidate, both metrics">
               <table className={`table ${styles.metrics}`}>
-                <caption className="sr-only">Throughput and latency of each candidate format on {gpuCount} × {card.name}</caption>
+                <caption className="sr-only">
+                  Throughput and latency of each candidate format on {gpuCount} × {card.name}
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Format</th>
-                    <th scope="col" className="num">Largest batch that fits</th>
-                    <th scope="col" className="num">Tokens/s per GPU at that batch</th>
-                    <th scope="col" className="num">ms per token at your {concurrency.ok ? concurrency.value : ''} sequences</th>
+                    <th scope="col" className="num">
+                      Largest batch that fits
+                    </th>
+                    <th scope="col" className="num">
+                      Tokens/s per GPU at that batch
+                    </th>
+                    <th scope="col" className="num">
+                      ms per token at your {concurrency.ok ? concurrency.value : ''} sequences
+                    </th>
                     <th scope="col">Allowed</th>
                   </tr>
                 </thead>
                 <tbody>
                   {decision.candidates.map((cand) => (
-                    <tr key={cand.formatId} aria-current={cand.formatId === decision!.recommendation.formatId ? 'true' : undefined}>
+                    <tr
+                      key={cand.formatId}
+                      aria-current={cand.formatId === decision!.recommendation.formatId ? 'true' : undefined}
+                    >
                       <th scope="row">
                         {cand.label}
                         {cand.formatId === decision!.recommendation.formatId ? ' (chosen)' : ''}
                       </th>
                       <td className="num">{cand.maxConcurrent}</td>
-                      <td className="num">{cand.tokensPerGpuSecond === null ? '—' : formatNumber(cand.tokensPerGpuSecond, cand.tokensPerGpuSecond < 10 ? 1 : 0)}</td>
                       <td className="num">
-                        {cand.secondsPerTokenAtConcurrency === null ? 'does not fit' : formatNumber(cand.secondsPerTokenAtConcurrency * 1000, 1)}
+                        {cand.tokensPerGpuSecond === null
+                          ? '—'
+                          : formatNumber(cand.tokensPerGpuSecond, cand.tokensPerGpuSecond < 10 ? 1 : 0)}
+                      </td>
+                      <td className="num">
+                        {cand.secondsPerTokenAtConcurrency === null
+                          ? 'does not fit'
+                          : formatNumber(cand.secondsPerTokenAtConcurrency * 1000, 1)}
                         {cand.verdict === 'tight' ? ' (tight)' : ''}
                       </td>
                       <td>{cand.eligible ? 'yes' : 'no (accuracy)'}</td>
@@ -191,12 +262,16 @@ export function DecisionChecklist() {
             <ol className={styles.reasons}>
               {decision.reasons.map((r, i) => (
                 <li key={i}>
-                  <span className={r.basis === 'computed' ? styles.computed : styles.cited}>{r.basis === 'computed' ? 'computed' : 'cited'}</span>{' '}
+                  <span className={r.basis === 'computed' ? styles.computed : styles.cited}>
+                    {r.basis === 'computed' ? 'computed' : 'cited'}
+                  </span>{' '}
                   {r.text}
                   {r.sources.map((s) => (
                     <span key={s.id}>
                       {' '}
-                      <a href={`/sources#${s.id}`} className={styles.source}>[{s.label}]</a>
+                      <a href={`/sources#${s.id}`} className={styles.source}>
+                        [{s.label}]
+                      </a>
                     </span>
                   ))}
                 </li>

@@ -1,6 +1,13 @@
 import { getGpu, gpuFigureStatus, lowBitTensorCoreSupport } from '@/lib/hardware';
 import { kvCacheBytesPerToken, getModel } from '@/lib/models';
-import { fitOnGpu, FIT_VERDICT_WORDS, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, ggufTypesWithinBudget, maxBitsPerWeightToFit, weightBudget } from '@/lib/sizing';
+import {
+  fitOnGpu,
+  FIT_VERDICT_WORDS,
+  VLLM_DEFAULT_GPU_MEMORY_UTILIZATION,
+  ggufTypesWithinBudget,
+  maxBitsPerWeightToFit,
+  weightBudget,
+} from '@/lib/sizing';
 import { prefillRoofline } from '@/lib/perf';
 import { batchCostRatio, planDeploymentRow } from '@/lib/deploy';
 import { formatDuration, formatRate } from '@/lib/units';
@@ -25,7 +32,16 @@ interface LoadProps {
 }
 
 function fit({ model = 'llama-3.1-70b', format, gpu, gpus = 1, context, util }: LoadProps, batch: number) {
-  return fitOnGpu({ model, weights: format, gpu, gpuCount: gpus, contextTokens: context, batch, kvBits: 16, memoryUtilization: utilOf(util) });
+  return fitOnGpu({
+    model,
+    weights: format,
+    gpu,
+    gpuCount: gpus,
+    contextTokens: context,
+    batch,
+    kvBits: 16,
+    memoryUtilization: utilOf(util),
+  });
 }
 
 /** "fits: it needs 84.8 GB (79.0 GiB) of 85.9 GB (80.0 GiB)" or "does not fit: it needs …". */
@@ -33,7 +49,8 @@ export function FitVerdict(props: LoadProps & { batch: number }) {
   const f = fit(props, props.batch);
   return (
     <span>
-      <strong>{FIT_VERDICT_WORDS[f.verdict]}</strong>: it needs {formatBytesBoth(f.requiredBytes)} of {formatBytesBoth(f.availableBytes)}
+      <strong>{FIT_VERDICT_WORDS[f.verdict]}</strong>: it needs {formatBytesBoth(f.requiredBytes)} of{' '}
+      {formatBytesBoth(f.availableBytes)}
     </span>
   );
 }
@@ -49,8 +66,20 @@ export function KvPoolTokens(props: LoadProps & { batch?: number }) {
 }
 
 /** KV cache of one sequence, BF16 unless `kvBits` says otherwise: "1.3 GB (1.3 GiB)". */
-export function KvPerSequence({ model = 'llama-3.1-70b', context, kvBits = 16 }: { model?: string; context: number; kvBits?: number }) {
-  return <span className="nowrap">{formatBytesBoth(kvCacheBytesPerToken(getModel(model).spec, { bits: kvBits }) * context, 2)}</span>;
+export function KvPerSequence({
+  model = 'llama-3.1-70b',
+  context,
+  kvBits = 16,
+}: {
+  model?: string;
+  context: number;
+  kvBits?: number;
+}) {
+  return (
+    <span className="nowrap">
+      {formatBytesBoth(kvCacheBytesPerToken(getModel(model).spec, { bits: kvBits }) * context, 2)}
+    </span>
+  );
 }
 
 /** vLLM's default gpu_memory_utilization, from lib/sizing: "0.92". */
@@ -61,25 +90,59 @@ export function VllmUtilization() {
 /** The memory the driver reports for a GPU: "25.8 GB (24.0 GiB; 24,564 MiB in nvidia-smi)". */
 export function UsableMemory({ gpu }: { gpu: string }) {
   const bytes = getGpu(gpu).usableMemoryBytes;
-  return <span>{formatBytesBoth(bytes)}; {formatCount(bytes / BYTES_PER_MIB)} MiB in nvidia-smi</span>;
+  return (
+    <span>
+      {formatBytesBoth(bytes)}; {formatCount(bytes / BYTES_PER_MIB)} MiB in nvidia-smi
+    </span>
+  );
 }
 
 /** Low-bit tensor-core dtypes of a GPU (lib/hardware): "FP8, INT8"; a dtype whose figure is unverified says so. */
 export function TensorCores({ gpu }: { gpu: string }) {
   const card = getGpu(gpu);
   const dtypes = lowBitTensorCoreSupport(card);
-  const label = (d: (typeof dtypes)[number]) => `${d.toUpperCase()}${gpuFigureStatus(card, d) === 'unverified' ? ' (unverified)' : ''}`;
+  const label = (d: (typeof dtypes)[number]) =>
+    `${d.toUpperCase()}${gpuFigureStatus(card, d) === 'unverified' ? ' (unverified)' : ''}`;
   return <span>{dtypes.length ? dtypes.map(label).join(', ') : 'none'}</span>;
 }
 
 /** Bits per weight (over every parameter) that fit a GPU group, before or after reserving one load. */
-export function MaxBitsToFit({ model = 'llama-3.1-70b', gpu, gpus = 1, context, batch = 1 }: { model?: string; gpu: string; gpus?: number; context?: number; batch?: number }) {
-  const budget = weightBudget({ model, gpu, gpuCount: gpus, load: context === undefined ? null : { contextTokens: context, batch, kvBits: 16 } });
+export function MaxBitsToFit({
+  model = 'llama-3.1-70b',
+  gpu,
+  gpus = 1,
+  context,
+  batch = 1,
+}: {
+  model?: string;
+  gpu: string;
+  gpus?: number;
+  context?: number;
+  batch?: number;
+}) {
+  const budget = weightBudget({
+    model,
+    gpu,
+    gpuCount: gpus,
+    load: context === undefined ? null : { contextTokens: context, batch, kvBits: 16 },
+  });
   return <span className="nowrap">{formatNumber(maxBitsPerWeightToFit(model, budget.budgetBytes), 2)} bits</span>;
 }
 
 /** The GGUF base types whose weights fit what is left after reserving one load. */
-export function GgufTypesThatFit({ model = 'llama-3.1-70b', gpu, gpus = 1, context, batch = 1 }: { model?: string; gpu: string; gpus?: number; context: number; batch?: number }) {
+export function GgufTypesThatFit({
+  model = 'llama-3.1-70b',
+  gpu,
+  gpus = 1,
+  context,
+  batch = 1,
+}: {
+  model?: string;
+  gpu: string;
+  gpus?: number;
+  context: number;
+  batch?: number;
+}) {
   const budget = weightBudget({ model, gpu, gpuCount: gpus, load: { contextTokens: context, batch, kvBits: 16 } });
   const rows = ggufTypesWithinBudget(model, budget.budgetBytes).filter((r) => r.fits);
   if (rows.length === 0) return <span>none</span>;
@@ -88,7 +151,8 @@ export function GgufTypesThatFit({ model = 'llama-3.1-70b', gpu, gpus = 1, conte
       {rows.map((r, i) => (
         <span key={r.formatId}>
           {i > 0 ? (i === rows.length - 1 ? ' and ' : ', ') : null}
-          {r.ggmlType} ({formatNumber(r.bitsPerWeight, 4)} bits per weight, {formatBytesBoth(r.weightsBytes)} of weights)
+          {r.ggmlType} ({formatNumber(r.bitsPerWeight, 4)} bits per weight, {formatBytesBoth(r.weightsBytes)} of
+          weights)
         </span>
       ))}
     </span>
@@ -96,8 +160,27 @@ export function GgufTypesThatFit({ model = 'llama-3.1-70b', gpu, gpus = 1, conte
 }
 
 /** Roofline decode rate at a batch capped at what fits: "69.2 tokens/s" (per sequence or in total). */
-export function DecodeRate({ model = 'llama-3.1-70b', format, gpu, gpus = 1, context, batch, util, per }: LoadProps & { batch: number; per: 'sequence' | 'total' }) {
-  const row = planDeploymentRow({ model, weights: format, gpu, gpuCount: gpus, contextTokens: context, targetBatch: batch, kvBits: 16, memoryUtilization: utilOf(util), dollarsPerGpuHour: null });
+export function DecodeRate({
+  model = 'llama-3.1-70b',
+  format,
+  gpu,
+  gpus = 1,
+  context,
+  batch,
+  util,
+  per,
+}: LoadProps & { batch: number; per: 'sequence' | 'total' }) {
+  const row = planDeploymentRow({
+    model,
+    weights: format,
+    gpu,
+    gpuCount: gpus,
+    contextTokens: context,
+    targetBatch: batch,
+    kvBits: 16,
+    memoryUtilization: utilOf(util),
+    dollarsPerGpuHour: null,
+  });
   if (!row.ok) throw new Error(`DecodeRate: ${row.message}`);
   if (!row.decode) return <span>no tokens (nothing fits)</span>;
   const rate = per === 'sequence' ? row.decode.tokensPerSecondPerSequence : row.decode.tokensPerSecondTotal;
@@ -110,16 +193,54 @@ export function DecodeRate({ model = 'llama-3.1-70b', format, gpu, gpus = 1, con
 }
 
 /** How many times cheaper a token is at a large batch than a small one, same GPUs: "49×". */
-export function BatchCostRatio({ model = 'llama-3.1-70b', format, gpu, gpus = 1, context, small, large, util }: LoadProps & { small: number; large: number }) {
-  const r = batchCostRatio({ model, weights: format, gpu, gpuCount: gpus, contextTokens: context, kvBits: 16, memoryUtilization: utilOf(util) }, small, large);
+export function BatchCostRatio({
+  model = 'llama-3.1-70b',
+  format,
+  gpu,
+  gpus = 1,
+  context,
+  small,
+  large,
+  util,
+}: LoadProps & { small: number; large: number }) {
+  const r = batchCostRatio(
+    {
+      model,
+      weights: format,
+      gpu,
+      gpuCount: gpus,
+      contextTokens: context,
+      kvBits: 16,
+      memoryUtilization: utilOf(util),
+    },
+    small,
+    large,
+  );
   return (
     <span>
-      <span className="nowrap">{formatNumber(r.ratio, 0)}×</span>{r.large.batchCapped ? ` (batch capped at ${formatCount(r.large.decode!.batch)}, the most that fit)` : ''}
+      <span className="nowrap">{formatNumber(r.ratio, 0)}×</span>
+      {r.large.batchCapped ? ` (batch capped at ${formatCount(r.large.decode!.batch)}, the most that fit)` : ''}
     </span>
   );
 }
 
 /** Roofline prefill time of one prompt (a lower bound on time to first token): "155 ms". */
-export function PrefillTime({ model = 'llama-3.1-70b', format, gpu, gpus = 1, prompt }: { model?: string; format: string; gpu: string; gpus?: number; prompt: number }) {
-  return <span className="nowrap">{formatDuration(prefillRoofline({ model, weights: format, gpu, gpuCount: gpus, promptTokens: prompt }).seconds)}</span>;
+export function PrefillTime({
+  model = 'llama-3.1-70b',
+  format,
+  gpu,
+  gpus = 1,
+  prompt,
+}: {
+  model?: string;
+  format: string;
+  gpu: string;
+  gpus?: number;
+  prompt: number;
+}) {
+  return (
+    <span className="nowrap">
+      {formatDuration(prefillRoofline({ model, weights: format, gpu, gpuCount: gpus, promptTokens: prompt }).seconds)}
+    </span>
+  );
 }

@@ -58,7 +58,13 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
 
   const model = MODELS.find((m) => m.id === modelId) ?? MODELS[0]!;
   const tpSizes = tensorParallelSizes(model.spec, 8);
-  const contextRule = { label: 'Context length', min: 1, max: model.spec.maxContextTokens, integer: true, unit: 'tokens' };
+  const contextRule = {
+    label: 'Context length',
+    min: 1,
+    max: model.spec.maxContextTokens,
+    integer: true,
+    unit: 'tokens',
+  };
   const batchRule = { label: 'Target concurrency', min: 1, max: 10_000, integer: true, unit: 'sequences' };
   const context = parseNumberInput(contextText, contextRule);
   const batch = parseNumberInput(batchText, batchRule);
@@ -75,12 +81,18 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
           memoryUtilization: vllmUtil ? VLLM_DEFAULT_GPU_MEMORY_UTILIZATION : 1,
           candidates: setups.map((s, i) => {
             const price = prices[i]!;
-            return { weights: s.weights, gpu: s.gpu, gpuCount: s.gpuCount, dollarsPerGpuHour: price.kind === 'ok' ? price.dollarsPerGpuHour : null };
+            return {
+              weights: s.weights,
+              gpu: s.gpu,
+              gpuCount: s.gpuCount,
+              dollarsPerGpuHour: price.kind === 'ok' ? price.dollarsPerGpuHour : null,
+            };
           }),
         })
       : null;
 
-  const update = (key: number, patch: Partial<SetupState>) => setSetups((all) => all.map((s) => (s.key === key ? { ...s, ...patch } : s)));
+  const update = (key: number, patch: Partial<SetupState>) =>
+    setSetups((all) => all.map((s) => (s.key === key ? { ...s, ...patch } : s)));
   const remove = (key: number) => setSetups((all) => all.filter((s) => s.key !== key));
   const add = () => {
     const template = NEXT_SETUPS[(nextKey - DEFAULT_SETUPS.length - 1) % NEXT_SETUPS.length]!;
@@ -98,8 +110,8 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
     <section className="widget" aria-labelledby={headingId}>
       <h3 id={headingId}>Deployment planner</h3>
       <p className={`field-hint ${styles.intro}`}>
-        Speeds are roofline upper bounds (peak bandwidth and tensor-core peaks, no all-reduce, no kernel overheads); costs are floors
-        for GPUs running flat out at that speed. No prices are built in: type what you pay.
+        Speeds are roofline upper bounds (peak bandwidth and tensor-core peaks, no all-reduce, no kernel overheads);
+        costs are floors for GPUs running flat out at that speed. No prices are built in: type what you pay.
       </p>
 
       <div className={`widget-controls ${styles.controls}`}>
@@ -107,17 +119,33 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
           <label htmlFor={`${id}-model`}>Model</label>
           <select id={`${id}-model`} value={modelId} onChange={(e) => setModelId(e.target.value)}>
             {MODELS.map((m) => (
-              <option key={m.id} value={m.id}>{m.name}</option>
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
             ))}
           </select>
         </div>
-        <NumberField label="Context length" text={contextText} onText={setContextText} rule={contextRule} hint="Tokens per sequence: prompt + output." />
-        <NumberField label="Target concurrency" text={batchText} onText={setBatchText} rule={batchRule} hint="Sequences decoded at once." />
+        <NumberField
+          label="Context length"
+          text={contextText}
+          onText={setContextText}
+          rule={contextRule}
+          hint="Tokens per sequence: prompt + output."
+        />
+        <NumberField
+          label="Target concurrency"
+          text={batchText}
+          onText={setBatchText}
+          rule={batchRule}
+          hint="Sequences decoded at once."
+        />
         <div className="field">
           <label htmlFor={`${id}-kv`}>KV cache precision</label>
           <select id={`${id}-kv`} value={kvId} onChange={(e) => setKvId(e.target.value)}>
             {KV_FORMATS.map((f) => (
-              <option key={f.id} value={f.id}>{f.name}</option>
+              <option key={f.id} value={f.id}>
+                {f.name}
+              </option>
             ))}
           </select>
         </div>
@@ -125,11 +153,14 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
       <div className={styles.check}>
         <input id={`${id}-util`} type="checkbox" checked={vllmUtil} onChange={(e) => setVllmUtil(e.target.checked)} />
         <label htmlFor={`${id}-util`}>
-          Leave memory free as vLLM does by default (gpu_memory_utilization = {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}, {utilPct}% of each GPU)
+          Leave memory free as vLLM does by default (gpu_memory_utilization ={' '}
+          {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}, {utilPct}% of each GPU)
         </label>
       </div>
 
-      <p className={styles.setupsIntro} data-print="hide">Set-ups to compare. The price is what one GPU costs you per hour; costs appear once you type it.</p>
+      <p className={styles.setupsIntro} data-print="hide">
+        Set-ups to compare. The price is what one GPU costs you per hour; costs appear once you type it.
+      </p>
       <div className={styles.setups}>
         {setups.map((s, i) => {
           const price = prices[i]!;
@@ -143,25 +174,43 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
               <div className={styles.setupFields}>
                 <div className={`field ${styles.wide}`}>
                   <label htmlFor={`${id}-w-${s.key}`}>Weight format</label>
-                  <select id={`${id}-w-${s.key}`} value={s.weights} onChange={(e) => update(s.key, { weights: e.target.value })}>
+                  <select
+                    id={`${id}-w-${s.key}`}
+                    value={s.weights}
+                    onChange={(e) => update(s.key, { weights: e.target.value })}
+                  >
                     {FORMATS.map((f) => (
-                      <option key={f.id} value={f.id}>{f.name}</option>
+                      <option key={f.id} value={f.id}>
+                        {f.name}
+                      </option>
                     ))}
                   </select>
                 </div>
                 <div className={`field ${styles.wide}`}>
                   <label htmlFor={`${id}-g-${s.key}`}>GPU</label>
-                  <select id={`${id}-g-${s.key}`} value={s.gpu} onChange={(e) => update(s.key, { gpu: e.target.value })}>
+                  <select
+                    id={`${id}-g-${s.key}`}
+                    value={s.gpu}
+                    onChange={(e) => update(s.key, { gpu: e.target.value })}
+                  >
                     {GPUS.map((g) => (
-                      <option key={g.id} value={g.id}>{g.name}</option>
+                      <option key={g.id} value={g.id}>
+                        {g.name}
+                      </option>
                     ))}
                   </select>
                 </div>
                 <div className={`field ${styles.narrow}`}>
                   <label htmlFor={`${id}-n-${s.key}`}>GPU count</label>
-                  <select id={`${id}-n-${s.key}`} value={s.gpuCount} onChange={(e) => update(s.key, { gpuCount: Number(e.target.value) })}>
+                  <select
+                    id={`${id}-n-${s.key}`}
+                    value={s.gpuCount}
+                    onChange={(e) => update(s.key, { gpuCount: Number(e.target.value) })}
+                  >
                     {counts.map((n) => (
-                      <option key={n} value={n}>{n}</option>
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
                     ))}
                   </select>
                 </div>
@@ -180,16 +229,27 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
                     aria-describedby={price.kind === 'error' ? `${priceId}-err` : undefined}
                   />
                   {price.kind === 'error' ? (
-                    <p className="field-error" id={`${priceId}-err`} role="alert">{price.message}</p>
+                    <p className="field-error" id={`${priceId}-err`} role="alert">
+                      {price.message}
+                    </p>
                   ) : null}
                 </div>
                 {setups.length > 1 ? (
-                  <button type="button" className={styles.remove} onClick={() => remove(s.key)} aria-label={`Remove set-up ${i + 1}`}>
+                  <button
+                    type="button"
+                    className={styles.remove}
+                    onClick={() => remove(s.key)}
+                    aria-label={`Remove set-up ${i + 1}`}
+                  >
                     Remove
                   </button>
                 ) : null}
               </div>
-              {rowError ? <p className="field-error" role="alert">{rowError.message}</p> : null}
+              {rowError ? (
+                <p className="field-error" role="alert">
+                  {rowError.message}
+                </p>
+              ) : null}
             </fieldset>
           );
         })}
@@ -218,17 +278,25 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
                   {setups.map((s, i) => (
                     <th key={s.key} scope="col">
                       Set-up {i + 1}
-                      <span className={styles.sub}>{formatName(s.weights)}, {s.gpuCount} × {gpuName(s.gpu)}</span>
+                      <span className={styles.sub}>
+                        {formatName(s.weights)}, {s.gpuCount} × {gpuName(s.gpu)}
+                      </span>
                     </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
                 <tr>
-                  <th scope="row">Holds {batchLabel} × {ctxLabel} tokens?</th>
+                  <th scope="row">
+                    Holds {batchLabel} × {ctxLabel} tokens?
+                  </th>
                   {plan.rows.map((row, i) => (
                     <td key={setups[i]!.key}>
-                      {row.ok ? <span className={row.fits ? styles.yes : styles.no}>{row.fits ? 'Yes' : 'No'}</span> : 'not computed'}
+                      {row.ok ? (
+                        <span className={row.fits ? styles.yes : styles.no}>{row.fits ? 'Yes' : 'No'}</span>
+                      ) : (
+                        'not computed'
+                      )}
                     </td>
                   ))}
                 </tr>
@@ -245,16 +313,29 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
                       {row.ok && row.decode ? (
                         <>
                           {formatRate(row.decode.tokensPerSecondPerSequence)}
-                          <span className={styles.sub}>at batch {formatCount(row.decode.batch)}{row.batchCapped ? ' (capped)' : ''}</span>
+                          <span className={styles.sub}>
+                            at batch {formatCount(row.decode.batch)}
+                            {row.batchCapped ? ' (capped)' : ''}
+                          </span>
                         </>
-                      ) : row.ok ? 'nothing fits' : 'not computed'}
+                      ) : row.ok ? (
+                        'nothing fits'
+                      ) : (
+                        'not computed'
+                      )}
                     </td>
                   ))}
                 </tr>
                 <tr>
                   <th scope="row">Decode tokens/s total</th>
                   {plan.rows.map((row, i) => (
-                    <td key={setups[i]!.key}>{row.ok && row.decode ? formatRate(row.decode.tokensPerSecondTotal) : row.ok ? 'nothing fits' : 'not computed'}</td>
+                    <td key={setups[i]!.key}>
+                      {row.ok && row.decode
+                        ? formatRate(row.decode.tokensPerSecondTotal)
+                        : row.ok
+                          ? 'nothing fits'
+                          : 'not computed'}
+                    </td>
                   ))}
                 </tr>
                 <tr>
@@ -272,7 +353,9 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
                           {formatBytesBoth(row.requiredBytes)}
                           <span className={styles.sub}>of {formatBytesBoth(row.availableBytes)}</span>
                         </>
-                      ) : 'not computed'}
+                      ) : (
+                        'not computed'
+                      )}
                     </td>
                   ))}
                 </tr>
@@ -295,7 +378,8 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
 function costText(row: DeploymentRowPlan | DeploymentRowError, priceKind: 'empty' | 'ok' | 'error'): string {
   if (!row.ok) return 'not computed';
   if (priceKind === 'error') return 'fix the price';
-  if (row.costStatus === 'ok' && row.costPerMillionTokensUsd !== null) return formatDollars(row.costPerMillionTokensUsd);
+  if (row.costStatus === 'ok' && row.costPerMillionTokensUsd !== null)
+    return formatDollars(row.costPerMillionTokensUsd);
   if (row.costStatus === 'no-fit') return 'no tokens: nothing fits';
   return 'enter $/hour';
 }
@@ -305,7 +389,9 @@ function notesFor(row: DeploymentRowPlan, target: number): string {
   if (row.maxBatchAtContext === 0) {
     parts.push('Not even one sequence fits: the weights, CUDA context and one sequence of KV cache exceed the memory.');
   } else if (row.batchCapped && row.decode) {
-    parts.push(`Speed is quoted at ${formatCount(row.decode.batch)} sequences, the most that fit, not the ${formatCount(target)} you asked for.`);
+    parts.push(
+      `Speed is quoted at ${formatCount(row.decode.batch)} sequences, the most that fit, not the ${formatCount(target)} you asked for.`,
+    );
   }
   if (row.decode?.computeDtypeNote) parts.push(row.decode.computeDtypeNote);
   if (row.decode) parts.push(`Decode is ${row.decode.bound}-bound at this batch.`);
@@ -320,7 +406,10 @@ function listSetups(indices: readonly number[]): string {
   return `Set-ups ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-function summarize(rows: ReadonlyArray<DeploymentRowPlan | DeploymentRowError>, c: ReturnType<typeof planDeployment>['comparison']): string {
+function summarize(
+  rows: ReadonlyArray<DeploymentRowPlan | DeploymentRowError>,
+  c: ReturnType<typeof planDeployment>['comparison'],
+): string {
   const name = (i: number) => `set-up ${i + 1}`;
   const parts: string[] = [];
   const fitting = c.fittingIndices;
@@ -333,7 +422,8 @@ function summarize(rows: ReadonlyArray<DeploymentRowPlan | DeploymentRowError>, 
   );
   const most = c.mostConcurrentIndex;
   const mostRow = most === null ? null : rows[most];
-  if (most !== null && mostRow?.ok) parts.push(`Most sequences: ${name(most)} (${formatCount(mostRow.maxBatchAtContext)}).`);
+  if (most !== null && mostRow?.ok)
+    parts.push(`Most sequences: ${name(most)} (${formatCount(mostRow.maxBatchAtContext)}).`);
   const fast = c.fastestPerSequenceIndex;
   if (fast !== null) parts.push(`Fastest per user: ${name(fast)}.`);
   const cheap = c.cheapestIndex;

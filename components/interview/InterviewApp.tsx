@@ -17,7 +17,16 @@ import type { InterviewRecord } from '@/lib/practice/progress';
 import { readProgress, updateProgress, type StoreWrite } from '@/lib/practice/progress-store';
 import { browserStorage } from '@/components/practice/storage';
 import { UnreadableNotice } from '@/components/practice/UnreadableNotice';
-import { advance, currentItem, elapsedSeconds, parseSavedRun, startRun, stopAnswering, toggleTick, type InterviewRun } from '@/lib/practice/interview-run';
+import {
+  advance,
+  currentItem,
+  elapsedSeconds,
+  parseSavedRun,
+  startRun,
+  stopAnswering,
+  toggleTick,
+  type InterviewRun,
+} from '@/lib/practice/interview-run';
 import {
   CLOCK_ANNOUNCEMENTS,
   clockView,
@@ -53,7 +62,14 @@ type View =
   | { kind: 'start' }
   | { kind: 'question'; run: InterviewRun }
   /** `record` is kept until saved, so choosing to replace unreadable progress can still save this scorecard. */
-  | { kind: 'scorecard'; run: InterviewRun; card: Scorecard; record: InterviewRecord; saved: boolean; saveMessage: string | null };
+  | {
+      kind: 'scorecard';
+      run: InterviewRun;
+      card: Scorecard;
+      record: InterviewRecord;
+      saved: boolean;
+      saveMessage: string | null;
+    };
 
 /** The scorecard's line about saving, for the store's answer. */
 function saveMessageFor(r: StoreWrite): string {
@@ -89,7 +105,10 @@ export function InterviewApp({ questions }: InterviewAppProps) {
   const [view, setView] = useState<View>({ kind: 'start' });
   const [followUps, setFollowUps] = useState<number>(5);
   const [timerMode, setTimerMode] = useState<TimerMode>('standard');
-  const [override, setOverride] = useState<{ seconds: number | null; note: string | null }>({ seconds: null, note: null });
+  const [override, setOverride] = useState<{ seconds: number | null; note: string | null }>({
+    seconds: null,
+    note: null,
+  });
   const [past, setPast] = useState<InterviewRecord[]>([]);
   const [learnerSeed, setLearnerSeed] = useState('learner');
   const [notice, setNotice] = useState<string | null>(null);
@@ -126,7 +145,8 @@ export function InterviewApp({ questions }: InterviewAppProps) {
     setLearnerSeed(seed);
     setNotice(loadedNotice);
     setStorageError(loadedError);
-    if (read.status === 'unreadable') setUnreadable({ notice: read.notice, discarded: read.discarded, replaced: false });
+    if (read.status === 'unreadable')
+      setUnreadable({ notice: read.notice, discarded: read.discarded, replaced: false });
     if (saved) {
       setView({ kind: 'question', run: saved });
       setResumed(true);
@@ -192,7 +212,17 @@ export function InterviewApp({ questions }: InterviewAppProps) {
     const card = scoreInterview(run.session, run.answers);
     const record = interviewRecord(run.session, card, new Date());
     if (storageError) {
-      go({ kind: 'scorecard', run, card, record, saved: false, saveMessage: 'This scorecard was not saved: browser storage is not available.' }, 'scorecard');
+      go(
+        {
+          kind: 'scorecard',
+          run,
+          card,
+          record,
+          saved: false,
+          saveMessage: 'This scorecard was not saved: browser storage is not available.',
+        },
+        'scorecard',
+      );
       return;
     }
     const r = saveRecord(record, unreadable?.replaced ? unreadable.discarded : undefined);
@@ -201,7 +231,12 @@ export function InterviewApp({ questions }: InterviewAppProps) {
 
   /** Adds the record to saved progress through the store (which refuses to overwrite progress it could not read). */
   const saveRecord = (record: InterviewRecord, replaceUnreadable: string | undefined): StoreWrite => {
-    const r = updateProgress(browserStorage, (p) => addInterviewRecord(p, record), new Date(), replaceUnreadable === undefined ? {} : { replaceUnreadable });
+    const r = updateProgress(
+      browserStorage,
+      (p) => addInterviewRecord(p, record),
+      new Date(),
+      replaceUnreadable === undefined ? {} : { replaceUnreadable },
+    );
     if (r.ok) setPast(r.progress.interviews);
     return r;
   };
@@ -223,7 +258,11 @@ export function InterviewApp({ questions }: InterviewAppProps) {
           notice={unreadable.notice}
           discarded={unreadable.discarded}
           replaced={unreadable.replaced}
-          replaceLabel={view.kind === 'scorecard' && !view.saved ? 'Replace it and save this scorecard…' : 'Replace it and save from now on…'}
+          replaceLabel={
+            view.kind === 'scorecard' && !view.saved
+              ? 'Replace it and save this scorecard…'
+              : 'Replace it and save from now on…'
+          }
           onReplace={replaceUnreadable}
         />
       ) : null}
@@ -250,8 +289,9 @@ export function InterviewApp({ questions }: InterviewAppProps) {
         </h2>
         <ol className={styles.steps}>
           <li>
-            An opening question — <em>“4-bit or 8-bit for a 70B model serving trading signals?”</em> — then {followUps} follow-up questions
-            (senior level where the bank has them) spread over the five factors: precision, memory, method, speed and cost.
+            An opening question — <em>“4-bit or 8-bit for a 70B model serving trading signals?”</em> — then {followUps}{' '}
+            follow-up questions (senior level where the bank has them) spread over the five factors: precision, memory,
+            method, speed and cost.
           </li>
           <li>
             {limits.timed
@@ -266,7 +306,11 @@ export function InterviewApp({ questions }: InterviewAppProps) {
         <div className={styles.options}>
           <div className="field">
             <label htmlFor={ids.followUps}>Follow-up questions</label>
-            <select id={ids.followUps} value={String(followUps)} onChange={(e) => setFollowUps(Number(e.currentTarget.value))}>
+            <select
+              id={ids.followUps}
+              value={String(followUps)}
+              onChange={(e) => setFollowUps(Number(e.currentTarget.value))}
+            >
               {FOLLOW_UP_CHOICES.map((n) => (
                 <option key={n} value={String(n)}>
                   {n}
@@ -278,7 +322,13 @@ export function InterviewApp({ questions }: InterviewAppProps) {
             <legend>Timer</legend>
             {TIMER_MODES.map((m) => (
               <label key={m} className={styles.choice}>
-                <input type="radio" name={`${uid}-timer`} value={m} checked={timerMode === m} onChange={() => setTimerMode(m)} />
+                <input
+                  type="radio"
+                  name={`${uid}-timer`}
+                  value={m}
+                  checked={timerMode === m}
+                  onChange={() => setTimerMode(m)}
+                />
                 <span>{TIMER_MODE_LABELS[m]}</span>
               </label>
             ))}
@@ -306,7 +356,9 @@ export function InterviewApp({ questions }: InterviewAppProps) {
                 </li>
               );
             })}
-            {past.length > PAST_SHOWN ? <li className={styles.note}>…and {past.length - PAST_SHOWN} earlier.</li> : null}
+            {past.length > PAST_SHOWN ? (
+              <li className={styles.note}>…and {past.length - PAST_SHOWN} earlier.</li>
+            ) : null}
           </ul>
         )}
       </section>
@@ -336,9 +388,15 @@ export function InterviewApp({ questions }: InterviewAppProps) {
             <thead>
               <tr>
                 <th scope="col">Factor</th>
-                <th scope="col" className="num">Made</th>
-                <th scope="col" className="num">Possible</th>
-                <th scope="col" className="num">Share</th>
+                <th scope="col" className="num">
+                  Made
+                </th>
+                <th scope="col" className="num">
+                  Possible
+                </th>
+                <th scope="col" className="num">
+                  Share
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -347,7 +405,9 @@ export function InterviewApp({ questions }: InterviewAppProps) {
                   <th scope="row">{FACTOR_LABELS[f]}</th>
                   <td className="num">{card.byFactor[f].made}</td>
                   <td className="num">{card.byFactor[f].possible}</td>
-                  <td className="num">{card.byFactor[f].possible === 0 ? 'not asked' : formatPercent(card.byFactor[f])}</td>
+                  <td className="num">
+                    {card.byFactor[f].possible === 0 ? 'not asked' : formatPercent(card.byFactor[f])}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -364,8 +424,8 @@ export function InterviewApp({ questions }: InterviewAppProps) {
         {weak ? (
           <div className={styles.weak}>
             <p>
-              Weakest factor: <strong>{FACTOR_LABELS[weak]}</strong> ({card.byFactor[weak].made} of {card.byFactor[weak].possible} points,{' '}
-              {formatPercent(card.byFactor[weak])}).
+              Weakest factor: <strong>{FACTOR_LABELS[weak]}</strong> ({card.byFactor[weak].made} of{' '}
+              {card.byFactor[weak].possible} points, {formatPercent(card.byFactor[weak])}).
             </p>
             <ul>
               <li>
@@ -383,8 +443,12 @@ export function InterviewApp({ questions }: InterviewAppProps) {
             <thead>
               <tr>
                 <th scope="col">Question</th>
-                <th scope="col" className="num">Points</th>
-                <th scope="col" className="num">{run.timed ? 'Time used / limit' : 'Time used'}</th>
+                <th scope="col" className="num">
+                  Points
+                </th>
+                <th scope="col" className="num">
+                  {run.timed ? 'Time used / limit' : 'Time used'}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -431,7 +495,11 @@ export function InterviewApp({ questions }: InterviewAppProps) {
   const q = byId.get(item.questionId);
   const total = run.session.items.length;
   const last = run.index === total - 1;
-  const left = secondsLeft(item, new Date(run.questionStartedAtMs), new Date(run.step === 'answer' ? Math.max(now, run.questionStartedAtMs) : (run.doneAtMs ?? now)));
+  const left = secondsLeft(
+    item,
+    new Date(run.questionStartedAtMs),
+    new Date(run.step === 'answer' ? Math.max(now, run.questionStartedAtMs) : (run.doneAtMs ?? now)),
+  );
   const clock = clockView(left, item.timeLimitSeconds);
   const used = elapsedSeconds(run, run.step === 'answer' ? Math.max(now, run.questionStartedAtMs) : now);
   const ticks = run.ticked.filter(Boolean).length;
@@ -440,7 +508,11 @@ export function InterviewApp({ questions }: InterviewAppProps) {
   return (
     <section className={styles.app} aria-labelledby={ids.question}>
       {banner}
-      {resumed ? <p className={styles.note} role="status">Picked up your interview where you left it.</p> : null}
+      {resumed ? (
+        <p className={styles.note} role="status">
+          Picked up your interview where you left it.
+        </p>
+      ) : null}
       {run.index === 0 && run.session.notice ? <p className={styles.notice}>{run.session.notice}</p> : null}
       <div className={styles.top}>
         <h2 id={ids.question} tabIndex={-1} className={styles.heading}>
@@ -448,7 +520,11 @@ export function InterviewApp({ questions }: InterviewAppProps) {
         </h2>
         <p className={styles.kind}>{questionLabel(run.index, q)}</p>
       </div>
-      {q ? <div className={styles.prompt} dangerouslySetInnerHTML={{ __html: q.prompt.html }} /> : <p className={styles.notice}>This question is missing from the page.</p>}
+      {q ? (
+        <div className={styles.prompt} dangerouslySetInnerHTML={{ __html: q.prompt.html }} />
+      ) : (
+        <p className={styles.notice}>This question is missing from the page.</p>
+      )}
 
       <div className={`${styles.clock} ${run.timed && clock.overtime ? styles.over : ''}`}>
         {run.timed ? (
@@ -459,7 +535,9 @@ export function InterviewApp({ questions }: InterviewAppProps) {
             <span role="timer" aria-live="off" aria-labelledby={ids.timerLabel} className={styles.clockTime}>
               {clock.text}
             </span>
-            {clock.overtime ? <strong className={styles.overtimeTag}>Over time — finish your point, you are not cut off</strong> : null}
+            {clock.overtime ? (
+              <strong className={styles.overtimeTag}>Over time — finish your point, you are not cut off</strong>
+            ) : null}
           </>
         ) : (
           <>
@@ -479,12 +557,21 @@ export function InterviewApp({ questions }: InterviewAppProps) {
 
       <div className="field">
         <label htmlFor={ids.notes}>Your answer or notes (optional)</label>
-        <textarea id={ids.notes} rows={5} value={run.notes} onChange={(e) => update({ ...run, notes: e.currentTarget.value })} />
+        <textarea
+          id={ids.notes}
+          rows={5}
+          value={run.notes}
+          onChange={(e) => update({ ...run, notes: e.currentTarget.value })}
+        />
       </div>
 
       {run.step === 'answer' ? (
         <div className={styles.actions}>
-          <button type="button" className={styles.primary} onClick={() => go({ kind: 'question', run: stopAnswering(run, clockNowMs()) }, 'grade')}>
+          <button
+            type="button"
+            className={styles.primary}
+            onClick={() => go({ kind: 'question', run: stopAnswering(run, clockNowMs()) }, 'grade')}
+          >
             I’m done — grade myself
           </button>
         </div>
@@ -496,13 +583,20 @@ export function InterviewApp({ questions }: InterviewAppProps) {
             </legend>
             <p className={styles.note}>
               Time used: {formatClock(used)}
-              {run.timed ? ` of ${formatClock(item.timeLimitSeconds)}${used > item.timeLimitSeconds ? ' — over time' : ''}` : ''}.
+              {run.timed
+                ? ` of ${formatClock(item.timeLimitSeconds)}${used > item.timeLimitSeconds ? ' — over time' : ''}`
+                : ''}
+              .
             </p>
             <ul className={styles.points}>
               {(q?.rubric ?? []).map((r, i) => (
                 <li key={i}>
                   <label className={styles.choice}>
-                    <input type="checkbox" checked={run.ticked[i] ?? false} onChange={(e) => update(toggleTick(run, i, e.currentTarget.checked))} />
+                    <input
+                      type="checkbox"
+                      checked={run.ticked[i] ?? false}
+                      onChange={(e) => update(toggleTick(run, i, e.currentTarget.checked))}
+                    />
                     <span dangerouslySetInnerHTML={{ __html: r.html }} />
                   </label>
                 </li>
@@ -513,7 +607,12 @@ export function InterviewApp({ questions }: InterviewAppProps) {
             </p>
           </fieldset>
           <div className={styles.actions}>
-            <button type="button" className={styles.secondary} aria-expanded={run.modelShown} onClick={() => update({ ...run, modelShown: !run.modelShown })}>
+            <button
+              type="button"
+              className={styles.secondary}
+              aria-expanded={run.modelShown}
+              onClick={() => update({ ...run, modelShown: !run.modelShown })}
+            >
               {run.modelShown ? 'Hide model answer' : 'Show model answer'}
             </button>
           </div>

@@ -35,7 +35,10 @@ export function captureEdits(root: HTMLElement): EarlyEdit[] {
     if (isToggle(control)) {
       if (control.checked !== control.defaultChecked) edits.push({ control, checked: control.checked });
     } else if (control instanceof HTMLSelectElement) {
-      const initial = Math.max(0, [...control.options].findIndex((o) => o.defaultSelected));
+      const initial = Math.max(
+        0,
+        [...control.options].findIndex((o) => o.defaultSelected),
+      );
       if (control.selectedIndex !== initial) edits.push({ control, value: control.value });
     } else if (control.value !== control.defaultValue) {
       edits.push({ control, value: control.value });
@@ -46,7 +49,12 @@ export function captureEdits(root: HTMLElement): EarlyEdit[] {
 
 /** The browser's own setter of `prop`, which React's value tracker does not see. */
 function nativeSetter(c: Control, prop: 'value'): (this: Control, v: unknown) => void {
-  const proto = c instanceof HTMLSelectElement ? HTMLSelectElement.prototype : c instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const proto =
+    c instanceof HTMLSelectElement
+      ? HTMLSelectElement.prototype
+      : c instanceof HTMLTextAreaElement
+        ? HTMLTextAreaElement.prototype
+        : HTMLInputElement.prototype;
   const set = Object.getOwnPropertyDescriptor(proto, prop)?.set;
   if (!set) throw new Error(`No native ${prop} setter on ${c.tagName}`);
   return set as (this: Control, v: unknown) => void;

@@ -57,7 +57,8 @@ async function hydrate(el: HTMLElement, index: number, loaders: Readonly<Record<
     const element = createElement(OnCommit, { onCommit }, createElement(Component, props));
     const options = {
       identifierPrefix: identifierPrefix(name, index),
-      onRecoverableError: (err: unknown) => console.error(`Island "${name}" did not match its server HTML and was rendered again`, err),
+      onRecoverableError: (err: unknown) =>
+        console.error(`Island "${name}" did not match its server HTML and was rendered again`, err),
       onUncaughtError: (err: unknown) => {
         console.error(`Island "${name}" failed to render`, err);
         committed(); // the islands after it still hydrate
@@ -89,7 +90,9 @@ function whenNearOrIdle(el: HTMLElement, run: () => void): void {
     run();
   };
   if (typeof IntersectionObserver === 'function') {
-    observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && once(), { rootMargin: '200px' });
+    observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && once(), {
+      rootMargin: '200px',
+    });
     observer.observe(el.firstElementChild ?? el);
   }
   if (typeof requestIdleCallback === 'function') requestIdleCallback(once, { timeout: 5000 });

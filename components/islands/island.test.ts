@@ -13,7 +13,9 @@ describe('assertJson (island props must survive JSON)', () => {
   });
 
   it('names the prop that is not JSON', () => {
-    expect(() => assertJson({ onChange: () => 1 }, 'memory-calculator props')).toThrow(/memory-calculator props\.onChange is not JSON \(got function\)/);
+    expect(() => assertJson({ onChange: () => 1 }, 'memory-calculator props')).toThrow(
+      /memory-calculator props\.onChange is not JSON \(got function\)/,
+    );
     expect(() => assertJson({ when: new Date(0) }, 'p')).toThrow(/p\.when is not JSON \(got a non-plain object\)/);
     expect(() => assertJson({ list: [1, Number.NaN] }, 'p')).toThrow(/p\.list\[1\] is NaN/);
     expect(() => assertJson({ x: Infinity }, 'p')).toThrow(/p\.x is Infinity/);
@@ -41,7 +43,9 @@ describe('prefixed (class names for widget stylesheets)', () => {
 
 describe('island (server HTML without JavaScript)', () => {
   it('puts a <noscript> note beside the island saying it needs JavaScript, outside the element the client renders into', () => {
-    const Practice = islandOf('practice-app', ({ bankUrl }: { bankUrl: string }) => createElement('p', { role: 'status' }, `Loading ${bankUrl}…`));
+    const Practice = islandOf('practice-app', ({ bankUrl }: { bankUrl: string }) =>
+      createElement('p', { role: 'status' }, `Loading ${bankUrl}…`),
+    );
     const html = renderToStaticMarkup(createElement(Practice, { bankUrl: '/practice/bank.json' }));
     // Before: only the island div, so a browser without JavaScript showed "Loading…" forever.
     expect(html).toBe(
@@ -52,7 +56,8 @@ describe('island (server HTML without JavaScript)', () => {
   });
 
   it('every island has its own note', () => {
-    for (const name of Object.keys(ISLANDS) as IslandName[]) expect(NEEDS_JS[name]).toMatch(/needs? JavaScript, which is off or blocked in this browser/);
+    for (const name of Object.keys(ISLANDS) as IslandName[])
+      expect(NEEDS_JS[name]).toMatch(/needs? JavaScript, which is off or blocked in this browser/);
   });
 
   it('island(name) renders the component registered under that name', () => {

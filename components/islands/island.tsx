@@ -2,9 +2,9 @@ import type { ComponentProps, ComponentType } from 'react';
 import { ISLANDS, type IslandName } from './registry';
 
 /** What each island says when JavaScript is off (shown in a <noscript> beside it), from the registry. */
-export const NEEDS_JS = Object.fromEntries(Object.entries(ISLANDS).map(([name, spec]) => [name, spec.needsJs])) as Readonly<
-  Record<IslandName, string>
->;
+export const NEEDS_JS = Object.fromEntries(
+  Object.entries(ISLANDS).map(([name, spec]) => [name, spec.needsJs]),
+) as Readonly<Record<IslandName, string>>;
 
 /** The props of the widget registered as `name`. */
 export type IslandProps<N extends IslandName> = ComponentProps<(typeof ISLANDS)[N]['Component']>;
@@ -60,5 +60,7 @@ export function assertJson(value: unknown, path: string): void {
     for (const [k, v] of Object.entries(value)) if (v !== undefined) assertJson(v, `${path}.${k}`);
     return;
   }
-  throw new Error(`Island prop ${path} is not JSON (got ${typeof value === 'object' ? 'a non-plain object' : typeof value}); pass strings, numbers, booleans, arrays or plain objects`);
+  throw new Error(
+    `Island prop ${path} is not JSON (got ${typeof value === 'object' ? 'a non-plain object' : typeof value}); pass strings, numbers, booleans, arrays or plain objects`,
+  );
 }

@@ -11,7 +11,9 @@ export function Cite({ id, label }: { id: string; label?: string }) {
   const short = label ?? shortSourceLabel(id);
   return (
     <sup className="cite">
-      <Link href={`/sources#${id}`} title={s.title}>[{short}]</Link>
+      <Link href={`/sources#${id}`} title={s.title}>
+        [{short}]
+      </Link>
     </sup>
   );
 }

@@ -1,10 +1,30 @@
 import type { MDXComponents } from 'mdx/types';
 import { Callout } from './Callout';
-import { DecisionChecklist, DeploymentPlanner, GroupSizeExplorer, MemoryCalculator, RoundingDemo, VllmLogCheck } from '../islands/widgets';
+import {
+  DecisionChecklist,
+  DeploymentPlanner,
+  GroupSizeExplorer,
+  MemoryCalculator,
+  RoundingDemo,
+  VllmLogCheck,
+} from '../islands/widgets';
 import { Cite } from './Cite';
 import { Quiz } from '../quiz/Quiz';
 import { WeightBytes } from './WeightBytes';
-import { BatchCostRatio, DecodeRate, FitVerdict, GgufTypesThatFit, KvPerSequence, KvPoolTokens, MaxBatch, MaxBitsToFit, PrefillTime, TensorCores, UsableMemory, VllmUtilization } from '../deploy/DeployFigures';
+import {
+  BatchCostRatio,
+  DecodeRate,
+  FitVerdict,
+  GgufTypesThatFit,
+  KvPerSequence,
+  KvPoolTokens,
+  MaxBatch,
+  MaxBitsToFit,
+  PrefillTime,
+  TensorCores,
+  UsableMemory,
+  VllmUtilization,
+} from '../deploy/DeployFigures';
 import { DecisionSpoken, DecisionVerdict } from '../decision/DecisionFigures';
 import { SpeedCalculatorWithSources } from '../speed/SpeedCalculatorWithSources';
 import { DecodeSpeed } from '../speed/DecodeSpeed';
@@ -19,12 +39,34 @@ import { KernelPathTable } from '../speed/KernelPathTable';
 import { OperatorShare, PerGpuThroughputRatio, PrefillBound } from '../speed/OperatorFigures';
 import { DecodeExampleTable } from '../speed/DecodeExampleTable';
 import { CeilingTable } from '../speed/CeilingTable';
-import { BitsPerWeight, GpuMemory, KvAttentionTable, KvBytesPerToken, KvCacheBytes, MemoryExampleTable, MemoryFit, MemoryMaxBatch, MemoryTerm, MemoryTotal, ParamCount, VllmTokenBudget, WeightFormatTable } from '../memory/MemoryFigures';
+import {
+  BitsPerWeight,
+  GpuMemory,
+  KvAttentionTable,
+  KvBytesPerToken,
+  KvCacheBytes,
+  MemoryExampleTable,
+  MemoryFit,
+  MemoryMaxBatch,
+  MemoryTerm,
+  MemoryTotal,
+  ParamCount,
+  VllmTokenBudget,
+  WeightFormatTable,
+} from '../memory/MemoryFigures';
 import { Verdict } from '../factcheck/Verdict';
 import { Nf4Levels } from '../rounding/Nf4Levels';
 import { ClaimSummaryTable } from '../factcheck/ClaimSummaryTable';
 import { Notes, Slide } from '../present/markers';
-import { AccuracyNoise, AllReducePerLayer, AllReduceTable, ItlBatchTable, KvBitsTable, MmluQuestions, MoeBytesTable } from '../topics/TopicFigures';
+import {
+  AccuracyNoise,
+  AllReducePerLayer,
+  AllReduceTable,
+  ItlBatchTable,
+  KvBitsTable,
+  MmluQuestions,
+  MoeBytesTable,
+} from '../topics/TopicFigures';
 
 /** Components every lesson can use without importing them. */
 export const lessonComponents: MDXComponents = {

@@ -8,7 +8,14 @@ import { bytesToGB, bytesToGiB, formatBytesBoth, formatCount, formatGB, formatGi
 import { NumberField } from '@/components/ui/NumberField';
 import { useUrlState } from '@/components/ui/useUrlState';
 import { checkConfigFileSize, configParamsLine, readConfigText } from './model/config';
-import { ENGINE_CHOICES, gpuCountChoices, kvChoices, nearestAllowedGpuCount, weightFormatFamilies, weightFormatOptionLabel } from './model/options';
+import {
+  ENGINE_CHOICES,
+  gpuCountChoices,
+  kvChoices,
+  nearestAllowedGpuCount,
+  weightFormatFamilies,
+  weightFormatOptionLabel,
+} from './model/options';
 import {
   BATCH_RULE,
   CUSTOM_MODEL,
@@ -36,7 +43,6 @@ function SelectField({ wide = false, ...props }: Parameters<typeof BaseSelectFie
   return <BaseSelectField {...props} className={wide ? `field ${styles.wide}` : 'field'} />;
 }
 
-
 export interface MemoryCalculatorProps {
   /** Mirror the set-up in the query string (the standalone /tools/memory page). */
   syncUrl?: boolean;
@@ -58,7 +64,6 @@ export interface MemoryCalculatorProps {
   /** Show the set-up's QR code open (on slides); otherwise it is a collapsed "QR code" disclosure. */
   shareQr?: boolean;
 }
-
 
 const EXAMPLE_CONFIG = JSON.stringify(MODELS.find((m) => m.id === 'llama-3.1-8b')!.config, null, 2);
 const ANY_CONTEXT_RULE = { min: 1, max: MAX_CONTEXT_TOKENS, integer: true };
@@ -98,7 +103,17 @@ export function MemoryCalculator({
       util: initialUtilization !== undefined ? String(initialUtilization) : MEMORY_DEFAULTS.util,
       engine: initialEngine ?? MEMORY_DEFAULTS.engine,
     }),
-    [initialModel, initialWeights, initialKv, initialContext, initialBatch, initialGpu, initialGpus, initialUtilization, initialEngine],
+    [
+      initialModel,
+      initialWeights,
+      initialKv,
+      initialContext,
+      initialBatch,
+      initialGpu,
+      initialGpus,
+      initialUtilization,
+      initialEngine,
+    ],
   );
   const [text, update] = useUrlState(defaults, syncUrl);
   const [configText, setConfigText] = useState('');
@@ -111,7 +126,12 @@ export function MemoryCalculator({
   const deferredText = useDeferredValue(text);
   const deferredConfig = useDeferredValue(configText);
   const resultsView = useMemo(
-    () => <ResultsArea state={parseMemoryState(deferredText, deferredConfig)} SubHeading={headingLevel === 2 ? 'h3' : 'h4'} />,
+    () => (
+      <ResultsArea
+        state={parseMemoryState(deferredText, deferredConfig)}
+        SubHeading={headingLevel === 2 ? 'h3' : 'h4'}
+      />
+    ),
     [deferredText, deferredConfig, headingLevel],
   );
 
@@ -121,7 +141,10 @@ export function MemoryCalculator({
   const weightInfo = weightChoiceInfo(state.weights, state.spec);
   // GGUF option labels carry bits per weight for this model; sizing all 14 files costs ~80 ms, so it waits for the menu's first use.
   const [ggufBits, setGgufBits] = useState(false);
-  const ggufFiles = useMemo(() => ggufFileChoices(state.spec, { withBits: ggufBits, selected: state.weights }), [state.spec, ggufBits, state.weights]);
+  const ggufFiles = useMemo(
+    () => ggufFileChoices(state.spec, { withBits: ggufBits, selected: state.weights }),
+    [state.spec, ggufBits, state.weights],
+  );
   const kvFormat = kvChoices().find((k) => k.id === state.kv)!;
   const query = memoryStateQuery(text);
 
@@ -180,8 +203,8 @@ export function MemoryCalculator({
     <section className={`widget ${styles.widget}`} aria-labelledby={headingId}>
       <Heading id={headingId}>{title}</Heading>
       <p className={styles.lead}>
-        GPU memory = weights + KV cache + activation workspace + CUDA/runtime overhead. Inference keeps no gradients and no
-        optimizer state.
+        GPU memory = weights + KV cache + activation workspace + CUDA/runtime overhead. Inference keeps no gradients and
+        no optimizer state.
       </p>
 
       <div className="widget-controls">
@@ -190,11 +213,17 @@ export function MemoryCalculator({
           value={state.model}
           error={state.errors.model}
           onChange={setModel}
-          hint={catalogEntry?.officialParams ? `${catalogEntry.officialParams} parameters, as the publisher words it.` : undefined}
+          hint={
+            catalogEntry?.officialParams
+              ? `${catalogEntry.officialParams} parameters, as the publisher words it.`
+              : undefined
+          }
         >
           <optgroup label="Catalog">
             {MODELS.map((m) => (
-              <option key={m.id} value={m.id}>{m.name}</option>
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
             ))}
           </optgroup>
           <optgroup label="Your own">
@@ -213,13 +242,17 @@ export function MemoryCalculator({
           {weightFormatFamilies().map((g) => (
             <optgroup key={g.label} label={g.label}>
               {g.formats.map((f) => (
-                <option key={f.id} value={f.id}>{weightFormatOptionLabel(f)}</option>
+                <option key={f.id} value={f.id}>
+                  {weightFormatOptionLabel(f)}
+                </option>
               ))}
             </optgroup>
           ))}
           <optgroup label={GGUF_FILES_GROUP_LABEL}>
             {ggufFiles.map((c) => (
-              <option key={c.id} value={c.id}>{c.label}</option>
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
             ))}
           </optgroup>
         </SelectField>
@@ -243,10 +276,16 @@ export function MemoryCalculator({
           value={state.kv}
           error={state.errors.kv}
           onChange={(kv) => update({ kv })}
-          hint={<>Set separately from the weights (vLLM <code>--kv-cache-dtype</code>). {kvFormat.summary}</>}
+          hint={
+            <>
+              Set separately from the weights (vLLM <code>--kv-cache-dtype</code>). {kvFormat.summary}
+            </>
+          }
         >
           {kvChoices().map((k) => (
-            <option key={k.id} value={k.id}>{k.label}</option>
+            <option key={k.id} value={k.id}>
+              {k.label}
+            </option>
           ))}
         </SelectField>
         <NumberField
@@ -269,9 +308,16 @@ export function MemoryCalculator({
         />
       </div>
       <div className="widget-controls">
-        <SelectField label={MEMORY_FIELD_LABELS.gpu} value={state.gpu} error={state.errors.gpu} onChange={(gpu) => update({ gpu })}>
+        <SelectField
+          label={MEMORY_FIELD_LABELS.gpu}
+          value={state.gpu}
+          error={state.errors.gpu}
+          onChange={(gpu) => update({ gpu })}
+        >
           {GPUS.map((g) => (
-            <option key={g.id} value={g.id}>{g.name}</option>
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
           ))}
         </SelectField>
         <SelectField
@@ -282,7 +328,7 @@ export function MemoryCalculator({
           hint={
             state.spec
               ? `Tensor parallelism splits the ${heads} attention heads evenly, so only counts that divide ${heads} can be chosen.`
-              : 'Counts that divide the model\'s attention heads.'
+              : "Counts that divide the model's attention heads."
           }
         >
           {gpuChoices.map((c) => (
@@ -308,14 +354,16 @@ export function MemoryCalculator({
           onChange={(engine) => update({ engine })}
           hint={
             <>
-              Whose KV-cache rule sizes sliding-window and chunked layers. vLLM V1 reserves window − 1 + max_num_batched_tokens
-              per sliding layer, in 16-token blocks; llama.cpp n_swa × sequences + n_ubatch (512) cells, padded to 256.
-              Full-attention layers hold the whole context either way.
+              Whose KV-cache rule sizes sliding-window and chunked layers. vLLM V1 reserves window − 1 +
+              max_num_batched_tokens per sliding layer, in 16-token blocks; llama.cpp n_swa × sequences + n_ubatch (512)
+              cells, padded to 256. Full-attention layers hold the whole context either way.
             </>
           }
         >
           {ENGINE_CHOICES.map((e) => (
-            <option key={e.id} value={e.id}>{e.label}</option>
+            <option key={e.id} value={e.id}>
+              {e.label}
+            </option>
           ))}
         </SelectField>
       </div>
@@ -323,9 +371,15 @@ export function MemoryCalculator({
       <div className={styles.share}>
         {syncUrl ? (
           <>
-            <button type="button" className={styles.button} onClick={copyLink}>Copy link to this set-up</button>
+            <button type="button" className={styles.button} onClick={copyLink}>
+              Copy link to this set-up
+            </button>
             <p className="field-hint" data-print="hide">
-              The link stores every field above{isCustom ? '; a pasted config.json is not included (too long for a link), so whoever opens it is asked to paste it again' : ''}.
+              The link stores every field above
+              {isCustom
+                ? '; a pasted config.json is not included (too long for a link), so whoever opens it is asked to paste it again'
+                : ''}
+              .
             </p>
             <div role="status" aria-live="polite" className={styles.copyStatus} data-print="hide">
               {copy === null ? null : copy.ok ? (
@@ -333,7 +387,13 @@ export function MemoryCalculator({
               ) : (
                 <>
                   <label htmlFor={`${id}-url`}>Copying was blocked; select the link and copy it:</label>
-                  <input id={`${id}-url`} type="text" readOnly value={copy.url} onFocus={(e) => e.currentTarget.select()} />
+                  <input
+                    id={`${id}-url`}
+                    type="text"
+                    readOnly
+                    value={copy.url}
+                    onFocus={(e) => e.currentTarget.select()}
+                  />
                 </>
               )}
             </div>
@@ -344,7 +404,11 @@ export function MemoryCalculator({
             {isCustom ? ' (the pasted config.json does not travel with the link)' : ''}.
           </p>
         )}
-        <ShareQr path={`/tools/memory?${query}`} open={shareQr} note={isCustom ? 'the pasted config.json is not in the link' : undefined} />
+        <ShareQr
+          path={`/tools/memory?${query}`}
+          open={shareQr}
+          note={isCustom ? 'the pasted config.json is not in the link' : undefined}
+        />
       </div>
 
       {resultsView}
@@ -358,7 +422,9 @@ function ResultsArea({ state, SubHeading }: { state: MemoryState; SubHeading: 'h
   if (!outcome.ok) {
     return (
       <div className={`result ${styles.placeholder}`} role="status" aria-live="polite" aria-label="Result">
-        <p><strong>No result yet.</strong> Fix {outcome.blockers.length === 1 ? 'this field' : 'these fields'} first:</p>
+        <p>
+          <strong>No result yet.</strong> Fix {outcome.blockers.length === 1 ? 'this field' : 'these fields'} first:
+        </p>
         <ul>
           {outcome.blockers.map((b) => (
             <li key={`${b.field}-${b.message}`}>
@@ -372,10 +438,27 @@ function ResultsArea({ state, SubHeading }: { state: MemoryState; SubHeading: 'h
   }
   const weightInfo = weightChoiceInfo(state.weights, state.spec);
   const kvFormat = kvChoices().find((k) => k.id === state.kv)!;
-  return <Results r={outcome.results} state={state} formatName={weightInfo.name} kvName={kvFormat.name} SubHeading={SubHeading} caveats={weightInfo.notes} />;
+  return (
+    <Results
+      r={outcome.results}
+      state={state}
+      formatName={weightInfo.name}
+      kvName={kvFormat.name}
+      SubHeading={SubHeading}
+      caveats={weightInfo.notes}
+    />
+  );
 }
 
-function ConfigInput({ text, onText, onFile, onExample, fileMessage, state, syncUrl }: {
+function ConfigInput({
+  text,
+  onText,
+  onFile,
+  onExample,
+  fileMessage,
+  state,
+  syncUrl,
+}: {
   text: string;
   onText: (text: string) => void;
   onFile: (e: ChangeEvent<HTMLInputElement>) => void;
@@ -405,11 +488,14 @@ function ConfigInput({ text, onText, onFile, onExample, fileMessage, state, sync
           placeholder={'{ "model_type": "llama", "hidden_size": 8192, … }'}
         />
         <p className="field-hint" id={`${id}-hint`}>
-          The model&apos;s <code>config.json</code> from its Hugging Face repository. It stays in this page: nothing is uploaded
+          The model&apos;s <code>config.json</code> from its Hugging Face repository. It stays in this page: nothing is
+          uploaded
           {syncUrl ? ', and it is not part of the link' : ''}.
         </p>
         {error ? (
-          <p className="field-error" id={`${id}-err`} role="alert">{error}</p>
+          <p className="field-error" id={`${id}-err`} role="alert">
+            {error}
+          </p>
         ) : reading?.ok ? (
           <p className={styles.read} id={`${id}-ok`}>
             Read: {reading.summary}. {configParamsLine(reading.params)}
@@ -427,14 +513,22 @@ function ConfigInput({ text, onText, onFile, onExample, fileMessage, state, sync
             aria-describedby={`${id}-filecap${fileMessage ? ` ${id}-filemsg` : ''}`}
             aria-invalid={fileMessage?.error ? true : undefined}
           />
-          <p className="field-hint" id={`${id}-filecap`}>Up to 1 MB.</p>
+          <p className="field-hint" id={`${id}-filecap`}>
+            Up to 1 MB.
+          </p>
           {fileMessage ? (
-            <p className={fileMessage.error ? 'field-error' : 'field-hint'} id={`${id}-filemsg`} role={fileMessage.error ? 'alert' : undefined}>
+            <p
+              className={fileMessage.error ? 'field-error' : 'field-hint'}
+              id={`${id}-filemsg`}
+              role={fileMessage.error ? 'alert' : undefined}
+            >
               {fileMessage.text}
             </p>
           ) : null}
         </div>
-        <button type="button" className={styles.button} onClick={onExample}>Fill in Llama-3.1-8B&apos;s config</button>
+        <button type="button" className={styles.button} onClick={onExample}>
+          Fill in Llama-3.1-8B&apos;s config
+        </button>
       </div>
     </div>
   );
@@ -451,7 +545,14 @@ function TwoUnits({ bytes }: { bytes: number }) {
   );
 }
 
-function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
+function Results({
+  r,
+  state,
+  formatName,
+  kvName,
+  SubHeading,
+  caveats,
+}: {
   r: MemoryResults;
   state: MemoryState;
   formatName: string;
@@ -468,20 +569,34 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
   return (
     <>
       <div className="result" role="status" aria-live="polite" aria-label="Result">
-        <p className={`result-big ${fit.verdict === 'fits' ? styles.fits : fit.verdict === 'tight' ? styles.tight : styles.noFit}`}>
-          {fit.verdict === 'fits' ? 'Fits' : fit.verdict === 'tight' ? (fit.fits ? 'Tight: fits by the estimate' : 'Tight: short by the estimate') : 'Does not fit'}
+        <p
+          className={`result-big ${fit.verdict === 'fits' ? styles.fits : fit.verdict === 'tight' ? styles.tight : styles.noFit}`}
+        >
+          {fit.verdict === 'fits'
+            ? 'Fits'
+            : fit.verdict === 'tight'
+              ? fit.fits
+                ? 'Tight: fits by the estimate'
+                : 'Tight: short by the estimate'
+              : 'Does not fit'}
         </p>
         {fit.verdict === 'tight' ? (
           <p>
-            The headroom is within the model&apos;s uncertainty ({formatGiB(fit.uncertaintyBytes / fit.gpuCount, 1)} per GPU, the largest gap
-            between this model and published vLLM start-up logs): read the &ldquo;Available KV cache memory&rdquo; line of your own log.
+            The headroom is within the model&apos;s uncertainty ({formatGiB(fit.uncertaintyBytes / fit.gpuCount, 1)} per
+            GPU, the largest gap between this model and published vLLM start-up logs): read the &ldquo;Available KV
+            cache memory&rdquo; line of your own log.
           </p>
         ) : null}
         <p>
-          {state.modelName}, {formatName} weights, {kvName} KV cache, {formatCount(batch)} × {formatCount(context)} tokens on {group}: needs{' '}
-          <strong>{formatBytesBoth(fit.requiredBytes)}</strong> of <strong>{formatBytesBoth(fit.availableBytes)}</strong> —{' '}
-          {formatHeadroom(fit.headroomBytes)}.
-          {state.gpuCount > 1 ? <> Each GPU holds {formatBytesBoth(fit.perGpuBytes)} of its {formatBytesBoth(fit.perGpuAvailableBytes)}.</> : null}
+          {state.modelName}, {formatName} weights, {kvName} KV cache, {formatCount(batch)} × {formatCount(context)}{' '}
+          tokens on {group}: needs <strong>{formatBytesBoth(fit.requiredBytes)}</strong> of{' '}
+          <strong>{formatBytesBoth(fit.availableBytes)}</strong> — {formatHeadroom(fit.headroomBytes)}.
+          {state.gpuCount > 1 ? (
+            <>
+              {' '}
+              Each GPU holds {formatBytesBoth(fit.perGpuBytes)} of its {formatBytesBoth(fit.perGpuAvailableBytes)}.
+            </>
+          ) : null}
         </p>
         <ul className={styles.limits}>
           <li>
@@ -489,7 +604,7 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
             <strong>
               {fit.maxBatchAtContext === 0
                 ? 'none — not even one sequence fits'
-                : `${formatCount(fit.maxBatchAtContext)} sequence${fit.maxBatchAtContext === 1 ? '' : 's'}${fit.maxBatchAtContext === MAX_BATCH ? ' (the calculator\'s limit)' : ''}`}
+                : `${formatCount(fit.maxBatchAtContext)} sequence${fit.maxBatchAtContext === 1 ? '' : 's'}${fit.maxBatchAtContext === MAX_BATCH ? " (the calculator's limit)" : ''}`}
             </strong>
           </li>
           <li>
@@ -497,22 +612,31 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
             <strong>
               {fit.maxContextAtBatch === 0
                 ? 'none — the weights and overhead leave no room'
-                : `${formatCount(fit.maxContextAtBatch)} tokens${fit.contextLimitedBy === 'model' ? ' (the model\'s maximum; memory would allow more)' : ''}`}
+                : `${formatCount(fit.maxContextAtBatch)} tokens${fit.contextLimitedBy === 'model' ? " (the model's maximum; memory would allow more)" : ''}`}
             </strong>
           </li>
           <li>
             Room for KV cache: <strong>{formatCount(fit.maxTotalKvTokens)} tokens</strong> in all sequences together, at{' '}
             {formatBytesPerToken(fit.estimate.kvCacheBytesPerToken)} per token
-            {fit.estimate.kvReplication === 1 ? '' : `, kept in ${formatCount(fit.estimate.kvReplication)} copies across the GPUs`}
+            {fit.estimate.kvReplication === 1
+              ? ''
+              : `, kept in ${formatCount(fit.estimate.kvReplication)} copies across the GPUs`}
           </li>
         </ul>
       </div>
 
       <figure className={styles.figure}>
-        <figcaption className={styles.caption}>Where the memory goes, against what {group} offers at gpu_memory_utilization {formatNumber(state.memoryUtilization, 2)}</figcaption>
+        <figcaption className={styles.caption}>
+          Where the memory goes, against what {group} offers at gpu_memory_utilization{' '}
+          {formatNumber(state.memoryUtilization, 2)}
+        </figcaption>
         <div className={styles.bar} role="img" aria-label={barLabel}>
           {bar.segments.map((s) => (
-            <span key={s.id} className={`${styles.seg} ${styles[s.id]}`} style={{ left: cssPercent(s.start), width: cssPercent(s.width) }} />
+            <span
+              key={s.id}
+              className={`${styles.seg} ${styles[s.id]}`}
+              style={{ left: cssPercent(s.start), width: cssPercent(s.width) }}
+            />
           ))}
           <span className={styles.line} style={{ left: cssPercent(bar.availableAt) }} />
         </div>
@@ -522,15 +646,26 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
             <thead>
               <tr>
                 <th scope="col">Term</th>
-                <th scope="col" className="num">GB</th>
-                <th scope="col" className="num">GiB</th>
-                <th scope="col" className="num">Share</th>
+                <th scope="col" className="num">
+                  GB
+                </th>
+                <th scope="col" className="num">
+                  GiB
+                </th>
+                <th scope="col" className="num">
+                  Share
+                </th>
               </tr>
             </thead>
             <tbody>
               {bar.segments.map((s) => (
                 <tr key={s.id}>
-                  <th scope="row"><span className={styles.term}><span className={`${styles.swatch} ${styles[s.id]}`} aria-hidden="true" />{s.label}</span></th>
+                  <th scope="row">
+                    <span className={styles.term}>
+                      <span className={`${styles.swatch} ${styles[s.id]}`} aria-hidden="true" />
+                      {s.label}
+                    </span>
+                  </th>
                   <td className="num">{formatNumber(bytesToGB(s.bytes), 2)}</td>
                   <td className="num">{formatNumber(bytesToGiB(s.bytes), 2)}</td>
                   <td className="num">{formatShare(s.shareOfTotal)}</td>
@@ -543,7 +678,12 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
                 <td className="num">100%</td>
               </tr>
               <tr>
-                <th scope="row"><span className={styles.term}><span className={styles.lineSwatch} aria-hidden="true" />Available (dashed line)</span></th>
+                <th scope="row">
+                  <span className={styles.term}>
+                    <span className={styles.lineSwatch} aria-hidden="true" />
+                    Available (dashed line)
+                  </span>
+                </th>
                 <td className="num">{formatNumber(bytesToGB(bar.availableBytes), 2)}</td>
                 <td className="num">{formatNumber(bytesToGiB(bar.availableBytes), 2)}</td>
                 <td className="num">—</td>
@@ -551,7 +691,9 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
             </tbody>
           </table>
         </div>
-        <p className="field-hint">GB = 10⁹ bytes, as datasheets and file sizes count; GiB = 2³⁰ bytes, as nvidia-smi and allocators count.</p>
+        <p className="field-hint">
+          GB = 10⁹ bytes, as datasheets and file sizes count; GiB = 2³⁰ bytes, as nvidia-smi and allocators count.
+        </p>
       </figure>
 
       {r.warnings.length > 0 ? (
@@ -572,9 +714,15 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
           <thead>
             <tr>
               <th scope="col">GPU</th>
-              <th scope="col" className="num">Usable per GPU</th>
-              <th scope="col" className="num">Fewest GPUs</th>
-              <th scope="col" className="num">Each GPU holds</th>
+              <th scope="col" className="num">
+                Usable per GPU
+              </th>
+              <th scope="col" className="num">
+                Fewest GPUs
+              </th>
+              <th scope="col" className="num">
+                Each GPU holds
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -584,8 +732,14 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
                   {row.gpu.name}
                   {row.gpu.id === state.gpu ? <span className={styles.selectedTag}> (selected)</span> : null}
                 </th>
-                <td className="num"><TwoUnits bytes={row.perGpuAvailableBytes} /></td>
-                <td className="num">{row.minGpus === null ? `none of ${row.tried.join('/')}` : `${formatCount(row.minGpus)}${row.verdict === 'tight' ? ' (tight)' : ''}`}</td>
+                <td className="num">
+                  <TwoUnits bytes={row.perGpuAvailableBytes} />
+                </td>
+                <td className="num">
+                  {row.minGpus === null
+                    ? `none of ${row.tried.join('/')}`
+                    : `${formatCount(row.minGpus)}${row.verdict === 'tight' ? ' (tight)' : ''}`}
+                </td>
                 <td className="num">{row.perGpuBytes === null ? '—' : <TwoUnits bytes={row.perGpuBytes} />}</td>
               </tr>
             ))}
@@ -607,9 +761,9 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
           </li>
         </ol>
         <p>
-          <strong>Bits per weight of {formatName}</strong>, scales and zero-points included: <code>{r.bits.formula}</code>. The
-          embedding, output head and norms stay at 16 bits where the format keeps them there (GPTQ, AWQ, bitsandbytes); GGUF
-          quantises them too.
+          <strong>Bits per weight of {formatName}</strong>, scales and zero-points included:{' '}
+          <code>{r.bits.formula}</code>. The embedding, output head and norms stay at 16 bits where the format keeps
+          them there (GPTQ, AWQ, bitsandbytes); GGUF quantises them too.
         </p>
         {r.bits.assumptions.length + caveats.length > 0 ? (
           <ul>
@@ -619,18 +773,19 @@ function Results({ r, state, formatName, kvName, SubHeading, caveats }: {
           </ul>
         ) : null}
         <p>
-          <strong>KV cache per token</strong> at {kvName}: <code>{r.kvFormula.formula}</code> = {formatBytesPerToken(r.kvFormula.bytesPerToken)}
-          {' '}({formatCount(r.kvFormula.valuesPerToken)} cached values per token). It depends on the attention shape and the KV
-          precision, never on the weight format.{' '}
+          <strong>KV cache per token</strong> at {kvName}: <code>{r.kvFormula.formula}</code> ={' '}
+          {formatBytesPerToken(r.kvFormula.bytesPerToken)} ({formatCount(r.kvFormula.valuesPerToken)} cached values per
+          token). It depends on the attention shape and the KV precision, never on the weight format.{' '}
           {state.engine === 'vllm'
             ? 'The KV term counts what vLLM reserves per sequence: the context in 16-token blocks, and on a sliding-window layer window − 1 + max_num_batched_tokens in blocks (+ 1), not just the window.'
             : 'The KV term counts what llama.cpp reserves: n_ctx cells per layer, and on a sliding-window layer n_swa × sequences + n_ubatch (512) cells padded to 256, not just the window.'}
         </p>
         <p>
-          <strong>Largest batch and context</strong>: the largest whole numbers for which the same total still fits, found by
-          exact bisection (lib/sizing <code>fitOnGpu</code>). The activation peak and non-torch memory follow vLLM&apos;s start-up
-          profile for this GPU, calibrated on published vLLM logs (see <a href="/sources">sources</a>); the budget is
-          gpu_memory_utilization × the memory CUDA reports, as vLLM computes it.
+          <strong>Largest batch and context</strong>: the largest whole numbers for which the same total still fits,
+          found by exact bisection (lib/sizing <code>fitOnGpu</code>). The activation peak and non-torch memory follow
+          vLLM&apos;s start-up profile for this GPU, calibrated on published vLLM logs (see{' '}
+          <a href="/sources">sources</a>); the budget is gpu_memory_utilization × the memory CUDA reports, as vLLM
+          computes it.
         </p>
       </details>
     </>

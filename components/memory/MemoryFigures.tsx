@@ -2,7 +2,14 @@ import { bitsPerWeight, formatBitsBreakdown, getFormat } from '@/lib/formats';
 import { getGpu } from '@/lib/hardware';
 import { countParams, getModel, kvCacheBytesPerToken, kvCacheFormula } from '@/lib/models';
 import type { ModelSpec } from '@/lib/models';
-import { estimateMemory, fitOnGpu, weightBytes, vllmDefaultMaxBatchedTokens, FIT_VERDICT_WORDS, VLLM_DEFAULT_GPU_MEMORY_UTILIZATION } from '@/lib/sizing';
+import {
+  estimateMemory,
+  fitOnGpu,
+  weightBytes,
+  vllmDefaultMaxBatchedTokens,
+  FIT_VERDICT_WORDS,
+  VLLM_DEFAULT_GPU_MEMORY_UTILIZATION,
+} from '@/lib/sizing';
 import { BYTES_PER_MIB, formatBytesBoth, formatCount, formatGB, formatGiB, formatNumber } from '@/lib/units';
 import { formatBytesPerToken, formatHeadroom } from './model/format';
 import { withAttention } from './model/variants';
@@ -24,13 +31,47 @@ function specOf(model: string, kvHeads?: number, headDim?: number): ModelSpec {
 const utilOf = (util?: 'full' | 'vllm') => (util === 'full' ? 1 : VLLM_DEFAULT_GPU_MEMORY_UTILIZATION);
 
 /** KV-cache bytes one token adds, e.g. "327,680 B (320 KiB)". `kvHeads`/`headDim` make a hypothetical variant. */
-export function KvBytesPerToken({ model, bits = 16, kvHeads, headDim }: { model: string; bits?: number; kvHeads?: number; headDim?: number }) {
-  return <span className="nowrap">{formatBytesPerToken(kvCacheBytesPerToken(specOf(model, kvHeads, headDim), { bits }))}</span>;
+export function KvBytesPerToken({
+  model,
+  bits = 16,
+  kvHeads,
+  headDim,
+}: {
+  model: string;
+  bits?: number;
+  kvHeads?: number;
+  headDim?: number;
+}) {
+  return (
+    <span className="nowrap">
+      {formatBytesPerToken(kvCacheBytesPerToken(specOf(model, kvHeads, headDim), { bits }))}
+    </span>
+  );
 }
 
 /** KV cache of `batch` sequences of `context` tokens, in GB and GiB: "10.7 GB (10.0 GiB)". */
-export function KvCacheBytes({ model, bits = 16, context, batch = 1, kvHeads, headDim }: { model: string; bits?: number; context: number; batch?: number; kvHeads?: number; headDim?: number }) {
-  const m = estimateMemory({ model: specOf(model, kvHeads, headDim), weights: 'bf16', kvBits: bits, contextTokens: context, batch });
+export function KvCacheBytes({
+  model,
+  bits = 16,
+  context,
+  batch = 1,
+  kvHeads,
+  headDim,
+}: {
+  model: string;
+  bits?: number;
+  context: number;
+  batch?: number;
+  kvHeads?: number;
+  headDim?: number;
+}) {
+  const m = estimateMemory({
+    model: specOf(model, kvHeads, headDim),
+    weights: 'bf16',
+    kvBits: bits,
+    contextTokens: context,
+    batch,
+  });
   return <span className="nowrap">{formatBytesBoth(m.kvCacheBytes, 2)}</span>;
 }
 
@@ -70,7 +111,14 @@ interface LoadProps {
 }
 
 /** Total inference memory of a load: weights + KV + activations + overhead on one GPU, "51.9 GB (48.3 GiB)". With `gpu`, the activation budget is that GPU's vLLM default. */
-export function MemoryTotal({ model = 'llama-3.1-70b', format, kv = 16, context, batch, gpu }: LoadProps & { gpu?: string }) {
+export function MemoryTotal({
+  model = 'llama-3.1-70b',
+  format,
+  kv = 16,
+  context,
+  batch,
+  gpu,
+}: LoadProps & { gpu?: string }) {
   const bytes = gpu
     ? fitOnGpu({ model, weights: format, kvBits: kv, contextTokens: context, batch, gpu }).requiredBytes
     : estimateMemory({ model, weights: format, kvBits: kv, contextTokens: context, batch }).totalBytes;
@@ -78,7 +126,15 @@ export function MemoryTotal({ model = 'llama-3.1-70b', format, kv = 16, context,
 }
 
 /** One term of the estimate for a load (on `gpu`, with that GPU's vLLM token budget, when given): "0.4 GB (0.3 GiB)". */
-export function MemoryTerm({ model = 'llama-3.1-70b', format, kv = 16, context, batch, gpu, term }: LoadProps & { gpu?: string; term: 'weights' | 'kvCache' | 'activations' | 'overhead' }) {
+export function MemoryTerm({
+  model = 'llama-3.1-70b',
+  format,
+  kv = 16,
+  context,
+  batch,
+  gpu,
+  term,
+}: LoadProps & { gpu?: string; term: 'weights' | 'kvCache' | 'activations' | 'overhead' }) {
   const estimate = gpu
     ? fitOnGpu({ model, weights: format, kvBits: kv, contextTokens: context, batch, gpu }).estimate
     : estimateMemory({ model, weights: format, kvBits: kv, contextTokens: context, batch });
@@ -86,19 +142,54 @@ export function MemoryTerm({ model = 'llama-3.1-70b', format, kv = 16, context, 
 }
 
 /** "fits: 84.8 GB (79.0 GiB) of 85.9 GB (80.0 GiB), 1.1 GB (1.0 GiB) to spare", "tight: …" or "does not fit: … short" (lib/sizing verdict band). */
-export function MemoryFit({ model = 'llama-3.1-70b', format, kv = 16, context, batch, gpu, gpus = 1, util }: LoadProps & { gpu: string; gpus?: number; util?: 'full' | 'vllm' }) {
-  const f = fitOnGpu({ model, weights: format, kvBits: kv, contextTokens: context, batch, gpu, gpuCount: gpus, memoryUtilization: utilOf(util) });
+export function MemoryFit({
+  model = 'llama-3.1-70b',
+  format,
+  kv = 16,
+  context,
+  batch,
+  gpu,
+  gpus = 1,
+  util,
+}: LoadProps & { gpu: string; gpus?: number; util?: 'full' | 'vllm' }) {
+  const f = fitOnGpu({
+    model,
+    weights: format,
+    kvBits: kv,
+    contextTokens: context,
+    batch,
+    gpu,
+    gpuCount: gpus,
+    memoryUtilization: utilOf(util),
+  });
   return (
     <span>
-      <strong>{FIT_VERDICT_WORDS[f.verdict]}</strong>: {formatBytesBoth(f.requiredBytes)} of {formatBytesBoth(f.availableBytes)},{' '}
-      {formatHeadroom(f.headroomBytes)}
+      <strong>{FIT_VERDICT_WORDS[f.verdict]}</strong>: {formatBytesBoth(f.requiredBytes)} of{' '}
+      {formatBytesBoth(f.availableBytes)}, {formatHeadroom(f.headroomBytes)}
     </span>
   );
 }
 
 /** The largest batch of `context`-token sequences that fits: "8". */
-export function MemoryMaxBatch({ model = 'llama-3.1-70b', format, kv = 16, context, gpu, gpus = 1, util }: Omit<LoadProps, 'batch'> & { gpu: string; gpus?: number; util?: 'full' | 'vllm' }) {
-  const f = fitOnGpu({ model, weights: format, kvBits: kv, contextTokens: context, batch: 1, gpu, gpuCount: gpus, memoryUtilization: utilOf(util) });
+export function MemoryMaxBatch({
+  model = 'llama-3.1-70b',
+  format,
+  kv = 16,
+  context,
+  gpu,
+  gpus = 1,
+  util,
+}: Omit<LoadProps, 'batch'> & { gpu: string; gpus?: number; util?: 'full' | 'vllm' }) {
+  const f = fitOnGpu({
+    model,
+    weights: format,
+    kvBits: kv,
+    contextTokens: context,
+    batch: 1,
+    gpu,
+    gpuCount: gpus,
+    memoryUtilization: utilOf(util),
+  });
   return <span className="nowrap">{formatCount(f.maxBatchAtContext)}</span>;
 }
 
@@ -108,8 +199,9 @@ export function WeightFormatTable({ model = 'llama-3.1-70b', formats }: { model?
   return (
     <figure className={styles.figure}>
       <figcaption className={styles.caption}>
-          {entry.name} ({formatCount(countParams(entry.spec).total)} parameters): weight memory by format, computed by lib/sizing
-          <code> weightBytes</code>
+        {entry.name} ({formatCount(countParams(entry.spec).total)} parameters): weight memory by format, computed by
+        lib/sizing
+        <code> weightBytes</code>
       </figcaption>
       <div className="table-wrap">
         <table className={`table ${styles.table}`}>
@@ -118,8 +210,12 @@ export function WeightFormatTable({ model = 'llama-3.1-70b', formats }: { model?
               <th scope="col">Format</th>
               <th scope="col">Bits per weight</th>
               <th scope="col">Kept at 16 bits</th>
-              <th scope="col" className="num">GB (10⁹ B)</th>
-              <th scope="col" className="num">GiB (2³⁰ B)</th>
+              <th scope="col" className="num">
+                GB (10⁹ B)
+              </th>
+              <th scope="col" className="num">
+                GiB (2³⁰ B)
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -128,8 +224,16 @@ export function WeightFormatTable({ model = 'llama-3.1-70b', formats }: { model?
               return (
                 <tr key={id}>
                   <th scope="row">{getFormat(id).name}</th>
-                  <td><code>{formatBitsBreakdown(id).formula}</code></td>
-                  <td>{w.sixteenBitParams === 0 ? 'nothing' : w.embeddingsAt16Bit ? 'embedding, lm_head, norms' : 'norms only'}</td>
+                  <td>
+                    <code>{formatBitsBreakdown(id).formula}</code>
+                  </td>
+                  <td>
+                    {w.sixteenBitParams === 0
+                      ? 'nothing'
+                      : w.embeddingsAt16Bit
+                        ? 'embedding, lm_head, norms'
+                        : 'norms only'}
+                  </td>
                   <td className="num">{formatGB(w.bytes)}</td>
                   <td className="num">{formatGiB(w.bytes)}</td>
                 </tr>
@@ -165,22 +269,30 @@ export function KvAttentionTable({ rows, context }: { rows: KvRow[]; context: nu
   return (
     <figure className={styles.figure}>
       <figcaption className={styles.caption}>
-          KV cache by attention type, per token and per {formatCount(context)}-token sequence: lib/models <code>kvCacheBytesPerToken</code>
+        KV cache by attention type, per token and per {formatCount(context)}-token sequence: lib/models{' '}
+        <code>kvCacheBytesPerToken</code>
       </figcaption>
       <div className="table-wrap">
         <table className={`table ${styles.table}`}>
           <thead>
             <tr>
               <th scope="col">Model and per-token formula (BF16)</th>
-              <th scope="col" className="num">Per token, BF16</th>
-              <th scope="col" className="num">{formatCount(context)} tokens, BF16</th>
-              <th scope="col" className="num">{formatCount(context)} tokens, FP8</th>
+              <th scope="col" className="num">
+                Per token, BF16
+              </th>
+              <th scope="col" className="num">
+                {formatCount(context)} tokens, BF16
+              </th>
+              <th scope="col" className="num">
+                {formatCount(context)} tokens, FP8
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => {
               const spec = specOf(row.model, row.kvHeads);
-              const at = (bits: number) => estimateMemory({ model: spec, weights: 'bf16', kvBits: bits, contextTokens: context, batch: 1 });
+              const at = (bits: number) =>
+                estimateMemory({ model: spec, weights: 'bf16', kvBits: bits, contextTokens: context, batch: 1 });
               return (
                 <tr key={row.label}>
                   <th scope="row">
@@ -189,8 +301,12 @@ export function KvAttentionTable({ rows, context }: { rows: KvRow[]; context: nu
                     <code className={styles.formula}>{kvCacheFormula(spec, { bits: 16 }).formula}</code>
                   </th>
                   <td className="num">{formatBytesPerToken(at(16).kvCacheBytesPerToken)}</td>
-                  <td className="num"><TwoUnits bytes={at(16).kvCacheBytes} /></td>
-                  <td className="num"><TwoUnits bytes={at(8).kvCacheBytes} /></td>
+                  <td className="num">
+                    <TwoUnits bytes={at(16).kvCacheBytes} />
+                  </td>
+                  <td className="num">
+                    <TwoUnits bytes={at(8).kvCacheBytes} />
+                  </td>
                 </tr>
               );
             })}
@@ -211,7 +327,21 @@ interface Setup {
  * The worked example for one weight format: one column per GPU group, one row per term,
  * then the total against the memory available, the verdict and the largest batch that fits.
  */
-export function MemoryExampleTable({ model = 'llama-3.1-70b', format, kv = 16, context, batch, setups }: { model?: string; format: string; kv?: number; context: number; batch: number; setups: Setup[] }) {
+export function MemoryExampleTable({
+  model = 'llama-3.1-70b',
+  format,
+  kv = 16,
+  context,
+  batch,
+  setups,
+}: {
+  model?: string;
+  format: string;
+  kv?: number;
+  context: number;
+  batch: number;
+  setups: Setup[];
+}) {
   const fits = setups.map(({ gpu, gpus = 1 }) => ({
     key: `${gpu}-${gpus}`,
     label: `${formatCount(gpus)} × ${getGpu(gpu).name}`,
@@ -221,8 +351,9 @@ export function MemoryExampleTable({ model = 'llama-3.1-70b', format, kv = 16, c
   return (
     <figure className={styles.figure}>
       <figcaption className={styles.caption}>
-          {getModel(model).name}, {getFormat(format).name} weights, {kv}-bit KV cache, {formatCount(batch)} sequences × {formatCount(context)} tokens:
-          lib/sizing <code>fitOnGpu</code> at vLLM&apos;s default gpu_memory_utilization {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}
+        {getModel(model).name}, {getFormat(format).name} weights, {kv}-bit KV cache, {formatCount(batch)} sequences ×{' '}
+        {formatCount(context)} tokens: lib/sizing <code>fitOnGpu</code> at vLLM&apos;s default gpu_memory_utilization{' '}
+        {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}
       </figcaption>
       <div className="table-wrap">
         <table className={`table ${styles.table}`}>
@@ -230,7 +361,9 @@ export function MemoryExampleTable({ model = 'llama-3.1-70b', format, kv = 16, c
             <tr>
               <th scope="col">Term</th>
               {fits.map((f) => (
-                <th key={f.key} scope="col" className="num">{f.label}</th>
+                <th key={f.key} scope="col" className="num">
+                  {f.label}
+                </th>
               ))}
             </tr>
           </thead>
@@ -239,20 +372,26 @@ export function MemoryExampleTable({ model = 'llama-3.1-70b', format, kv = 16, c
               <tr key={id}>
                 <th scope="row">{fits[0]!.fit.estimate.terms.find((t) => t.id === id)!.label}</th>
                 {fits.map((f) => (
-                  <td key={f.key} className="num"><TwoUnits bytes={f.fit.estimate.terms.find((t) => t.id === id)!.bytes} /></td>
+                  <td key={f.key} className="num">
+                    <TwoUnits bytes={f.fit.estimate.terms.find((t) => t.id === id)!.bytes} />
+                  </td>
                 ))}
               </tr>
             ))}
             <tr className={styles.strong}>
               <th scope="row">Total needed</th>
               {fits.map((f) => (
-                <td key={f.key} className="num"><TwoUnits bytes={f.fit.requiredBytes} /></td>
+                <td key={f.key} className="num">
+                  <TwoUnits bytes={f.fit.requiredBytes} />
+                </td>
               ))}
             </tr>
             <tr>
               <th scope="row">Available (usable memory)</th>
               {fits.map((f) => (
-                <td key={f.key} className="num"><TwoUnits bytes={f.fit.availableBytes} /></td>
+                <td key={f.key} className="num">
+                  <TwoUnits bytes={f.fit.availableBytes} />
+                </td>
               ))}
             </tr>
             <tr className={styles.strong}>
@@ -268,7 +407,9 @@ export function MemoryExampleTable({ model = 'llama-3.1-70b', format, kv = 16, c
             <tr>
               <th scope="row">Largest batch of {formatCount(context)} tokens</th>
               {fits.map((f) => (
-                <td key={f.key} className="num">{formatCount(f.fit.maxBatchAtContext)}</td>
+                <td key={f.key} className="num">
+                  {formatCount(f.fit.maxBatchAtContext)}
+                </td>
               ))}
             </tr>
           </tbody>

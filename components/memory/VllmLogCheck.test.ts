@@ -9,7 +9,8 @@ describe('VllmLogCheck (server HTML)', () => {
   it('renders a labelled textarea described by its hint, a Compare button and an empty result region', () => {
     const html = renderToStaticMarkup(createElement(VllmLogCheck, { followCalculatorUrl: true, headingLevel: 2 }));
     expect(html).toMatch(/<h2 id="[^"]+">Check my vLLM log<\/h2>/);
-    const ta = /<label for="([^"]+)">vLLM start-up log<\/label><textarea id="([^"]+)"[^>]*aria-describedby="([^"]+)"/.exec(html);
+    const ta =
+      /<label for="([^"]+)">vLLM start-up log<\/label><textarea id="([^"]+)"[^>]*aria-describedby="([^"]+)"/.exec(html);
     expect(ta?.[1]).toBe(ta?.[2]);
     expect(html).toContain(`id="${ta?.[3]}"`);
     expect(html).toContain('>Compare</button>');

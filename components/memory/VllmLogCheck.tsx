@@ -28,7 +28,11 @@ export interface VllmLogCheckProps {
  * Wiring only: reading and comparing are lib/sizing `readVllmLog` and components/memory/model
  * `compareVllmLog` (linear in the paste, which is cut at 2,000,000 characters).
  */
-export function VllmLogCheck({ followCalculatorUrl = false, headingLevel = 3, title = 'Check my vLLM log' }: VllmLogCheckProps) {
+export function VllmLogCheck({
+  followCalculatorUrl = false,
+  headingLevel = 3,
+  title = 'Check my vLLM log',
+}: VllmLogCheckProps) {
   const id = useId();
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<LogCheckOutcome | null>(null);
@@ -51,8 +55,8 @@ export function VllmLogCheck({ followCalculatorUrl = false, headingLevel = 3, ti
     <section className={`widget ${styles.widget}`} aria-labelledby={headingId}>
       <Heading id={headingId}>{title}</Heading>
       <p className={styles.lead}>
-        vLLM prints its memory accounting when it starts. Paste that log to see each figure beside this site&apos;s estimate
-        for the same model, format, GPU and settings, and why they differ.
+        vLLM prints its memory accounting when it starts. Paste that log to see each figure beside this site&apos;s
+        estimate for the same model, format, GPU and settings, and why they differ.
       </p>
       <div className="field">
         <label htmlFor={`${id}-ta`}>vLLM start-up log</label>
@@ -69,18 +73,32 @@ export function VllmLogCheck({ followCalculatorUrl = false, headingLevel = 3, ti
           placeholder="INFO … Model loading took 14.99 GiB memory … Available KV cache memory: 58.11 GiB … GPU KV cache size: 476,016 tokens"
         />
         <p className="field-hint" id={`${id}-hint`}>
-          The lines from <code>vllm serve</code> up to &ldquo;Maximum concurrency&rdquo;; the wording of vLLM V0 (from late 2024) and V1 is read. Settings the
-          log does not print (model, GPU, format) are taken from {followCalculatorUrl ? 'the calculator above' : 'the calculator\'s defaults'}.
-          It stays in this page; the first {formatCount(VLLM_LOG_MAX_CHARS)} characters are read.
+          The lines from <code>vllm serve</code> up to &ldquo;Maximum concurrency&rdquo;; the wording of vLLM V0 (from
+          late 2024) and V1 is read. Settings the log does not print (model, GPU, format) are taken from{' '}
+          {followCalculatorUrl ? 'the calculator above' : "the calculator's defaults"}. It stays in this page; the first{' '}
+          {formatCount(VLLM_LOG_MAX_CHARS)} characters are read.
         </p>
         {error ? (
-          <p className="field-error" id={`${id}-err`} role="alert">{error}</p>
+          <p className="field-error" id={`${id}-err`} role="alert">
+            {error}
+          </p>
         ) : null}
       </div>
       <div className={styles.actions}>
-        <button type="button" className={styles.button} onClick={compare} disabled={pending}>Compare</button>
+        <button type="button" className={styles.button} onClick={compare} disabled={pending}>
+          Compare
+        </button>
         {text !== '' ? (
-          <button type="button" className={styles.secondary} onClick={() => { setText(''); setOutcome(null); }}>Clear</button>
+          <button
+            type="button"
+            className={styles.secondary}
+            onClick={() => {
+              setText('');
+              setOutcome(null);
+            }}
+          >
+            Clear
+          </button>
         ) : null}
       </div>
       <div role="status" aria-live="polite" aria-label="Log comparison" className={styles.result}>
@@ -101,13 +119,21 @@ function Comparison({ outcome }: { outcome: Extract<LogCheckOutcome, { ok: true 
       {outcome.missingMessage ? <p className={styles.missing}>{outcome.missingMessage}</p> : null}
       <div className="table-wrap">
         <table className={`table ${styles.table}`}>
-          <caption>vLLM&apos;s figures beside this site&apos;s, per GPU (tokens and concurrency: the whole engine)</caption>
+          <caption>
+            vLLM&apos;s figures beside this site&apos;s, per GPU (tokens and concurrency: the whole engine)
+          </caption>
           <thead>
             <tr>
               <th scope="col">Quantity</th>
-              <th scope="col" className="num">vLLM log</th>
-              <th scope="col" className="num">This site</th>
-              <th scope="col" className="num">Difference</th>
+              <th scope="col" className="num">
+                vLLM log
+              </th>
+              <th scope="col" className="num">
+                This site
+              </th>
+              <th scope="col" className="num">
+                Difference
+              </th>
               <th scope="col">Why</th>
             </tr>
           </thead>
@@ -116,11 +142,18 @@ function Comparison({ outcome }: { outcome: Extract<LogCheckOutcome, { ok: true 
               <tr key={r.id}>
                 <th scope="row">
                   {r.label}
-                  <span className={styles.line}>line {formatCount(r.line)}{r.derived ? `: ${r.derived}` : ''}</span>
+                  <span className={styles.line}>
+                    line {formatCount(r.line)}
+                    {r.derived ? `: ${r.derived}` : ''}
+                  </span>
                 </th>
                 <td className="num">{r.logged}</td>
                 <td className="num">{r.ours}</td>
-                <td className="num">{r.difference}<br /><span className={styles.pct}>{r.percent}</span></td>
+                <td className="num">
+                  {r.difference}
+                  <br />
+                  <span className={styles.pct}>{r.percent}</span>
+                </td>
                 <td className={styles.why}>{r.explanation}</td>
               </tr>
             ))}

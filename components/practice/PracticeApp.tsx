@@ -83,17 +83,22 @@ type LoadState = { status: 'loading' } | { status: 'error'; message: string } | 
 
 /** What is being practised: today's queue, a fixed list (practise ahead, mistakes), or one deep-linked question. */
 type Session =
-  | { mode: 'queue' }
-  | { mode: 'ahead' | 'mistakes'; keys: string[]; index: number }
-  | { mode: 'single'; id: string };
+  { mode: 'queue' } | { mode: 'ahead' | 'mistakes'; keys: string[]; index: number } | { mode: 'single'; id: string };
 
 function toBank(data: unknown): Bank {
   const d = data as { questions?: unknown; templates?: unknown } | null;
-  if (!d || !Array.isArray(d.questions) || !Array.isArray(d.templates)) throw new Error('the file has no question list');
+  if (!d || !Array.isArray(d.questions) || !Array.isArray(d.templates))
+    throw new Error('the file has no question list');
   const questions = d.questions as Question[];
   const templates = d.templates as TemplateInfo[];
   const entries = introductionOrder(bankEntries(questions, templates));
-  return { questions, templates, byId: new Map(questions.map((q) => [q.id, q])), entries, known: new Set(entries.map((e) => e.key)) };
+  return {
+    questions,
+    templates,
+    byId: new Map(questions.map((q) => [q.id, q])),
+    entries,
+    known: new Set(entries.map((e) => e.key)),
+  };
 }
 
 /** The question for a key: a bank id, a `gen:<template>` key (next draw for this learner) or a full generated id. */
@@ -178,18 +183,18 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
   const bank = load.status === 'ready' ? load.bank : null;
   const filter = linkFilter?.filter ?? prefs?.filter;
   const candidates = useMemo(() => (bank && filter ? filterKeys(bank.entries, filter) : []), [bank, filter]);
-  const queue = useMemo(() => (progress ? buildQueue(progress, { candidates, now }) : null), [progress, candidates, now]);
+  const queue = useMemo(
+    () => (progress ? buildQueue(progress, { candidates, now }) : null),
+    [progress, candidates, now],
+  );
   const mistakes = useMemo(() => (progress && bank ? mistakeKeys(progress, bank.known) : []), [progress, bank]);
 
   /** The key to show next in a session. */
-  const pick = useCallback(
-    (p: Progress, s: Session, cands: readonly string[], t: Date): string | undefined => {
-      if (s.mode === 'queue') return nextInQueue(buildQueue(p, { candidates: cands, now: t }));
-      if (s.mode === 'single') return s.id;
-      return s.keys[s.index];
-    },
-    [],
-  );
+  const pick = useCallback((p: Progress, s: Session, cands: readonly string[], t: Date): string | undefined => {
+    if (s.mode === 'queue') return nextInQueue(buildQueue(p, { candidates: cands, now: t }));
+    if (s.mode === 'single') return s.id;
+    return s.keys[s.index];
+  }, []);
 
   // Start once the bank, progress and prefs are in: a deep link (?q=id) or today's queue.
   useEffect(() => {
@@ -203,7 +208,11 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
   }, [bank, progress, prefs, filter, pick]);
 
   // While nothing is due, look again every 30 s (learning steps fall due within minutes).
-  const queueRef = useRef<{ progress: Progress | null; candidates: readonly string[]; session: Session }>({ progress: null, candidates: [], session: { mode: 'queue' } });
+  const queueRef = useRef<{ progress: Progress | null; candidates: readonly string[]; session: Session }>({
+    progress: null,
+    candidates: [],
+    session: { mode: 'queue' },
+  });
   useEffect(() => {
     queueRef.current = { progress, candidates, session };
   });
@@ -235,7 +244,8 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
       // cannot be saved changes nothing (the panel says so).
       if (r.ok || !replace) setProgress(p);
       setStorageError(message ?? null);
-      if (r.ok && acknowledged !== undefined && unreadable && !unreadable.replaced) setUnreadable({ ...unreadable, replaced: true });
+      if (r.ok && acknowledged !== undefined && unreadable && !unreadable.replaced)
+        setUnreadable({ ...unreadable, replaced: true });
       return message;
     },
     [unreadable],
@@ -264,19 +274,42 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     focusCard();
   };
 
-  const current = useMemo(() => (bank && progress && currentKey !== undefined ? questionFor(bank, progress, currentKey) : null), [bank, progress, currentKey]);
+  const current = useMemo(
+    () => (bank && progress && currentKey !== undefined ? questionFor(bank, progress, currentKey) : null),
+    [bank, progress, currentKey],
+  );
   const question = current && 'question' in current ? current.question : null;
-  const attempt = question && progress ? attemptOf(progress, question.id.startsWith('gen:') ? scheduleKey(question.id) : question.id) : 0;
+  const attempt =
+    question && progress
+      ? attemptOf(progress, question.id.startsWith('gen:') ? scheduleKey(question.id) : question.id)
+      : 0;
   const suggested = graded ? ratingFor(graded) : undefined;
   const previews = useMemo(
-    () => (graded && question && progress ? previewIntervals(progress.items[scheduleKey(question.id)]?.card, new Date(), progress.settings.desiredRetention) : []),
+    () =>
+      graded && question && progress
+        ? previewIntervals(
+            progress.items[scheduleKey(question.id)]?.card,
+            new Date(),
+            progress.settings.desiredRetention,
+          )
+        : [],
     [graded, question, progress],
   );
 
   const rate = (rating: ReviewRating) => {
     if (!graded || !question || !progress || !bank) return;
     const t = new Date();
-    const next = recordAnswer(progress, { questionId: question.id, factor: question.factor, correct: graded.correct, hintsUsed: graded.hintsUsed, rating }, t);
+    const next = recordAnswer(
+      progress,
+      {
+        questionId: question.id,
+        factor: question.factor,
+        correct: graded.correct,
+        hintsUsed: graded.hintsUsed,
+        rating,
+      },
+      t,
+    );
     save(next);
     const interval = previews.find((p) => p.rating === rating)?.intervalLabel;
     setFlash(`Recorded: ${RATING_LABELS[rating]}${interval ? `, next review in ${interval}` : ''}.`);
@@ -299,7 +332,8 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     save(p);
     setGraded(null);
     setFlash('Last answer undone: answer it again.');
-    if (session.mode === 'ahead' || session.mode === 'mistakes') setSession({ ...session, index: Math.max(0, session.index - 1) });
+    if (session.mode === 'ahead' || session.mode === 'mistakes')
+      setSession({ ...session, index: Math.max(0, session.index - 1) });
     setCurrentKey(key);
     focusCard();
   };
@@ -390,7 +424,10 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     return (
       <div className={styles.app}>
         <div role="alert" className={styles.error}>
-          <p>The question bank could not be loaded ({load.status === 'error' ? load.message : 'unknown error'}). Check your connection and try again.</p>
+          <p>
+            The question bank could not be loaded ({load.status === 'error' ? load.message : 'unknown error'}). Check
+            your connection and try again.
+          </p>
           <button
             type="button"
             className={styles.primary}
@@ -436,8 +473,14 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
       ) : null}
       {linkFilter ? (
         <div role="status" className={styles.notice}>
-          {linkFilter.filter ? <p>Filtered by the link: {linkFilterText(linkFilter.filter)} ({candidates.length} questions and generators).</p> : null}
-          {linkFilter.ignored.length > 0 ? <p>Not understood in the link, so ignored: {linkFilter.ignored.join(', ')}.</p> : null}
+          {linkFilter.filter ? (
+            <p>
+              Filtered by the link: {linkFilterText(linkFilter.filter)} ({candidates.length} questions and generators).
+            </p>
+          ) : null}
+          {linkFilter.ignored.length > 0 ? (
+            <p>Not understood in the link, so ignored: {linkFilter.ignored.join(', ')}.</p>
+          ) : null}
           {linkFilter.filter ? (
             <div className={styles.inlineButtons}>
               <button type="button" className={styles.secondary} onClick={() => setFilter(prefs.filter)}>
@@ -457,16 +500,30 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
         <div className={styles.main}>
           <div className={styles.toolbar}>
             <div className={styles.modes} role="group" aria-label="What to practise">
-              <button type="button" aria-pressed={session.mode === 'queue' || session.mode === 'single'} onClick={() => startSession({ mode: 'queue' })}>
+              <button
+                type="button"
+                aria-pressed={session.mode === 'queue' || session.mode === 'single'}
+                onClick={() => startSession({ mode: 'queue' })}
+              >
                 Today’s queue
               </button>
-              <button type="button" aria-pressed={session.mode === 'mistakes'} onClick={() => startSession({ mode: 'mistakes', keys: mistakes, index: 0 })}>
+              <button
+                type="button"
+                aria-pressed={session.mode === 'mistakes'}
+                onClick={() => startSession({ mode: 'mistakes', keys: mistakes, index: 0 })}
+              >
                 Mistakes ({mistakes.length})
               </button>
               <button
                 type="button"
                 aria-pressed={session.mode === 'ahead'}
-                onClick={() => startSession({ mode: 'ahead', keys: progress ? aheadKeys(progress, candidates, new Date()) : [], index: 0 })}
+                onClick={() =>
+                  startSession({
+                    mode: 'ahead',
+                    keys: progress ? aheadKeys(progress, candidates, new Date()) : [],
+                    index: 0,
+                  })
+                }
               >
                 Practise ahead
               </button>
@@ -479,7 +536,8 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
           <div className={styles.current} ref={cardRef} tabIndex={-1} aria-label="Current question">
             {session.mode !== 'queue' && session.mode !== 'single' ? (
               <p className={styles.context}>
-                {session.mode === 'mistakes' ? 'Mistakes deck' : 'Practising ahead'}: {Math.min(session.index + 1, session.keys.length)} of {session.keys.length}
+                {session.mode === 'mistakes' ? 'Mistakes deck' : 'Practising ahead'}:{' '}
+                {Math.min(session.index + 1, session.keys.length)} of {session.keys.length}
               </p>
             ) : null}
             {current && 'error' in current ? (
@@ -492,8 +550,13 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
             ) : question ? (
               <>
                 <p className={styles.context}>
-                  {TOPIC_LABELS[question.factor] ?? question.factor} · {LEVEL_LABELS[question.level] ?? question.level} ·{' '}
-                  {templateTitle(question.id) ? `generated: ${templateTitle(question.id)}` : <span className={styles.id}>{question.id}</span>}
+                  {TOPIC_LABELS[question.factor] ?? question.factor} · {LEVEL_LABELS[question.level] ?? question.level}{' '}
+                  ·{' '}
+                  {templateTitle(question.id) ? (
+                    `generated: ${templateTitle(question.id)}`
+                  ) : (
+                    <span className={styles.id}>{question.id}</span>
+                  )}
                 </p>
                 <QuestionCard
                   key={`${question.id}|${attempt}`}
@@ -504,7 +567,9 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
                   headingLevel={2}
                   onGraded={(r) => setGraded((g) => g ?? r)}
                 />
-                {graded && suggested !== undefined ? <GradeButtons previews={previews} suggested={suggested} onRate={rate} shortcuts={prefs.shortcuts} /> : null}
+                {graded && suggested !== undefined ? (
+                  <GradeButtons previews={previews} suggested={suggested} onRate={rate} shortcuts={prefs.shortcuts} />
+                ) : null}
               </>
             ) : (
               <DoneState
@@ -512,7 +577,9 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
                 candidates={candidates.length}
                 nextDueIn={queue?.nextDue ? formatInterval(Date.parse(queue.nextDue) - now.getTime()) : undefined}
                 mistakes={mistakes.length}
-                onAhead={() => startSession({ mode: 'ahead', keys: aheadKeys(progress, candidates, new Date()), index: 0 })}
+                onAhead={() =>
+                  startSession({ mode: 'ahead', keys: aheadKeys(progress, candidates, new Date()), index: 0 })
+                }
                 onMistakes={() => startSession({ mode: 'mistakes', keys: mistakes, index: 0 })}
                 onQueue={() => startSession({ mode: 'queue' })}
                 onFilters={openFilters}
@@ -523,7 +590,13 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
             <p role="status" className={styles.flash}>
               {flash}
             </p>
-            <button type="button" className={styles.secondary} onClick={undo} disabled={!progress.undo} aria-keyshortcuts={prefs.shortcuts ? 'U' : undefined}>
+            <button
+              type="button"
+              className={styles.secondary}
+              onClick={undo}
+              disabled={!progress.undo}
+              aria-keyshortcuts={prefs.shortcuts ? 'U' : undefined}
+            >
               Undo last answer
             </button>
           </div>
@@ -531,8 +604,19 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
 
         <div className={styles.side}>
           <ProgressTable progress={progress} entries={bank.entries} now={now} />
-          <FiltersPanel entries={bank.entries} filter={filter ?? prefs.filter} onChange={setFilter} detailsRef={filtersRef} matching={candidates.length} />
-          <ShortcutsPanel enabled={prefs.shortcuts} onToggle={(on) => savePrefs({ ...prefs, shortcuts: on })} open={helpOpen} onOpenChange={setHelpOpen} />
+          <FiltersPanel
+            entries={bank.entries}
+            filter={filter ?? prefs.filter}
+            onChange={setFilter}
+            detailsRef={filtersRef}
+            matching={candidates.length}
+          />
+          <ShortcutsPanel
+            enabled={prefs.shortcuts}
+            onToggle={(on) => savePrefs({ ...prefs, shortcuts: on })}
+            open={helpOpen}
+            onOpenChange={setHelpOpen}
+          />
           <SaveRestorePanel
             progress={progress}
             onReplace={(p, message) => {
@@ -571,8 +655,18 @@ function DoneState({
   if (mode === 'mistakes' || mode === 'ahead') {
     return (
       <div className={styles.done}>
-        <h2>{mode === 'mistakes' ? (mistakes === 0 ? 'No mistakes to drill' : 'Mistakes deck done') : 'Nothing more to practise ahead'}</h2>
-        <p>{mode === 'mistakes' && mistakes === 0 ? 'Every question you have answered, you last got right.' : 'You went through the whole list.'}</p>
+        <h2>
+          {mode === 'mistakes'
+            ? mistakes === 0
+              ? 'No mistakes to drill'
+              : 'Mistakes deck done'
+            : 'Nothing more to practise ahead'}
+        </h2>
+        <p>
+          {mode === 'mistakes' && mistakes === 0
+            ? 'Every question you have answered, you last got right.'
+            : 'You went through the whole list.'}
+        </p>
         <div className={styles.inlineButtons}>
           <button type="button" className={styles.primary} onClick={onQueue}>
             Back to today’s queue

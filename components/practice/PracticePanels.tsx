@@ -72,7 +72,15 @@ export function GradeButtons({
 }
 
 /** Seen, accuracy and due per topic, as a table with text and a bar for the share seen. */
-export function ProgressTable({ progress, entries, now }: { progress: Progress; entries: readonly BankEntry[]; now: Date }) {
+export function ProgressTable({
+  progress,
+  entries,
+  now,
+}: {
+  progress: Progress;
+  entries: readonly BankEntry[];
+  now: Date;
+}) {
   const byFactor = progressByFactor(progress, entries, now);
   return (
     <section className={styles.panel} aria-labelledby="pr-progress-h">
@@ -83,9 +91,15 @@ export function ProgressTable({ progress, entries, now }: { progress: Progress; 
           <thead>
             <tr>
               <th scope="col">Topic</th>
-              <th scope="col" className="num">Seen</th>
-              <th scope="col" className="num">Right</th>
-              <th scope="col" className="num">Due</th>
+              <th scope="col" className="num">
+                Seen
+              </th>
+              <th scope="col" className="num">
+                Right
+              </th>
+              <th scope="col" className="num">
+                Due
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -135,14 +149,21 @@ export function FiltersPanel({
   return (
     <details className={`${styles.panel} ${styles.filters}`} ref={detailsRef}>
       <summary>
-        <h2>Filters</h2> <span className={styles.muted}>({matching} of {entries.length} questions and generators)</span>
+        <h2>Filters</h2>{' '}
+        <span className={styles.muted}>
+          ({matching} of {entries.length} questions and generators)
+        </span>
       </summary>
       <fieldset>
         <legend>Topics</legend>
         <div className={styles.checks}>
           {TOPICS.map((t) => (
             <label key={t}>
-              <input type="checkbox" checked={filter.topics.includes(t)} onChange={() => onChange({ ...filter, topics: toggle(filter.topics, TOPICS, t) })} />
+              <input
+                type="checkbox"
+                checked={filter.topics.includes(t)}
+                onChange={() => onChange({ ...filter, topics: toggle(filter.topics, TOPICS, t) })}
+              />
               {TOPIC_LABELS[t]} <span className={styles.muted}>({counts.topics[t]})</span>
             </label>
           ))}
@@ -161,7 +182,11 @@ export function FiltersPanel({
         <div className={styles.checks}>
           {LEVELS.map((l) => (
             <label key={l}>
-              <input type="checkbox" checked={filter.levels.includes(l)} onChange={() => onChange({ ...filter, levels: toggle(filter.levels, LEVELS, l) })} />
+              <input
+                type="checkbox"
+                checked={filter.levels.includes(l)}
+                onChange={() => onChange({ ...filter, levels: toggle(filter.levels, LEVELS, l) })}
+              />
               {LEVEL_LABELS[l]} <span className={styles.muted}>({counts.levels[l]})</span>
             </label>
           ))}
@@ -221,7 +246,13 @@ export function ShortcutsPanel({
  * `onReplace` saves and returns undefined, or the reason nothing was saved (storage full or
  * blocked): then the panel reports the failure instead of a success.
  */
-export function SaveRestorePanel({ progress, onReplace }: { progress: Progress; onReplace: (p: Progress, message: string) => string | undefined }) {
+export function SaveRestorePanel({
+  progress,
+  onReplace,
+}: {
+  progress: Progress;
+  onReplace: (p: Progress, message: string) => string | undefined;
+}) {
   const fileId = useId();
   const errorId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
@@ -258,7 +289,9 @@ export function SaveRestorePanel({ progress, onReplace }: { progress: Progress; 
   return (
     <section className={styles.panel} aria-labelledby="pr-save-h">
       <h2 id="pr-save-h">Save and restore</h2>
-      <p className={styles.muted}>Progress is saved in this browser only. Export it to keep a copy or move it to another device.</p>
+      <p className={styles.muted}>
+        Progress is saved in this browser only. Export it to keep a copy or move it to another device.
+      </p>
       <div className={styles.inlineButtons}>
         <button
           type="button"
@@ -293,15 +326,18 @@ export function SaveRestorePanel({ progress, onReplace }: { progress: Progress; 
       {pending ? (
         <div className={styles.confirm} role="group" aria-label="Confirm import">
           <p>
-            Replace your current progress ({answered(progress)} questions answered) with the one in {pending.name} ({answered(pending.progress)}{' '}
-            questions answered)?
+            Replace your current progress ({answered(progress)} questions answered) with the one in {pending.name} (
+            {answered(pending.progress)} questions answered)?
           </p>
           <div className={styles.inlineButtons}>
             <button
               type="button"
               className={styles.primary}
               onClick={() => {
-                const failed = onReplace(pending.progress, `Imported ${pending.name}: ${answered(pending.progress)} questions answered.${pending.notice ? ` ${pending.notice}` : ''}`);
+                const failed = onReplace(
+                  pending.progress,
+                  `Imported ${pending.name}: ${answered(pending.progress)} questions answered.${pending.notice ? ` ${pending.notice}` : ''}`,
+                );
                 if (failed) {
                   setError(`${pending.name} was not imported. ${failed}`);
                   setMessage('');
@@ -328,7 +364,10 @@ export function SaveRestorePanel({ progress, onReplace }: { progress: Progress; 
       <div className={styles.inlineButtons}>
         {confirmReset ? (
           <div className={styles.confirm} role="group" aria-label="Confirm reset">
-            <p>Delete every answer and review date saved in this browser? This cannot be undone; export first to keep a copy.</p>
+            <p>
+              Delete every answer and review date saved in this browser? This cannot be undone; export first to keep a
+              copy.
+            </p>
             <div className={styles.inlineButtons}>
               <button
                 type="button"

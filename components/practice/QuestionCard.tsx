@@ -3,7 +3,14 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import './question-card.css';
 import { prefixed } from '@/components/ui/prefixed';
-import { gradeChoice, gradeOpen, gradeOrdering, type ChoiceGrade, type OpenGrade, type OrderingGrade } from '@/lib/practice/grade';
+import {
+  gradeChoice,
+  gradeOpen,
+  gradeOrdering,
+  type ChoiceGrade,
+  type OpenGrade,
+  type OrderingGrade,
+} from '@/lib/practice/grade';
 import { gradeNumeric, type NumericGrade } from '@/lib/practice/numeric';
 import { displayOrder } from '@/lib/practice/shuffle';
 import {
@@ -46,7 +53,17 @@ interface BodyProps {
 
 const MARK_SYMBOL: Record<MarkTone, string> = { right: '✓', wrong: '✗', missed: '→', neutral: '·' };
 
-function Html({ html, as: Tag = 'div', id, className }: { html: string; as?: 'div' | 'span'; id?: string; className?: string }) {
+function Html({
+  html,
+  as: Tag = 'div',
+  id,
+  className,
+}: {
+  html: string;
+  as?: 'div' | 'span';
+  id?: string;
+  className?: string;
+}) {
   return <Tag id={id} className={className} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
@@ -143,7 +160,11 @@ function Card({ question: q, learnerSeed, attempt, mode, headingLevel = 3, posit
 
   return (
     <div className={s.card} data-question-id={q.id}>
-      <fieldset className={s.fieldset} aria-labelledby={`${ids.heading} ${ids.prompt}`} aria-describedby={ids.instruction}>
+      <fieldset
+        className={s.fieldset}
+        aria-labelledby={`${ids.heading} ${ids.prompt}`}
+        aria-describedby={ids.instruction}
+      >
         <Heading id={ids.heading} className={s.heading}>
           {position ? `Question ${position.n} of ${position.total}` : 'Question'}
         </Heading>
@@ -167,7 +188,9 @@ function Card({ question: q, learnerSeed, attempt, mode, headingLevel = 3, posit
           {q.sourceLinks.map((l, i) => (
             <span key={l.href}>
               {i > 0 ? ', ' : ''}
-              <a href={l.href} title={l.title}>{l.label}</a>
+              <a href={l.href} title={l.title}>
+                {l.label}
+              </a>
             </span>
           ))}
         </p>
@@ -178,7 +201,16 @@ function Card({ question: q, learnerSeed, attempt, mode, headingLevel = 3, posit
 }
 
 /** The row under the answer: Check (or Reveal in a room), and the status line. */
-function Actions({ room, revealed, onReveal, onCheck, checkLabel = 'Check answer', message, tone, extra }: {
+function Actions({
+  room,
+  revealed,
+  onReveal,
+  onCheck,
+  checkLabel = 'Check answer',
+  message,
+  tone,
+  extra,
+}: {
   room: boolean;
   revealed: boolean;
   onReveal: () => void;
@@ -251,7 +283,10 @@ function ChoiceBody({ q, base, room, learnerSeed, attempt, hints, report, track 
       setMessage(flaw ? 'Choose a step first.' : 'Choose an answer first.');
       return;
     }
-    const g = gradeChoice(q, [...selected].sort((a, b) => a - b));
+    const g = gradeChoice(
+      q,
+      [...selected].sort((a, b) => a - b),
+    );
     setGrade(g);
     setMessage(choiceVerdict(g, q.type));
     report({ correct: g.correct });
@@ -264,7 +299,9 @@ function ChoiceBody({ q, base, room, learnerSeed, attempt, hints, report, track 
         {order.map((i) => {
           const o = q.options[i];
           if (!o) return null;
-          const mark = showFeedback ? optionMark({ type: q.type, correct: o.correct, selected: !room && selected.includes(i), answered: !room }) : null;
+          const mark = showFeedback
+            ? optionMark({ type: q.type, correct: o.correct, selected: !room && selected.includes(i), answered: !room })
+            : null;
           return (
             <li key={i} className={cx(s.option, mark && s[mark.tone])}>
               <label className={s.optionLabel}>
@@ -332,7 +369,9 @@ function NumericBody({ q, base, room, hints, report, track }: BodyProps & { q: N
   return (
     <>
       {room ? (
-        note ? <p className={s.note}>{note}</p> : null
+        note ? (
+          <p className={s.note}>{note}</p>
+        ) : null
       ) : (
         <div className={s.numeric}>
           <label htmlFor={ids.input} className={s.fieldLabel}>
@@ -376,11 +415,21 @@ function NumericBody({ q, base, room, hints, report, track }: BodyProps & { q: N
         </div>
       )}
       {hints}
-      <Actions room={room} revealed={revealed} onReveal={() => setRevealed((r) => !r)} onCheck={check} message={message} tone={graded ? (graded.correct ? 'ok' : 'bad') : undefined} />
+      <Actions
+        room={room}
+        revealed={revealed}
+        onReveal={() => setRevealed((r) => !r)}
+        onCheck={check}
+        message={message}
+        tone={graded ? (graded.correct ? 'ok' : 'bad') : undefined}
+      />
       {graded ? (
         <div className={s.result}>
           <p className={s.answerLine}>
-            <Mark tone={graded.correct ? 'right' : 'wrong'} label={graded.correct ? 'Your answer — right' : 'Your answer — wrong'} />{' '}
+            <Mark
+              tone={graded.correct ? 'right' : 'wrong'}
+              label={graded.correct ? 'Your answer — right' : 'Your answer — wrong'}
+            />{' '}
             You answered {formatAnswerValue(graded.parsed.value, 0)}
             {unitSuffix(graded.parsed.unit)}
             {graded.parsed.unit !== unit ? ` = ${formatAnswerValue(graded.value, halfWidth)}${unitSuffix(unit)}` : ''}
@@ -405,7 +454,16 @@ function NumericBody({ q, base, room, hints, report, track }: BodyProps & { q: N
   );
 }
 
-function OrderingBody({ q, base, room, learnerSeed, attempt, hints, report, track }: BodyProps & { q: OrderingQuestion }) {
+function OrderingBody({
+  q,
+  base,
+  room,
+  learnerSeed,
+  attempt,
+  hints,
+  report,
+  track,
+}: BodyProps & { q: OrderingQuestion }) {
   const [order, setOrder] = useState<number[]>(() => displayOrder(q, learnerSeed, attempt));
   const [grade, setGrade] = useState<OrderingGrade | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -468,7 +526,10 @@ function OrderingBody({ q, base, room, learnerSeed, attempt, hints, report, trac
               )}
               {inPlace !== null ? (
                 <span className={s.orderMark}>
-                  <Mark tone={inPlace ? 'right' : 'wrong'} label={inPlace ? 'In the right place' : `Belongs at position ${item + 1}`} />
+                  <Mark
+                    tone={inPlace ? 'right' : 'wrong'}
+                    label={inPlace ? 'In the right place' : `Belongs at position ${item + 1}`}
+                  />
                 </span>
               ) : null}
             </li>
@@ -479,7 +540,14 @@ function OrderingBody({ q, base, room, learnerSeed, attempt, hints, report, trac
         {announcement}
       </div>
       {hints}
-      <Actions room={room} revealed={revealed} onReveal={() => setRevealed((r) => !r)} onCheck={check} message={message} tone={grade ? (grade.correct ? 'ok' : 'bad') : undefined} />
+      <Actions
+        room={room}
+        revealed={revealed}
+        onReveal={() => setRevealed((r) => !r)}
+        onCheck={check}
+        message={message}
+        tone={grade ? (grade.correct ? 'ok' : 'bad') : undefined}
+      />
       {showAnswer ? (
         <div className={s.result}>
           <p className={s.explainLabel}>The correct order</p>

@@ -14,7 +14,15 @@ const s = prefixed('qc');
  * report in an issue of the project's GitHub repository (README, "Report a problem").
  * The report text comes from components/practice/model/report `buildProblemReport`.
  */
-export function ReportProblem({ question, answer, outcome }: { question: Question; answer: ReportedAnswer; outcome: ReportedOutcome }) {
+export function ReportProblem({
+  question,
+  answer,
+  outcome,
+}: {
+  question: Question;
+  answer: ReportedAnswer;
+  outcome: ReportedOutcome;
+}) {
   const base = `qc-report-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
   const ids = { panel: `${base}-panel`, note: `${base}-note`, preview: `${base}-preview`, help: `${base}-help` };
   const [open, setOpen] = useState(false);
@@ -90,8 +98,8 @@ export function ReportProblem({ question, answer, outcome }: { question: Questio
             }}
           />
           <p id={ids.help} className={s.note}>
-            Nothing is sent from this page. Copy or download the report, then open an issue in the project&apos;s GitHub repository and paste
-            or attach it.
+            Nothing is sent from this page. Copy or download the report, then open an issue in the project&apos;s GitHub
+            repository and paste or attach it.
           </p>
           <label htmlFor={ids.preview} className={s.fieldLabel}>
             Your report

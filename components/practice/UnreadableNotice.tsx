@@ -29,7 +29,13 @@ export interface UnreadableNoticeProps {
  * explicitly chooses to replace it (a confirmation step, like "Reset progress").
  * Shared by /practice and /interview so both ask the same way.
  */
-export function UnreadableNotice({ notice, discarded, replaced, onReplace, replaceLabel = 'Replace the saved data…' }: UnreadableNoticeProps) {
+export function UnreadableNotice({
+  notice,
+  discarded,
+  replaced,
+  onReplace,
+  replaceLabel = 'Replace the saved data…',
+}: UnreadableNoticeProps) {
   const [confirming, setConfirming] = useState(false);
   return (
     <div role="status" className={styles.notice}>
@@ -51,7 +57,9 @@ export function UnreadableNotice({ notice, discarded, replaced, onReplace, repla
       </div>
       {confirming && !replaced ? (
         <div className={styles.confirm} role="group" aria-label="Confirm replacing the old data">
-          <p>Replace the saved data that could not be read? It cannot be recovered afterwards unless you downloaded it.</p>
+          <p>
+            Replace the saved data that could not be read? It cannot be recovered afterwards unless you downloaded it.
+          </p>
           <div className={styles.buttons}>
             <button
               type="button"

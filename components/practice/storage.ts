@@ -43,7 +43,8 @@ export function writeStorage(key: string, value: string): string | undefined {
     window.localStorage.setItem(key, value);
     return undefined;
   } catch (e) {
-    const full = e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
+    const full =
+      e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
     return failureMessage(full ? 'full' : 'blocked');
   }
 }

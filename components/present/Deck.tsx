@@ -14,7 +14,6 @@ export interface DeckLesson {
   minutes: number;
 }
 
-
 /**
  * Renders a lesson's MDX as slides: used as the MDX `wrapper` on /present pages
  * (see ./presentComponents.tsx). MDX hands the wrapper one element, the content
@@ -41,15 +40,27 @@ export function Deck({ lesson, quizType, children }: { lesson: DeckLesson; quizT
       <noscript dangerouslySetInnerHTML={{ __html: '<style>.pv-slide[hidden]{display:block!important}</style>' }} />
       <header className="pv-bar">
         <h1 className="pv-running">{lesson.title}</h1>
-        <a className="pv-bar-link" href={`/lessons/${lesson.slug}`}>Read as a lesson</a>
+        <a className="pv-bar-link" href={`/lessons/${lesson.slug}`}>
+          Read as a lesson
+        </a>
       </header>
       <div className="pv-stage">
-        <section className="pv-slide pv-title-slide" data-slide aria-roledescription="slide" aria-label={slideLabel(1, slideCount, lesson.title)}>
-          <p className="pv-eyebrow">Lesson {lesson.order} · {lesson.minutes} min read</p>
-          <h2 className="pv-heading pv-title" tabIndex={-1} data-slide-heading>{lesson.title}</h2>
+        <section
+          className="pv-slide pv-title-slide"
+          data-slide
+          aria-roledescription="slide"
+          aria-label={slideLabel(1, slideCount, lesson.title)}
+        >
+          <p className="pv-eyebrow">
+            Lesson {lesson.order} · {lesson.minutes} min read
+          </p>
+          <h2 className="pv-heading pv-title" tabIndex={-1} data-slide-heading>
+            {lesson.title}
+          </h2>
           <p className="lede">{lesson.summary}</p>
           <p className="pv-keys">
-            Move with <kbd>→</kbd> <kbd>←</kbd>, <kbd>Space</kbd> or <kbd>Page&nbsp;Down</kbd>; <kbd>F</kbd> for full screen.
+            Move with <kbd>→</kbd> <kbd>←</kbd>, <kbd>Space</kbd> or <kbd>Page&nbsp;Down</kbd>; <kbd>F</kbd> for full
+            screen.
           </p>
           {plan.titleSlideItems.map((i) => nodes[i])}
         </section>
@@ -63,17 +74,25 @@ export function Deck({ lesson, quizType, children }: { lesson: DeckLesson; quizT
             hidden
           >
             {slide.headingSource === 'generated' ? (
-              <h2 className="pv-heading" tabIndex={-1} data-slide-heading>{slide.title}</h2>
+              <h2 className="pv-heading" tabIndex={-1} data-slide-heading>
+                {slide.title}
+              </h2>
             ) : null}
             {slide.items.map((i) => {
               const node = nodes[i]!;
               const item = items[i]!;
               if (item.kind === 'marker') return null;
-              if (i === slide.headingItem && item.kind === 'heading' && isValidElement<{ id?: string; children?: ReactNode }>(node)) {
+              if (
+                i === slide.headingItem &&
+                item.kind === 'heading' &&
+                isValidElement<{ id?: string; children?: ReactNode }>(node)
+              ) {
                 return (
                   <Fragment key={i}>
                     {slide.sectionTitle ? <p className="pv-kicker">{slide.sectionTitle}</p> : null}
-                    <h2 className="pv-heading" id={node.props.id} tabIndex={-1} data-slide-heading>{node.props.children}</h2>
+                    <h2 className="pv-heading" id={node.props.id} tabIndex={-1} data-slide-heading>
+                      {node.props.children}
+                    </h2>
                   </Fragment>
                 );
               }
@@ -118,12 +137,22 @@ function topLevelNodes(children: ReactNode): ReactNode[] {
  */
 function oneQuestionPerSlide(nodes: ReactNode[], quizType: unknown): ReactNode[] {
   return nodes.flatMap((node) => {
-    if (!isValidElement<{ ids?: unknown; title?: unknown }>(node) || node.type !== quizType || typeof node.props.ids !== 'string') return [node];
+    if (
+      !isValidElement<{ ids?: unknown; title?: unknown }>(node) ||
+      node.type !== quizType ||
+      typeof node.props.ids !== 'string'
+    )
+      return [node];
     const ids = quizIds(node.props.ids);
     if (ids.length < 2) return [node];
     const title = typeof node.props.title === 'string' ? node.props.title : QUIZ_TITLE;
     return ids.map((id, k) =>
-      cloneElement(node, { key: `${id}-${k}`, ids: id, title: `${title} (${k + 1} of ${ids.length})`, numbering: { first: k + 1, total: ids.length } } as Record<string, unknown>),
+      cloneElement(node, {
+        key: `${id}-${k}`,
+        ids: id,
+        title: `${title} (${k + 1} of ${ids.length})`,
+        numbering: { first: k + 1, total: ids.length },
+      } as Record<string, unknown>),
     );
   });
 }
@@ -136,7 +165,8 @@ function classify(node: ReactNode, quizType: unknown): SlideItem {
   }
   if (node.type === Slide) return { kind: 'marker', title: typeof props.title === 'string' ? props.title : null };
   if (node.type === PresentNotes) return { kind: 'notes' };
-  if (node.type === quizType) return { kind: 'block', title: typeof props.title === 'string' ? props.title : QUIZ_TITLE };
+  if (node.type === quizType)
+    return { kind: 'block', title: typeof props.title === 'string' ? props.title : QUIZ_TITLE };
   return { kind: 'content' };
 }
 

@@ -99,7 +99,8 @@ export function DeckController({ slug, slideCount, titles }: DeckControllerProps
     const root = deck();
     if (root) root.dataset.view = isPresenter ? 'presenter' : 'audience';
     const start = indexFromLocation(slideCount);
-    const selfId = typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
+    const selfId =
+      typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
     const opened = openDeck(selfId, start, slideCount);
     syncRef.current = opened.state;
     focusRef.current = 'stay';
@@ -180,7 +181,8 @@ export function DeckController({ slug, slideCount, titles }: DeckControllerProps
     historyRef.current = 'none';
 
     if (current && focusRef.current === 'heading') {
-      const heading = current.querySelector<HTMLElement>('[data-slide-heading]') ?? current.querySelector<HTMLElement>('h1, h2, h3');
+      const heading =
+        current.querySelector<HTMLElement>('[data-slide-heading]') ?? current.querySelector<HTMLElement>('h1, h2, h3');
       if (heading) {
         if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
         heading.focus({ preventScroll: true });
@@ -241,18 +243,33 @@ export function DeckController({ slug, slideCount, titles }: DeckControllerProps
   return (
     <div ref={rootRef} className={styles.root}>
       <nav className={styles.toolbar} aria-label="Slides">
-        <button type="button" className={styles.button} aria-disabled={atFirst} onClick={() => !atFirst && act('prev', 'stay')}>
+        <button
+          type="button"
+          className={styles.button}
+          aria-disabled={atFirst}
+          onClick={() => !atFirst && act('prev', 'stay')}
+        >
           <span aria-hidden="true">←</span> Previous
         </button>
         <p className={styles.counter} role="status" aria-live="polite" aria-atomic="true">
           Slide {slideIndex + 1} of {slideCount}
         </p>
-        <button type="button" className={styles.button} aria-disabled={atLast} onClick={() => !atLast && act('next', 'stay')}>
+        <button
+          type="button"
+          className={styles.button}
+          aria-disabled={atLast}
+          onClick={() => !atLast && act('next', 'stay')}
+        >
           Next <span aria-hidden="true">→</span>
         </button>
         <span className={styles.spacer} />
         {canFullscreen ? (
-          <button type="button" className={`${styles.button} ${styles.extra}`} aria-pressed={fullscreen} onClick={toggleFullscreen}>
+          <button
+            type="button"
+            className={`${styles.button} ${styles.extra}`}
+            aria-pressed={fullscreen}
+            onClick={toggleFullscreen}
+          >
             Full screen
           </button>
         ) : null}
@@ -261,7 +278,11 @@ export function DeckController({ slug, slideCount, titles }: DeckControllerProps
             Audience window
           </a>
         ) : (
-          <a className={`${styles.button} ${styles.extra}`} href={`/present/${slug}?view=presenter${hash}`} target={`presenter-${slug}`}>
+          <a
+            className={`${styles.button} ${styles.extra}`}
+            href={`/present/${slug}?view=presenter${hash}`}
+            target={`presenter-${slug}`}
+          >
             Presenter view
           </a>
         )}
@@ -269,9 +290,13 @@ export function DeckController({ slug, slideCount, titles }: DeckControllerProps
       {presenter ? (
         <div className={styles.panel}>
           <section className={styles.block} aria-labelledby="dk-timer-h">
-            <h2 id="dk-timer-h" className={styles.h}>Elapsed time</h2>
+            <h2 id="dk-timer-h" className={styles.h}>
+              Elapsed time
+            </h2>
             <div className={styles.timerRow}>
-              <span className={styles.clock} role="timer" aria-label={elapsedInWords(elapsedMs)}>{formatElapsed(elapsedMs)}</span>
+              <span className={styles.clock} role="timer" aria-label={elapsedInWords(elapsedMs)}>
+                {formatElapsed(elapsedMs)}
+              </span>
               <button
                 type="button"
                 className={styles.button}
@@ -297,12 +322,16 @@ export function DeckController({ slug, slideCount, titles }: DeckControllerProps
             </div>
           </section>
           <section className={styles.block} aria-labelledby="dk-notes-h">
-            <h2 id="dk-notes-h" className={styles.h}>Notes</h2>
+            <h2 id="dk-notes-h" className={styles.h}>
+              Notes
+            </h2>
             <div ref={notesRef} className={styles.notes} />
             {hasNotes ? null : <p className={styles.muted}>No notes for this slide.</p>}
           </section>
           <section className={styles.block} aria-labelledby="dk-next-h">
-            <h2 id="dk-next-h" className={styles.h}>{nextTitle ? `Next: ${nextTitle}` : 'Last slide'}</h2>
+            <h2 id="dk-next-h" className={styles.h}>
+              {nextTitle ? `Next: ${nextTitle}` : 'Last slide'}
+            </h2>
             <div ref={previewRef} className={styles.preview} inert aria-hidden="true" />
           </section>
         </div>
@@ -338,7 +367,11 @@ function indexFromLocation(slideCount: number, fallback: number | null = 0): num
 function keyTargetOf(target: EventTarget | null): KeyTarget {
   if (!(target instanceof Element)) return 'page';
   if (target.closest('input, select, textarea, [contenteditable]:not([contenteditable="false"])')) return 'text-entry';
-  if (target.closest('[role="radio"], [role="radiogroup"], [role="tab"], [role="tablist"], [role="listbox"], [role="option"], [role="slider"], [role="menu"], [role="menuitem"], [role="grid"], [role="tree"], [aria-activedescendant]')) {
+  if (
+    target.closest(
+      '[role="radio"], [role="radiogroup"], [role="tab"], [role="tablist"], [role="listbox"], [role="option"], [role="slider"], [role="menu"], [role="menuitem"], [role="grid"], [role="tree"], [aria-activedescendant]',
+    )
+  ) {
     return 'widget';
   }
   if (target.closest('button, a[href], summary, [role="button"], [role="link"]')) return 'control';
@@ -355,7 +388,20 @@ function staticCopy(slide: HTMLElement): HTMLElement {
   clone.hidden = false;
   for (const attr of ['data-slide', 'aria-roledescription', 'aria-label', 'id']) clone.removeAttribute(attr);
   clone.querySelectorAll('aside[data-notes]').forEach((n) => n.remove());
-  const refAttrs = ['id', 'name', 'for', 'headers', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns', 'tabindex', 'data-island', 'data-props', 'data-slide-heading'];
+  const refAttrs = [
+    'id',
+    'name',
+    'for',
+    'headers',
+    'aria-labelledby',
+    'aria-describedby',
+    'aria-controls',
+    'aria-owns',
+    'tabindex',
+    'data-island',
+    'data-props',
+    'data-slide-heading',
+  ];
   clone.querySelectorAll('*').forEach((el) => {
     for (const attr of refAttrs) el.removeAttribute(attr);
   });

@@ -5,11 +5,15 @@ export function Nf4Levels() {
   return (
     <div className="table-wrap">
       <table className="table">
-        <caption>The 16 NF4 levels (bitsandbytes NF4 codebook), multiplied by each block&apos;s absmax on read-back</caption>
+        <caption>
+          The 16 NF4 levels (bitsandbytes NF4 codebook), multiplied by each block&apos;s absmax on read-back
+        </caption>
         <thead>
           <tr>
             <th scope="col">Code</th>
-            <th scope="col" className="num">Level</th>
+            <th scope="col" className="num">
+              Level
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -75,7 +75,8 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
       const r = readPastedWeights(pasted);
       return { x: r.x, pasteError: r.error };
     }
-    if (n === null || seed === null || of === null || os === null || dist === null) return { x: null, pasteError: null };
+    if (n === null || seed === null || of === null || os === null || dist === null)
+      return { x: null, pasteError: null };
     try {
       let x = sampleWeights({ n, distribution: dist, seed, outlierFraction: of, outlierScale: os });
       if (spike) x = withOneOutlier(x, 10);
@@ -104,14 +105,18 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
   // The fields at fault, by label, for the message by the results.
   const faulty = [
     ...(usePaste
-      ? weights.pasteError ? ['Your weights'] : []
+      ? weights.pasteError
+        ? ['Your weights']
+        : []
       : (['dist', 'n', 'seed', 'of', 'os'] as const).filter((k) => st.errors[k]).map((k) => ROUNDING_FIELD_LABELS[k])),
     ...(st.errors.block ? [ROUNDING_FIELD_LABELS.block] : []),
   ];
 
   return (
     <section className={`widget ${styles.demo}`} aria-labelledby={`${ids}-h`}>
-      <h2 id={`${ids}-h`} className={styles.title}>Rounding demo: quantize weights and read them back</h2>
+      <h2 id={`${ids}-h`} className={styles.title}>
+        Rounding demo: quantize weights and read them back
+      </h2>
       <div className="widget-controls">
         <SelectField
           label={ROUNDING_FIELD_LABELS.dist}
@@ -144,20 +149,49 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
               aria-invalid={weights.pasteError !== null}
               aria-describedby={`${ids}-paste-hint${weights.pasteError ? ` ${ids}-paste-err` : ''}`}
             />
-            <p className="field-hint" id={`${ids}-paste-hint`}>Pasted numbers stay in this tab: they are not put in the page link.</p>
+            <p className="field-hint" id={`${ids}-paste-hint`}>
+              Pasted numbers stay in this tab: they are not put in the page link.
+            </p>
             {weights.pasteError ? (
-              <p className="field-error" id={`${ids}-paste-err`} role="alert">{weights.pasteError}</p>
+              <p className="field-error" id={`${ids}-paste-err`} role="alert">
+                {weights.pasteError}
+              </p>
             ) : null}
           </div>
         ) : (
           <>
-            <NumberField label="Number of weights" text={s.n} onText={(t) => set({ n: t })} rule={N_RULE} hint="64 to 4,096" />
+            <NumberField
+              label="Number of weights"
+              text={s.n}
+              onText={(t) => set({ n: t })}
+              rule={N_RULE}
+              hint="64 to 4,096"
+            />
             <NumberField label="Seed" text={s.seed} onText={(t) => set({ seed: t })} rule={SEED_RULE} />
-            <NumberField label="Outlier fraction" text={s.of} onText={(t) => set({ of: t })} rule={OF_RULE} inputMode="decimal" hint="0 to 0.5" />
-            <NumberField label="Outlier scale" text={s.os} onText={(t) => set({ os: t })} rule={OS_RULE} inputMode="decimal" hint="× for outliers" />
+            <NumberField
+              label="Outlier fraction"
+              text={s.of}
+              onText={(t) => set({ of: t })}
+              rule={OF_RULE}
+              inputMode="decimal"
+              hint="0 to 0.5"
+            />
+            <NumberField
+              label="Outlier scale"
+              text={s.os}
+              onText={(t) => set({ os: t })}
+              rule={OS_RULE}
+              inputMode="decimal"
+              hint="× for outliers"
+            />
           </>
         )}
-        <SelectField label={ROUNDING_FIELD_LABELS.block} value={s.block} error={st.errors.block} onChange={(v) => set({ block: v })}>
+        <SelectField
+          label={ROUNDING_FIELD_LABELS.block}
+          value={s.block}
+          error={st.errors.block}
+          onChange={(v) => set({ block: v })}
+        >
           {st.errors.block ? <NotOffered value={s.block} /> : null}
           {BLOCK_SIZES.map((b) => (
             <option key={String(b)} value={blockValue(b)}>
@@ -171,16 +205,24 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
           <button type="button" aria-pressed={spike} onClick={() => set({ spike: spike ? '0' : '1' })}>
             {spike ? 'Remove the outlier' : 'Add one outlier'}
           </button>
-          <button type="button" onClick={() => set({ spike: '1', block: 'tensor', m: 'int8-absmax' })}>Outlier, per tensor</button>
-          <button type="button" onClick={() => set({ spike: '1', block: '64', m: 'int8-absmax' })}>Outlier, block 64</button>
+          <button type="button" onClick={() => set({ spike: '1', block: 'tensor', m: 'int8-absmax' })}>
+            Outlier, per tensor
+          </button>
+          <button type="button" onClick={() => set({ spike: '1', block: '64', m: 'int8-absmax' })}>
+            Outlier, block 64
+          </button>
         </div>
       ) : null}
-      <ShareQr path={`/tools/rounding?${new URLSearchParams(s).toString()}`} open={shareQr} note={usePaste ? 'pasted numbers are not in the link' : undefined} />
+      <ShareQr
+        path={`/tools/rounding?${new URLSearchParams(s).toString()}`}
+        open={shareQr}
+        note={usePaste ? 'pasted numbers are not in the link' : undefined}
+      />
 
       {stale ? (
         <p className={styles.staleNote} role="status">
-          Stale: these results are for the last valid set-up. Fix {faulty.join(', ') || 'the field marked above'} (see the message by the field) to
-          update them.
+          Stale: these results are for the last valid set-up. Fix {faulty.join(', ') || 'the field marked above'} (see
+          the message by the field) to update them.
         </p>
       ) : null}
       {st.errors.m ? (
@@ -208,17 +250,25 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
           <div className="table-wrap">
             <table className="table">
               <caption className={styles.caption}>
-                Block size: {shown.blockSize === null ? 'per tensor' : shown.blockSize}. Lower RMSE and higher SQNR are better. Bits per weight
-                count float32 scales (and the zero point for affine), as these quantizers store them; GPTQ/AWQ checkpoints store
-                fp16 scales, so INT4 group 128 there is 4.156, not 4.281.
+                Block size: {shown.blockSize === null ? 'per tensor' : shown.blockSize}. Lower RMSE and higher SQNR are
+                better. Bits per weight count float32 scales (and the zero point for affine), as these quantizers store
+                them; GPTQ/AWQ checkpoints store fp16 scales, so INT4 group 128 there is 4.156, not 4.281.
               </caption>
               <thead>
                 <tr>
                   <th scope="col">Method</th>
-                  <th scope="col" className="num">RMSE</th>
-                  <th scope="col" className="num">Max error</th>
-                  <th scope="col" className="num">SQNR</th>
-                  <th scope="col" className="num">Bits / weight</th>
+                  <th scope="col" className="num">
+                    RMSE
+                  </th>
+                  <th scope="col" className="num">
+                    Max error
+                  </th>
+                  <th scope="col" className="num">
+                    SQNR
+                  </th>
+                  <th scope="col" className="num">
+                    Bits / weight
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -253,7 +303,17 @@ function NotOffered({ value }: { value: string }) {
   );
 }
 
-function MethodPanel({ run, x, picks, blockSize }: { run: MethodRun; x: Float32Array; picks: number[]; blockSize: number | null }) {
+function MethodPanel({
+  run,
+  x,
+  picks,
+  blockSize,
+}: {
+  run: MethodRun;
+  x: Float32Array;
+  picks: number[];
+  blockSize: number | null;
+}) {
   const label = METHOD_LABELS[run.method];
   const hist = histogram(x, run.result.dequantized, BINS);
   const bigBlock = blockSize === null ? 0 : Math.floor((picks[0] ?? 0) / blockSize);
@@ -269,7 +329,8 @@ function MethodPanel({ run, x, picks, blockSize }: { run: MethodRun; x: Float32A
     <div>
       <div className={styles.stats} role="status" aria-live="polite">
         <p>
-          <span className={styles.statLabel}>{label} RMSE</span> <strong data-testid="rmse">{sig(run.stats.rmse)}</strong>
+          <span className={styles.statLabel}>{label} RMSE</span>{' '}
+          <strong data-testid="rmse">{sig(run.stats.rmse)}</strong>
         </p>
         <p>
           <span className={styles.statLabel}>MSE</span> <strong>{sig(run.stats.mse)}</strong>
@@ -286,23 +347,42 @@ function MethodPanel({ run, x, picks, blockSize }: { run: MethodRun; x: Float32A
         </p>
       </div>
       <figure className={styles.figure}>
-        <svg viewBox={`0 0 ${W} ${H + 20}`} className={styles.svg} role="img" aria-label={`Histogram of ${formatCount(x.length)} original weights (bars) and their ${label} reconstructions (dots), from ${sig(hist.min)} to ${sig(hist.max)}; ${levels.length} representable levels in the block drawn as ticks; ${used.size} distinct values used.`}>
+        <svg
+          viewBox={`0 0 ${W} ${H + 20}`}
+          className={styles.svg}
+          role="img"
+          aria-label={`Histogram of ${formatCount(x.length)} original weights (bars) and their ${label} reconstructions (dots), from ${sig(hist.min)} to ${sig(hist.max)}; ${levels.length} representable levels in the block drawn as ticks; ${used.size} distinct values used.`}
+        >
           {levels.map((l, i) => (
             <line key={i} x1={xOf(l)} x2={xOf(l)} y1={H} y2={H + 10} className={styles.level} />
           ))}
           {hist.original.map((c, i) => (
-            <rect key={i} x={i * bw + 1} width={bw - 2} y={H - (c / hist.maxCount) * H} height={(c / hist.maxCount) * H} className={styles.bar} />
+            <rect
+              key={i}
+              x={i * bw + 1}
+              width={bw - 2}
+              y={H - (c / hist.maxCount) * H}
+              height={(c / hist.maxCount) * H}
+              className={styles.bar}
+            />
           ))}
           {hist.dequantized.map((c, i) =>
-            c > 0 ? <circle key={i} cx={i * bw + bw / 2} cy={H - (c / hist.maxCount) * H} r={3.5} className={styles.dot} /> : null,
+            c > 0 ? (
+              <circle key={i} cx={i * bw + bw / 2} cy={H - (c / hist.maxCount) * H} r={3.5} className={styles.dot} />
+            ) : null,
           )}
           <line x1={0} x2={W} y1={H} y2={H} className={styles.axis} />
-          <text x={0} y={H + 20} className={styles.tick}>{sig(hist.min)}</text>
-          <text x={W} y={H + 20} textAnchor="end" className={styles.tick}>{sig(hist.max)}</text>
+          <text x={0} y={H + 20} className={styles.tick}>
+            {sig(hist.min)}
+          </text>
+          <text x={W} y={H + 20} textAnchor="end" className={styles.tick}>
+            {sig(hist.max)}
+          </text>
         </svg>
         <figcaption className={styles.muted}>
-          Bars: original weights. Dots: the same weights after {label} round-trip. Ticks under the axis: the {levels.length} values block{' '}
-          {bigBlock} can represent{blockSize === null ? ' (one grid for the whole tensor)' : ' (the block holding the largest weight)'}.
+          Bars: original weights. Dots: the same weights after {label} round-trip. Ticks under the axis: the{' '}
+          {levels.length} values block {bigBlock} can represent
+          {blockSize === null ? ' (one grid for the whole tensor)' : ' (the block holding the largest weight)'}.
         </figcaption>
       </figure>
       <details>
@@ -312,8 +392,12 @@ function MethodPanel({ run, x, picks, blockSize }: { run: MethodRun; x: Float32A
             <thead>
               <tr>
                 <th scope="col">Bin from</th>
-                <th scope="col" className="num">Original</th>
-                <th scope="col" className="num">Dequantized</th>
+                <th scope="col" className="num">
+                  Original
+                </th>
+                <th scope="col" className="num">
+                  Dequantized
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -334,11 +418,19 @@ function MethodPanel({ run, x, picks, blockSize }: { run: MethodRun; x: Float32A
           <thead>
             <tr>
               <th scope="col">Weight #</th>
-              <th scope="col" className="num">Value</th>
-              <th scope="col" className="num">Scale</th>
+              <th scope="col" className="num">
+                Value
+              </th>
+              <th scope="col" className="num">
+                Scale
+              </th>
               <th scope="col">Stored code</th>
-              <th scope="col" className="num">Read back</th>
-              <th scope="col" className="num">Error</th>
+              <th scope="col" className="num">
+                Read back
+              </th>
+              <th scope="col" className="num">
+                Error
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -346,7 +438,8 @@ function MethodPanel({ run, x, picks, blockSize }: { run: MethodRun; x: Float32A
               const e = explainWeight(x, i, run.result);
               let code: string;
               if (e.method === 'int8-absmax') code = `round(${sig(e.scaled, 4)}) = ${e.code}`;
-              else if (e.method === 'affine') code = `clamp(round(${sig(e.scaled, 4)}) + ${e.zeroPoint}, 0, ${e.maxCode}) = ${e.code}`;
+              else if (e.method === 'affine')
+                code = `clamp(round(${sig(e.scaled, 4)}) + ${e.zeroPoint}, 0, ${e.maxCode}) = ${e.code}`;
               else code = `${sig(e.normalized, 4)} → level ${sig(e.level, 4)} (code ${e.codeBits})`;
               return (
                 <tr key={i}>

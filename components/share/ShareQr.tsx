@@ -58,7 +58,12 @@ export function ShareQr({ path, open = false, note }: { path: string; open?: boo
   const href = url ?? path;
   return (
     // On paper the box is worth printing only once its code is drawn.
-    <details className={styles.box} open={open} onToggle={(e) => setIsOpen(e.currentTarget.open)} data-print={current?.qr ? undefined : 'hide'}>
+    <details
+      className={styles.box}
+      open={open}
+      onToggle={(e) => setIsOpen(e.currentTarget.open)}
+      data-print={current?.qr ? undefined : 'hide'}
+    >
       <summary className={styles.summary}>QR code for this set-up</summary>
       <div className={styles.body}>
         {current?.qr ? (
@@ -73,12 +78,13 @@ export function ShareQr({ path, open = false, note }: { path: string; open?: boo
             <path d={current.qr.path} fill="#000" />
           </svg>
         ) : (
-          <div className={styles.placeholder}>
-            {current?.error ?? linkError ?? 'Drawing the code…'}
-          </div>
+          <div className={styles.placeholder}>{current?.error ?? linkError ?? 'Drawing the code…'}</div>
         )}
         <p className={styles.link}>
-          Scan it, or open <a href={href} data-print-url="off">{href}</a>
+          Scan it, or open{' '}
+          <a href={href} data-print-url="off">
+            {href}
+          </a>
           {note ? <span className={styles.note}> ({note})</span> : null}
         </p>
       </div>

@@ -15,18 +15,32 @@ const tableStyles = prefixed('st');
  *
  * @example <CeilingTable rows={[{ weights: 'int4-g128', gpu: 'h100-sxm' }]} />
  */
-export function CeilingTable({ rows, baseline = 'bf16' }: { rows: Array<{ weights: string; gpu: string }>; baseline?: string }) {
+export function CeilingTable({
+  rows,
+  baseline = 'bf16',
+}: {
+  rows: Array<{ weights: string; gpu: string }>;
+  baseline?: string;
+}) {
   return (
     <div className="table-wrap" tabIndex={0} role="region" aria-label="Speed-up ceilings">
       <table className="table">
-        <caption className="sr-only">Upper bounds on the speed-up over {getFormat(baseline).name} on the same GPU</caption>
+        <caption className="sr-only">
+          Upper bounds on the speed-up over {getFormat(baseline).name} on the same GPU
+        </caption>
         <thead>
           <tr>
             <th scope="col">Format</th>
             <th scope="col">GPU</th>
-            <th scope="col" className={`num ${tableStyles.numHead}`}>Memory-bound (bits)</th>
-            <th scope="col" className={`num ${tableStyles.numHead}`}>Compute-bound (peak)</th>
-            <th scope="col" className={`num ${tableStyles.numHead}`}>Ceiling</th>
+            <th scope="col" className={`num ${tableStyles.numHead}`}>
+              Memory-bound (bits)
+            </th>
+            <th scope="col" className={`num ${tableStyles.numHead}`}>
+              Compute-bound (peak)
+            </th>
+            <th scope="col" className={`num ${tableStyles.numHead}`}>
+              Ceiling
+            </th>
           </tr>
         </thead>
         <tbody>

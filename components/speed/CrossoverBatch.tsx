@@ -9,7 +9,14 @@ import { formatCrossoverBatch } from './model/format';
  *
  * @example <CrossoverBatch weights="bf16" context={1} /> → "≈ 295"
  */
-export function CrossoverBatch({ model = 'llama-3.1-70b', weights, gpu = 'h100-sxm', gpus = 1, context, kvBits = 16 }: {
+export function CrossoverBatch({
+  model = 'llama-3.1-70b',
+  weights,
+  gpu = 'h100-sxm',
+  gpus = 1,
+  context,
+  kvBits = 16,
+}: {
   model?: string;
   weights: string;
   gpu?: string;

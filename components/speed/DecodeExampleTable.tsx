@@ -36,17 +36,30 @@ export function DecodeExampleTable({
       <div className="table-wrap" tabIndex={0} role="region" aria-label={`Worked example on ${getGpu(gpu).name}`}>
         <table className="table">
           <caption className="sr-only">
-            Roofline decode speed of {getModel(model).name} on {getGpu(gpu).name} at {formatCount(context)} tokens of context
+            Roofline decode speed of {getModel(model).name} on {getGpu(gpu).name} at {formatCount(context)} tokens of
+            context
           </caption>
           <thead>
             <tr>
               <th scope="col">Weights</th>
-              <th scope="col" className={`num ${tableStyles.numHead}`}>GPUs</th>
-              <th scope="col" className={`num ${tableStyles.numHead}`}>Batch</th>
-              <th scope="col" className={`num ${tableStyles.numHead}`}>Step</th>
-              <th scope="col" className={`num ${tableStyles.numHead}`}>Per sequence</th>
-              <th scope="col" className={`num ${tableStyles.numHead}`}>Total</th>
-              <th scope="col" className={`num ${tableStyles.numHead}`}>Per GPU</th>
+              <th scope="col" className={`num ${tableStyles.numHead}`}>
+                GPUs
+              </th>
+              <th scope="col" className={`num ${tableStyles.numHead}`}>
+                Batch
+              </th>
+              <th scope="col" className={`num ${tableStyles.numHead}`}>
+                Step
+              </th>
+              <th scope="col" className={`num ${tableStyles.numHead}`}>
+                Per sequence
+              </th>
+              <th scope="col" className={`num ${tableStyles.numHead}`}>
+                Total
+              </th>
+              <th scope="col" className={`num ${tableStyles.numHead}`}>
+                Per GPU
+              </th>
               <th scope="col">Bound</th>
               <th scope="col">Memory</th>
             </tr>
@@ -69,8 +82,9 @@ export function DecodeExampleTable({
         </table>
       </div>
       <p className={`muted ${tableStyles.note}`}>
-        {getModel(model).name} on {getGpu(gpu).name}, {formatCount(context)} cached tokens per sequence, {kvBits}-bit KV cache. Speeds in
-        tokens/s; roofline upper bounds. “Memory”: whether weights, KV cache and workspace fit (lib/sizing).
+        {getModel(model).name} on {getGpu(gpu).name}, {formatCount(context)} cached tokens per sequence, {kvBits}-bit KV
+        cache. Speeds in tokens/s; roofline upper bounds. “Memory”: whether weights, KV cache and workspace fit
+        (lib/sizing).
       </p>
     </>
   );

@@ -21,7 +21,12 @@ const GENERATIONS: ReadonlyArray<{ arch: GpuArchitecture; label: string }> = [
   { arch: 'cdna3', label: 'CDNA 3' },
 ];
 
-const MARK: Record<KernelPath['support'], string> = { native: '', fallback: '† ', unsupported: '✗ ', 'other-engine': '‡ ' };
+const MARK: Record<KernelPath['support'], string> = {
+  native: '',
+  fallback: '† ',
+  unsupported: '✗ ',
+  'other-engine': '‡ ',
+};
 
 /** One GPU per generation: the first of that architecture in the catalog (lib/hardware GPUS). */
 function representatives(): Array<{ label: string; gpu: Gpu }> {
@@ -62,7 +67,12 @@ export function KernelPathTable() {
   }));
   return (
     <>
-      <div className="table-wrap" tabIndex={0} role="region" aria-label="vLLM kernel by weight format and GPU generation">
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="region"
+        aria-label="vLLM kernel by weight format and GPU generation"
+      >
         <table className="table">
           <caption className="sr-only">
             The vLLM kernel that runs each weight format on one GPU of each generation; † fallback, ✗ not supported
@@ -100,8 +110,9 @@ export function KernelPathTable() {
         </table>
       </div>
       <p className={`muted ${tableStyles.note}`}>
-        One GPU per generation, the first of its architecture in the site’s catalog. † runs, but not as the format intends (the math falls back to
-        16 bits); ✗ vLLM refuses the pair. The rule behind each cell is lib/hardware’s <code>vllmKernelPath</code>.
+        One GPU per generation, the first of its architecture in the site’s catalog. † runs, but not as the format
+        intends (the math falls back to 16 bits); ✗ vLLM refuses the pair. The rule behind each cell is lib/hardware’s{' '}
+        <code>vllmKernelPath</code>.
       </p>
       <ol className={`muted ${tableStyles.note}`} aria-label="Notes to the kernel table">
         {notes.map((n, i) => (

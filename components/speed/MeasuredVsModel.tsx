@@ -19,22 +19,33 @@ export function MeasuredVsModel({ tp = 1 }: { tp?: number }) {
   return (
     <figure style={{ margin: '1rem 0' }}>
       <p>
-        <strong>Measured versus model</strong>: one Llama-3.1-70B layer&rsquo;s four GEMMs{tp > 1 ? ` at tensor parallel ${tp}` : ''}, H100 SXM.
+        <strong>Measured versus model</strong>: one Llama-3.1-70B layer&rsquo;s four GEMMs
+        {tp > 1 ? ` at tensor parallel ${tp}` : ''}, H100 SXM.
       </p>
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Measured versus model, one transformer layer">
         <table className="table">
           <caption className="sr-only">
-            One Llama-3.1-70B layer&rsquo;s GEMMs (qkv + o + gate_up + down{tp > 1 ? `, tensor parallel ${tp}` : ''}) on an H100 SXM:
-            measured, expected by the calibrated model, and the roofline ceiling
+            One Llama-3.1-70B layer&rsquo;s GEMMs (qkv + o + gate_up + down{tp > 1 ? `, tensor parallel ${tp}` : ''}) on
+            an H100 SXM: measured, expected by the calibrated model, and the roofline ceiling
           </caption>
           <thead>
             <tr>
               <th scope="col">Kernel</th>
-              <th scope="col" className="num">Batch</th>
-              <th scope="col" className="num">Measured</th>
-              <th scope="col" className="num">Expected</th>
-              <th scope="col" className="num">Ceiling</th>
-              <th scope="col" className="num">Model error</th>
+              <th scope="col" className="num">
+                Batch
+              </th>
+              <th scope="col" className="num">
+                Measured
+              </th>
+              <th scope="col" className="num">
+                Expected
+              </th>
+              <th scope="col" className="num">
+                Ceiling
+              </th>
+              <th scope="col" className="num">
+                Model error
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -52,10 +63,10 @@ export function MeasuredVsModel({ tp = 1 }: { tp?: number }) {
         </table>
       </div>
       <figcaption className="muted">
-        Measured with <code>bench/gpu/bench.py</code> (CUDA-graph replays, weights rotated past the L2 cache, every kernel checked
-        against a dequantised BF16 matmul first): {measuredProvenance('h100-sxm')} Largest model error in this table:{' '}
-        {(100 * worst).toFixed(1)} %; a unit test holds all 252 measured layers to 15 %. GEMM-level numbers, not a serving engine:
-        the machine had no vLLM, Marlin or Machete.
+        Measured with <code>bench/gpu/bench.py</code> (CUDA-graph replays, weights rotated past the L2 cache, every
+        kernel checked against a dequantised BF16 matmul first): {measuredProvenance('h100-sxm')} Largest model error in
+        this table: {(100 * worst).toFixed(1)} %; a unit test holds all 252 measured layers to 15 %. GEMM-level numbers,
+        not a serving engine: the machine had no vLLM, Marlin or Machete.
       </figcaption>
     </figure>
   );

@@ -41,8 +41,24 @@ export function OperatorShare({
  *
  * @example <PrefillBound format="fp8-w8a8" gpu="h100-sxm" prompt={128} /> → "memory-bound"
  */
-export function PrefillBound({ model = 'llama-3.1-70b', format, gpu = 'h100-sxm', gpus = 1, prompt }: { model?: string; format: string; gpu?: string; gpus?: number; prompt: number }) {
-  return <span className="nowrap">{prefillRoofline({ model, weights: format, gpu, gpuCount: gpus, promptTokens: prompt }).bound}-bound</span>;
+export function PrefillBound({
+  model = 'llama-3.1-70b',
+  format,
+  gpu = 'h100-sxm',
+  gpus = 1,
+  prompt,
+}: {
+  model?: string;
+  format: string;
+  gpu?: string;
+  gpus?: number;
+  prompt: number;
+}) {
+  return (
+    <span className="nowrap">
+      {prefillRoofline({ model, weights: format, gpu, gpuCount: gpus, promptTokens: prompt }).bound}-bound
+    </span>
+  );
 }
 
 interface Setup {
@@ -64,7 +80,8 @@ function fullBatchPerGpu(model: string, gpu: string, context: number, s: Setup):
     dollarsPerGpuHour: null,
   });
   if (!row.ok) throw new Error(`PerGpuThroughput: ${row.message}`);
-  if (!row.decode) throw new Error(`PerGpuThroughput: ${s.weights} on ${s.gpus} × ${gpu} holds no sequence of ${context} tokens`);
+  if (!row.decode)
+    throw new Error(`PerGpuThroughput: ${s.weights} on ${s.gpus} × ${gpu} holds no sequence of ${context} tokens`);
   return { perGpu: row.decode.tokensPerSecondTotal / s.gpus, batch: row.decode.batch };
 }
 
@@ -98,8 +115,8 @@ export function PerGpuThroughputRatio({
   const rate = (r: number) => `${formatCount(Math.round(r))} tokens/s per GPU`;
   return (
     <span>
-      <span className="num">{rate(x.perGpu)}</span> at {formatCount(x.batch)} sequences against <span className="num">{rate(y.perGpu)}</span> at{' '}
-      {formatCount(y.batch)}: <span className="num">{ratio}</span>
+      <span className="num">{rate(x.perGpu)}</span> at {formatCount(x.batch)} sequences against{' '}
+      <span className="num">{rate(y.perGpu)}</span> at {formatCount(y.batch)}: <span className="num">{ratio}</span>
     </span>
   );
 }

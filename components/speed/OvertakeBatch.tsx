@@ -7,7 +7,15 @@ import { formatCount } from '@/lib/units';
  *
  * @example <OvertakeBatch gpu="h200-sxm" context={256} faster="fp8-w8a8" slower="int4-g128" /> → "119"
  */
-export function OvertakeBatch({ model = 'llama-3.1-70b', gpu = 'h100-sxm', gpus = 1, context, kvBits = 16, faster, slower }: {
+export function OvertakeBatch({
+  model = 'llama-3.1-70b',
+  gpu = 'h100-sxm',
+  gpus = 1,
+  context,
+  kvBits = 16,
+  faster,
+  slower,
+}: {
   model?: string;
   gpu?: string;
   gpus?: number;

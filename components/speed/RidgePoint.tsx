@@ -43,5 +43,9 @@ export function KvIntensity({ model = 'llama-3.1-70b', kvBits = 16 }: { model?: 
  */
 export function ExpertsTouched({ model = 'mixtral-8x7b', batch }: { model?: string; batch: number }) {
   const e = expertsTouched(model, batch);
-  return <span className="num">{formatNumber(e.touched, Number.isInteger(e.touched) ? 0 : 1)} of {formatCount(e.routedExperts)}</span>;
+  return (
+    <span className="num">
+      {formatNumber(e.touched, Number.isInteger(e.touched) ? 0 : 1)} of {formatCount(e.routedExperts)}
+    </span>
+  );
 }

@@ -68,7 +68,6 @@ export interface SpeedCalculatorProps {
 const cachedSpeedChart = memoizeByKey(buildSpeedChart, (input) => JSON.stringify(input));
 const cachedSpeedResults = memoizeByKey(speedResults, (state) => JSON.stringify(state));
 
-
 /** A small marker shape per series slot, so lines differ by more than colour. */
 function Marker({ slot, x, y, size = 4 }: { slot: number; x: number; y: number; size?: number }) {
   const s = size;
@@ -82,7 +81,9 @@ function Marker({ slot, x, y, size = 4 }: { slot: number; x: number; y: number; 
     case 3:
       return <polygon points={`${x},${y - s * 1.3} ${x + s * 1.3},${y} ${x},${y + s * 1.3} ${x - s * 1.3},${y}`} />;
     default:
-      return <path d={`M${x - s},${y - s}L${x + s},${y + s}M${x - s},${y + s}L${x + s},${y - s}`} className={styles.cross} />;
+      return (
+        <path d={`M${x - s},${y - s}L${x + s},${y + s}M${x - s},${y + s}L${x + s},${y - s}`} className={styles.cross} />
+      );
   }
 }
 
@@ -99,7 +100,17 @@ function SourceLinks({ ids, titles }: { ids: readonly string[]; titles: Readonly
   );
 }
 
-function Chart({ chart, batchMarker, titleId, descId }: { chart: SpeedChart; batchMarker: { batch: number; x: number } | null; titleId: string; descId: string }) {
+function Chart({
+  chart,
+  batchMarker,
+  titleId,
+  descId,
+}: {
+  chart: SpeedChart;
+  batchMarker: { batch: number; x: number } | null;
+  titleId: string;
+  descId: string;
+}) {
   const { layout } = chart;
   const { plot } = layout;
   return (
@@ -112,11 +123,20 @@ function Chart({ chart, batchMarker, titleId, descId }: { chart: SpeedChart; bat
       aria-labelledby={titleId}
       aria-describedby={descId}
     >
-      <title id={titleId}>Total decode tokens per second against batch size, per weight format (roofline upper bound)</title>
+      <title id={titleId}>
+        Total decode tokens per second against batch size, per weight format (roofline upper bound)
+      </title>
       <desc id={descId}>{chart.summary}</desc>
       <g className={styles.grid} aria-hidden="true">
         {chart.yTicks.map((t) => (
-          <line key={`y${t.value}`} x1={plot.left} x2={plot.right} y1={t.y} y2={t.y} className={t.major ? styles.gridMajor : undefined} />
+          <line
+            key={`y${t.value}`}
+            x1={plot.left}
+            x2={plot.right}
+            y1={t.y}
+            y2={t.y}
+            className={t.major ? styles.gridMajor : undefined}
+          />
         ))}
         {chart.xTicks.map((t) => (
           <line key={`x${t.value}`} x1={t.x} x2={t.x} y1={plot.top} y2={plot.bottom} />
@@ -155,7 +175,11 @@ function Chart({ chart, batchMarker, titleId, descId }: { chart: SpeedChart; bat
       {batchMarker ? (
         <g className={styles.batchMarker} aria-hidden="true">
           <line x1={batchMarker.x} x2={batchMarker.x} y1={plot.top} y2={plot.bottom} />
-          <text x={batchMarker.x + (batchMarker.x > plot.right - 70 ? -4 : 4)} y={plot.top + 12} textAnchor={batchMarker.x > plot.right - 70 ? 'end' : 'start'}>
+          <text
+            x={batchMarker.x + (batchMarker.x > plot.right - 70 ? -4 : 4)}
+            y={plot.top + 12}
+            textAnchor={batchMarker.x > plot.right - 70 ? 'end' : 'start'}
+          >
             batch {formatCount(batchMarker.batch)}
           </text>
         </g>
@@ -252,7 +276,8 @@ export function SpeedCalculator({
   }
   const batchMarker = chart ? batchMarkerAt(chart.layout, state.batch) : null;
 
-  const fieldError = (field: SpeedField) => state.errors[field] ?? (!outcome.ok && outcome.field === field ? outcome.message : undefined);
+  const fieldError = (field: SpeedField) =>
+    state.errors[field] ?? (!outcome.ok && outcome.field === field ? outcome.message : undefined);
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `${id}-h`;
   const excluded = SPEED_EXCLUDED_FORMATS['llm-int8']!;
@@ -261,10 +286,10 @@ export function SpeedCalculator({
     <section className={`widget ${styles.widget}`} aria-labelledby={headingId}>
       <Heading id={headingId}>Decode speed calculator</Heading>
       <p className={styles.bound}>
-        <strong>Ceiling and expected, not a serving engine.</strong> The ceiling runs every operator at the datasheet bandwidth and
-        dense tensor-core peak (all-reduces at the link&rsquo;s datasheet speed); the expected figure uses what our H100 benchmark&rsquo;s
-        kernels reached. Neither counts scheduling, sampling or a real engine&rsquo;s kernels. GPU figures and their sources:{' '}
-        <a href="/sources">Sources</a>.
+        <strong>Ceiling and expected, not a serving engine.</strong> The ceiling runs every operator at the datasheet
+        bandwidth and dense tensor-core peak (all-reduces at the link&rsquo;s datasheet speed); the expected figure uses
+        what our H100 benchmark&rsquo;s kernels reached. Neither counts scheduling, sampling or a real engine&rsquo;s
+        kernels. GPU figures and their sources: <a href="/sources">Sources</a>.
       </p>
 
       <div className={`widget-controls ${styles.controls}`}>
@@ -275,21 +300,37 @@ export function SpeedCalculator({
           onChange={(model) => update({ model, gpus: String(nearestAllowedGpuCount(model, state.gpuCount)) })}
         >
           {MODELS.map((m) => (
-            <option key={m.id} value={m.id}>{m.name}</option>
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
           ))}
         </SelectField>
-        <SelectField label={SPEED_FIELD_LABELS.weights} value={state.weights} error={fieldError('weights')} onChange={(weights) => update({ weights })}>
+        <SelectField
+          label={SPEED_FIELD_LABELS.weights}
+          value={state.weights}
+          error={fieldError('weights')}
+          onChange={(weights) => update({ weights })}
+        >
           {speedFormatGroups().map((g) => (
             <optgroup key={g.label} label={g.label}>
               {g.formats.map((f) => (
-                <option key={f.id} value={f.id}>{f.name}</option>
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
               ))}
             </optgroup>
           ))}
         </SelectField>
-        <SelectField label={SPEED_FIELD_LABELS.gpu} value={state.gpu} error={fieldError('gpu')} onChange={(gpu) => update({ gpu })}>
+        <SelectField
+          label={SPEED_FIELD_LABELS.gpu}
+          value={state.gpu}
+          error={fieldError('gpu')}
+          onChange={(gpu) => update({ gpu })}
+        >
           {GPUS.map((g) => (
-            <option key={g.id} value={g.id}>{g.name}</option>
+            <option key={g.id} value={g.id}>
+              {g.name}
+            </option>
           ))}
         </SelectField>
         <SelectField
@@ -300,7 +341,9 @@ export function SpeedCalculator({
           onChange={(gpus) => update({ gpus })}
         >
           {gpuCountOptions(state.model).map((n) => (
-            <option key={n} value={String(n)}>{n}</option>
+            <option key={n} value={String(n)}>
+              {n}
+            </option>
           ))}
         </SelectField>
         <NumberField
@@ -317,9 +360,16 @@ export function SpeedCalculator({
           rule={contextRule(state.model)}
           hint={`Tokens cached per sequence (prompt + generated so far), at most ${formatCount(modelEntry.spec.maxContextTokens)}. Also the prompt length for prefill.`}
         />
-        <SelectField label={SPEED_FIELD_LABELS.kv} value={state.kv} error={fieldError('kv')} onChange={(kv) => update({ kv })}>
+        <SelectField
+          label={SPEED_FIELD_LABELS.kv}
+          value={state.kv}
+          error={fieldError('kv')}
+          onChange={(kv) => update({ kv })}
+        >
           {kvOptions().map((k) => (
-            <option key={k.id} value={k.id}>{k.name}</option>
+            <option key={k.id} value={k.id}>
+              {k.name}
+            </option>
           ))}
         </SelectField>
       </div>
@@ -331,25 +381,40 @@ export function SpeedCalculator({
       <ShareQr path={`/tools/speed?${speedStateQuery(text)}`} open={shareQr} />
 
       {outcome.ok ? (
-        <ResultsView outcome={outcome.results} batch={state.batch!} contextTokens={state.contextTokens!} gpuCount={state.gpuCount} gpuName={gpuEntry.name} sourceTitles={sourceTitles} />
+        <ResultsView
+          outcome={outcome.results}
+          batch={state.batch!}
+          contextTokens={state.contextTokens!}
+          gpuCount={state.gpuCount}
+          gpuName={gpuEntry.name}
+          sourceTitles={sourceTitles}
+        />
       ) : (
         <div className="result" role="status" aria-live="polite">
           <p className={styles.placeholder}>
-            {outcome.field ? `Results appear when the ${SPEED_FIELD_LABELS[outcome.field].toLowerCase()} field is valid.` : outcome.message}
+            {outcome.field
+              ? `Results appear when the ${SPEED_FIELD_LABELS[outcome.field].toLowerCase()} field is valid.`
+              : outcome.message}
           </p>
         </div>
       )}
 
       <figure className={styles.figure}>
         <figcaption className={styles.caption}>
-          <strong>Total decode throughput vs batch</strong> for {modelEntry.name} on {formatCount(state.gpuCount)} × {gpuEntry.name}
-          {state.contextTokens !== null ? <> at {formatCount(state.contextTokens)} tokens of context</> : null} — roofline upper bound.
+          <strong>Total decode throughput vs batch</strong> for {modelEntry.name} on {formatCount(state.gpuCount)} ×{' '}
+          {gpuEntry.name}
+          {state.contextTokens !== null ? <> at {formatCount(state.contextTokens)} tokens of context</> : null} —
+          roofline upper bound.
         </figcaption>
         <fieldset className={styles.formats}>
           <legend>{SPEED_FIELD_LABELS.show}</legend>
           {CHART_FORMATS.map((f, slot) => (
             <label key={f} className={`${styles.check} ${styles[`s${slot}`]}`}>
-              <input type="checkbox" checked={state.show.includes(f)} onChange={(e) => update({ show: toggleShownFormat(text.show, f, e.target.checked) })} />
+              <input
+                type="checkbox"
+                checked={state.show.includes(f)}
+                onChange={(e) => update({ show: toggleShownFormat(text.show, f, e.target.checked) })}
+              />
               <svg width="22" height="12" aria-hidden="true" className={styles.swatch}>
                 <line x1="0" x2="22" y1="6" y2="6" />
                 <g className={styles.marker}>
@@ -359,10 +424,18 @@ export function SpeedCalculator({
               {CHART_FORMAT_LABELS[f]}
             </label>
           ))}
-          {state.errors.show ? <p className="field-error" role="alert">{state.errors.show}</p> : null}
+          {state.errors.show ? (
+            <p className="field-error" role="alert">
+              {state.errors.show}
+            </p>
+          ) : null}
         </fieldset>
         <div ref={chartBox} className={styles.chartBox}>
-          {chart ? <Chart chart={chart} batchMarker={batchMarker} titleId={`${id}-ct`} descId={`${id}-cd`} /> : <p className={styles.placeholder}>{chartError}</p>}
+          {chart ? (
+            <Chart chart={chart} batchMarker={batchMarker} titleId={`${id}-ct`} descId={`${id}-cd`} />
+          ) : (
+            <p className={styles.placeholder}>{chartError}</p>
+          )}
         </div>
         {chart ? (
           <>
@@ -383,40 +456,55 @@ export function SpeedCalculator({
                         ? '; fits at every batch shown'
                         : `; fits up to batch ${formatCount(s.maxBatchThatFits)}`}
                     {s.sameAs ? `; same line as ${s.sameAs}` : ''}
-                    {s.computeDtypeNote ? <> — <em>{s.computeDtypeNote}</em></> : null}
+                    {s.computeDtypeNote ? (
+                      <>
+                        {' '}
+                        — <em>{s.computeDtypeNote}</em>
+                      </>
+                    ) : null}
                   </span>
                 </li>
               ))}
               <li className={styles.legendKey}>
-                Solid and dashed lines are the ceiling; circles mark the GEMM crossover from memory-bound to compute-bound; dashed
-                parts do not fit in GPU memory (weights + KV cache + workspace); the thin dotted line beside each format is the
-                expected speed on the kernels our H100 benchmark measured (where it covers the GPU and format); the vertical line
-                is your batch. Formats with the same bytes per weight share a ceiling line while memory-bound.
+                Solid and dashed lines are the ceiling; circles mark the GEMM crossover from memory-bound to
+                compute-bound; dashed parts do not fit in GPU memory (weights + KV cache + workspace); the thin dotted
+                line beside each format is the expected speed on the kernels our H100 benchmark measured (where it
+                covers the GPU and format); the vertical line is your batch. Formats with the same bytes per weight
+                share a ceiling line while memory-bound.
               </li>
             </ul>
             <details className="work">
               <summary>Chart data as a table</summary>
               <div className="table-wrap" tabIndex={0} role="region" aria-label="Chart data">
                 <table className="table">
-                  <caption className={styles.tableCaption}>Total tokens/s by batch size, ceiling (and expected on measured kernels). “C” = GEMMs compute-bound, otherwise memory-bound; “†” = does not fit in memory.</caption>
+                  <caption className={styles.tableCaption}>
+                    Total tokens/s by batch size, ceiling (and expected on measured kernels). “C” = GEMMs compute-bound,
+                    otherwise memory-bound; “†” = does not fit in memory.
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">Batch</th>
                       {chart.series.map((s) => (
-                        <th key={s.weights} scope="col" className={`num ${tableStyles.numHead}`}>{s.label}</th>
+                        <th key={s.weights} scope="col" className={`num ${tableStyles.numHead}`}>
+                          {s.label}
+                        </th>
                       ))}
                     </tr>
                   </thead>
                   <tbody>
                     {chart.xTicks.map((t, row) => (
                       <tr key={t.value}>
-                        <th scope="row" className={`num ${tableStyles.numHead}`}>{formatCount(t.value)}</th>
+                        <th scope="row" className={`num ${tableStyles.numHead}`}>
+                          {formatCount(t.value)}
+                        </th>
                         {chart!.series.map((s) => {
                           const p = s.ticks[row]!;
                           return (
                             <td key={s.weights} className="num">
                               {formatRate(p.tokensPerSecondTotal)}
-                              {p.expectedTokensPerSecondTotal !== null ? ` (${formatRate(p.expectedTokensPerSecondTotal)})` : ''}
+                              {p.expectedTokensPerSecondTotal !== null
+                                ? ` (${formatRate(p.expectedTokensPerSecondTotal)})`
+                                : ''}
                               {p.bound === 'compute' ? ' C' : ''}
                               {p.fits ? '' : ' †'}
                             </td>
@@ -427,13 +515,17 @@ export function SpeedCalculator({
                     <tr>
                       <th scope="row">Crossover batch</th>
                       {chart.series.map((s) => (
-                        <td key={s.weights} className="num">{formatCrossoverBatch(s.crossoverBatch)}</td>
+                        <td key={s.weights} className="num">
+                          {formatCrossoverBatch(s.crossoverBatch)}
+                        </td>
                       ))}
                     </tr>
                     <tr>
                       <th scope="row">Largest batch that fits</th>
                       {chart.series.map((s) => (
-                        <td key={s.weights} className="num">{formatCount(s.maxBatchThatFits)}</td>
+                        <td key={s.weights} className="num">
+                          {formatCount(s.maxBatchThatFits)}
+                        </td>
                       ))}
                     </tr>
                   </tbody>
@@ -447,7 +539,14 @@ export function SpeedCalculator({
   );
 }
 
-function ResultsView({ outcome: r, batch, contextTokens, gpuCount, gpuName, sourceTitles }: {
+function ResultsView({
+  outcome: r,
+  batch,
+  contextTokens,
+  gpuCount,
+  gpuName,
+  sourceTitles,
+}: {
   outcome: SpeedResults;
   batch: number;
   contextTokens: number;
@@ -459,10 +558,17 @@ function ResultsView({ outcome: r, batch, contextTokens, gpuCount, gpuName, sour
   return (
     <>
       <div className="result" role="status" aria-live="polite">
-        <p className="result-big">{formatDuration(step.secondsPerToken)} per decode step <span className={styles.ceilingTag}>ceiling</span></p>
+        <p className="result-big">
+          {formatDuration(step.secondsPerToken)} per decode step <span className={styles.ceilingTag}>ceiling</span>
+        </p>
         <p className={styles.rates}>
-          <span><strong>{formatTokensPerSecond(step.tokensPerSecondPerSequence)}</strong> per sequence</span>
-          <span><strong>{formatTokensPerSecond(step.tokensPerSecondTotal)}</strong> in total ({formatCount(batch)} sequences)</span>
+          <span>
+            <strong>{formatTokensPerSecond(step.tokensPerSecondPerSequence)}</strong> per sequence
+          </span>
+          <span>
+            <strong>{formatTokensPerSecond(step.tokensPerSecondTotal)}</strong> in total ({formatCount(batch)}{' '}
+            sequences)
+          </span>
         </p>
         <p className={styles.expected}>{r.expectedText}</p>
         <p className={step.bound === 'memory' ? styles.boundMemory : styles.boundCompute}>
@@ -479,8 +585,12 @@ function ResultsView({ outcome: r, batch, contextTokens, gpuCount, gpuName, sour
           <thead>
             <tr>
               <th scope="col">Operator</th>
-              <th scope="col" className="num">Ceiling</th>
-              <th scope="col" className="num">Expected</th>
+              <th scope="col" className="num">
+                Ceiling
+              </th>
+              <th scope="col" className="num">
+                Expected
+              </th>
               <th scope="col">Bound</th>
               <th scope="col">Share of ceiling</th>
             </tr>
@@ -511,33 +621,42 @@ function ResultsView({ outcome: r, batch, contextTokens, gpuCount, gpuName, sour
               : ` sequences; ${batch >= step.crossoverBatch ? 'your batch is past it: more sequences now cost GEMM compute time.' : 'below it, extra sequences add only their KV-cache reads and activations to the step.'}`}
         </p>
         <p>
-          <strong>Prefill</strong> of one {formatCount(contextTokens)}-token prompt (time to first token, before queueing): at least{' '}
-          {formatDuration(prefill.seconds)}
-          {prefill.expected ? <>, expected {formatDuration(prefill.expected.seconds)}</> : null}; its GEMMs are {prefill.bound}-bound
+          <strong>Prefill</strong> of one {formatCount(contextTokens)}-token prompt (time to first token, before
+          queueing): at least {formatDuration(prefill.seconds)}
+          {prefill.expected ? <>, expected {formatDuration(prefill.expected.seconds)}</> : null}; its GEMMs are{' '}
+          {prefill.bound}-bound
           {prefill.bound === 'memory' ? ' (a prompt shorter than the ridge point behaves like a decode step).' : '.'}
         </p>
         <p>
           <strong>Kernel in vLLM</strong>: {r.kernel.kernel}
-          {r.kernel.support === 'fallback' ? ' (fallback)' : r.kernel.support === 'unsupported' ? ' — vLLM does not run this format on this GPU' : ''}
+          {r.kernel.support === 'fallback'
+            ? ' (fallback)'
+            : r.kernel.support === 'unsupported'
+              ? ' — vLLM does not run this format on this GPU'
+              : ''}
           {r.kernel.note ? `. ${r.kernel.note}` : ''}
         </p>
       </div>
       <p className={styles.dtype}>{r.computeSentence}</p>
       <p>
-        <strong>Versus BF16 on this GPU</strong>, this format can be at most {formatRatio(ceiling.memoryBoundRatio)} faster when
-        memory-bound (bits per weight) and {formatRatio(ceiling.computeBoundRatio)} when compute-bound (tensor-core peak ratio).
+        <strong>Versus BF16 on this GPU</strong>, this format can be at most {formatRatio(ceiling.memoryBoundRatio)}{' '}
+        faster when memory-bound (bits per weight) and {formatRatio(ceiling.computeBoundRatio)} when compute-bound
+        (tensor-core peak ratio).
       </p>
       {fit.fits ? (
         <p className={styles.fits}>
           <strong>Fits</strong> in {formatCount(gpuCount)} × {gpuName}: {formatBytesBoth(fit.requiredBytes)} of{' '}
-          {formatBytesBoth(fit.availableBytes)}; up to {formatCount(fit.maxBatchAtContext)} sequences of {formatCount(contextTokens)} tokens fit.
+          {formatBytesBoth(fit.availableBytes)}; up to {formatCount(fit.maxBatchAtContext)} sequences of{' '}
+          {formatCount(contextTokens)} tokens fit.
         </p>
       ) : (
         <p className={styles.noFit} role="note">
-          <strong>Does not fit</strong> in {formatCount(gpuCount)} × {gpuName}: needs {formatBytesBoth(fit.requiredBytes)}, has{' '}
-          {formatBytesBoth(fit.availableBytes)}
-          {fit.maxBatchAtContext > 0 ? ` (at most ${formatCount(fit.maxBatchAtContext)} sequences of ${formatCount(contextTokens)} tokens fit)` : ''}. The times above
-          assume it would.
+          <strong>Does not fit</strong> in {formatCount(gpuCount)} × {gpuName}: needs{' '}
+          {formatBytesBoth(fit.requiredBytes)}, has {formatBytesBoth(fit.availableBytes)}
+          {fit.maxBatchAtContext > 0
+            ? ` (at most ${formatCount(fit.maxBatchAtContext)} sequences of ${formatCount(contextTokens)} tokens fit)`
+            : ''}
+          . The times above assume it would.
         </p>
       )}
       <p className={styles.figures}>
@@ -546,7 +665,12 @@ function ResultsView({ outcome: r, batch, contextTokens, gpuCount, gpuName, sour
           <span key={f.figure}>
             {i > 0 ? '; ' : ''}
             {f.label} <span className="num">{f.value}</span>
-            {f.status === 'unverified' ? <strong className={styles.unverified}> (⚠ unverified: commonly quoted, not checked against the datasheet)</strong> : null}
+            {f.status === 'unverified' ? (
+              <strong className={styles.unverified}>
+                {' '}
+                (⚠ unverified: commonly quoted, not checked against the datasheet)
+              </strong>
+            ) : null}
           </span>
         ))}
         . From <SourceLinks ids={[...new Set(r.figures.flatMap((f) => f.sourceIds))]} titles={sourceTitles} />
@@ -555,8 +679,9 @@ function ResultsView({ outcome: r, batch, contextTokens, gpuCount, gpuName, sour
       <details className="work">
         <summary>Show the work</summary>
         <p>
-          One decode step produces one token for each of the {formatCount(batch)} sequences. Each operator is its own kernel with
-          its own roof, <code>max(bytes ÷ bandwidth, FLOPs ÷ peak)</code>, and the kernels run one after another, so their times add.
+          One decode step produces one token for each of the {formatCount(batch)} sequences. Each operator is its own
+          kernel with its own roof, <code>max(bytes ÷ bandwidth, FLOPs ÷ peak)</code>, and the kernels run one after
+          another, so their times add.
         </p>
         <ol>
           {[...r.work, ...r.prefillWork].map((line) => (
@@ -566,10 +691,10 @@ function ResultsView({ outcome: r, batch, contextTokens, gpuCount, gpuName, sour
           ))}
         </ol>
         <p className="muted">
-          Assumptions of the ceiling: every weight is read once per step; tensor parallelism splits bytes and FLOPs evenly over{' '}
-          {formatCount(gpuCount)} GPU{gpuCount === 1 ? '' : 's'} and adds two ring all-reduces per layer at the link&rsquo;s datasheet
-          bandwidth; attention runs in 16 bits; peaks are reached. The expected figures replace the peaks by what our benchmark&rsquo;s
-          kernels reached and add each kernel&rsquo;s fixed launch time.
+          Assumptions of the ceiling: every weight is read once per step; tensor parallelism splits bytes and FLOPs
+          evenly over {formatCount(gpuCount)} GPU{gpuCount === 1 ? '' : 's'} and adds two ring all-reduces per layer at
+          the link&rsquo;s datasheet bandwidth; attention runs in 16 bits; peaks are reached. The expected figures
+          replace the peaks by what our benchmark&rsquo;s kernels reached and add each kernel&rsquo;s fixed launch time.
         </p>
       </details>
     </>

@@ -8,7 +8,12 @@ import { formatRatio } from '@/lib/units';
  *
  * @example <SpeedupCeiling weights="int4-g128" regime="memory" /> → "3.85×"
  */
-export function SpeedupCeiling({ gpu = 'h100-sxm', weights, baseline = 'bf16', regime = 'ceiling' }: {
+export function SpeedupCeiling({
+  gpu = 'h100-sxm',
+  weights,
+  baseline = 'bf16',
+  regime = 'ceiling',
+}: {
   gpu?: string;
   weights: string;
   baseline?: string;

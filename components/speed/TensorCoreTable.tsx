@@ -36,7 +36,9 @@ const sixteen = (g: Gpu): ComputeDtype => (g.denseTflops.bf16 !== undefined ? 'b
  */
 export function TensorCoreTable() {
   const unverified = GPUS.filter((g) =>
-    [...LOW_BIT_DTYPES, sixteen(g)].some((d) => g.denseTflops[d] !== undefined && gpuFigureStatus(g, d) === 'unverified'),
+    [...LOW_BIT_DTYPES, sixteen(g)].some(
+      (d) => g.denseTflops[d] !== undefined && gpuFigureStatus(g, d) === 'unverified',
+    ),
   );
   return (
     <>
@@ -47,7 +49,9 @@ export function TensorCoreTable() {
             <tr>
               <th scope="col">GPU</th>
               <th scope="col">Low-bit tensor cores</th>
-              <th scope="col" className={`num ${tableStyles.numHead}`}>16-bit TFLOPS</th>
+              <th scope="col" className={`num ${tableStyles.numHead}`}>
+                16-bit TFLOPS
+              </th>
               {LOW_BIT_DTYPES.map((d) => (
                 <th key={d} scope="col" className={`num ${tableStyles.numHead}`}>
                   {DTYPE_LABELS[d]} {d.startsWith('int') ? 'TOPS' : 'TFLOPS'}
@@ -61,13 +65,19 @@ export function TensorCoreTable() {
                 <th scope="row">
                   {g.name} <span className="muted">({ARCHITECTURE[g.architecture]})</span>
                 </th>
-                <td>{lowBitTensorCoreSupport(g).map((d) => DTYPE_LABELS[d]).join(', ') || 'none'}</td>
+                <td>
+                  {lowBitTensorCoreSupport(g)
+                    .map((d) => DTYPE_LABELS[d])
+                    .join(', ') || 'none'}
+                </td>
                 <td className="num">
                   {peakText(g, sixteen(g))}
                   {sixteen(g) === 'fp16' ? ' (FP16)' : ''}
                 </td>
                 {LOW_BIT_DTYPES.map((d) => (
-                  <td key={d} className="num">{peakText(g, d)}</td>
+                  <td key={d} className="num">
+                    {peakText(g, d)}
+                  </td>
                 ))}
               </tr>
             ))}
@@ -75,9 +85,10 @@ export function TensorCoreTable() {
         </table>
       </div>
       <p className={`muted ${tableStyles.note}`}>
-        Dense peaks (NVIDIA datasheets print 2:4-sparse figures, twice these). “—”: no peak on the datasheet, i.e. no tensor cores for that
-        type. ⚠ unverified (commonly quoted, not checked against the datasheet): {unverified.map((g) => g.name).join(', ')}. Each figure’s
-        source is on <Link href="/sources#kind-datasheet">Sources</Link>.
+        Dense peaks (NVIDIA datasheets print 2:4-sparse figures, twice these). “—”: no peak on the datasheet, i.e. no
+        tensor cores for that type. ⚠ unverified (commonly quoted, not checked against the datasheet):{' '}
+        {unverified.map((g) => g.name).join(', ')}. Each figure’s source is on{' '}
+        <Link href="/sources#kind-datasheet">Sources</Link>.
       </p>
     </>
   );

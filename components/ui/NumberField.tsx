@@ -8,7 +8,14 @@ import { parseNumberInput, type NumberRule } from './model';
  * value is not clobbered) and shows lib's validation message next to it.
  * The parent owns `text`; `parseNumberInput` tells it whether the value is usable.
  */
-export function NumberField({ label, text, onText, rule, hint, inputMode = 'numeric' }: {
+export function NumberField({
+  label,
+  text,
+  onText,
+  rule,
+  hint,
+  inputMode = 'numeric',
+}: {
   label: string;
   text: string;
   onText: (text: string) => void;
@@ -18,7 +25,8 @@ export function NumberField({ label, text, onText, rule, hint, inputMode = 'nume
 }) {
   const id = useId();
   const parsed = parseNumberInput(text, { ...rule, label });
-  const describedBy = [hint ? `${id}-hint` : null, parsed.ok ? null : `${id}-err`].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, parsed.ok ? null : `${id}-err`].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -33,8 +41,16 @@ export function NumberField({ label, text, onText, rule, hint, inputMode = 'nume
         aria-invalid={!parsed.ok}
         aria-describedby={describedBy}
       />
-      {hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}
-      {parsed.ok ? null : <p className="field-error" id={`${id}-err`} role="alert">{parsed.error}</p>}
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {parsed.ok ? null : (
+        <p className="field-error" id={`${id}-err`} role="alert">
+          {parsed.error}
+        </p>
+      )}
     </div>
   );
 }

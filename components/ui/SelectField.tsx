@@ -3,7 +3,16 @@
 import { useId, type ReactNode } from 'react';
 
 /** A labelled native `<select>` with an optional hint and the message of a bad value next to it. */
-export function SelectField({ label, value, onChange, onFocus, error, hint, className = 'field', children }: {
+export function SelectField({
+  label,
+  value,
+  onChange,
+  onFocus,
+  error,
+  hint,
+  className = 'field',
+  children,
+}: {
   label: string;
   value: string;
   onChange: (value: string) => void;
@@ -20,11 +29,26 @@ export function SelectField({ label, value, onChange, onFocus, error, hint, clas
   return (
     <div className={className}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} onFocus={onFocus} aria-invalid={error ? true : undefined} aria-describedby={describedBy}>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onFocus={onFocus}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      >
         {children}
       </select>
-      {hint ? <p className="field-hint" id={`${id}-hint`}>{hint}</p> : null}
-      {error ? <p className="field-error" id={`${id}-err`} role="alert">{error}</p> : null}
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-err`} role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

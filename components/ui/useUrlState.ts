@@ -12,7 +12,10 @@ import { readUrlValues } from './model/urlValues';
  * Only widgets with `syncUrl` write to the URL (the standalone tools); lesson
  * embeds keep local state so two widgets on one page do not fight.
  */
-export function useUrlState<T extends Record<string, string>>(defaults: T, syncUrl: boolean): [T, (patch: Partial<T>) => void] {
+export function useUrlState<T extends Record<string, string>>(
+  defaults: T,
+  syncUrl: boolean,
+): [T, (patch: Partial<T>) => void] {
   const [state, setState] = useState<T>(defaults);
   const loaded = useRef(false);
 
@@ -21,23 +24,29 @@ export function useUrlState<T extends Record<string, string>>(defaults: T, syncU
     if (!syncUrl || loaded.current) return;
     loaded.current = true;
     // Each value is cut at MAX_URL_VALUE_CHARS: a crafted link cannot make the widget parse kilobytes.
-    const fromUrl = readUrlValues(window.location.search, Object.keys(defaults) as Array<keyof T & string>) as Partial<T>;
+    const fromUrl = readUrlValues(
+      window.location.search,
+      Object.keys(defaults) as Array<keyof T & string>,
+    ) as Partial<T>;
     // The URL is an external system that only exists after hydration; reading it once here is the intended use.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (Object.keys(fromUrl).length) setState((s) => ({ ...s, ...fromUrl }));
   }, [defaults, syncUrl]);
 
-  const update = useCallback((patch: Partial<T>) => {
-    setState((s) => {
-      const next = { ...s, ...patch } as T;
-      if (syncUrl) {
-        const params = new URLSearchParams();
-        for (const [k, v] of Object.entries(next)) params.set(k, v);
-        window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
-      }
-      return next;
-    });
-  }, [syncUrl]);
+  const update = useCallback(
+    (patch: Partial<T>) => {
+      setState((s) => {
+        const next = { ...s, ...patch } as T;
+        if (syncUrl) {
+          const params = new URLSearchParams();
+          for (const [k, v] of Object.entries(next)) params.set(k, v);
+          window.history.replaceState(null, '', `${window.location.pathname}?${params.toString()}`);
+        }
+        return next;
+      });
+    },
+    [syncUrl],
+  );
 
   return [state, update];
 }

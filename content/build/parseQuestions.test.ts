@@ -53,7 +53,10 @@ describe('parseQuestionFile: a valid file', () => {
       pin: false,
       location: { file: 'fixtures/valid.md', line: 3 },
     });
-    expect(q?.hints.map((h) => h.md)).toEqual(['KV per token = 2 × layers × KV heads × head_dim × bytes per element.', '2 × 80 × 8 × 128 × 2.']);
+    expect(q?.hints.map((h) => h.md)).toEqual([
+      'KV per token = 2 × layers × KV heads × head_dim × bytes per element.',
+      '2 × 80 × 8 × 128 × 2.',
+    ]);
   });
 
   it('keeps options in written order with their marks and explanations; option html is inline', () => {
@@ -124,15 +127,39 @@ describe('parseQuestionFile: errors name file and line', () => {
   it.each([
     ['bad id', SINGLE.replace('## q-one', '## Q_One'), 'x.md:1: invalid id "Q_One"'],
     ['missing id', SINGLE.replace('## q-one', '##'), 'x.md:1: missing question id'],
-    ['unknown type', SINGLE.replace('type: single', 'type: singel'), 'x.md:2: invalid type "singel" (did you mean "single"?)'],
+    [
+      'unknown type',
+      SINGLE.replace('type: single', 'type: singel'),
+      'x.md:2: invalid type "singel" (did you mean "single"?)',
+    ],
     ['missing type', SINGLE.replace('type: single\n', ''), 'x.md:1: missing `type:`'],
-    ['bad factor', SINGLE.replace('factor: memory', 'factor: memroy'), 'x.md:3: invalid factor "memroy" (did you mean "memory"?)'],
+    [
+      'bad factor',
+      SINGLE.replace('factor: memory', 'factor: memroy'),
+      'x.md:3: invalid factor "memroy" (did you mean "memory"?)',
+    ],
     ['bad level', SINGLE.replace('level: mid', 'level: expert'), 'x.md:4: invalid level "expert"'],
-    ['unknown source', SINGLE.replace('gqa-2305.13245', 'gqa-2305.1324'), 'x.md:5: unknown source id "gqa-2305.1324" (not in lib/sources/catalog.ts) (did you mean "gqa-2305.13245"?)'],
-    ['unknown lesson', SINGLE.replace('gqa-2305.13245', 'lesson:memry'), 'x.md:5: unknown lesson "memry" in source "lesson:memry" (did you mean "memory"?)'],
+    [
+      'unknown source',
+      SINGLE.replace('gqa-2305.13245', 'gqa-2305.1324'),
+      'x.md:5: unknown source id "gqa-2305.1324" (not in lib/sources/catalog.ts) (did you mean "gqa-2305.13245"?)',
+    ],
+    [
+      'unknown lesson',
+      SINGLE.replace('gqa-2305.13245', 'lesson:memry'),
+      'x.md:5: unknown lesson "memry" in source "lesson:memry" (did you mean "memory"?)',
+    ],
     ['missing source', SINGLE.replace('source: gqa-2305.13245\n', ''), 'x.md:1: missing `source:`'],
-    ['unknown metadata key', SINGLE.replace('level: mid', 'level: mid\nsources: x'), 'x.md:5: unknown metadata key "sources" (did you mean "source"?)'],
-    ['duplicate metadata key', SINGLE.replace('level: mid', 'level: mid\nlevel: mid'), 'x.md:5: duplicate metadata key "level"'],
+    [
+      'unknown metadata key',
+      SINGLE.replace('level: mid', 'level: mid\nsources: x'),
+      'x.md:5: unknown metadata key "sources" (did you mean "source"?)',
+    ],
+    [
+      'duplicate metadata key',
+      SINGLE.replace('level: mid', 'level: mid\nlevel: mid'),
+      'x.md:5: duplicate metadata key "level"',
+    ],
     ['bad pin', SINGLE.replace('level: mid', 'level: mid\npin: yes'), 'x.md:5: pin must be "true" or "false"'],
     ['missing prompt', SINGLE.replace('Prompt?\n\n', ''), 'x.md:7: missing prompt'],
     ['no [x] in single', SINGLE.replace('[x]', '[ ]'), 'x.md:9: a single question has exactly one [x]; found 0'],
@@ -145,11 +172,22 @@ describe('parseQuestionFile: errors name file and line', () => {
     ['four hints', SINGLE + 'hint: a\nhint: b\nhint: c\nhint: d\n', 'x.md:16: at most 3 hints'],
     ['bad math', SINGLE.replace('Prompt?', 'Prompt $x^$?'), 'x.md:7: prompt: KaTeX parse error'],
     ['bad math in an option', SINGLE.replace('- [x] right', '- [x] $\\frac{1$'), 'x.md:9: option 1: KaTeX parse error'],
-    ['block markdown in an option', SINGLE.replace('- [x] right', '- [x] # heading'), 'x.md:9: option 1: must be one paragraph of inline markdown'],
-    ['answer in a single question', SINGLE + 'answer: 3 GB\n', 'x.md:13: `answer:` does not belong in a single question'],
+    [
+      'block markdown in an option',
+      SINGLE.replace('- [x] right', '- [x] # heading'),
+      'x.md:9: option 1: must be one paragraph of inline markdown',
+    ],
+    [
+      'answer in a single question',
+      SINGLE + 'answer: 3 GB\n',
+      'x.md:13: `answer:` does not belong in a single question',
+    ],
   ])('%s', (_name, text, expected) => {
     const errors = errorsOf(text);
-    expect(errors.some((e) => e.startsWith(expected)), `${expected}\n  not in\n${errors.join('\n')}`).toBe(true);
+    expect(
+      errors.some((e) => e.startsWith(expected)),
+      `${expected}\n  not in\n${errors.join('\n')}`,
+    ).toBe(true);
   });
 
   const NUMERIC = `## n
@@ -169,17 +207,41 @@ explain: Because.
     ['decimal comma', NUMERIC.replace('39.8 GB', '39,8 GB'), 'x.md:9: answer: "39,8 GB" does not start with a number'],
     ['no unit', NUMERIC.replace('39.8 GB', '39.8'), 'x.md:9: answer: missing unit after 39.8'],
     ['unknown unit', NUMERIC.replace('39.8 GB', '39.8 Gb'), 'x.md:9: answer: unknown unit "Gb" (did you mean "GB"?)'],
-    ['missing answer', NUMERIC.replace('answer: 39.8 GB\n', ''), 'x.md:1: a numeric question needs `answer: <number> <unit>`'],
+    [
+      'missing answer',
+      NUMERIC.replace('answer: 39.8 GB\n', ''),
+      'x.md:1: a numeric question needs `answer: <number> <unit>`',
+    ],
     ['missing tolerance', NUMERIC.replace('tolerance: 1%\n', ''), 'x.md:1: a numeric question needs `tolerance:'],
-    ['tolerance of another dimension', NUMERIC.replace('tolerance: 1%', 'tolerance: 2 ms'), 'x.md:10: tolerance unit ms does not match the answer\'s unit GB'],
-    ['negative tolerance', NUMERIC.replace('tolerance: 1%', 'tolerance: -1 GB'), 'x.md:10: tolerance must not be negative'],
-    ['100% tolerance', NUMERIC.replace('tolerance: 1%', 'tolerance: 100%'), 'x.md:10: tolerance: "100%" must be a percentage from 0% to below 100%'],
+    [
+      'tolerance of another dimension',
+      NUMERIC.replace('tolerance: 1%', 'tolerance: 2 ms'),
+      "x.md:10: tolerance unit ms does not match the answer's unit GB",
+    ],
+    [
+      'negative tolerance',
+      NUMERIC.replace('tolerance: 1%', 'tolerance: -1 GB'),
+      'x.md:10: tolerance must not be negative',
+    ],
+    [
+      '100% tolerance',
+      NUMERIC.replace('tolerance: 1%', 'tolerance: 100%'),
+      'x.md:10: tolerance: "100%" must be a percentage from 0% to below 100%',
+    ],
     ['missing explain', NUMERIC.replace('explain: Because.\n', ''), 'x.md:1: a numeric question needs `explain:`'],
-    ['options in numeric', NUMERIC + '- [x] a\n  : b\n', 'x.md:12: options (`- [ ]`) do not belong in a numeric question'],
+    [
+      'options in numeric',
+      NUMERIC + '- [x] a\n  : b\n',
+      'x.md:12: options (`- [ ]`) do not belong in a numeric question',
+    ],
   ])('numeric: %s', (_name, text, expected) => {
     const errors = errorsOf(text);
     if (expected === null) expect(errors).toEqual([]);
-    else expect(errors.some((e) => e.startsWith(expected)), `${expected}\n  not in\n${errors.join('\n')}`).toBe(true);
+    else
+      expect(
+        errors.some((e) => e.startsWith(expected)),
+        `${expected}\n  not in\n${errors.join('\n')}`,
+      ).toBe(true);
   });
 
   it('numeric: accepts absolute tolerance in another unit of the same dimension', () => {
@@ -204,8 +266,12 @@ order:
     const errors = errorsOf(ORD);
     expect(errors).toContain('x.md:12: order item 3 repeats item 1');
     expect(errors).toContain('x.md:1: an ordering question needs `explain:` with the worked answer');
-    expect(errorsOf(ORD.replace('3. a\n', ''))).toContain('x.md:9: an ordering question needs at least 3 items; found 2');
-    expect(errorsOf(ORD.replace('1. a', '- a'))).toContain('x.md:10: `order:` items must be a numbered list: `1. first step`');
+    expect(errorsOf(ORD.replace('3. a\n', ''))).toContain(
+      'x.md:9: an ordering question needs at least 3 items; found 2',
+    );
+    expect(errorsOf(ORD.replace('1. a', '- a'))).toContain(
+      'x.md:10: `order:` items must be a numbered list: `1. first step`',
+    );
   });
 
   it('open needs a rubric and a model answer', () => {
@@ -222,8 +288,12 @@ rubric:
 model: An answer.
 `;
     expect(errorsOf(OPEN)).toEqual([]);
-    expect(errorsOf(OPEN.replace('model: An answer.\n', ''))).toContain('x.md:1: an open question needs `model:` with a model answer');
-    expect(errorsOf(OPEN.replace('rubric:\n- a point\n', ''))).toContain('x.md:1: an open question needs `rubric:` followed by a bullet list of the points a strong answer makes');
+    expect(errorsOf(OPEN.replace('model: An answer.\n', ''))).toContain(
+      'x.md:1: an open question needs `model:` with a model answer',
+    );
+    expect(errorsOf(OPEN.replace('rubric:\n- a point\n', ''))).toContain(
+      'x.md:1: an open question needs `rubric:` followed by a bullet list of the points a strong answer makes',
+    );
     expect(errorsOf(OPEN.replace('- a point', '* a point'))).toEqual([]);
   });
 
@@ -233,7 +303,11 @@ model: An answer.
   });
 
   it('collects every error of a file, sorted by line, and drops only the broken questions', () => {
-    const text = [SINGLE.replace('level: mid', 'level: hard'), SINGLE.replace('q-one', 'q-two'), SINGLE.replace('q-one', 'q-three').replace('  : tempting\n', '')].join('\n');
+    const text = [
+      SINGLE.replace('level: mid', 'level: hard'),
+      SINGLE.replace('q-one', 'q-two'),
+      SINGLE.replace('q-one', 'q-three').replace('  : tempting\n', ''),
+    ].join('\n');
     const r = parseQuestionFile(text, 'x.md', OPTS);
     expect(r.questions.map((q) => q.id)).toEqual(['q-two']);
     expect(r.errors.map(formatBankError)).toEqual([
@@ -257,10 +331,31 @@ model: An answer.
 
   it('never throws, whatever the text', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('## a', 'type: single', '- [x] a', '  : b', 'answer: 1 GB', 'rubric:', 'model:', '', 'order:', '1. x', 'hint: $x^$')), { maxLength: 30 }), (lines) => {
-        const r = parseQuestionFile(lines.join('\n'), 'f.md', OPTS);
-        expect(Array.isArray(r.errors)).toBe(true);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.string(),
+            fc.constantFrom(
+              '## a',
+              'type: single',
+              '- [x] a',
+              '  : b',
+              'answer: 1 GB',
+              'rubric:',
+              'model:',
+              '',
+              'order:',
+              '1. x',
+              'hint: $x^$',
+            ),
+          ),
+          { maxLength: 30 },
+        ),
+        (lines) => {
+          const r = parseQuestionFile(lines.join('\n'), 'f.md', OPTS);
+          expect(Array.isArray(r.errors)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

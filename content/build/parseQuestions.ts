@@ -148,17 +148,27 @@ function splitQuantity(text: string): { num: string; unit: string } {
 }
 
 function parseQuantity(text: string, what: string): { ok: true; value: Quantity } | { ok: false; message: string } {
-  if (text.trim() === '') return { ok: false, message: `${what} is empty; write a number and a unit, e.g. \`${what}: 39.8 GB\`` };
+  if (text.trim() === '')
+    return { ok: false, message: `${what} is empty; write a number and a unit, e.g. \`${what}: 39.8 GB\`` };
   const { num, unit } = splitQuantity(text);
   const value = parseAuthorNumber(num);
   if (value === undefined) {
-    return { ok: false, message: `${what}: "${text.trim()}" does not start with a number (use a dot for decimals, commas only between thousands)` };
+    return {
+      ok: false,
+      message: `${what}: "${text.trim()}" does not start with a number (use a dot for decimals, commas only between thousands)`,
+    };
   }
   if (unit === '') {
-    return { ok: false, message: `${what}: missing unit after ${num} (one of ${UNIT_SYMBOLS.join(', ')}; write \`none\` for a pure number)` };
+    return {
+      ok: false,
+      message: `${what}: missing unit after ${num} (one of ${UNIT_SYMBOLS.join(', ')}; write \`none\` for a pure number)`,
+    };
   }
   if (!isUnitSymbol(unit)) {
-    return { ok: false, message: `${what}: unknown unit "${unit}"${suggest(unit, UNIT_SYMBOLS)}; allowed: ${UNIT_SYMBOLS.join(', ')}` };
+    return {
+      ok: false,
+      message: `${what}: unknown unit "${unit}"${suggest(unit, UNIT_SYMBOLS)}; allowed: ${UNIT_SYMBOLS.join(', ')}`,
+    };
   }
   return { ok: true, value: { value, unit } };
 }
@@ -239,9 +249,12 @@ function parseBlock(lines: readonly string[], begin: number, end: number, ctx: B
     if (l.trim() === '') break;
     const m = META_RE.exec(l);
     if (!m) {
-      err(i, meta.size === 0
-        ? 'expected `key: value` metadata lines (type, factor, level, source) right after the `## id` heading'
-        : 'expected a `key: value` metadata line, or a blank line before the prompt');
+      err(
+        i,
+        meta.size === 0
+          ? 'expected `key: value` metadata lines (type, factor, level, source) right after the `## id` heading'
+          : 'expected a `key: value` metadata line, or a blank line before the prompt',
+      );
       i++;
       break;
     }
@@ -259,14 +272,23 @@ function parseBlock(lines: readonly string[], begin: number, end: number, ctx: B
 
   const metaField = (key: MetaKey) => meta.get(key);
   const type = checkEnum(metaField('type'), 'type', QUESTION_TYPES, headingLine, err) as QuestionType | undefined;
-  const factor = checkEnum(metaField('factor'), 'factor', [...FACTORS, ...EXTRA_TOPICS], headingLine, err) as Topic | undefined;
+  const factor = checkEnum(metaField('factor'), 'factor', [...FACTORS, ...EXTRA_TOPICS], headingLine, err) as
+    Topic | undefined;
   const level = checkEnum(metaField('level'), 'level', LEVELS, headingLine, err) as Level | undefined;
   const tagsField = metaField('tags');
-  const tags = tagsField ? tagsField.value.split(',').map((t) => t.trim()).filter((t) => t !== '') : [];
+  const tags = tagsField
+    ? tagsField.value
+        .split(',')
+        .map((t) => t.trim())
+        .filter((t) => t !== '')
+    : [];
   const sources: string[] = [];
   const sourceField = metaField('source');
   if (!sourceField || sourceField.value === '') {
-    err(sourceField?.line ?? headingLine, 'missing `source:` (ids from lib/sources/catalog.ts and/or lesson:<slug>; at least one)');
+    err(
+      sourceField?.line ?? headingLine,
+      'missing `source:` (ids from lib/sources/catalog.ts and/or lesson:<slug>; at least one)',
+    );
   } else {
     for (const raw of sourceField.value.split(',')) {
       const sid = raw.trim();
@@ -275,17 +297,24 @@ function parseBlock(lines: readonly string[], begin: number, end: number, ctx: B
       } else if (sid.startsWith('lesson:')) {
         const slug = sid.slice('lesson:'.length);
         if (!ctx.lessonSlugs.has(slug)) {
-          err(sourceField.line, `unknown lesson "${slug}" in source "${sid}"${suggest(slug, ctx.lessonSlugs)}; lessons: ${[...ctx.lessonSlugs].join(', ')}`);
+          err(
+            sourceField.line,
+            `unknown lesson "${slug}" in source "${sid}"${suggest(slug, ctx.lessonSlugs)}; lessons: ${[...ctx.lessonSlugs].join(', ')}`,
+          );
         } else sources.push(sid);
       } else if (!ctx.sourceIds.has(sid)) {
-        err(sourceField.line, `unknown source id "${sid}" (not in lib/sources/catalog.ts)${suggest(sid, ctx.sourceIds)}`);
+        err(
+          sourceField.line,
+          `unknown source id "${sid}" (not in lib/sources/catalog.ts)${suggest(sid, ctx.sourceIds)}`,
+        );
       } else sources.push(sid);
     }
   }
   let pin = false;
   const pinField = metaField('pin');
   if (pinField) {
-    if (pinField.value !== 'true' && pinField.value !== 'false') err(pinField.line, `pin must be "true" or "false" (got "${pinField.value}")`);
+    if (pinField.value !== 'true' && pinField.value !== 'false')
+      err(pinField.line, `pin must be "true" or "false" (got "${pinField.value}")`);
     pin = pinField.value === 'true';
     if (type !== undefined && type !== 'single' && type !== 'multiple' && type !== 'flaw') {
       err(pinField.line, `pin only applies to single and multiple questions (this one is ${type})`);
@@ -303,7 +332,11 @@ function parseBlock(lines: readonly string[], begin: number, end: number, ctx: B
     i++;
   }
   const prompt: Field = { line: promptStart, lines: lines.slice(promptStart, i) };
-  if (fieldText(prompt) === '') err(promptStart < end ? promptStart : headingLine, 'missing prompt: write the question text after the metadata and a blank line');
+  if (fieldText(prompt) === '')
+    err(
+      promptStart < end ? promptStart : headingLine,
+      'missing prompt: write the question text after the metadata and a blank line',
+    );
 
   // ── body ──
   const body = parseBody(lines, i, end, err);
@@ -312,7 +345,10 @@ function parseBlock(lines: readonly string[], begin: number, end: number, ctx: B
   if (type !== undefined) checkBody(type, body, headingLine, err);
   else checkOptionExplanations(body, err); // still report what can be checked without a type
   if (body.hints.length > MAX_HINTS) {
-    err(body.hints[MAX_HINTS]?.line ?? headingLine, `at most ${MAX_HINTS} hints (formula, numbers, answer); found ${body.hints.length}`);
+    err(
+      body.hints[MAX_HINTS]?.line ?? headingLine,
+      `at most ${MAX_HINTS} hints (formula, numbers, answer); found ${body.hints.length}`,
+    );
   }
 
   // ── render ──
@@ -340,7 +376,8 @@ function parseBlock(lines: readonly string[], begin: number, end: number, ctx: B
   const rubric = (body.rubric?.points ?? []).map((f, k) => render(f, `rubric point ${k + 1}`, true));
   const model = body.single.model ? render(body.single.model, 'model') : undefined;
 
-  if (ctx.errors.length > errorsBefore || type === undefined || factor === undefined || level === undefined) return undefined;
+  if (ctx.errors.length > errorsBefore || type === undefined || factor === undefined || level === undefined)
+    return undefined;
   const common = {
     id,
     factor,
@@ -413,7 +450,10 @@ function parseTolerance(
   if (pct) {
     const v = parseAuthorNumber(pct[1] ?? '');
     if (v === undefined || v < 0 || v >= 100) {
-      err(field.line, `tolerance: "${text}" must be a percentage from 0% to below 100% (relative), or a number with a unit (absolute)`);
+      err(
+        field.line,
+        `tolerance: "${text}" must be a percentage from 0% to below 100% (relative), or a number with a unit (absolute)`,
+      );
       return undefined;
     }
     return { kind: 'relative', fraction: v / 100 };
@@ -428,14 +468,22 @@ function parseTolerance(
     return undefined;
   }
   if (answerUnit !== undefined && unitDef(q.value.unit).dimension !== unitDef(answerUnit).dimension) {
-    err(field.line, `tolerance unit ${q.value.unit} does not match the answer's unit ${answerUnit} (different kind of quantity)`);
+    err(
+      field.line,
+      `tolerance unit ${q.value.unit} does not match the answer's unit ${answerUnit} (different kind of quantity)`,
+    );
     return undefined;
   }
   return { kind: 'absolute', amount: q.value };
 }
 
 /** Reads options, `order:`/`rubric:` lists, and `key: value` fields (with indented continuations). */
-function parseBody(lines: readonly string[], start: number, end: number, err: (line: number, message: string) => void): RawBody {
+function parseBody(
+  lines: readonly string[],
+  start: number,
+  end: number,
+  err: (line: number, message: string) => void,
+): RawBody {
   const body: RawBody = { options: [], single: {}, hints: [] };
   /** The value that continuation lines extend, and how many spaces to strip from them. */
   let current: { field: Field; indent: number; free: boolean } | undefined;
@@ -473,7 +521,11 @@ function parseBody(lines: readonly string[], start: number, end: number, err: (l
       const value = key[2] ?? '';
       const field: Field = { line: i, lines: value === '' ? [] : [value] };
       if (k === 'order' || k === 'rubric') {
-        if (value.trim() !== '') err(i, `\`${k}:\` takes no value on its line; put the ${k === 'order' ? 'items as a numbered list' : 'points as a bullet list'} on the next lines`);
+        if (value.trim() !== '')
+          err(
+            i,
+            `\`${k}:\` takes no value on its line; put the ${k === 'order' ? 'items as a numbered list' : 'points as a bullet list'} on the next lines`,
+          );
         if (body[k]) err(i, `duplicate \`${k}:\``);
         if (k === 'order') body.order = { line: i, items: [] };
         else body.rubric = { line: i, points: [] };
@@ -518,11 +570,14 @@ function parseBody(lines: readonly string[], start: number, end: number, err: (l
       err(i, '`rubric:` points must be a bullet list: `- point a strong answer makes`');
     } else {
       const m = META_RE.exec(l);
-      err(i, m && !(BODY_KEYS as readonly string[]).includes(m[1] ?? '')
-        ? `unknown key "${m[1]}"${suggest(m[1] ?? '', BODY_KEYS)}; after the prompt: options, ${BODY_KEYS.map((b) => `${b}:`).join(', ')}`
-        : /^- \[/.test(l)
-          ? 'malformed option: write `- [x] text` (correct) or `- [ ] text`'
-          : 'unexpected text after the question body started; indent continuation lines by two spaces');
+      err(
+        i,
+        m && !(BODY_KEYS as readonly string[]).includes(m[1] ?? '')
+          ? `unknown key "${m[1]}"${suggest(m[1] ?? '', BODY_KEYS)}; after the prompt: options, ${BODY_KEYS.map((b) => `${b}:`).join(', ')}`
+          : /^- \[/.test(l)
+            ? 'malformed option: write `- [x] text` (correct) or `- [ ] text`'
+            : 'unexpected text after the question body started; indent continuation lines by two spaces',
+      );
     }
     if (current && FENCE_RE.test(l)) inFence = true;
     pendingBlank = false;
@@ -533,12 +588,20 @@ function parseBody(lines: readonly string[], start: number, end: number, err: (l
 function checkOptionExplanations(body: RawBody, err: (line: number, message: string) => void): void {
   for (const [k, o] of body.options.entries()) {
     if (!o.explanation || fieldText(o.explanation) === '') {
-      err(o.line, `option ${k + 1} has no explanation: add a line \`  : why it is right, or why it tempts and is wrong\``);
+      err(
+        o.line,
+        `option ${k + 1} has no explanation: add a line \`  : why it is right, or why it tempts and is wrong\``,
+      );
     }
   }
 }
 
-function checkBody(type: QuestionType, body: RawBody, headingLine: number, err: (line: number, message: string) => void): void {
+function checkBody(
+  type: QuestionType,
+  body: RawBody,
+  headingLine: number,
+  err: (line: number, message: string) => void,
+): void {
   const isChoice = type === 'single' || type === 'multiple' || type === 'flaw';
   const allowed: Record<QuestionType, readonly string[]> = {
     single: ['explain'],
@@ -551,7 +614,8 @@ function checkBody(type: QuestionType, body: RawBody, headingLine: number, err: 
   for (const [k, f] of Object.entries(body.single)) {
     if (f && !allowed[type].includes(k)) err(f.line, `\`${k}:\` does not belong in a ${type} question`);
   }
-  if (!isChoice && body.options.length > 0) err(body.options[0]?.line ?? headingLine, `options (\`- [ ]\`) do not belong in a ${type} question`);
+  if (!isChoice && body.options.length > 0)
+    err(body.options[0]?.line ?? headingLine, `options (\`- [ ]\`) do not belong in a ${type} question`);
   if (type !== 'ordering' && body.order) err(body.order.line, `\`order:\` does not belong in a ${type} question`);
   if (type !== 'open' && body.rubric) err(body.rubric.line, `\`rubric:\` does not belong in a ${type} question`);
 
@@ -559,14 +623,22 @@ function checkBody(type: QuestionType, body: RawBody, headingLine: number, err: 
     const n = body.options.length;
     const [min, max] = type === 'flaw' ? [2, 12] : [2, 6];
     const what = type === 'flaw' ? 'steps' : 'options';
-    if (n < min || n > max) err(body.options[max]?.line ?? headingLine, `a ${type} question needs ${min}–${max} ${what} (\`- [ ]\` / \`- [x]\`); found ${n}`);
+    if (n < min || n > max)
+      err(
+        body.options[max]?.line ?? headingLine,
+        `a ${type} question needs ${min}–${max} ${what} (\`- [ ]\` / \`- [x]\`); found ${n}`,
+      );
     const correct = body.options.filter((o) => o.correct).length;
     if ((type === 'single' || type === 'flaw') && correct !== 1 && n > 0) {
-      err(body.options[0]?.line ?? headingLine, type === 'flaw'
-        ? `a flaw question marks exactly one step [x] (the wrong one); found ${correct}`
-        : `a single question has exactly one [x]; found ${correct}`);
+      err(
+        body.options[0]?.line ?? headingLine,
+        type === 'flaw'
+          ? `a flaw question marks exactly one step [x] (the wrong one); found ${correct}`
+          : `a single question has exactly one [x]; found ${correct}`,
+      );
     }
-    if (type === 'multiple' && correct === 0 && n > 0) err(body.options[0]?.line ?? headingLine, 'a multiple question needs at least one [x]');
+    if (type === 'multiple' && correct === 0 && n > 0)
+      err(body.options[0]?.line ?? headingLine, 'a multiple question needs at least one [x]');
     checkOptionExplanations(body, err);
   }
   if (type === 'numeric') {
@@ -575,27 +647,41 @@ function checkBody(type: QuestionType, body: RawBody, headingLine: number, err: 
       const a = parseQuantity(fieldText(body.single.answer), 'answer');
       if (!a.ok) err(body.single.answer.line, a.message);
     }
-    if (!body.single.tolerance) err(headingLine, 'a numeric question needs `tolerance: <n>%` (relative) or `tolerance: <n> <unit>` (absolute)');
+    if (!body.single.tolerance)
+      err(headingLine, 'a numeric question needs `tolerance: <n>%` (relative) or `tolerance: <n> <unit>` (absolute)');
   }
   if (type === 'ordering') {
     const items = body.order?.items ?? [];
-    if (!body.order) err(headingLine, 'an ordering question needs `order:` followed by a numbered list in the correct order');
-    else if (items.length < 3) err(body.order.line, `an ordering question needs at least 3 items; found ${items.length}`);
-    else if (items.length > 10) err(body.order.line, `an ordering question has at most 10 items; found ${items.length}`);
+    if (!body.order)
+      err(headingLine, 'an ordering question needs `order:` followed by a numbered list in the correct order');
+    else if (items.length < 3)
+      err(body.order.line, `an ordering question needs at least 3 items; found ${items.length}`);
+    else if (items.length > 10)
+      err(body.order.line, `an ordering question has at most 10 items; found ${items.length}`);
     const texts = items.map(fieldText);
     for (const [k, t] of texts.entries()) {
       if (t === '') err(items[k]?.line ?? headingLine, `order item ${k + 1} is empty`);
-      else if (texts.indexOf(t) !== k) err(items[k]?.line ?? headingLine, `order item ${k + 1} repeats item ${texts.indexOf(t) + 1}`);
+      else if (texts.indexOf(t) !== k)
+        err(items[k]?.line ?? headingLine, `order item ${k + 1} repeats item ${texts.indexOf(t) + 1}`);
     }
   }
   if ((type === 'numeric' || type === 'ordering') && (!body.single.explain || fieldText(body.single.explain) === '')) {
-    err(body.single.explain?.line ?? headingLine, `${type === 'ordering' ? 'an' : 'a'} ${type} question needs \`explain:\` with the worked answer`);
+    err(
+      body.single.explain?.line ?? headingLine,
+      `${type === 'ordering' ? 'an' : 'a'} ${type} question needs \`explain:\` with the worked answer`,
+    );
   }
   if (type === 'open') {
-    if (!body.rubric) err(headingLine, 'an open question needs `rubric:` followed by a bullet list of the points a strong answer makes');
+    if (!body.rubric)
+      err(
+        headingLine,
+        'an open question needs `rubric:` followed by a bullet list of the points a strong answer makes',
+      );
     else if (body.rubric.points.length === 0) err(body.rubric.line, '`rubric:` has no points: add `- point` lines');
-    for (const [k, p] of (body.rubric?.points ?? []).entries()) if (fieldText(p) === '') err(p.line, `rubric point ${k + 1} is empty`);
-    if (!body.single.model || fieldText(body.single.model) === '') err(body.single.model?.line ?? headingLine, 'an open question needs `model:` with a model answer');
+    for (const [k, p] of (body.rubric?.points ?? []).entries())
+      if (fieldText(p) === '') err(p.line, `rubric point ${k + 1} is empty`);
+    if (!body.single.model || fieldText(body.single.model) === '')
+      err(body.single.model?.line ?? headingLine, 'an open question needs `model:` with a model answer');
   }
 }
 
@@ -603,7 +689,10 @@ function checkBody(type: QuestionType, body: RawBody, headingLine: number, err: 
  * Parses every bank file and checks that ids are unique across files.
  * @example parseQuestionBank([{ fileName: 'a.md', text }], { lessonSlugs }).errors // []
  */
-export function parseQuestionBank(files: ReadonlyArray<{ fileName: string; text: string }>, options: ParseOptions): ParseResult {
+export function parseQuestionBank(
+  files: ReadonlyArray<{ fileName: string; text: string }>,
+  options: ParseOptions,
+): ParseResult {
   const questions: Question[] = [];
   const errors: BankError[] = [];
   const firstSeen = new Map<string, string>();
@@ -614,7 +703,11 @@ export function parseQuestionBank(files: ReadonlyArray<{ fileName: string; text:
       const where = `${q.location?.file}:${q.location?.line}`;
       const prev = firstSeen.get(q.id);
       if (prev !== undefined) {
-        errors.push({ file: f.fileName, line: q.location?.line ?? 1, message: `duplicate id "${q.id}" (already used at ${prev})` });
+        errors.push({
+          file: f.fileName,
+          line: q.location?.line ?? 1,
+          message: `duplicate id "${q.id}" (already used at ${prev})`,
+        });
         continue;
       }
       firstSeen.set(q.id, where);

@@ -24,7 +24,9 @@ function sentences(text: string): string[] {
 }
 
 const everyText = (d: ReturnType<typeof decideQuantization>) =>
-  [d.spokenAnswer, d.recommendation.label, ...d.reasons.map((r) => r.text), ...d.alternatives.map((a) => a.why)].join('\n');
+  [d.spokenAnswer, d.recommendation.label, ...d.reasons.map((r) => r.text), ...d.alternatives.map((a) => a.why)].join(
+    '\n',
+  );
 
 describe('decideQuantization(constraints): the main branches', () => {
   it('throughput: the winner has the most decode tokens per GPU-second at the largest batch that fits (decodeStep, computed here)', () => {
@@ -34,15 +36,34 @@ describe('decideQuantization(constraints): the main branches', () => {
     expect(eligible.map((c) => c.formatId).sort()).toEqual(['fp8-w8a8', 'int4-g128']); // small loss OK, FP8 tensor cores
     for (const c of d.candidates) {
       // the largest batch is lib/sizing's, at vLLM's 0.92; the rate is lib/perf decodeStep's at that batch, per GPU
-      const fit = fitOnGpu({ model: 'llama-3.1-70b', weights: c.formatId, kvBits: 16, contextTokens: 4096, batch: 1, gpu: 'h100-sxm', gpuCount: 2, memoryUtilization: VLLM_DEFAULT_GPU_MEMORY_UTILIZATION });
+      const fit = fitOnGpu({
+        model: 'llama-3.1-70b',
+        weights: c.formatId,
+        kvBits: 16,
+        contextTokens: 4096,
+        batch: 1,
+        gpu: 'h100-sxm',
+        gpuCount: 2,
+        memoryUtilization: VLLM_DEFAULT_GPU_MEMORY_UTILIZATION,
+      });
       expect(c.maxConcurrent).toBe(fit.maxBatchAtContext);
-      const step = decodeStep({ model: 'llama-3.1-70b', weights: c.formatId, gpu: 'h100-sxm', gpuCount: 2, batch: fit.maxBatchAtContext, contextTokens: 4096, kvBits: 16 });
+      const step = decodeStep({
+        model: 'llama-3.1-70b',
+        weights: c.formatId,
+        gpu: 'h100-sxm',
+        gpuCount: 2,
+        batch: fit.maxBatchAtContext,
+        contextTokens: 4096,
+        kvBits: 16,
+      });
       expect(c.tokensPerGpuSecond).toBeCloseTo(step.tokensPerSecondTotal / 2, 6);
     }
     const best = eligible.reduce((a, b) => (b.tokensPerGpuSecond! > a.tokensPerGpuSecond! ? b : a));
     expect(d.recommendation.formatId).toBe(best.formatId);
     expect(d.reasons[0]!.text).toBe(d.winnerReason);
-    expect(d.winnerReason).toMatch(/wins on throughput: .* tokens\/s per GPU at its largest batch .* against .* tokens\/s per GPU for /);
+    expect(d.winnerReason).toMatch(
+      /wins on throughput: .* tokens\/s per GPU at its largest batch .* against .* tokens\/s per GPU for /,
+    );
     expect(d.reasons.some((r) => r.sources.some((s) => s.id === DECISION_SOURCES.redHat.id))).toBe(true);
   });
 
@@ -73,7 +94,15 @@ describe('decideQuantization(constraints): the main branches', () => {
     expect(d.metric).toBe('seconds-per-token');
     const holding = d.candidates.filter((c) => c.eligible && c.secondsPerTokenAtConcurrency !== null);
     for (const c of holding) {
-      const step = decodeStep({ model: 'llama-3.1-70b', weights: c.formatId, gpu: 'h100-sxm', gpuCount: 2, batch: 8, contextTokens: 4096, kvBits: 16 });
+      const step = decodeStep({
+        model: 'llama-3.1-70b',
+        weights: c.formatId,
+        gpu: 'h100-sxm',
+        gpuCount: 2,
+        batch: 8,
+        contextTokens: 4096,
+        kvBits: 16,
+      });
       expect(c.secondsPerTokenAtConcurrency).toBeCloseTo(step.secondsPerToken, 12);
     }
     const best = holding.reduce((a, b) => (b.secondsPerTokenAtConcurrency! < a.secondsPerTokenAtConcurrency! ? b : a));
@@ -102,19 +131,27 @@ describe('decideQuantization(constraints): the main branches', () => {
     const d = decideQuantization({ ...BASE, gpu: 'a100-80gb-sxm', concurrency: 16 });
     expect(d.hardware.fp8TensorCores).toBe(false);
     expect(d.hardware.lowBitDtypes).toEqual(['int8', 'int4']);
-    expect(d.candidates.filter((c) => c.eligible).map((c) => c.formatId).sort()).toEqual(['int4-g128', 'int8-w8a8']);
+    expect(
+      d.candidates
+        .filter((c) => c.eligible)
+        .map((c) => c.formatId)
+        .sort(),
+    ).toEqual(['int4-g128', 'int8-w8a8']);
     expect(['int8-w8a8', 'int4-g128']).toContain(d.recommendation.formatId);
     expect(d.alternatives.find((a) => a.formatId === 'fp8-w8a8')!.why).toMatch(/No FP8 tensor cores .* weight-only/);
     // with a no-loss tolerance and an evaluation budget only 8-bit comes first on A100 throughput: INT8 W8A8's citation
     const int8 = decideQuantization({ ...BASE, gpu: 'a100-80gb-sxm', concurrency: 16, accuracyTolerance: 'none' });
-    if (int8.recommendation.formatId === 'int8-w8a8') expect(int8.reasons.some((r) => /1–3%/.test(r.text) && r.basis === 'cited')).toBe(true);
+    if (int8.recommendation.formatId === 'int8-w8a8')
+      expect(int8.reasons.some((r) => /1–3%/.test(r.text) && r.basis === 'cited')).toBe(true);
   });
 
   it('accuracy non-negotiable with no evaluation budget ⇒ 8-bit, never 4-bit — even when only 4-bit fits', () => {
     const strict = { ...BASE, accuracyTolerance: 'none', evaluationBudget: false } as const;
     expect(decideQuantization({ ...strict, gpuCount: 2 }).recommendation.formatId).toBe('fp8-w8a8');
     // Ampere: the near-lossless 8-bit option is weight-only INT8, not INT8 W8A8 (1–3%)
-    expect(decideQuantization({ ...strict, gpu: 'a100-80gb-sxm', concurrency: 8 }).recommendation.formatId).toBe('int8-w8a16');
+    expect(decideQuantization({ ...strict, gpu: 'a100-80gb-sxm', concurrency: 8 }).recommendation.formatId).toBe(
+      'int8-w8a16',
+    );
     const l40s = decideQuantization({ ...strict, gpu: 'l40s', gpuCount: 1, workload: 'latency', concurrency: 1 });
     expect(l40s.recommendation.formatId).toBe('fp8-w8a8');
     expect(l40s.shortfall).toEqual({ maxConcurrent: 0, gpusNeeded: 2 });
@@ -136,19 +173,50 @@ describe('decideQuantization(constraints): the main branches', () => {
     const d = decideQuantization({ ...BASE, gpuCount: 1, concurrency: 16 });
     const fp8 = d.candidates.find((c) => c.formatId === 'fp8-w8a8')!;
     expect(d.recommendation.formatId).toBe('int4-g128');
-    expect(d.reasons.some((r) => new RegExp(`^FP8 W8A8 .* holds only ${fp8.maxConcurrent} of your 16 sequences here; it needs 2 × H100`).test(r.text))).toBe(true);
+    expect(
+      d.reasons.some((r) =>
+        new RegExp(`^FP8 W8A8 .* holds only ${fp8.maxConcurrent} of your 16 sequences here; it needs 2 × H100`).test(
+          r.text,
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('no representative calibration data ⇒ AWQ for 4-bit, and a calibration reason for INT8 W8A8 when it is chosen', () => {
-    const w4 = decideQuantization({ ...BASE, gpu: 'l40s', gpuCount: 1, workload: 'latency', concurrency: 1, calibrationData: false });
+    const w4 = decideQuantization({
+      ...BASE,
+      gpu: 'l40s',
+      gpuCount: 1,
+      workload: 'latency',
+      concurrency: 1,
+      calibrationData: false,
+    });
     expect(w4.recommendation.label).toBe('W4A16 AWQ g128');
     expect(w4.reasons.some((r) => r.sources.some((s) => s.id === DECISION_SOURCES.awq.id))).toBe(true);
     expect(w4.spokenAnswer).toMatch(/AWQ/);
-    const w4cal = decideQuantization({ ...BASE, gpu: 'l40s', gpuCount: 1, workload: 'latency', concurrency: 1, calibrationData: true });
+    const w4cal = decideQuantization({
+      ...BASE,
+      gpu: 'l40s',
+      gpuCount: 1,
+      workload: 'latency',
+      concurrency: 1,
+      calibrationData: true,
+    });
     expect(w4cal.recommendation.label).toBe('W4A16 GPTQ/AWQ g128');
-    const int8 = decideQuantization({ ...BASE, gpu: 'a100-80gb-sxm', gpuCount: 8, concurrency: 16, accuracyTolerance: 'none', calibrationData: false });
+    const int8 = decideQuantization({
+      ...BASE,
+      gpu: 'a100-80gb-sxm',
+      gpuCount: 8,
+      concurrency: 16,
+      accuracyTolerance: 'none',
+      calibrationData: false,
+    });
     if (int8.recommendation.formatId === 'int8-w8a8') {
-      expect(int8.reasons.some((r) => r.sources.some((s) => s.id === DECISION_SOURCES.vllmInt8.id) && /without it/.test(r.text))).toBe(true);
+      expect(
+        int8.reasons.some(
+          (r) => r.sources.some((s) => s.id === DECISION_SOURCES.vllmInt8.id) && /without it/.test(r.text),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -192,41 +260,71 @@ describe('decideQuantization(constraints): the main branches', () => {
     expect(() => decideQuantization({ ...BASE, memoryUtilization: 0 })).toThrow(/memoryUtilization/);
   });
 
-  it('the regime reason names the weight GEMMs\' crossover, which does not move with the context, and the attention share, which does (review F01)', () => {
+  it("the regime reason names the weight GEMMs' crossover, which does not move with the context, and the attention share, which does (review F01)", () => {
     // One H200, latency-bound, 8 sequences: W4A16 at 1k and at 8k tokens of context.
-    const at = (contextTokens: number) => decideQuantization({ ...BASE, gpu: 'h200-sxm', gpuCount: 1, workload: 'latency', concurrency: 8, contextTokens });
-    const regime = (d: ReturnType<typeof decideQuantization>) => d.reasons.find((r) => r.text.startsWith('The weight GEMMs'))!.text;
+    const at = (contextTokens: number) =>
+      decideQuantization({ ...BASE, gpu: 'h200-sxm', gpuCount: 1, workload: 'latency', concurrency: 8, contextTokens });
+    const regime = (d: ReturnType<typeof decideQuantization>) =>
+      d.reasons.find((r) => r.text.startsWith('The weight GEMMs'))!.text;
     const short = at(1024);
     const long = at(8192);
     expect(short.recommendation.formatId).toBe('int4-g128');
     expect(long.recommendation.formatId).toBe('int4-g128');
     // Crossover: lib/perf crossoverBatch of W4A16 g128 on an H200, 4.8 TB/s vs 989 TFLOPS: ≈ 56, the same at any context.
-    const crossover = Math.ceil(decodeStep({ model: 'llama-3.1-70b', weights: 'int4-g128', gpu: 'h200-sxm', batch: 1, contextTokens: 1, kvBits: 16 }).crossoverBatch);
+    const crossover = Math.ceil(
+      decodeStep({
+        model: 'llama-3.1-70b',
+        weights: 'int4-g128',
+        gpu: 'h200-sxm',
+        batch: 1,
+        contextTokens: 1,
+        kvBits: 16,
+      }).crossoverBatch,
+    );
     expect(crossover).toBeGreaterThan(50);
     expect(crossover).toBeLessThan(60);
     for (const d of [short, long]) {
-      expect(regime(d)).toContain(`memory-bound at 8 sequences (they turn compute-bound near ${crossover}, at any context)`);
+      expect(regime(d)).toContain(
+        `memory-bound at 8 sequences (they turn compute-bound near ${crossover}, at any context)`,
+      );
       expect(everyText(d)).not.toMatch(/at this context/);
     }
     // Attention share: t_attention / t_step from decodeStep's operator breakdown, at the 8 sequences; larger at 8k than at 1k.
     const share = (contextTokens: number) => {
-      const ops = decodeStep({ model: 'llama-3.1-70b', weights: 'int4-g128', gpu: 'h200-sxm', batch: 8, contextTokens, kvBits: 16 }).operators;
+      const ops = decodeStep({
+        model: 'llama-3.1-70b',
+        weights: 'int4-g128',
+        gpu: 'h200-sxm',
+        batch: 8,
+        contextTokens,
+        kvBits: 16,
+      }).operators;
       return ops.attention.seconds / ops.seconds;
     };
     expect(share(8192)).toBeGreaterThan(share(1024));
-    expect(regime(short)).toContain(`Attention over the 1,024-token KV cache, memory-bound at any batch, takes ${Math.round(share(1024) * 100)}% of the step`);
-    expect(regime(long)).toContain(`Attention over the 8,192-token KV cache, memory-bound at any batch, takes ${Math.round(share(8192) * 100)}% of the step`);
+    expect(regime(short)).toContain(
+      `Attention over the 1,024-token KV cache, memory-bound at any batch, takes ${Math.round(share(1024) * 100)}% of the step`,
+    );
+    expect(regime(long)).toContain(
+      `Attention over the 8,192-token KV cache, memory-bound at any batch, takes ${Math.round(share(8192) * 100)}% of the step`,
+    );
     expect(long.candidates.find((c) => c.formatId === 'int4-g128')!.attentionShare).toBeCloseTo(share(8192), 12);
   });
 
-  it('past the crossover the regime reason says the tensor-core peak sets the GEMMs\' speed', () => {
+  it("past the crossover the regime reason says the tensor-core peak sets the GEMMs' speed", () => {
     // FP8 on one H200 at 256 tokens holds hundreds of sequences; 300 is past its ≈ 209 crossover (lib/perf crossoverBatch).
     const d = decideQuantization({ ...BASE, gpu: 'h200-sxm', gpuCount: 1, contextTokens: 256, concurrency: 300 });
     const fp8 = d.candidates.find((c) => c.formatId === 'fp8-w8a8')!;
     expect(fp8.maxConcurrent).toBeGreaterThanOrEqual(300);
     expect(d.recommendation.formatId).toBe('fp8-w8a8');
     const at = Math.ceil(fp8.crossoverBatch!);
-    expect(d.reasons.some((r) => r.text.startsWith(`The weight GEMMs turn compute-bound from about ${at} sequences at any context, and you run 300: the tensor-core peak (FP8`))).toBe(true);
+    expect(
+      d.reasons.some((r) =>
+        r.text.startsWith(
+          `The weight GEMMs turn compute-bound from about ${at} sequences at any context, and you run 300: the tensor-core peak (FP8`,
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('says "vLLM\'s default" only when the utilisation is vLLM\'s default', () => {
@@ -242,7 +340,19 @@ describe('decideQuantization(constraints): the main branches', () => {
 });
 
 describe('decideQuantization: invariants (fast-check)', () => {
-  const gpus = ['h100-sxm', 'h200-sxm', 'a100-80gb-sxm', 'a100-40gb-sxm', 'l40s', 'l4', 'rtx-4090', 'rtx-3090', 'mi300x', 'b200', 't4'];
+  const gpus = [
+    'h100-sxm',
+    'h200-sxm',
+    'a100-80gb-sxm',
+    'a100-40gb-sxm',
+    'l40s',
+    'l4',
+    'rtx-4090',
+    'rtx-3090',
+    'mi300x',
+    'b200',
+    't4',
+  ];
   const constraints = fc.record({
     gpu: fc.constantFrom(...gpus),
     gpuCount: fc.constantFrom(1, 2, 4, 8),
@@ -286,7 +396,16 @@ describe('decideQuantization: invariants (fast-check)', () => {
       fc.property(constraints, (c) => {
         const d = decideQuantization(c);
         for (const check of d.candidates) {
-          const min = minGpusToFit({ model: 'llama-3.1-70b', weights: check.formatId, kvBits: 16, contextTokens: c.contextTokens, batch: c.concurrency, gpu: c.gpu, memoryUtilization: VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, maxGpuCount: 8 }).gpuCount;
+          const min = minGpusToFit({
+            model: 'llama-3.1-70b',
+            weights: check.formatId,
+            kvBits: 16,
+            contextTokens: c.contextTokens,
+            batch: c.concurrency,
+            gpu: c.gpu,
+            memoryUtilization: VLLM_DEFAULT_GPU_MEMORY_UTILIZATION,
+            maxGpuCount: 8,
+          }).gpuCount;
           expect(check.gpusNeeded).toBe(check.fits ? c.gpuCount : min);
         }
       }),

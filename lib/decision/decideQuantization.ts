@@ -8,7 +8,15 @@ import { assertBatch, assertContextTokens, assertFraction, assertGpuCount, asser
 import { formatBytesBoth, formatCount, formatNumber } from '../units';
 import { DECISION_SOURCES as S } from './sources';
 import { isPerChannelW8A8Fragile, PER_CHANNEL_W8A8_CAVEAT } from './modelCaveats';
-import type { Alternative, CandidateCheck, CandidateId, Decision, DecisionConstraints, DecisionMetric, Reason } from './types';
+import type {
+  Alternative,
+  CandidateCheck,
+  CandidateId,
+  Decision,
+  DecisionConstraints,
+  DecisionMetric,
+  Reason,
+} from './types';
 
 const SIXTEEN_BIT: readonly ComputeDtype[] = ['bf16', 'fp16', 'fp32', 'tf32'];
 
@@ -55,10 +63,24 @@ function checkCandidate(
   formatId: CandidateId,
   eligible: boolean,
 ): CandidateCheck {
-  const load = { model: c.model, weights: formatId, kvBits: 16, contextTokens: c.contextTokens, gpu, memoryUtilization: c.memoryUtilization };
+  const load = {
+    model: c.model,
+    weights: formatId,
+    kvBits: 16,
+    contextTokens: c.contextTokens,
+    gpu,
+    memoryUtilization: c.memoryUtilization,
+  };
   const fit = fitOnGpu({ ...load, batch: c.concurrency, gpuCount: c.gpuCount });
   const batch = Math.min(c.concurrency, fit.maxBatchAtContext);
-  const perf = { model: c.model, weights: formatId, gpu, gpuCount: c.gpuCount, contextTokens: c.contextTokens, kvBits: 16 };
+  const perf = {
+    model: c.model,
+    weights: formatId,
+    gpu,
+    gpuCount: c.gpuCount,
+    contextTokens: c.contextTokens,
+    kvBits: 16,
+  };
   const step = batch > 0 ? decodeStep({ ...perf, batch }) : null;
   const computeDtype = step?.computeDtype ?? decodeStep({ ...perf, batch: 1, contextTokens: 1 }).computeDtype;
   // Throughput: the largest batch that fits (concurrency is an output for batch work).
@@ -66,7 +88,11 @@ function checkCandidate(
   const tokensPerGpuSecond = full ? full.tokensPerSecondTotal / c.gpuCount : null;
   const dollarsPerMillionTokens =
     full && c.dollarsPerGpuHour !== undefined
-      ? costPerMillionTokens({ tokensPerSecondTotal: full.tokensPerSecondTotal, dollarsPerHour: c.dollarsPerGpuHour, gpuCount: c.gpuCount })
+      ? costPerMillionTokens({
+          tokensPerSecondTotal: full.tokensPerSecondTotal,
+          dollarsPerHour: c.dollarsPerGpuHour,
+          gpuCount: c.gpuCount,
+        })
       : null;
   return {
     formatId,
@@ -98,7 +124,11 @@ function checkCandidate(
  *
  * Ties keep the accuracy preference order. Null when no eligible candidate qualifies.
  */
-function bestByMetric(metric: DecisionMetric, order: readonly CandidateId[], get: (id: CandidateId) => CandidateCheck): CandidateId | null {
+function bestByMetric(
+  metric: DecisionMetric,
+  order: readonly CandidateId[],
+  get: (id: CandidateId) => CandidateCheck,
+): CandidateId | null {
   let best: CandidateId | null = null;
   for (const id of order) {
     const x = get(id);
@@ -117,14 +147,22 @@ const tokS = (x: number) => `${formatNumber(x, x < 10 ? 1 : 0)} tokens/s per GPU
 const msTok = (seconds: number) => `${formatNumber(seconds * 1000, seconds < 0.01 ? 1 : 0)} ms per token`;
 
 /** One sentence saying why the winner beats the best other eligible candidate on the metric, with both numbers. */
-function winnerSentence(metric: DecisionMetric, winner: CandidateCheck, others: CandidateCheck[], concurrency: number, byMetric: boolean): string {
+function winnerSentence(
+  metric: DecisionMetric,
+  winner: CandidateCheck,
+  others: CandidateCheck[],
+  concurrency: number,
+  byMetric: boolean,
+): string {
   if (!byMetric) {
     return others.length === 0
       ? `${winner.label} is the only format your accuracy constraints allow.`
       : `No allowed format ${metric === 'seconds-per-token' ? `holds ${plural(concurrency, 'sequence')} here` : 'holds a sequence here'}, so the choice follows the accuracy order.`;
   }
   if (metric === 'tokens-per-gpu-second') {
-    const runner = others.filter((o) => o.tokensPerGpuSecond !== null).sort((a, b) => b.tokensPerGpuSecond! - a.tokensPerGpuSecond!)[0];
+    const runner = others
+      .filter((o) => o.tokensPerGpuSecond !== null)
+      .sort((a, b) => b.tokensPerGpuSecond! - a.tokensPerGpuSecond!)[0];
     const mine = `${tokS(winner.tokensPerGpuSecond!)} at its largest batch (${plural(winner.maxConcurrent, 'sequence')})`;
     if (!runner) return `${winner.label} wins on throughput: ${mine}; no other allowed format holds a sequence.`;
     const cost =
@@ -133,7 +171,9 @@ function winnerSentence(metric: DecisionMetric, winner: CandidateCheck, others: 
         : '';
     return `${winner.label} wins on throughput: ${mine} against ${tokS(runner.tokensPerGpuSecond!)} for ${runner.label} (${plural(runner.maxConcurrent, 'sequence')})${cost}. For batch work the concurrency is what memory allows, so capacity counts as much as the tensor cores.`;
   }
-  const runner = others.filter((o) => o.secondsPerTokenAtConcurrency !== null).sort((a, b) => a.secondsPerTokenAtConcurrency! - b.secondsPerTokenAtConcurrency!)[0];
+  const runner = others
+    .filter((o) => o.secondsPerTokenAtConcurrency !== null)
+    .sort((a, b) => a.secondsPerTokenAtConcurrency! - b.secondsPerTokenAtConcurrency!)[0];
   const mine = `${msTok(winner.secondsPerTokenAtConcurrency!)} at your ${plural(concurrency, 'sequence')}`;
   if (!runner) return `${winner.label} wins on latency: ${mine}; no other allowed format holds that load.`;
   return `${winner.label} wins on latency: ${mine} against ${msTok(runner.secondsPerTokenAtConcurrency!)} for ${runner.label}.`;
@@ -144,7 +184,10 @@ function winnerSentence(metric: DecisionMetric, winner: CandidateCheck, others: 
  * one given (fewer GPUs never hold more). Same answer as lib/sizing `minGpusToFit`,
  * with fewer fits to compute.
  */
-function gpusNeeded(c: DecisionConstraints, load: Omit<Parameters<typeof fitOnGpu>[0], 'batch' | 'gpuCount'>): number | null {
+function gpusNeeded(
+  c: DecisionConstraints,
+  load: Omit<Parameters<typeof fitOnGpu>[0], 'batch' | 'gpuCount'>,
+): number | null {
   for (const n of tensorParallelSizes(load.model, 8)) {
     if (n <= c.gpuCount) continue;
     if (fitOnGpu({ ...load, batch: c.concurrency, gpuCount: n }).fits) return n;
@@ -156,8 +199,13 @@ const plural = (n: number, one: string, many = `${one}s`) => `${formatCount(n)} 
 
 function capacityText(check: CandidateCheck, gpu: Gpu, concurrency: number): string {
   if (check.fits) return `holds ${plural(check.maxConcurrent, 'sequence')} here`;
-  const short = check.maxConcurrent === 0 ? 'holds no sequence here' : `holds only ${formatCount(check.maxConcurrent)} of your ${formatCount(concurrency)} sequences here`;
-  return check.gpusNeeded === null ? `${short}, and 8 × ${gpu.name} are not enough` : `${short}; it needs ${check.gpusNeeded} × ${gpu.name}`;
+  const short =
+    check.maxConcurrent === 0
+      ? 'holds no sequence here'
+      : `holds only ${formatCount(check.maxConcurrent)} of your ${formatCount(concurrency)} sequences here`;
+  return check.gpusNeeded === null
+    ? `${short}, and 8 × ${gpu.name} are not enough`
+    : `${short}; it needs ${check.gpusNeeded} × ${gpu.name}`;
 }
 
 /**
@@ -171,7 +219,10 @@ function capacityText(check: CandidateCheck, gpu: Gpu, concurrency: number): str
  */
 function crossoverText(check: CandidateCheck, contextTokens: number, concurrency: number): string | null {
   if (check.crossoverBatch === null) return null;
-  const share = check.attentionShare === null ? '' : ` Attention over the ${formatCount(contextTokens)}-token KV cache, memory-bound at any batch, takes ${formatNumber(check.attentionShare * 100, 0)}% of the step at ${plural(concurrency, 'sequence')}; it costs every weight format the same.`;
+  const share =
+    check.attentionShare === null
+      ? ''
+      : ` Attention over the ${formatCount(contextTokens)}-token KV cache, memory-bound at any batch, takes ${formatNumber(check.attentionShare * 100, 0)}% of the step at ${plural(concurrency, 'sequence')}; it costs every weight format the same.`;
   if (!Number.isFinite(check.crossoverBatch)) {
     return `The weight GEMMs of ${check.label} stay memory-bound at any batch here: bytes read per step set the speed.${share}`;
   }
@@ -215,7 +266,11 @@ function crossoverText(check: CandidateCheck, contextTokens: number, concurrency
  *   evaluationBudget: true, calibrationData: true, contextTokens: 4096, concurrency: 2 }).recommendation.formatId // 'int4-g128'
  */
 export function decideQuantization(input: DecisionConstraints): Decision {
-  const c = { ...input, model: input.model ?? 'llama-3.1-70b', memoryUtilization: input.memoryUtilization ?? VLLM_DEFAULT_GPU_MEMORY_UTILIZATION };
+  const c = {
+    ...input,
+    model: input.model ?? 'llama-3.1-70b',
+    memoryUtilization: input.memoryUtilization ?? VLLM_DEFAULT_GPU_MEMORY_UTILIZATION,
+  };
   const entry = getModel(c.model);
   const gpu = resolveGpu(c.gpu);
   assertGpuCount(c.gpuCount, entry.spec);
@@ -248,12 +303,20 @@ export function decideQuantization(input: DecisionConstraints): Decision {
   const ctx = formatCount(c.contextTokens);
 
   // ── Reasons ───────────────────────────────────────────────────────────────
-  const winnerReason = winnerSentence(metric, rec, contenders.filter((id) => id !== chosenId).map(get), c.concurrency, byMetric !== null && contenders.length > 1);
+  const winnerReason = winnerSentence(
+    metric,
+    rec,
+    contenders.filter((id) => id !== chosenId).map(get),
+    c.concurrency,
+    byMetric !== null && contenders.length > 1,
+  );
   const reasons: Reason[] = [{ text: winnerReason, basis: 'computed', sources: [] }];
   const bf16Peak = gpu.denseTflops.bf16 ?? gpu.denseTflops.fp16;
   const peakOf = (d: ComputeDtype) => gpu.denseTflops[d];
   const listed = lowBitDtypes.length
-    ? lowBitDtypes.map((d) => `${d.toUpperCase()}${unverifiedDtypes.includes(d) ? ' (figure unverified)' : ''}`).join(', ')
+    ? lowBitDtypes
+        .map((d) => `${d.toUpperCase()}${unverifiedDtypes.includes(d) ? ' (figure unverified)' : ''}`)
+        .join(', ')
     : 'none';
   const hwText = fp8
     ? `${gpu.name} has FP8 tensor cores (low-bit tensor cores: ${listed}): FP8 W8A8 multiplies at ${formatNumber(peakOf('fp8') ?? 0, 0)} dense TFLOPS against ${formatNumber(bf16Peak ?? 0, 0)} for BF16.`
@@ -270,12 +333,20 @@ export function decideQuantization(input: DecisionConstraints): Decision {
   const rejected = order.filter((id) => id !== chosenId && !get(id).fits);
   for (const id of rejected) {
     const r = get(id);
-    reasons.push({ text: `${r.label} (${formatBytesBoth(r.weightsBytes)} of weights) ${capacityText(r, gpu, c.concurrency)}.`, basis: 'computed', sources: [] });
+    reasons.push({
+      text: `${r.label} (${formatBytesBoth(r.weightsBytes)} of weights) ${capacityText(r, gpu, c.concurrency)}.`,
+      basis: 'computed',
+      sources: [],
+    });
   }
 
   const other8: CandidateId = chosenId === 'int4-g128' ? (fp8 ? 'fp8-w8a8' : 'int8-w8a8') : 'int4-g128';
   const o = get(other8);
-  if (c.workload === 'latency' && rec.decodeTokensPerSecondPerSequence !== null && o.decodeTokensPerSecondPerSequence !== null) {
+  if (
+    c.workload === 'latency' &&
+    rec.decodeTokensPerSecondPerSequence !== null &&
+    o.decodeTokensPerSecondPerSequence !== null
+  ) {
     reasons.push({
       text: `Roofline decode per user at your concurrency (capped at what fits): ${rec.label} ${formatNumber(rec.decodeTokensPerSecondPerSequence, 0)} tokens/s against ${formatNumber(o.decodeTokensPerSecondPerSequence, 0)} for ${o.label}. Upper bounds: at small batch decode reads every weight once per step, so fewer bytes per weight means faster tokens.`,
       basis: 'computed',
@@ -284,11 +355,27 @@ export function decideQuantization(input: DecisionConstraints): Decision {
   }
   if (c.workload === 'throughput' && !SIXTEEN_BIT.includes(rec.computeDtype)) {
     const prompt = c.contextTokens;
-    const mine = prefillRoofline({ model: c.model, weights: chosenId, gpu, gpuCount: c.gpuCount, promptTokens: prompt });
-    const w4 = prefillRoofline({ model: c.model, weights: 'int4-g128', gpu, gpuCount: c.gpuCount, promptTokens: prompt });
+    const mine = prefillRoofline({
+      model: c.model,
+      weights: chosenId,
+      gpu,
+      gpuCount: c.gpuCount,
+      promptTokens: prompt,
+    });
+    const w4 = prefillRoofline({
+      model: c.model,
+      weights: 'int4-g128',
+      gpu,
+      gpuCount: c.gpuCount,
+      promptTokens: prompt,
+    });
     const ms = (seconds: number) => `${formatNumber(seconds * 1000, seconds < 0.01 ? 1 : 0)} ms`;
     const bothCompute = mine.bound === 'compute' && w4.bound === 'compute';
-    const regime = bothCompute ? ' is compute-bound' : mine.bound === 'memory' ? ' is memory-bound (shorter than the ridge, it behaves like decode)' : '';
+    const regime = bothCompute
+      ? ' is compute-bound'
+      : mine.bound === 'memory'
+        ? ' is memory-bound (shorter than the ridge, it behaves like decode)'
+        : '';
     reasons.push({
       text: `Prefill of one ${ctx}-token prompt${regime}: ${ms(mine.seconds)} with ${rec.label} against ${ms(w4.seconds)} with W4A16, which dequantises and multiplies in FP16 (roofline, ${setup}).`,
       basis: 'computed',
@@ -300,22 +387,39 @@ export function decideQuantization(input: DecisionConstraints): Decision {
 
   switch (chosenId) {
     case 'fp8-w8a8':
-      reasons.push({ text: 'FP8 W8A8 was "effectively lossless across all model scales" of Llama-3.1 (8B–405B) in a study of over 500,000 evaluations.', basis: 'cited', sources: [S.redHat] });
-      reasons.push({ text: 'That result is for per-channel FP8 weight scales with per-token activation scales computed at run time (FP8-dynamic checkpoints), which need no calibration data; vLLM\'s online --quantization fp8 uses one scale per weight tensor instead.', basis: 'cited', sources: [S.llmCompressorFp8, S.vllmFp8] });
+      reasons.push({
+        text: 'FP8 W8A8 was "effectively lossless across all model scales" of Llama-3.1 (8B–405B) in a study of over 500,000 evaluations.',
+        basis: 'cited',
+        sources: [S.redHat],
+      });
+      reasons.push({
+        text: "That result is for per-channel FP8 weight scales with per-token activation scales computed at run time (FP8-dynamic checkpoints), which need no calibration data; vLLM's online --quantization fp8 uses one scale per weight tensor instead.",
+        basis: 'cited',
+        sources: [S.llmCompressorFp8, S.vllmFp8],
+      });
       break;
     case 'int8-w8a8':
-      reasons.push({ text: 'Well-tuned INT8 W8A8 loses about 1–3% accuracy in the same study; on Llama-2-70B, SmoothQuant W8A8 moves WikiText-2 perplexity from 3.320 to 3.359.', basis: 'cited', sources: [S.redHat, S.smoothQuant] });
-      if (isPerChannelW8A8Fragile(c.model)) reasons.push({ text: PER_CHANNEL_W8A8_CAVEAT, basis: 'cited', sources: [S.llama3PerChannel] });
+      reasons.push({
+        text: 'Well-tuned INT8 W8A8 loses about 1–3% accuracy in the same study; on Llama-2-70B, SmoothQuant W8A8 moves WikiText-2 perplexity from 3.320 to 3.359.',
+        basis: 'cited',
+        sources: [S.redHat, S.smoothQuant],
+      });
+      if (isPerChannelW8A8Fragile(c.model))
+        reasons.push({ text: PER_CHANNEL_W8A8_CAVEAT, basis: 'cited', sources: [S.llama3PerChannel] });
       reasons.push({
         text: c.calibrationData
-          ? 'INT8 W8A8 calibrates on sample text (SmoothQuant factors and GPTQ; static activation scales too, if used); use your representative data, as vLLM\'s guide advises.'
-          : 'INT8 W8A8 calibrates on sample text (SmoothQuant factors and GPTQ; static activation scales too, if used) and vLLM\'s guide asks for data close to deployment; without it, calibrate on generic chat data and check the result on your task.',
+          ? "INT8 W8A8 calibrates on sample text (SmoothQuant factors and GPTQ; static activation scales too, if used); use your representative data, as vLLM's guide advises."
+          : "INT8 W8A8 calibrates on sample text (SmoothQuant factors and GPTQ; static activation scales too, if used) and vLLM's guide asks for data close to deployment; without it, calibrate on generic chat data and check the result on your task.",
         basis: 'cited',
         sources: [S.vllmInt8],
       });
       break;
     case 'int8-w8a16':
-      reasons.push({ text: 'Weight-only INT8 is close to lossless: OPT-175B scored 0.7849 on HellaSwag in both INT8 and FP16. The matmuls still run in 16 bits, so it saves memory, not compute.', basis: 'cited', sources: [S.hfInt8] });
+      reasons.push({
+        text: 'Weight-only INT8 is close to lossless: OPT-175B scored 0.7849 on HellaSwag in both INT8 and FP16. The matmuls still run in 16 bits, so it saves memory, not compute.',
+        basis: 'cited',
+        sources: [S.hfInt8],
+      });
       break;
     case 'int4-g128':
       reasons.push({
@@ -336,11 +440,23 @@ export function decideQuantization(input: DecisionConstraints): Decision {
   }
   reasons.push(
     c.workload === 'latency'
-      ? { text: 'Published serving results agree on latency: W4A16 was the most cost-efficient format for synchronous (one request at a time) serving.', basis: 'cited', sources: [S.redHat] }
-      : { text: 'Published serving results agree on throughput: W8A8 formats dominated asynchronous continuous batching of mid-size and large models on high-end GPUs.', basis: 'cited', sources: [S.redHat] },
+      ? {
+          text: 'Published serving results agree on latency: W4A16 was the most cost-efficient format for synchronous (one request at a time) serving.',
+          basis: 'cited',
+          sources: [S.redHat],
+        }
+      : {
+          text: 'Published serving results agree on throughput: W8A8 formats dominated asynchronous continuous batching of mid-size and large models on high-end GPUs.',
+          basis: 'cited',
+          sources: [S.redHat],
+        },
   );
   if (!c.evaluationBudget && chosenId === 'int4-g128') {
-    reasons.push({ text: 'Caution: with no evaluation budget you take 4-bit on the strength of published averages; a task-level loss would go unseen until production.', basis: 'cited', sources: [S.llama3Quant] });
+    reasons.push({
+      text: 'Caution: with no evaluation budget you take 4-bit on the strength of published averages; a task-level loss would go unseen until production.',
+      basis: 'cited',
+      sources: [S.llama3Quant],
+    });
   }
 
   // ── Alternatives ──────────────────────────────────────────────────────────
@@ -349,7 +465,9 @@ export function decideQuantization(input: DecisionConstraints): Decision {
     const cap = capacityText(a, gpu, c.concurrency);
     const why: Record<CandidateId, string> = {
       bf16: `No quantisation risk at all, at twice the memory of 8-bit: ${cap}.`,
-      'fp8-w8a8': fp8 ? `Effectively lossless and uses the FP8 tensor cores: ${cap}.` : `No FP8 tensor cores on ${gpu.name}: it would run weight-only, like INT8 W8A16.`,
+      'fp8-w8a8': fp8
+        ? `Effectively lossless and uses the FP8 tensor cores: ${cap}.`
+        : `No FP8 tensor cores on ${gpu.name}: it would run weight-only, like INT8 W8A16.`,
       'int8-w8a8': `Uses INT8 tensor cores but loses about 1–3% accuracy and needs activation calibration${isPerChannelW8A8Fragile(c.model) ? ' (on Llama-3/3.1-70B, per-group scales on a few sensitive layers: per-channel INT8 W8A8 degrades it)' : ''}: ${cap}.`,
       'int8-w8a16': `Near-lossless and needs no calibration, but multiplies in 16 bits (no compute gain): ${cap}.`,
       'int4-g128': `Half the weight bytes of 8-bit, fastest per user at low concurrency; accuracy must be checked on the task: ${cap}.`,
@@ -358,7 +476,8 @@ export function decideQuantization(input: DecisionConstraints): Decision {
   });
 
   // ── Spoken answer ─────────────────────────────────────────────────────────
-  const workloadPhrase = c.workload === 'latency' ? 'latency-bound interactive traffic' : 'throughput-bound batch traffic';
+  const workloadPhrase =
+    c.workload === 'latency' ? 'latency-bound interactive traffic' : 'throughput-bound batch traffic';
   const sentences: string[] = [];
   sentences.push(
     `For ${entry.name} on ${setup}, serving ${workloadPhrase} at ${plural(c.concurrency, 'concurrent sequence')} of ${ctx} tokens, I'd deploy ${rec.label}${shortfall && shortfall.gpusNeeded !== null && shortfall.gpusNeeded !== c.gpuCount ? ` on ${shortfall.gpusNeeded} GPUs rather than ${c.gpuCount}` : ''}.`,
@@ -372,7 +491,7 @@ export function decideQuantization(input: DecisionConstraints): Decision {
     'int4-g128':
       c.workload === 'throughput'
         ? `For batch work what counts is tokens per GPU-second at the largest batch memory allows, and 4-bit weights leave room for ${plural(rec.maxConcurrent, 'sequence')} of this length here, so it makes the most tokens per GPU in the roofline.`
-        : 'At low concurrency decode is memory-bound, so 4-bit weights at group size 128 read about half the bytes of 8-bit per token, and W4A16 was the most cost-efficient format for latency-bound serving in Red Hat\'s study.',
+        : "At low concurrency decode is memory-bound, so 4-bit weights at group size 128 read about half the bytes of 8-bit per token, and W4A16 was the most cost-efficient format for latency-bound serving in Red Hat's study.",
     bf16: 'Nothing smaller meets the accuracy bar here.',
   };
   sentences.push(why[chosenId]);
@@ -391,20 +510,24 @@ export function decideQuantization(input: DecisionConstraints): Decision {
           : `8-bit would not even hold the load: ${e.label} ${capacityText(e, gpu, c.concurrency)}.`,
     );
   } else if (c.accuracyTolerance === 'none' && !c.evaluationBudget) {
-    sentences.push('I would not go to 4-bit without an evaluation budget, because its loss depends on the task, the metric and the method: on LLaMA-3-70B, 4-bit GPTQ raised perplexity about 14% while average zero-shot accuracy fell only half a point.');
+    sentences.push(
+      'I would not go to 4-bit without an evaluation budget, because its loss depends on the task, the metric and the method: on LLaMA-3-70B, 4-bit GPTQ raised perplexity about 14% while average zero-shot accuracy fell only half a point.',
+    );
   } else if (c.workload === 'latency') {
     const w4 = get('int4-g128');
     sentences.push(
       w4.decodeTokensPerSecondPerSequence !== null && rec.decodeTokensPerSecondPerSequence !== null
         ? `W4A16 would decode each user's tokens faster, ${formatNumber(w4.decodeTokensPerSecondPerSequence, 0)} against ${formatNumber(rec.decodeTokensPerSecondPerSequence, 0)} tokens per second in the roofline, but with no measurable loss allowed I'd switch only if our evaluation shows it holds.`
-        : 'W4A16 would decode each user\'s tokens faster, but with no measurable loss allowed I\'d switch only if our evaluation shows it holds.',
+        : "W4A16 would decode each user's tokens faster, but with no measurable loss allowed I'd switch only if our evaluation shows it holds.",
     );
   } else {
-    sentences.push('4-bit would shrink the weights further, but W4A16 multiplies in FP16, so it gives up the 8-bit tensor-core rate that batched prefill and large-batch decode use.');
+    sentences.push(
+      '4-bit would shrink the weights further, but W4A16 multiplies in FP16, so it gives up the 8-bit tensor-core rate that batched prefill and large-batch decode use.',
+    );
   }
   sentences.push(
     c.evaluationBudget
-      ? `Before launch I'd evaluate it on our own task against the BF16 baseline${chosenId === 'int4-g128' && !c.calibrationData ? ', and since we lack representative calibration data I\'d use AWQ, which is less sensitive to the calibration set' : ''}.`
+      ? `Before launch I'd evaluate it on our own task against the BF16 baseline${chosenId === 'int4-g128' && !c.calibrationData ? ", and since we lack representative calibration data I'd use AWQ, which is less sensitive to the calibration set" : ''}.`
       : 'Without an evaluation budget I stay with the format whose published evidence is strongest and watch live quality metrics after launch.',
   );
 

@@ -21,7 +21,8 @@ const A100_THROUGHPUT: DecisionConstraints = {
 describe('the Llama-3/3.1-70B per-channel INT8 W8A8 caveat (Qin, arXiv 2408.15301, abstract)', () => {
   it('lists Llama-3.1-70B only: Llama-2-70B and the 8B/405B models were robust in the study', () => {
     expect(isPerChannelW8A8Fragile('llama-3.1-70b')).toBe(true);
-    for (const id of ['llama-2-70b', 'llama-3.1-8b', 'llama-3.1-405b', 'qwen2.5-72b-instruct', 'mixtral-8x7b']) expect(isPerChannelW8A8Fragile(id)).toBe(false);
+    for (const id of ['llama-2-70b', 'llama-3.1-8b', 'llama-3.1-405b', 'qwen2.5-72b-instruct', 'mixtral-8x7b'])
+      expect(isPerChannelW8A8Fragile(id)).toBe(false);
   });
 
   it('cites a source that is in the catalog', () => {
@@ -47,6 +48,8 @@ describe('the Llama-3/3.1-70B per-channel INT8 W8A8 caveat (Qin, arXiv 2408.1530
 
   it('qualifies INT8 W8A8 when it is only an alternative (H100: FP8 W8A8 first)', () => {
     const d = decideQuantization({ ...A100_THROUGHPUT, gpu: 'h100-sxm' });
-    expect(d.alternatives.find((a) => a.formatId === 'int8-w8a8')?.why).toMatch(/per-group scales on a few sensitive layers/);
+    expect(d.alternatives.find((a) => a.formatId === 'int8-w8a8')?.why).toMatch(
+      /per-group scales on a few sensitive layers/,
+    );
   });
 });

@@ -14,7 +14,10 @@ describe('tensorParallelAllReduce(setup, pass)', () => {
 
   it('ring time 2(N − 1)/N · S / B per all-reduce (nccl-tests PERFORMANCE.md), per-direction link bandwidth from the GPU catalog', () => {
     // NVLink 4, 450 GB/s per direction: 160 × 1 × 16,384 / 450e9 = 5.825 µs for one decoded token
-    expect(tensorParallelAllReduce({ ...TP2, gpu: 'h100-sxm' }, { decodeBatch: 1 }).seconds).toBeCloseTo((160 * 16384) / 450e9, 15);
+    expect(tensorParallelAllReduce({ ...TP2, gpu: 'h100-sxm' }, { decodeBatch: 1 }).seconds).toBeCloseTo(
+      (160 * 16384) / 450e9,
+      15,
+    );
     // H100 PCIe (Gen5 x16, 64 GB/s per direction), a 4,096-token prefill: 160 × 4,096 × 16,384 / 64e9 = 0.16777216 s
     const p = tensorParallelAllReduce({ ...TP2, gpu: 'h100-pcie' }, { promptTokens: 4096 });
     expect(p.bytesPerPass).toBe(4096 * 2621440);
@@ -27,6 +30,8 @@ describe('tensorParallelAllReduce(setup, pass)', () => {
   });
 
   it('refuses one GPU (no all-reduce to cost)', () => {
-    expect(() => tensorParallelAllReduce({ ...TP2, gpu: 'h100-sxm', gpuCount: 1 }, { decodeBatch: 1 })).toThrow(/gpuCount must be 2 or more/);
+    expect(() => tensorParallelAllReduce({ ...TP2, gpu: 'h100-sxm', gpuCount: 1 }, { decodeBatch: 1 })).toThrow(
+      /gpuCount must be 2 or more/,
+    );
   });
 });

@@ -40,7 +40,8 @@ export function tensorParallelAllReduce(
   pass: { decodeBatch: number } | { promptTokens: Tokens },
 ): AllReduceCost {
   const { model, weights, gpu, gpuCount = 1, contextTokens = 1, kvBits = 16 } = setup;
-  if (!Number.isInteger(gpuCount) || gpuCount < 2) throw new RangeError(`gpuCount must be 2 or more for tensor parallelism (got ${gpuCount})`);
+  if (!Number.isInteger(gpuCount) || gpuCount < 2)
+    throw new RangeError(`gpuCount must be 2 or more for tensor parallelism (got ${gpuCount})`);
   const spec = resolveModel(model);
   const isDecode = 'decodeBatch' in pass;
   const tokens = isDecode ? pass.decodeBatch : pass.promptTokens;

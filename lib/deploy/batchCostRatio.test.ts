@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { decodeStep } from '../perf';
 import { batchCostRatio } from './batchCostRatio';
 
-const ROW = { model: 'llama-3.1-70b', weights: 'fp8-w8a8', gpu: 'h100-sxm', gpuCount: 2, contextTokens: 1024, kvBits: 16 } as const;
+const ROW = {
+  model: 'llama-3.1-70b',
+  weights: 'fp8-w8a8',
+  gpu: 'h100-sxm',
+  gpuCount: 2,
+  contextTokens: 1024,
+  kvBits: 16,
+} as const;
 
 describe('batchCostRatio(row, small, large)', () => {
   it('is the ratio of total decode throughputs (lib/perf decodeStep at each batch)', () => {

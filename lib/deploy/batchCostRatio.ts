@@ -35,7 +35,10 @@ export function batchCostRatio(
   const plan = (targetBatch: number, field: string) => {
     const r = planDeploymentRow({ ...row, targetBatch, dollarsPerGpuHour: null });
     if (!r.ok) throw new RangeError(r.field === 'targetBatch' ? `${field}: ${r.message}` : r.message);
-    if (!r.decode) throw new RangeError(`${field}: not even one sequence of ${row.contextTokens} tokens fits, so there are no tokens to price`);
+    if (!r.decode)
+      throw new RangeError(
+        `${field}: not even one sequence of ${row.contextTokens} tokens fits, so there are no tokens to price`,
+      );
     return r;
   };
   const small = plan(smallBatch, 'smallBatch');

@@ -40,7 +40,9 @@ function argBest<T>(rows: readonly T[], score: (row: T) => number | null): numbe
  * @example
  * compareDeploymentRows([a, b]).cheapestIndex // index of the lower $ / 1M tokens
  */
-export function compareDeploymentRows(rows: ReadonlyArray<DeploymentRowPlan | DeploymentRowError>): DeploymentComparison {
+export function compareDeploymentRows(
+  rows: ReadonlyArray<DeploymentRowPlan | DeploymentRowError>,
+): DeploymentComparison {
   const plan = (row: DeploymentRowPlan | DeploymentRowError) => (row.ok ? row : null);
   return {
     cheapestIndex: argBest(rows, (r) => {

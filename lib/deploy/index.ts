@@ -7,7 +7,13 @@
 export { capBatchAtFit } from './capBatch';
 export type { CappedBatch } from './capBatch';
 export { planDeploymentRow } from './planDeploymentRow';
-export type { DeploymentRowInput, DeploymentRowPlan, DeploymentRowError, DeploymentDecode, DeploymentField } from './planDeploymentRow';
+export type {
+  DeploymentRowInput,
+  DeploymentRowPlan,
+  DeploymentRowError,
+  DeploymentDecode,
+  DeploymentField,
+} from './planDeploymentRow';
 export { compareDeploymentRows } from './compareRows';
 export type { DeploymentComparison } from './compareRows';
 export { planDeployment } from './planDeployment';

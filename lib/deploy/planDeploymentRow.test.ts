@@ -62,7 +62,7 @@ describe('planDeploymentRow(input)', () => {
     expect(row.costPerMillionTokensUsd).toBeNull();
   });
 
-  it('vLLM\'s 0.92 (the default) holds fewer sequences than 1.0 (A100 80GB INT8 4k: 3 vs 8, lib/sizing tests)', () => {
+  it("vLLM's 0.92 (the default) holds fewer sequences than 1.0 (A100 80GB INT8 4k: 3 vs 8, lib/sizing tests)", () => {
     const a100 = { ...BASE, gpu: 'a100-80gb-sxm', targetBatch: 8 };
     const all = ok({ ...a100, memoryUtilization: 1 });
     expect(all.maxBatchAtContext).toBe(8);
@@ -85,8 +85,14 @@ describe('planDeploymentRow(input)', () => {
     expect(planDeploymentRow({ ...BASE, targetBatch: 0 })).toMatchObject({ ok: false, field: 'targetBatch' });
     expect(planDeploymentRow({ ...BASE, weights: 'int3' })).toMatchObject({ ok: false, field: 'weights' });
     expect(planDeploymentRow({ ...BASE, gpu: 'tpu' })).toMatchObject({ ok: false, field: 'gpu' });
-    expect(planDeploymentRow({ ...BASE, dollarsPerGpuHour: -1 })).toMatchObject({ ok: false, field: 'dollarsPerGpuHour' });
-    expect(planDeploymentRow({ ...BASE, dollarsPerGpuHour: Number.NaN })).toMatchObject({ ok: false, field: 'dollarsPerGpuHour' });
+    expect(planDeploymentRow({ ...BASE, dollarsPerGpuHour: -1 })).toMatchObject({
+      ok: false,
+      field: 'dollarsPerGpuHour',
+    });
+    expect(planDeploymentRow({ ...BASE, dollarsPerGpuHour: Number.NaN })).toMatchObject({
+      ok: false,
+      field: 'dollarsPerGpuHour',
+    });
   });
 
   it('never quotes speed above capacity, and every number it returns is finite (fast-check)', () => {

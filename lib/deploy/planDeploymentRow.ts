@@ -6,7 +6,16 @@ import { capBatchAtFit } from './capBatch';
 import { tensorParallelSplit, type TensorParallelSplit } from '@/lib/sizing/tensorParallel';
 
 /** The inputs a deployment row can be wrong about; errors name one of these. */
-export type DeploymentField = 'model' | 'weights' | 'gpu' | 'gpuCount' | 'contextTokens' | 'targetBatch' | 'kvBits' | 'memoryUtilization' | 'dollarsPerGpuHour';
+export type DeploymentField =
+  | 'model'
+  | 'weights'
+  | 'gpu'
+  | 'gpuCount'
+  | 'contextTokens'
+  | 'targetBatch'
+  | 'kvBits'
+  | 'memoryUtilization'
+  | 'dollarsPerGpuHour';
 
 /** One candidate set-up: a weight format on N GPUs of one kind, serving a load. */
 export interface DeploymentRowInput {
@@ -122,7 +131,10 @@ function fieldOf(message: string): DeploymentField {
  */
 export function planDeploymentRow(input: DeploymentRowInput): DeploymentRowPlan | DeploymentRowError {
   try {
-    if (input.dollarsPerGpuHour !== null && !(Number.isFinite(input.dollarsPerGpuHour) && input.dollarsPerGpuHour >= 0)) {
+    if (
+      input.dollarsPerGpuHour !== null &&
+      !(Number.isFinite(input.dollarsPerGpuHour) && input.dollarsPerGpuHour >= 0)
+    ) {
       throw new RangeError(`dollarsPerGpuHour must be a finite number ≥ 0 (got ${input.dollarsPerGpuHour})`);
     }
     if (!Number.isInteger(input.targetBatch) || input.targetBatch < 1) {

@@ -4,7 +4,13 @@ import { decodeStep } from '../perf';
 import { fitOnGpu } from '../sizing';
 import { largestBatchWithinItl } from './sloBatch';
 
-const FP8_TP2 = { model: 'llama-3.1-70b', weights: 'fp8-w8a8', gpu: 'h100-sxm', gpuCount: 2, contextTokens: 4096 } as const;
+const FP8_TP2 = {
+  model: 'llama-3.1-70b',
+  weights: 'fp8-w8a8',
+  gpu: 'h100-sxm',
+  gpuCount: 2,
+  contextTokens: 4096,
+} as const;
 const step = (batch: number) => decodeStep({ ...FP8_TP2, batch, kvBits: 16 });
 
 describe('largestBatchWithinItl(setup, itlSeconds)', () => {
@@ -35,12 +41,16 @@ describe('largestBatchWithinItl(setup, itlSeconds)', () => {
 
   it('a looser target never gives a smaller batch, and the estimate never allows more than the ceiling', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.008, max: 0.06, noNaN: true }), fc.double({ min: 0, max: 0.02, noNaN: true }), (itl, extra) => {
-        const a = largestBatchWithinItl(FP8_TP2, itl);
-        const b = largestBatchWithinItl(FP8_TP2, itl + extra);
-        expect(b.withinItl?.batch ?? 0).toBeGreaterThanOrEqual(a.withinItl?.batch ?? 0);
-        expect(a.expected!.withinItl?.batch ?? 0).toBeLessThanOrEqual(a.withinItl?.batch ?? 0);
-      }),
+      fc.property(
+        fc.double({ min: 0.008, max: 0.06, noNaN: true }),
+        fc.double({ min: 0, max: 0.02, noNaN: true }),
+        (itl, extra) => {
+          const a = largestBatchWithinItl(FP8_TP2, itl);
+          const b = largestBatchWithinItl(FP8_TP2, itl + extra);
+          expect(b.withinItl?.batch ?? 0).toBeGreaterThanOrEqual(a.withinItl?.batch ?? 0);
+          expect(a.expected!.withinItl?.batch ?? 0).toBeLessThanOrEqual(a.withinItl?.batch ?? 0);
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -48,6 +58,8 @@ describe('largestBatchWithinItl(setup, itlSeconds)', () => {
   it('refuses a non-positive target and a set-up where nothing fits', () => {
     expect(() => largestBatchWithinItl(FP8_TP2, 0)).toThrow(/itlSeconds must be a positive/);
     expect(() => largestBatchWithinItl(FP8_TP2, Number.NaN)).toThrow(/itlSeconds/);
-    expect(() => largestBatchWithinItl({ ...FP8_TP2, weights: 'bf16', gpuCount: 1 }, 0.05)).toThrow(/not even one sequence fits/);
+    expect(() => largestBatchWithinItl({ ...FP8_TP2, weights: 'bf16', gpuCount: 1 }, 0.05)).toThrow(
+      /not even one sequence fits/,
+    );
   });
 });

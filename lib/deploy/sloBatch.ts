@@ -38,7 +38,11 @@ export interface ItlBatch {
 
 function point(step: DecodeStepResult, batch: number, which: 'ceiling' | 'expected'): BatchPoint {
   if (which === 'expected' && step.expected) {
-    return { batch, secondsPerToken: step.expected.secondsPerToken, tokensPerSecondTotal: step.expected.tokensPerSecondTotal };
+    return {
+      batch,
+      secondsPerToken: step.expected.secondsPerToken,
+      tokensPerSecondTotal: step.expected.tokensPerSecondTotal,
+    };
   }
   return { batch, secondsPerToken: step.secondsPerToken, tokensPerSecondTotal: step.tokensPerSecondTotal };
 }
@@ -68,7 +72,16 @@ export function largestBatchWithinItl(setup: ServingSetup, itlSeconds: Seconds):
     throw new RangeError(`itlSeconds must be a positive number of seconds (got ${itlSeconds})`);
   }
   const { model, weights, gpu, gpuCount = 1, contextTokens, kvBits = 16 } = setup;
-  const fit = fitOnGpu({ model, weights, gpu, gpuCount, contextTokens, batch: 1, kvBits, memoryUtilization: VLLM_DEFAULT_GPU_MEMORY_UTILIZATION });
+  const fit = fitOnGpu({
+    model,
+    weights,
+    gpu,
+    gpuCount,
+    contextTokens,
+    batch: 1,
+    kvBits,
+    memoryUtilization: VLLM_DEFAULT_GPU_MEMORY_UTILIZATION,
+  });
   const fitBatch = fit.maxBatchAtContext;
   if (fitBatch < 1) throw new RangeError('not even one sequence fits: no batch to serve');
 

@@ -74,7 +74,10 @@ export const Z_95 = 1.96;
  */
 export function flipRate(rightToWrong: number, wrongToRight: number, questions: number): number {
   assertQuestions(questions);
-  for (const [name, v] of [['rightToWrong', rightToWrong], ['wrongToRight', wrongToRight]] as const) {
+  for (const [name, v] of [
+    ['rightToWrong', rightToWrong],
+    ['wrongToRight', wrongToRight],
+  ] as const) {
     if (!Number.isInteger(v) || v < 0) throw new RangeError(`${name} must be a whole number ≥ 0 (got ${v})`);
   }
   if (rightToWrong + wrongToRight > questions) {

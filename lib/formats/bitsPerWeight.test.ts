@@ -120,7 +120,12 @@ describe('formatBitsBreakdown(formatId)', () => {
 
   it('splits Q4_K into 4-bit quants, 6-bit scales, 6-bit mins and FP16 super-block scales (ggml-common.h block_q4_K)', () => {
     // qs 128 B → 4; scales[12] = 8 six-bit scales (6 B → 0.1875) + 8 six-bit mins (6 B → 0.1875); d, dmin 4 B → 0.125.
-    expect(formatBitsBreakdown('gguf-q4_k')).toMatchObject({ payloadBits: 4, scaleBits: 0.1875, zeroPointBits: 0.1875, secondLevelBits: 0.125 });
+    expect(formatBitsBreakdown('gguf-q4_k')).toMatchObject({
+      payloadBits: 4,
+      scaleBits: 0.1875,
+      zeroPointBits: 0.1875,
+      secondLevelBits: 0.125,
+    });
   });
 
   it('states the per-channel assumption when inFeatures is not given', () => {

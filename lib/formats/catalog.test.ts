@@ -36,7 +36,8 @@ describe('FORMATS', () => {
 
   it('costs more than the payload for per-channel formats once the row width is known', () => {
     const perChannel = FORMATS.filter(
-      (format) => format.storage.kind === 'fp8' || (format.storage.kind === 'integer' && format.storage.groupSize === 'channel'),
+      (format) =>
+        format.storage.kind === 'fp8' || (format.storage.kind === 'integer' && format.storage.groupSize === 'channel'),
     );
     expect(perChannel.map((format) => format.id).sort()).toEqual(['fp8-w8a8', 'int8-w8a16', 'int8-w8a8', 'llm-int8']);
     for (const format of perChannel) {
@@ -69,7 +70,7 @@ describe('FORMATS', () => {
     }
   });
 
-  it('keeps GGUF embeddings in the quantised file and the others\' at 16 bits', () => {
+  it("keeps GGUF embeddings in the quantised file and the others' at 16 bits", () => {
     for (const format of FORMATS) {
       const quantised = bitsPerWeight(format.id) < 16;
       if (format.storage.kind === 'gguf') expect(format.embeddingsAt16Bit, format.id).toBe(false);
@@ -93,7 +94,7 @@ describe('FORMATS', () => {
     expect(lowBitTensorCoreSupport(getGpu('a100-80gb-sxm'))).not.toContain(getFormat('fp8-w8a8').computeDtype);
   });
 
-  it('agrees with lib/quant\'s independent NF4 bit count (QLoRA §3)', () => {
+  it("agrees with lib/quant's independent NF4 bit count (QLoRA §3)", () => {
     expect(bitsPerWeight('nf4')).toBe(nf4BitsPerWeight({ blockSize: 64 }));
     expect(bitsPerWeight('nf4-dq')).toBe(nf4BitsPerWeight({ blockSize: 64, doubleQuant: true }));
   });
@@ -101,14 +102,23 @@ describe('FORMATS', () => {
   it('resolves every alias to a catalog id', () => {
     for (const [alias, id] of Object.entries(FORMAT_ALIASES)) {
       expect(getFormat(alias).id).toBe(id);
-      expect(FORMATS.some((format) => format.id === alias), alias).toBe(false);
+      expect(
+        FORMATS.some((format) => format.id === alias),
+        alias,
+      ).toBe(false);
     }
   });
 });
 
 describe('getFormat(id)', () => {
   it('returns the entry', () => {
-    expect(getFormat('nf4').storage).toEqual({ kind: 'codebook', codebook: 'nf4', blockSize: 64, absmaxBits: 32, doubleQuant: null });
+    expect(getFormat('nf4').storage).toEqual({
+      kind: 'codebook',
+      codebook: 'nf4',
+      blockSize: 64,
+      absmaxBits: 32,
+      doubleQuant: null,
+    });
   });
 
   it('throws "Unknown weight format: <id>"', () => {

@@ -41,7 +41,7 @@ describe('ggufFileSize against published files', () => {
     });
   }
 
-  it('reproduces the whole-file bits/weight of llama.cpp\'s quantize README (Llama-3.1-8B) to 4 decimals', () => {
+  it("reproduces the whole-file bits/weight of llama.cpp's quantize README (Llama-3.1-8B) to 4 decimals", () => {
     // tools/quantize/README.md (commit 311c2c9), table "meta-llama/Llama-3.1-8B", bits/weight column.
     // Its IQ4_XS row (4.4597) was made without an importance matrix: with one, the first eighth
     // of ffn_down stays IQ4_XS instead of Q5_K and the file is 4.4231 bits/weight.
@@ -81,7 +81,13 @@ describe('ggufFileSize rules', () => {
     const downQ4 = ((14336 * 4096 * 8) / 256) * 144;
     const f32PerLayer = (2 * 4096 + 4096 * 8) * 4; // two norms + router
     // use_more_bits(i, 32): i < 4, i ≥ 28, or (i − 4) mod 3 = 2 → 0–3, 6, 9, …, 27, 28–31 = 16 layers.
-    const expected = tokenEmbd + output + 4096 * 4 + 32 * (attnQ + attnKV + attnOut + gateUp + f32PerLayer) + 16 * downQ6 + 16 * downQ4;
+    const expected =
+      tokenEmbd +
+      output +
+      4096 * 4 +
+      32 * (attnQ + attnKV + attnOut + gateUp + f32PerLayer) +
+      16 * downQ6 +
+      16 * downQ4;
     expect(expected).toBe(28_447_727_616);
     expect(ggufFileSize(mixtral, 'Q4_K_M').totalBytes).toBe(expected);
   });
@@ -91,8 +97,9 @@ describe('ggufFileSize rules', () => {
     expect(marked).toEqual([0, 1, 2, 3, 6, 9, 12, 15, 18, 21, 24, 27, 28, 29, 30, 31]);
   });
 
-  it('gives a 70B model\'s attn_v Q5_K where the 8B keeps Q4_K (llama.cpp LLM_TYPE_70B rule)', () => {
-    const layer10 = (spec: typeof llama8b, name: string) => ggufFileSize(spec, 'Q4_K_M').tensors.find((t) => t.name === name)!;
+  it("gives a 70B model's attn_v Q5_K where the 8B keeps Q4_K (llama.cpp LLM_TYPE_70B rule)", () => {
+    const layer10 = (spec: typeof llama8b, name: string) =>
+      ggufFileSize(spec, 'Q4_K_M').tensors.find((t) => t.name === name)!;
     // Layer 10 of 80: not use_more_bits ((10 − 10) mod 3 = 0); of 32: not either ((10 − 4) mod 3 = 0).
     expect(layer10(llama70b, 'blk.10.attn_v.weight').type).toBe('Q5_K');
     expect(layer10(llama8b, 'blk.10.attn_v.weight').type).toBe('Q4_K');
@@ -109,7 +116,8 @@ describe('ggufFileSize rules', () => {
   });
 
   it('falls back when a row is not whole blocks: Qwen2.5-72B ffn_down (29,568 = 115.5 × 256)', () => {
-    const typeOf = (fileType: GgufFileType, name: string) => ggufFileSize(qwen72b, fileType).tensors.find((t) => t.name === name)!;
+    const typeOf = (fileType: GgufFileType, name: string) =>
+      ggufFileSize(qwen72b, fileType).tensors.find((t) => t.name === name)!;
     expect(typeOf('Q4_K_M', 'blk.10.ffn_down.weight')).toMatchObject({ type: 'Q5_0', fellBack: true }); // Q4_K → Q5_0
     expect(typeOf('Q4_K_M', 'blk.0.ffn_down.weight')).toMatchObject({ type: 'Q8_0', fellBack: true }); // Q6_K → Q8_0
     expect(typeOf('Q5_K_S', 'blk.10.ffn_down.weight').type).toBe('Q5_1'); // Q5_K → Q5_1
@@ -130,7 +138,13 @@ describe('ggufFileSize rules', () => {
   });
 
   it('lays out the tensors of the newer architectures with exactly countParams(spec).total elements', () => {
-    for (const config of [QWEN3_30B_A3B_CONFIG, GEMMA_3_27B_IT_CONFIG, PHI_4_CONFIG, LLAMA_4_SCOUT_TEXT_CONFIG, OLMO_2_1124_7B_CONFIG]) {
+    for (const config of [
+      QWEN3_30B_A3B_CONFIG,
+      GEMMA_3_27B_IT_CONFIG,
+      PHI_4_CONFIG,
+      LLAMA_4_SCOUT_TEXT_CONFIG,
+      OLMO_2_1124_7B_CONFIG,
+    ]) {
       const spec = parseModelConfig(config);
       expect(ggufFileSize(spec, 'Q4_K_M').params, spec.modelType).toBe(countParams(spec).total);
     }
@@ -141,13 +155,16 @@ describe('ggufFileSize rules', () => {
   });
 
   it('refuses MLA, Falcon and gpt-oss models and unknown file types with a message', () => {
-    expect(() => ggufFileSize(getModel('deepseek-v3').spec, 'Q4_K_M')).toThrow(/deepseek_v3 uses multi-head latent attention/);
+    expect(() => ggufFileSize(getModel('deepseek-v3').spec, 'Q4_K_M')).toThrow(
+      /deepseek_v3 uses multi-head latent attention/,
+    );
     expect(() => ggufFileSize(llama8b, 'Q4_K_XL' as GgufFileType)).toThrow('Unknown GGUF file type: Q4_K_XL');
   });
 });
 
 describe('ggufFileSize invariants', () => {
-  const perTensor = (spec: ReturnType<typeof parseModelConfig>, fileType: GgufFileType) => ggufFileSize(spec, fileType).tensors.map((t) => t.bytes);
+  const perTensor = (spec: ReturnType<typeof parseModelConfig>, fileType: GgufFileType) =>
+    ggufFileSize(spec, fileType).tensors.map((t) => t.bytes);
 
   it('holds for any Llama-style shape: all parameters counted, rows whole blocks, Q8_0 largest, _S ≤ _M per tensor', () => {
     fc.assert(
@@ -158,7 +175,10 @@ describe('ggufFileSize invariants', () => {
         for (const t of file.tensors) expect(t.rowElements % ggmlBlock(t.type).weights, t.name).toBe(0);
         const q8 = perTensor(spec, 'Q8_0');
         file.tensors.forEach((t, i) => expect(t.bytes, `${fileType} ${t.name}`).toBeLessThanOrEqual(q8[i]!));
-        for (const [small, medium] of [['Q3_K_S', 'Q3_K_M'], ['Q5_K_S', 'Q5_K_M']] as const) {
+        for (const [small, medium] of [
+          ['Q3_K_S', 'Q3_K_M'],
+          ['Q5_K_S', 'Q5_K_M'],
+        ] as const) {
           const m = perTensor(spec, medium);
           perTensor(spec, small).forEach((b, i) => expect(b).toBeLessThanOrEqual(m[i]!));
         }

@@ -212,13 +212,22 @@ export function ggufTensors(spec: ModelSpec): GgufTensor[] {
   const why = UNSUPPORTED[spec.modelType];
   const a = spec.attention;
   if (why || a.kind === 'mla') {
-    throw new Error(`GGUF file sizes are modelled for models with separate q/k/v attention; ${spec.modelType} uses ${why ?? 'multi-head latent attention'}.`);
+    throw new Error(
+      `GGUF file sizes are modelled for models with separate q/k/v attention; ${spec.modelType} uses ${why ?? 'multi-head latent attention'}.`,
+    );
   }
   const h = spec.hiddenSize;
   const tensors: GgufTensor[] = [];
   const add = (name: string, layer: number | null, shape: [number, ...number[]]) => {
     const elements = shape.reduce((x, y) => x * y, 1);
-    tensors.push({ name, layer, category: categoryOf(name), rowElements: shape[0], elements, dims: shape.length as 1 | 2 | 3 });
+    tensors.push({
+      name,
+      layer,
+      category: categoryOf(name),
+      rowElements: shape[0],
+      elements,
+      dims: shape.length as 1 | 2 | 3,
+    });
   };
 
   add('token_embd.weight', null, [h, spec.vocabSize]);
@@ -260,7 +269,8 @@ export function ggufTensors(spec: ModelSpec): GgufTensor[] {
     if (a.sinks === true) add(`${blk}attn_sinks.weight`, i, [a.numHeads]);
 
     const isMoe =
-      mlp.kind === 'moe' && (spec.moeLayerStep !== undefined ? (i + 1) % spec.moeLayerStep === 0 : i >= mlp.denseLayers);
+      mlp.kind === 'moe' &&
+      (spec.moeLayerStep !== undefined ? (i + 1) % spec.moeLayerStep === 0 : i >= mlp.denseLayers);
     if (mlp.kind === 'dense' || !isMoe) {
       const ff = mlp.kind === 'dense' ? mlp.intermediateSize : mlp.denseIntermediateSize;
       const gated = mlp.kind === 'moe' || mlp.gated !== false;
@@ -298,7 +308,12 @@ export function ggufTensors(spec: ModelSpec): GgufTensor[] {
 
 /** `tensor_allows_quantization`: 2-D/3-D `*.weight` tensors, except norms and the MoE router. */
 function quantizable(t: GgufTensor): boolean {
-  return t.dims >= 2 && t.name.endsWith('weight') && !t.name.includes('_norm.weight') && !t.name.includes('ffn_gate_inp.weight');
+  return (
+    t.dims >= 2 &&
+    t.name.endsWith('weight') &&
+    !t.name.includes('_norm.weight') &&
+    !t.name.includes('ffn_gate_inp.weight')
+  );
 }
 
 const BASE_TYPE: Readonly<Record<GgufFileType, GgmlType>> = {
@@ -576,5 +591,9 @@ export const GGUF_FILE_TYPE_SOURCES: readonly Source[] = [
     status: 'verified',
   },
   { id: 'llama-cpp-ggml-common-h', note: 'Block structs of Q5_1, IQ2_S, IQ3_S, IQ4_NL', status: 'verified' },
-  { id: 'llama-cpp-convert-hf-to-gguf', note: '1-D tensors, norms and ffn_gate_inp are written as F32', status: 'verified' },
+  {
+    id: 'llama-cpp-convert-hf-to-gguf',
+    note: '1-D tensors, norms and ffn_gate_inp are written as F32',
+    status: 'verified',
+  },
 ];

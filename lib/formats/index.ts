@@ -25,4 +25,14 @@ export {
   ggufTensors,
   getsMoreBits,
 } from './ggufFileType';
-export type { GgmlBlock, GgmlType, GgufFileOptions, GgufFileSize, GgufFileType, GgufTensor, GgufTensorPlan, GgufTypeShare, TensorCategory } from './ggufFileType';
+export type {
+  GgmlBlock,
+  GgmlType,
+  GgufFileOptions,
+  GgufFileSize,
+  GgufFileType,
+  GgufTensor,
+  GgufTensorPlan,
+  GgufTypeShare,
+  TensorCategory,
+} from './ggufFileType';

@@ -14,7 +14,7 @@ describe('KV_FORMATS', () => {
     });
   });
 
-  it('is independent of the weight formats: no KV entry is derived from a weight format\'s bits', () => {
+  it("is independent of the weight formats: no KV entry is derived from a weight format's bits", () => {
     // A 4-bit-weight model still caches K/V in 16 bits by default: the defaults differ.
     expect(getKvFormat('bf16').bitsPerElement).toBe(16);
     expect(FORMATS.some((format) => format.id === 'int4-g128')).toBe(true);

@@ -17,15 +17,19 @@ export const KV_FORMATS: readonly KvFormat[] = [
     id: 'bf16',
     name: 'BF16',
     bitsPerElement: 16,
-    summary: 'The default: K and V cached in the model\'s 16-bit dtype.',
-    sources: [{ id: 'hf-blog-hf-bitsandbytes-integration', note: 'BF16/FP16 are 2 bytes per value', status: 'verified' }],
+    summary: "The default: K and V cached in the model's 16-bit dtype.",
+    sources: [
+      { id: 'hf-blog-hf-bitsandbytes-integration', note: 'BF16/FP16 are 2 bytes per value', status: 'verified' },
+    ],
   },
   {
     id: 'fp16',
     name: 'FP16',
     bitsPerElement: 16,
-    summary: 'Same size as BF16; llama.cpp\'s default cache type (f16).',
-    sources: [{ id: 'hf-blog-hf-bitsandbytes-integration', note: 'BF16/FP16 are 2 bytes per value', status: 'verified' }],
+    summary: "Same size as BF16; llama.cpp's default cache type (f16).",
+    sources: [
+      { id: 'hf-blog-hf-bitsandbytes-integration', note: 'BF16/FP16 are 2 bytes per value', status: 'verified' },
+    ],
   },
   {
     id: 'fp8',
@@ -39,7 +43,13 @@ export const KV_FORMATS: readonly KvFormat[] = [
     name: 'INT8',
     bitsPerElement: 8,
     summary: '8-bit integer cache (llama.cpp q8_0 adds a 16-bit scale per 32 values, 8.5 bits).',
-    sources: [{ id: 'llm-qat-2305.17888', note: 'Quantises the KV cache along with weights and activations', status: 'secondary' }],
+    sources: [
+      {
+        id: 'llm-qat-2305.17888',
+        note: 'Quantises the KV cache along with weights and activations',
+        status: 'secondary',
+      },
+    ],
   },
   {
     id: 'int4',
@@ -92,10 +102,23 @@ export const DEEPSEEK_V32_FP8_MLA_LAYOUT: KvCacheLayout = {
     { name: 'scales, 4 × FP32 (one per 128 values)', bytes: 16 },
     { name: 'RoPE key, BF16', bytes: 128 },
   ],
-  summary: 'DeepSeek-V3.2 MLA cache in FP8 with its scales inline and the RoPE part kept in BF16: 656 bytes per token per layer.',
+  summary:
+    'DeepSeek-V3.2 MLA cache in FP8 with its scales inline and the RoPE part kept in BF16: 656 bytes per token per layer.',
   sources: [
-    { id: 'vllm-kv-cache-interface-py', note: 'MLAAttentionSpec.real_page_size_bytes: cache_dtype_str == "fp8_ds_mla" → block_size × 656', status: 'verified' },
-    { id: 'flashmla-readme', note: '656 B = 512 FP8 NoPE + 16 B (4 FP32 scales) + 128 B BF16 RoPE', status: 'secondary' },
-    { id: 'vllm-pr-25896', note: 'added the layout with DeepSeek-V3.2, beside the indexer key cache (132 B per token per layer)', status: 'verified' },
+    {
+      id: 'vllm-kv-cache-interface-py',
+      note: 'MLAAttentionSpec.real_page_size_bytes: cache_dtype_str == "fp8_ds_mla" → block_size × 656',
+      status: 'verified',
+    },
+    {
+      id: 'flashmla-readme',
+      note: '656 B = 512 FP8 NoPE + 16 B (4 FP32 scales) + 128 B BF16 RoPE',
+      status: 'secondary',
+    },
+    {
+      id: 'vllm-pr-25896',
+      note: 'added the layout with DeepSeek-V3.2, beside the indexer key cache (132 B per token per layer)',
+      status: 'verified',
+    },
   ],
 };

@@ -17,26 +17,33 @@ const codebookStorage = fc.record({
   blockSize: fc.integer({ min: 16, max: 4096 }),
   absmaxBits: fc.constantFrom(16, 32),
   doubleQuant: fc.option(
-    fc.record({ blockSize: fc.integer({ min: 2, max: 1024 }), codeBits: fc.constantFrom(4, 8), secondLevelAbsmaxBits: fc.constant(32) }),
+    fc.record({
+      blockSize: fc.integer({ min: 2, max: 1024 }),
+      codeBits: fc.constantFrom(4, 8),
+      secondLevelAbsmaxBits: fc.constant(32),
+    }),
     { nil: null },
   ),
 });
 
 const ggufStorage = fc
-  .tuple(fc.integer({ min: 1, max: 256 }), fc.integer({ min: 0, max: 64 }), fc.integer({ min: 0, max: 64 }), fc.integer({ min: 0, max: 8 }))
-  .map(
-    ([payload, scale, zero, second]): WeightStorage => ({
-      kind: 'gguf',
-      ggmlType: 'TEST',
-      blockWeights: 256,
-      fields: [
-        { name: 'qs', bytes: payload, role: 'payload' },
-        { name: 'scales', bytes: scale, role: 'scale' },
-        { name: 'mins', bytes: zero, role: 'zeroPoint' },
-        { name: 'd', bytes: second, role: 'secondLevel' },
-      ],
-    }),
-  );
+  .tuple(
+    fc.integer({ min: 1, max: 256 }),
+    fc.integer({ min: 0, max: 64 }),
+    fc.integer({ min: 0, max: 64 }),
+    fc.integer({ min: 0, max: 8 }),
+  )
+  .map(([payload, scale, zero, second]): WeightStorage => ({
+    kind: 'gguf',
+    ggmlType: 'TEST',
+    blockWeights: 256,
+    fields: [
+      { name: 'qs', bytes: payload, role: 'payload' },
+      { name: 'scales', bytes: scale, role: 'scale' },
+      { name: 'mins', bytes: zero, role: 'zeroPoint' },
+      { name: 'd', bytes: second, role: 'secondLevel' },
+    ],
+  }));
 
 const anyStorage: fc.Arbitrary<WeightStorage> = fc.oneof(integerStorage, codebookStorage, ggufStorage);
 
@@ -75,7 +82,11 @@ describe('storageBitsBreakdown(storage)', () => {
     fc.assert(
       fc.property(codebookStorage, fc.integer({ min: 2, max: 1024 }), (storage, dqBlock) => {
         const plain = storageBitsBreakdown({ ...storage, absmaxBits: 32, doubleQuant: null }).totalBits;
-        const dq = storageBitsBreakdown({ ...storage, absmaxBits: 32, doubleQuant: { blockSize: dqBlock, codeBits: 8, secondLevelAbsmaxBits: 32 } }).totalBits;
+        const dq = storageBitsBreakdown({
+          ...storage,
+          absmaxBits: 32,
+          doubleQuant: { blockSize: dqBlock, codeBits: 8, secondLevelAbsmaxBits: 32 },
+        }).totalBits;
         expect(dq).toBeLessThan(plain);
       }),
     );
@@ -94,7 +105,13 @@ describe('storageBitsBreakdown(storage)', () => {
   it('per-channel overhead is scaleBits/inFeatures and vanishes as rows get wide', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 1 << 20 }), (inFeatures) => {
-        const storage: WeightStorage = { kind: 'integer', bits: 8, groupSize: 'channel', scaleBits: 16, zeroPointBits: 0 };
+        const storage: WeightStorage = {
+          kind: 'integer',
+          bits: 8,
+          groupSize: 'channel',
+          scaleBits: 16,
+          zeroPointBits: 0,
+        };
         expect(storageBitsBreakdown(storage, { inFeatures }).totalBits).toBeCloseTo(8 + 16 / inFeatures, 12);
       }),
     );

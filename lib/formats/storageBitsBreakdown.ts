@@ -59,7 +59,11 @@ export function storageBitsBreakdown(storage: WeightStorage, options: BitsOption
       assertPositiveSize(groupSize, 'groupSize');
       const scale = scaleBits / groupSize;
       const zero = zeroPointBits / groupSize;
-      const terms = [`${bits}`, `${scaleBits}/${groupSize}`, ...(zeroPointBits > 0 ? [`${zeroPointBits}/${groupSize}`] : [])];
+      const terms = [
+        `${bits}`,
+        `${scaleBits}/${groupSize}`,
+        ...(zeroPointBits > 0 ? [`${zeroPointBits}/${groupSize}`] : []),
+      ];
       return result(bits, scale, zero, 0, `${terms.join(' + ')} = ${num(bits + scale + zero)}`, []);
     }
 
@@ -68,7 +72,14 @@ export function storageBitsBreakdown(storage: WeightStorage, options: BitsOption
       assertPositiveSize(blockSize, 'blockSize');
       if (!doubleQuant) {
         const scale = absmaxBits / blockSize;
-        return result(CODE_BITS, scale, 0, 0, `${CODE_BITS} + ${absmaxBits}/${blockSize} = ${num(CODE_BITS + scale)}`, []);
+        return result(
+          CODE_BITS,
+          scale,
+          0,
+          0,
+          `${CODE_BITS} + ${absmaxBits}/${blockSize} = ${num(CODE_BITS + scale)}`,
+          [],
+        );
       }
       assertPositiveSize(doubleQuant.blockSize, 'doubleQuant.blockSize');
       const scale = doubleQuant.codeBits / blockSize;
@@ -86,7 +97,14 @@ export function storageBitsBreakdown(storage: WeightStorage, options: BitsOption
     case 'microscaling': {
       assertPositiveSize(storage.blockSize, 'blockSize');
       const scale = storage.scaleBits / storage.blockSize;
-      return result(FP4_BITS, scale, 0, 0, `${FP4_BITS} + ${storage.scaleBits}/${storage.blockSize} = ${num(FP4_BITS + scale)}`, []);
+      return result(
+        FP4_BITS,
+        scale,
+        0,
+        0,
+        `${FP4_BITS} + ${storage.scaleBits}/${storage.blockSize} = ${num(FP4_BITS + scale)}`,
+        [],
+      );
     }
 
     case 'gguf': {
@@ -94,10 +112,18 @@ export function storageBitsBreakdown(storage: WeightStorage, options: BitsOption
       const sum = (role: string): number =>
         storage.fields.filter((field) => field.role === role).reduce((bytes, field) => bytes + field.bytes, 0);
       const perWeight = (bytes: number): number => (bytes * 8) / storage.blockWeights;
-      const parts = [sum('payload'), sum('scale'), sum('zeroPoint'), sum('secondLevel')].map(perWeight) as [number, number, number, number];
+      const parts = [sum('payload'), sum('scale'), sum('zeroPoint'), sum('secondLevel')].map(perWeight) as [
+        number,
+        number,
+        number,
+        number,
+      ];
       const blockBytes = storage.fields.reduce((bytes, field) => bytes + field.bytes, 0);
       const total = perWeight(blockBytes);
-      const split = parts.filter((bits) => bits > 0).map(num).join(' + ');
+      const split = parts
+        .filter((bits) => bits > 0)
+        .map(num)
+        .join(' + ');
       return result(...parts, `${blockBytes} B × 8 / ${storage.blockWeights} = ${split} = ${num(total)}`, []);
     }
   }

@@ -8,14 +8,33 @@ import type { ComputeDtype, GpuFigure } from './types';
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
 const ALL_DTYPES: ComputeDtype[] = ['fp32', 'tf32', 'bf16', 'fp16', 'fp8', 'int8', 'int4', 'fp4'];
-const ALL_FIGURES: GpuFigure[] = ['memory', 'usableMemory', 'cudaVisibleMemory', 'bandwidth', 'interconnect', ...ALL_DTYPES];
+const ALL_FIGURES: GpuFigure[] = [
+  'memory',
+  'usableMemory',
+  'cudaVisibleMemory',
+  'bandwidth',
+  'interconnect',
+  ...ALL_DTYPES,
+];
 
 describe('GPUS', () => {
   it('has unique kebab-case ids and includes the GPUs the lessons use', () => {
     const ids = GPUS.map((gpu) => gpu.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
-    for (const id of ['a100-40gb-sxm', 'a100-80gb-sxm', 'h100-sxm', 'h100-pcie', 'h100-nvl', 'h200-sxm', 'l40s', 'l4', 'rtx-4090', 'rtx-3090', 'mi300x']) {
+    for (const id of [
+      'a100-40gb-sxm',
+      'a100-80gb-sxm',
+      'h100-sxm',
+      'h100-pcie',
+      'h100-nvl',
+      'h200-sxm',
+      'l40s',
+      'l4',
+      'rtx-4090',
+      'rtx-3090',
+      'mi300x',
+    ]) {
       expect(ids).toContain(id);
     }
   });
@@ -47,7 +66,8 @@ describe('GPUS', () => {
       t4: 15_360,
       b200: 183_359,
     };
-    for (const [id, usableMiB] of Object.entries(expected)) expect(getGpu(id).usableMemoryBytes, id).toBe(usableMiB * MiB);
+    for (const [id, usableMiB] of Object.entries(expected))
+      expect(getGpu(id).usableMemoryBytes, id).toBe(usableMiB * MiB);
     // rocm-smi prints MI300X VRAM Total Memory (B): 206,141,652,992.
     expect(getGpu('mi300x').usableMemoryBytes).toBe(206_141_652_992);
   });
@@ -67,7 +87,8 @@ describe('GPUS', () => {
     for (const gpu of GPUS) {
       expect(gpu.usableMemoryBytes, gpu.id).toBeLessThanOrEqual(gpu.memoryBytes);
       expect(gpu.usableMemoryBytes, gpu.id).toBeGreaterThan(0.9 * gpu.memoryBytes);
-      if (gpu.cudaVisibleMemoryBytes !== undefined) expect(gpu.cudaVisibleMemoryBytes, gpu.id).toBeLessThan(gpu.usableMemoryBytes);
+      if (gpu.cudaVisibleMemoryBytes !== undefined)
+        expect(gpu.cudaVisibleMemoryBytes, gpu.id).toBeLessThan(gpu.usableMemoryBytes);
     }
   });
 

@@ -43,7 +43,12 @@ export const GPUS: readonly Gpu[] = [
     interconnect: { kind: 'nvlink', label: 'NVLink 3: 600 GB/s', bytesPerSecondPerDirection: 300 * GB_PER_S },
     notes: [AMPERE_NO_FP8],
     sources: [
-      { id: 'nvidia-a100-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: NVLink 3: 600 GB/s bidirectional; per direction is half' },
+      {
+        id: 'nvidia-a100-datasheet',
+        figures: ['interconnect'],
+        status: 'secondary',
+        note: 'Interconnect row: NVLink 3: 600 GB/s bidirectional; per direction is half',
+      },
       {
         id: 'nvidia-a100-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'int8', 'int4'],
@@ -51,7 +56,12 @@ export const GPUS: readonly Gpu[] = [
         note: 'Datasheet table (dense | sparse: BF16 312 | 624, INT8 624 | 1,248, INT4 1,248 | 2,496), read in reproductions (upb-pc2 wiki, glennklockwood.com/garden/processors/A100)',
       },
       { id: 'gh-modal-client-2797', figures: ['usableMemory'], status: 'verified', note: 'nvidia-smi: 40,960 MiB' },
-      { id: 'gh-bottlerocket-3873', figures: ['cudaVisibleMemory'], status: 'verified', note: 'deviceQuery: 40,339 MBytes (42,298,834,944 bytes)' },
+      {
+        id: 'gh-bottlerocket-3873',
+        figures: ['cudaVisibleMemory'],
+        status: 'verified',
+        note: 'deviceQuery: 40,339 MBytes (42,298,834,944 bytes)',
+      },
     ],
   },
   {
@@ -67,7 +77,12 @@ export const GPUS: readonly Gpu[] = [
     interconnect: { kind: 'nvlink', label: 'NVLink 3: 600 GB/s', bytesPerSecondPerDirection: 300 * GB_PER_S },
     notes: [AMPERE_NO_FP8],
     sources: [
-      { id: 'nvidia-a100-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: NVLink 3: 600 GB/s bidirectional; per direction is half' },
+      {
+        id: 'nvidia-a100-datasheet',
+        figures: ['interconnect'],
+        status: 'secondary',
+        note: 'Interconnect row: NVLink 3: 600 GB/s bidirectional; per direction is half',
+      },
       {
         id: 'nvidia-a100-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'int8', 'int4'],
@@ -91,14 +106,24 @@ export const GPUS: readonly Gpu[] = [
     interconnect: { kind: 'nvlink', label: 'NVLink 4: 900 GB/s', bytesPerSecondPerDirection: 450 * GB_PER_S },
     notes: [HOPPER_NO_INT4],
     sources: [
-      { id: 'nvidia-h100-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: NVLink 4: 900 GB/s bidirectional; per direction is half' },
+      {
+        id: 'nvidia-h100-datasheet',
+        figures: ['interconnect'],
+        status: 'secondary',
+        note: 'Interconnect row: NVLink 4: 900 GB/s bidirectional; per direction is half',
+      },
       {
         id: 'nvidia-h100-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8', 'int8'],
         status: 'secondary',
         note: 'Datasheet table, sparse BF16/FP16 1,979, FP8 and INT8 3,958, "1/2 lower without sparsity"; 3.35 TB/s. Read in archive-lib.hpctech.co.jp/gpuproduct/nvidia-h100.html and glennklockwood.com (989.4 / 1,978.9 dense)',
       },
-      { id: 'gh-nccl-1264', figures: ['usableMemory'], status: 'verified', note: 'nvidia-smi: "NVIDIA H100 80GB HBM3 … 81559MiB"' },
+      {
+        id: 'gh-nccl-1264',
+        figures: ['usableMemory'],
+        status: 'verified',
+        note: 'nvidia-smi: "NVIDIA H100 80GB HBM3 … 81559MiB"',
+      },
       {
         id: 'measured-h100-sxm-memory',
         figures: ['usableMemory', 'cudaVisibleMemory'],
@@ -117,10 +142,19 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(81_559),
     bandwidthBytesPerSecond: 2.0 * TB_PER_S,
     denseTflops: { bf16: 756, fp16: 756, fp8: 1_513, int8: 1_513 },
-    interconnect: { kind: 'pcie', label: 'PCIe Gen5 x16: 128 GB/s (600 GB/s with an NVLink bridge)', bytesPerSecondPerDirection: 64 * GB_PER_S },
+    interconnect: {
+      kind: 'pcie',
+      label: 'PCIe Gen5 x16: 128 GB/s (600 GB/s with an NVLink bridge)',
+      bytesPerSecondPerDirection: 64 * GB_PER_S,
+    },
     notes: [HOPPER_NO_INT4],
     sources: [
-      { id: 'nvidia-h100-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: PCIe Gen5 x16: 128 GB/s (600 GB/s with an NVLink bridge) bidirectional; per direction is half' },
+      {
+        id: 'nvidia-h100-datasheet',
+        figures: ['interconnect'],
+        status: 'secondary',
+        note: 'Interconnect row: PCIe Gen5 x16: 128 GB/s (600 GB/s with an NVLink bridge) bidirectional; per direction is half',
+      },
       {
         id: 'nvidia-h100-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8', 'int8'],
@@ -146,9 +180,17 @@ export const GPUS: readonly Gpu[] = [
     bandwidthBytesPerSecond: 3.9 * TB_PER_S,
     denseTflops: { bf16: 835, fp16: 835, fp8: 1_671, int8: 1_671 },
     interconnect: { kind: 'nvlink', label: 'NVLink bridge: 600 GB/s', bytesPerSecondPerDirection: 300 * GB_PER_S },
-    notes: ['Figures are per GPU; the NVL product is a pair of these cards joined by an NVLink bridge.', HOPPER_NO_INT4],
+    notes: [
+      'Figures are per GPU; the NVL product is a pair of these cards joined by an NVLink bridge.',
+      HOPPER_NO_INT4,
+    ],
     sources: [
-      { id: 'nvidia-h100-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: NVLink bridge: 600 GB/s bidirectional; per direction is half' },
+      {
+        id: 'nvidia-h100-datasheet',
+        figures: ['interconnect'],
+        status: 'secondary',
+        note: 'Interconnect row: NVLink bridge: 600 GB/s bidirectional; per direction is half',
+      },
       {
         id: 'nvidia-h100-datasheet',
         figures: ['memory', 'bandwidth'],
@@ -161,7 +203,12 @@ export const GPUS: readonly Gpu[] = [
         status: 'unverified',
         note: 'Dense = half of the commonly quoted sparse 1,671 (BF16/FP16) and 3,341 (FP8/INT8); not read in the datasheet',
       },
-      { id: 'gh-gpu-admin-tools-4', figures: ['usableMemory'], status: 'verified', note: 'nvidia-smi: "NVIDIA H100 NVL … 95830MiB"' },
+      {
+        id: 'gh-gpu-admin-tools-4',
+        figures: ['usableMemory'],
+        status: 'verified',
+        note: 'nvidia-smi: "NVIDIA H100 NVL … 95830MiB"',
+      },
     ],
   },
   {
@@ -177,14 +224,24 @@ export const GPUS: readonly Gpu[] = [
     interconnect: { kind: 'nvlink', label: 'NVLink 4: 900 GB/s', bytesPerSecondPerDirection: 450 * GB_PER_S },
     notes: [HOPPER_NO_INT4],
     sources: [
-      { id: 'nvidia-h200-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: NVLink 4: 900 GB/s bidirectional; per direction is half' },
+      {
+        id: 'nvidia-h200-datasheet',
+        figures: ['interconnect'],
+        status: 'secondary',
+        note: 'Interconnect row: NVLink 4: 900 GB/s bidirectional; per direction is half',
+      },
       {
         id: 'nvidia-h200-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8', 'int8'],
         status: 'secondary',
         note: '141 GB HBM3e, 4.8 TB/s; same tensor-core peaks as H100 SXM (FP8 3,958 sparse). Dense figures also listed in meta-pytorch/tritonbench#78',
       },
-      { id: 'gh-sglang-3196', figures: ['usableMemory'], status: 'verified', note: 'nvidia-smi: "NVIDIA H200 … 143771MiB"' },
+      {
+        id: 'gh-sglang-3196',
+        figures: ['usableMemory'],
+        status: 'verified',
+        note: 'nvidia-smi: "NVIDIA H200 … 143771MiB"',
+      },
     ],
   },
   {
@@ -204,7 +261,12 @@ export const GPUS: readonly Gpu[] = [
       'INT8 and INT4 are as commonly quoted (733 each); on every other Ada part INT4 runs at 2× INT8, so the INT4 figure is probably understated.',
     ],
     sources: [
-      { id: 'nvidia-l40s-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: PCIe Gen4 x16: 64 GB/s bidirectional; per direction is half' },
+      {
+        id: 'nvidia-l40s-datasheet',
+        figures: ['interconnect'],
+        status: 'secondary',
+        note: 'Interconnect row: PCIe Gen4 x16: 64 GB/s bidirectional; per direction is half',
+      },
       {
         id: 'nvidia-l40s-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8'],
@@ -231,16 +293,29 @@ export const GPUS: readonly Gpu[] = [
     bandwidthBytesPerSecond: 300 * GB_PER_S,
     denseTflops: { bf16: 121, fp16: 121, fp8: 242.5, int8: 242.5, int4: 485 },
     interconnect: { kind: 'pcie', label: 'PCIe Gen4 x16: 64 GB/s', bytesPerSecondPerDirection: 32 * GB_PER_S },
-    notes: [ECC_GDDR, 'INT4 is not in the L4 datasheet: 485 assumes the 2× INT8 rate of the other Ada parts (unverified).'],
+    notes: [
+      ECC_GDDR,
+      'INT4 is not in the L4 datasheet: 485 assumes the 2× INT8 rate of the other Ada parts (unverified).',
+    ],
     sources: [
-      { id: 'nvidia-l4-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: PCIe Gen4 x16: 64 GB/s bidirectional; per direction is half' },
+      {
+        id: 'nvidia-l4-datasheet',
+        figures: ['interconnect'],
+        status: 'secondary',
+        note: 'Interconnect row: PCIe Gen4 x16: 64 GB/s bidirectional; per direction is half',
+      },
       {
         id: 'nvidia-l4-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8', 'int8'],
         status: 'secondary',
         note: 'Datasheet: FP16/BF16 242 sparse, FP8 and INT8 485 sparse ("485 TOPS | Sparsity" in a reseller copy), 300 GB/s',
       },
-      { id: 'nvidia-ada-whitepaper', figures: ['int4'], status: 'unverified', note: '2 × INT8 (the Ada INT4:INT8 ratio of the RTX 4090 appendix); no L4 INT4 figure found' },
+      {
+        id: 'nvidia-ada-whitepaper',
+        figures: ['int4'],
+        status: 'unverified',
+        note: '2 × INT8 (the Ada INT4:INT8 ratio of the RTX 4090 appendix); no L4 INT4 figure found',
+      },
       { id: 'gh-modal-client-2797', figures: ['usableMemory'], status: 'verified', note: 'nvidia-smi: 23,034 MiB' },
     ],
   },
@@ -254,17 +329,31 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(24_564),
     bandwidthBytesPerSecond: 1_008 * GB_PER_S,
     denseTflops: { bf16: 165.2, fp16: 165.2, fp8: 330.3, int8: 660.6, int4: 1_321.2 },
-    interconnect: { kind: 'pcie', label: 'PCIe Gen4 x16: 64 GB/s (no NVLink)', bytesPerSecondPerDirection: 32 * GB_PER_S },
+    interconnect: {
+      kind: 'pcie',
+      label: 'PCIe Gen4 x16: 64 GB/s (no NVLink)',
+      bytesPerSecondPerDirection: 32 * GB_PER_S,
+    },
     notes: [GEFORCE_HALF_RATE],
     sources: [
-      { id: 'pci-sig-pcie-bandwidth', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: PCIe Gen4 x16: 64 GB/s (no NVLink) bidirectional; per direction is half' },
+      {
+        id: 'pci-sig-pcie-bandwidth',
+        figures: ['interconnect'],
+        status: 'secondary',
+        note: 'Interconnect row: PCIe Gen4 x16: 64 GB/s (no NVLink) bidirectional; per direction is half',
+      },
       {
         id: 'nvidia-ada-whitepaper',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8', 'int8', 'int4'],
         status: 'secondary',
         note: 'Appendix table (FP16/BF16 with FP32 accumulate 165.2, FP8 with FP32 accumulate 330.3, INT8 660.6, INT4 1,321.2 dense), read in a reproduction (waredb)',
       },
-      { id: 'gh-rlinf-255', figures: ['usableMemory'], status: 'verified', note: 'nvidia-smi: "NVIDIA GeForce RTX 4090 … 24564MiB"' },
+      {
+        id: 'gh-rlinf-255',
+        figures: ['usableMemory'],
+        status: 'verified',
+        note: 'nvidia-smi: "NVIDIA GeForce RTX 4090 … 24564MiB"',
+      },
     ],
   },
   {
@@ -277,18 +366,37 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(24_576),
     bandwidthBytesPerSecond: 936 * GB_PER_S,
     denseTflops: { bf16: 71, fp16: 71, int8: 284, int4: 568 },
-    interconnect: { kind: 'pcie', label: 'PCIe Gen4 x16: 64 GB/s (an NVLink bridge is optional)', bytesPerSecondPerDirection: 32 * GB_PER_S },
+    interconnect: {
+      kind: 'pcie',
+      label: 'PCIe Gen4 x16: 64 GB/s (an NVLink bridge is optional)',
+      bytesPerSecondPerDirection: 32 * GB_PER_S,
+    },
     notes: [GEFORCE_HALF_RATE, AMPERE_NO_FP8],
     sources: [
-      { id: 'pci-sig-pcie-bandwidth', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: PCIe Gen4 x16: 64 GB/s (an NVLink bridge is optional) bidirectional; per direction is half' },
-      { id: 'nvidia-ga102-whitepaper', figures: ['memory', 'bandwidth'], status: 'secondary', note: '24 GB GDDR6X, 936 GB/s (spec tables reproducing NVIDIA\'s)' },
+      {
+        id: 'pci-sig-pcie-bandwidth',
+        figures: ['interconnect'],
+        status: 'secondary',
+        note: 'Interconnect row: PCIe Gen4 x16: 64 GB/s (an NVLink bridge is optional) bidirectional; per direction is half',
+      },
+      {
+        id: 'nvidia-ga102-whitepaper',
+        figures: ['memory', 'bandwidth'],
+        status: 'secondary',
+        note: "24 GB GDDR6X, 936 GB/s (spec tables reproducing NVIDIA's)",
+      },
       {
         id: 'nvidia-ga102-whitepaper',
         figures: ['bf16', 'fp16', 'int8', 'int4'],
         status: 'unverified',
         note: 'Appendix A (FP16 with FP32 accumulate 71, INT8 284, INT4 568 dense) as quoted in docs/provenance.md; the appendix table was not read',
       },
-      { id: 'gh-club-3090-1128', figures: ['usableMemory'], status: 'verified', note: 'nvidia-smi: "NVIDIA GeForce RTX 3090 … 24576MiB"' },
+      {
+        id: 'gh-club-3090-1128',
+        figures: ['usableMemory'],
+        status: 'verified',
+        note: 'nvidia-smi: "NVIDIA GeForce RTX 3090 … 24576MiB"',
+      },
     ],
   },
   {
@@ -301,20 +409,34 @@ export const GPUS: readonly Gpu[] = [
     usableMemoryBytes: mib(196_592),
     bandwidthBytesPerSecond: 5.3 * TB_PER_S,
     denseTflops: { bf16: 1_307.4, fp16: 1_307.4, fp8: 2_614.9, int8: 2_614.9 },
-    interconnect: { kind: 'infinity-fabric', label: 'Infinity Fabric: 7 links × 128 GB/s', bytesPerSecondPerDirection: 448 * GB_PER_S },
+    interconnect: {
+      kind: 'infinity-fabric',
+      label: 'Infinity Fabric: 7 links × 128 GB/s',
+      bytesPerSecondPerDirection: 448 * GB_PER_S,
+    },
     notes: [
       'Several pages mislabel 2,614.9 (FP8, or FP16 with sparsity) as dense FP16; dense FP16 is 1,307.4.',
       'Its FP8 is E4M3FNUZ (bias 8, largest value 240, NaN only 0x80), not the OCP E4M3FN of NVIDIA GPUs (largest 448): vLLM converts and rescales E4M3FN checkpoints at load (normalize_e4m3fn_to_e4m3fnuz; PyTorch c10/util/Float8_e4m3fnuz.h).',
     ],
     sources: [
-      { id: 'amd-mi300x-datasheet', figures: ['interconnect'], status: 'unverified', note: 'Interconnect row: Infinity Fabric: 7 links × 128 GB/s bidirectional; per direction is half' },
+      {
+        id: 'amd-mi300x-datasheet',
+        figures: ['interconnect'],
+        status: 'unverified',
+        note: 'Interconnect row: Infinity Fabric: 7 links × 128 GB/s bidirectional; per direction is half',
+      },
       {
         id: 'amd-mi300x-datasheet',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8'],
         status: 'secondary',
         note: '192 GB, 5.3 TB/s, BF16/FP16 1,307.4 and FP8 2,614.9 dense, as several independent code repositories and pages quote the datasheet',
       },
-      { id: 'amd-mi300x-datasheet', figures: ['int8'], status: 'unverified', note: 'INT8 2,614.9 TOPS dense as quoted in docs/provenance.md; not found in any reproduction' },
+      {
+        id: 'amd-mi300x-datasheet',
+        figures: ['int8'],
+        status: 'unverified',
+        note: 'INT8 2,614.9 TOPS dense as quoted in docs/provenance.md; not found in any reproduction',
+      },
       {
         id: 'gh-rocm-4203',
         figures: ['usableMemory'],
@@ -339,7 +461,12 @@ export const GPUS: readonly Gpu[] = [
       'Some cloud VMs report 15,109 MiB instead of 15,360 MiB.',
     ],
     sources: [
-      { id: 'nvidia-t4-datasheet', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: PCIe Gen3 x16: 32 GB/s bidirectional; per direction is half' },
+      {
+        id: 'nvidia-t4-datasheet',
+        figures: ['interconnect'],
+        status: 'secondary',
+        note: 'Interconnect row: PCIe Gen3 x16: 32 GB/s bidirectional; per direction is half',
+      },
       {
         id: 'nvidia-t4-datasheet',
         figures: ['memory', 'bandwidth', 'fp16', 'int8', 'int4'],
@@ -363,10 +490,15 @@ export const GPUS: readonly Gpu[] = [
     notes: [
       'Early material quoted 192 GB and 8 TB/s; the HGX B200 specification gives 180 GB and 7.7 TB/s.',
       'Blackwell adds FP4 tensor cores; it has no INT4 tensor cores.',
-      'Hardware INT8 is not software INT8: vLLM\'s INT8 W8A8 docs say INT8 is not supported on compute capability ≥ 10.0 and to use FP8 instead.',
+      "Hardware INT8 is not software INT8: vLLM's INT8 W8A8 docs say INT8 is not supported on compute capability ≥ 10.0 and to use FP8 instead.",
     ],
     sources: [
-      { id: 'nvidia-hgx-b200', figures: ['interconnect'], status: 'secondary', note: 'Interconnect row: NVLink 5: 1.8 TB/s bidirectional; per direction is half' },
+      {
+        id: 'nvidia-hgx-b200',
+        figures: ['interconnect'],
+        status: 'secondary',
+        note: 'Interconnect row: NVLink 5: 1.8 TB/s bidirectional; per direction is half',
+      },
       {
         id: 'nvidia-hgx-b200',
         figures: ['memory', 'bandwidth', 'bf16', 'fp16', 'fp8', 'int8', 'fp4'],
@@ -379,7 +511,12 @@ export const GPUS: readonly Gpu[] = [
         status: 'secondary',
         note: 'Driver: 7,680-bit bus at 3,996 MHz → 7.67 TB/s; torchao roofline peaks bf16 2.25e15, fp8 4.5e15, fp4 9.0e15',
       },
-      { id: 'gh-tensorrt-llm-10278', figures: ['usableMemory'], status: 'verified', note: 'nvidia-smi: "NVIDIA B200 … 183359MiB"' },
+      {
+        id: 'gh-tensorrt-llm-10278',
+        figures: ['usableMemory'],
+        status: 'verified',
+        note: 'nvidia-smi: "NVIDIA B200 … 183359MiB"',
+      },
     ],
   },
 ];

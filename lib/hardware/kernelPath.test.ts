@@ -15,16 +15,23 @@ describe('vllmKernelPath(format, gpu)', () => {
   });
 
   it('FP8: CUTLASS scaled_mm on Ada/Hopper/Blackwell, FP8 Marlin weight-only on Ampere, refused on Turing (vLLM FP8 docs)', () => {
-    expect(vllmKernelPath('fp8-w8a8', getGpu('h100-sxm'))).toMatchObject({ support: 'native', kernel: 'CUTLASS scaled_mm (FP8)' });
+    expect(vllmKernelPath('fp8-w8a8', getGpu('h100-sxm'))).toMatchObject({
+      support: 'native',
+      kernel: 'CUTLASS scaled_mm (FP8)',
+    });
     expect(vllmKernelPath('fp8-w8a8', getGpu('l4')).support).toBe('native');
-    expect(vllmKernelPath('fp8-w8a8', getGpu('a100-80gb-sxm'))).toMatchObject({ support: 'fallback', kernel: 'FP8 Marlin (W8A16)' });
+    expect(vllmKernelPath('fp8-w8a8', getGpu('a100-80gb-sxm'))).toMatchObject({
+      support: 'fallback',
+      kernel: 'FP8 Marlin (W8A16)',
+    });
     expect(vllmKernelPath('fp8-w8a8', getGpu('t4')).support).toBe('unsupported');
     expect(vllmKernelPath('fp8-w8a8', getGpu('mi300x')).kernel).toMatch(/E4M3FNUZ/);
   });
 
   it('INT8 W8A8 is refused on Blackwell ("not supported on compute capability >= 10.0") and native on Turing to Hopper', () => {
     expect(vllmRunsFormatOn('int8-w8a8', getGpu('b200'))).toBe(false);
-    for (const id of ['t4', 'a100-80gb-sxm', 'l40s', 'h100-sxm']) expect(vllmKernelPath('int8-w8a8', getGpu(id)).support, id).toBe('native');
+    for (const id of ['t4', 'a100-80gb-sxm', 'l40s', 'h100-sxm'])
+      expect(vllmKernelPath('int8-w8a8', getGpu(id)).support, id).toBe('native');
   });
 
   it('W4A8 (INT4 × FP8) runs on Hopper only; NVFP4 is native on Blackwell and weight-only elsewhere', () => {
@@ -42,7 +49,11 @@ describe('vllmKernelPath(format, gpu)', () => {
         expect(p.kernel.length).toBeGreaterThan(0);
         if (p.support !== 'native') expect(p.note.length).toBeGreaterThan(10);
         expect(vllmRunsFormatOn(format, gpu)).toBe(p.support !== 'unsupported');
-        for (const id of p.sources) expect(SOURCES.some((s) => s.id === id), id).toBe(true);
+        for (const id of p.sources)
+          expect(
+            SOURCES.some((s) => s.id === id),
+            id,
+          ).toBe(true);
       }),
     );
   });

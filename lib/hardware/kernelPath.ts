@@ -63,8 +63,18 @@ export function vllmKernelPath(formatId: string, gpu: Gpu): KernelPath {
   if (f.storage.kind === 'float') {
     const blas = amd ? 'hipBLASLt' : 'cuBLAS';
     return arch === 'turing'
-      ? { support: 'native', kernel: `${blas} (FP16)`, note: 'Turing has no BF16 tensor cores; vLLM runs FP16.', sources: [] }
-      : { support: 'native', kernel: blas, note: '16-bit weights and activations: the dense GEMM library.', sources: [] };
+      ? {
+          support: 'native',
+          kernel: `${blas} (FP16)`,
+          note: 'Turing has no BF16 tensor cores; vLLM runs FP16.',
+          sources: [],
+        }
+      : {
+          support: 'native',
+          kernel: blas,
+          note: '16-bit weights and activations: the dense GEMM library.',
+          sources: [],
+        };
   }
 
   if (f.storage.kind === 'gguf' || f.storage.kind === 'codebook') {
@@ -78,7 +88,12 @@ export function vllmKernelPath(formatId: string, gpu: Gpu): KernelPath {
 
   if (f.storage.kind === 'microscaling') {
     return arch === 'blackwell'
-      ? { support: 'native', kernel: 'CUTLASS / FlashInfer FP4 GEMM', note: 'Blackwell multiplies FP4 on its tensor cores: 4-bit bytes and 4-bit math.', sources: ['nvidia-blog-nvfp4'] }
+      ? {
+          support: 'native',
+          kernel: 'CUTLASS / FlashInfer FP4 GEMM',
+          note: 'Blackwell multiplies FP4 on its tensor cores: 4-bit bytes and 4-bit math.',
+          sources: ['nvidia-blog-nvfp4'],
+        }
       : {
           support: 'fallback',
           kernel: 'dequantise to 16 bits (weight-only)',
@@ -91,14 +106,35 @@ export function vllmKernelPath(formatId: string, gpu: Gpu): KernelPath {
   if (f.computeDtype === 'fp8' && f.storage.kind === 'integer') {
     // W4A8: INT4 weights × FP8 activations
     return arch === 'hopper'
-      ? { support: 'native', kernel: 'CUTLASS W4A8', note: 'INT4 weights, FP8 activations quantised per token at run time, FP8 tensor-core math.', sources: ['vllm-cutlass-w4a8-py'] }
-      : { support: 'unsupported', kernel: '—', note: 'vLLM\'s CUTLASS W4A8 kernel requires compute capability 9.0 (Hopper).', sources: ['vllm-cutlass-w4a8-py'] };
+      ? {
+          support: 'native',
+          kernel: 'CUTLASS W4A8',
+          note: 'INT4 weights, FP8 activations quantised per token at run time, FP8 tensor-core math.',
+          sources: ['vllm-cutlass-w4a8-py'],
+        }
+      : {
+          support: 'unsupported',
+          kernel: '—',
+          note: "vLLM's CUTLASS W4A8 kernel requires compute capability 9.0 (Hopper).",
+          sources: ['vllm-cutlass-w4a8-py'],
+        };
   }
 
   if (f.computeDtype === 'fp8') {
-    if (arch === 'turing') return { support: 'unsupported', kernel: '—', note: 'vLLM runs FP8 checkpoints only from compute capability 8.0 (Ampere) on.', sources: [FP8_DOCS] };
+    if (arch === 'turing')
+      return {
+        support: 'unsupported',
+        kernel: '—',
+        note: 'vLLM runs FP8 checkpoints only from compute capability 8.0 (Ampere) on.',
+        sources: [FP8_DOCS],
+      };
     if (arch === 'ampere') {
-      return { support: 'fallback', kernel: 'FP8 Marlin (W8A16)', note: 'No FP8 tensor cores: weights stay FP8 in memory, the math runs in 16 bits (weight-only).', sources: [FP8_DOCS] };
+      return {
+        support: 'fallback',
+        kernel: 'FP8 Marlin (W8A16)',
+        note: 'No FP8 tensor cores: weights stay FP8 in memory, the math runs in 16 bits (weight-only).',
+        sources: [FP8_DOCS],
+      };
     }
     if (amd) {
       return {
@@ -108,18 +144,52 @@ export function vllmKernelPath(formatId: string, gpu: Gpu): KernelPath {
         sources: ['vllm-w8a8-utils-py'],
       };
     }
-    return { support: 'native', kernel: 'CUTLASS scaled_mm (FP8)', note: 'FP8 weights and activations on FP8 tensor cores.', sources: [FP8_DOCS] };
+    return {
+      support: 'native',
+      kernel: 'CUTLASS scaled_mm (FP8)',
+      note: 'FP8 weights and activations on FP8 tensor cores.',
+      sources: [FP8_DOCS],
+    };
   }
 
   if (f.computeDtype === 'int8') {
-    if (arch === 'blackwell') return { support: 'unsupported', kernel: '—', note: 'vLLM: "INT8 is not supported on compute capability >= 10.0"; use FP8.', sources: [INT8_LATEST] };
-    if (amd) return { support: 'unsupported', kernel: '—', note: 'vLLM documents INT8 W8A8 for NVIDIA Turing to Hopper only.', sources: [INT8_DOCS] };
-    return { support: 'native', kernel: 'CUTLASS scaled_mm (INT8)', note: 'INT8 weights and activations on INT8 tensor cores.', sources: [INT8_DOCS] };
+    if (arch === 'blackwell')
+      return {
+        support: 'unsupported',
+        kernel: '—',
+        note: 'vLLM: "INT8 is not supported on compute capability >= 10.0"; use FP8.',
+        sources: [INT8_LATEST],
+      };
+    if (amd)
+      return {
+        support: 'unsupported',
+        kernel: '—',
+        note: 'vLLM documents INT8 W8A8 for NVIDIA Turing to Hopper only.',
+        sources: [INT8_DOCS],
+      };
+    return {
+      support: 'native',
+      kernel: 'CUTLASS scaled_mm (INT8)',
+      note: 'INT8 weights and activations on INT8 tensor cores.',
+      sources: [INT8_DOCS],
+    };
   }
 
   if (isWeightOnlyInteger(f)) {
-    if (amd) return { support: 'fallback', kernel: 'ROCm weight-only kernels', note: 'Marlin and Machete are CUDA kernels; ROCm builds use their own.', sources: [MP_KERNELS] };
-    if (arch === 'turing') return { support: 'fallback', kernel: 'ExLlama', note: 'Marlin needs compute capability 8.0; vLLM falls back to ExLlama kernels.', sources: [MP_KERNELS] };
+    if (amd)
+      return {
+        support: 'fallback',
+        kernel: 'ROCm weight-only kernels',
+        note: 'Marlin and Machete are CUDA kernels; ROCm builds use their own.',
+        sources: [MP_KERNELS],
+      };
+    if (arch === 'turing')
+      return {
+        support: 'fallback',
+        kernel: 'ExLlama',
+        note: 'Marlin needs compute capability 8.0; vLLM falls back to ExLlama kernels.',
+        sources: [MP_KERNELS],
+      };
     if (arch === 'hopper') {
       return {
         support: 'native',
@@ -128,7 +198,12 @@ export function vllmKernelPath(formatId: string, gpu: Gpu): KernelPath {
         sources: [MP_KERNELS, 'marlin-readme'],
       };
     }
-    return { support: 'native', kernel: 'Marlin', note: 'FP16×INT4 kernel that dequantises in registers, near the bandwidth roof up to batch 16–32.', sources: [MP_KERNELS, 'marlin-readme'] };
+    return {
+      support: 'native',
+      kernel: 'Marlin',
+      note: 'FP16×INT4 kernel that dequantises in registers, near the bandwidth roof up to batch 16–32.',
+      sources: [MP_KERNELS, 'marlin-readme'],
+    };
   }
 
   return { support: 'native', kernel: 'vLLM default', note: '', sources: [] };

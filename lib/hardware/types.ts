@@ -73,7 +73,11 @@ export interface Gpu {
    * prints the bidirectional total; `bytesPerSecondPerDirection` is half of it, which
    * is what a ring all-reduce's bus bandwidth is bounded by.
    */
-  interconnect: { kind: 'nvlink' | 'pcie' | 'infinity-fabric'; label: string; bytesPerSecondPerDirection: BytesPerSecond };
+  interconnect: {
+    kind: 'nvlink' | 'pcie' | 'infinity-fabric';
+    label: string;
+    bytesPerSecondPerDirection: BytesPerSecond;
+  };
   /** Caveats to show beside the figures ("FP16 figure is with FP32 accumulate"). */
   notes: readonly string[];
   /** Where each figure comes from; together they cover every figure stated above. */

@@ -21,7 +21,8 @@ import { parseModelConfig, parseModelConfigText } from './parseModelConfig';
 import { PUBLISHED_TOTALS } from './testPublishedTotals';
 
 const count = (config: Readonly<Record<string, unknown>>) => countParams(parseModelConfig(config));
-const kv16 = (config: Readonly<Record<string, unknown>>) => kvCacheBytesPerToken(parseModelConfig(config), { bits: 16 });
+const kv16 = (config: Readonly<Record<string, unknown>>) =>
+  kvCacheBytesPerToken(parseModelConfig(config), { bits: 16 });
 
 /**
  * "hub" = the Hugging Face API `safetensors.total` of the checkpoint (the parameter count on its
@@ -84,14 +85,27 @@ describe('new architectures reproduce their published totals', () => {
     //   patch 3 × 14² × 1,408 = 827,904; class 1,408; positions (24² + 1) × 1,408 = 812,416; pre/post LayerNorms 5,632
     //   per layer 4 × (1,408² + 1,408) + (1,408 × 5,632 + 5,632) + (5,632 × 1,408 + 1,408) + 4 × 1,408 = 23,807,872; × 34 = 809,467,648
     //   pixel-shuffle adapter 5,632 × 4,096 + 4,096² = 39,845,888; projector 4,096 × 5,120 = 20,971,520
-    expect(c.vision).toEqual({ tower: 827_904 + 1408 + 812_416 + 5632 + 809_467_648 + 39_845_888, projector: 20_971_520 });
+    expect(c.vision).toEqual({
+      tower: 827_904 + 1408 + 812_416 + 5632 + 809_467_648 + 39_845_888,
+      projector: 20_971_520,
+    });
     expect(c.total + c.vision!.tower + c.vision!.projector).toBe(108_641_793_536);
     expect(kv16(LLAMA_4_SCOUT_CONFIG)).toBe(2 * 48 * 8 * 128 * 2);
   });
 
   test('Llama-4 interleaved dense/MoE (Maverick shape, interleave_moe_layer_step 2): 24 MoE + 24 dense layers', () => {
-    const spec = parseModelConfig({ ...LLAMA_4_SCOUT_TEXT_CONFIG, num_local_experts: 128, interleave_moe_layer_step: 2, moe_layers: undefined });
-    expect(spec.mlp).toMatchObject({ kind: 'moe', numRoutedExperts: 128, denseLayers: 24, denseIntermediateSize: 16384 });
+    const spec = parseModelConfig({
+      ...LLAMA_4_SCOUT_TEXT_CONFIG,
+      num_local_experts: 128,
+      interleave_moe_layer_step: 2,
+      moe_layers: undefined,
+    });
+    expect(spec.mlp).toMatchObject({
+      kind: 'moe',
+      numRoutedExperts: 128,
+      denseLayers: 24,
+      denseIntermediateSize: 16384,
+    });
     // Card: "17B active, 400B total" (with vision). Text model: 400.71B total, 17.18B active.
     expect(countParams(spec).total).toBe(400_711_848_960);
     expect(countParams(spec).active).toBe(17_184_691_200);
@@ -179,16 +193,23 @@ describe('the closing-note table (lib/models/testPublishedTotals.ts): every arch
 
 describe('new architectures reject bad input by field', () => {
   test('gemma3 vision_config with a pooling head is refused', () => {
-    const bad = { ...GEMMA_3_4B_IT_CONFIG, vision_config: { ...(GEMMA_3_4B_IT_CONFIG.vision_config as object), vision_use_head: true } };
+    const bad = {
+      ...GEMMA_3_4B_IT_CONFIG,
+      vision_config: { ...(GEMMA_3_4B_IT_CONFIG.vision_config as object), vision_use_head: true },
+    };
     expect(() => parseModelConfig(bad)).toThrow(/vision_config\.vision_use_head must be false/);
   });
 
   test('layer_types of the wrong length names the field', () => {
-    expect(() => parseModelConfig({ ...GPT_OSS_20B_CONFIG, layer_types: ['full_attention'] })).toThrow(/^layer_types must list/);
+    expect(() => parseModelConfig({ ...GPT_OSS_20B_CONFIG, layer_types: ['full_attention'] })).toThrow(
+      /^layer_types must list/,
+    );
   });
 
   test('mlp_only_layers out of range names the field', () => {
-    expect(() => parseModelConfig({ ...QWEN3_30B_A3B_CONFIG, mlp_only_layers: [48] })).toThrow(/^mlp_only_layers must be a list of layer indices/);
+    expect(() => parseModelConfig({ ...QWEN3_30B_A3B_CONFIG, mlp_only_layers: [48] })).toThrow(
+      /^mlp_only_layers must be a list of layer indices/,
+    );
   });
 
   test('Qwen3-MoE: mlp_only_layers become dense layers of intermediate_size', () => {

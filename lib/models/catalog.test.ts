@@ -37,7 +37,10 @@ describe('MODELS', () => {
   test('every entry cites a source for its config, with a status', () => {
     for (const m of MODELS) {
       expect(m.sources.length, m.id).toBeGreaterThan(0);
-      expect(m.sources.some((s) => s.id.startsWith('hf-config-')), m.id).toBe(true);
+      expect(
+        m.sources.some((s) => s.id.startsWith('hf-config-')),
+        m.id,
+      ).toBe(true);
       for (const s of m.sources) expect(['verified', 'secondary', 'unverified']).toContain(s.status);
     }
   });
@@ -58,7 +61,9 @@ describe('getModel(id)', () => {
   });
 
   test('unknown ids throw, naming the id and the known ones', () => {
-    expect(() => getModel('llama-70b')).toThrow(/^unknown model id "llama-70b"; known ids: llama-3\.1-8b, llama-3\.1-70b, /);
+    expect(() => getModel('llama-70b')).toThrow(
+      /^unknown model id "llama-70b"; known ids: llama-3\.1-8b, llama-3\.1-70b, /,
+    );
     expect(() => getModel('')).toThrow(/^unknown model id ""/);
   });
 });

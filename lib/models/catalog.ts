@@ -58,8 +58,16 @@ const ENTRIES: Entry[] = [
     officialParams: '8B',
     hubParams: 8_030_261_248,
     sources: [
-      { id: 'hf-config-llama-3.1-8b', note: 'config.json, read in copies (NVIDIA/TensorRT-LLM unit tests)', status: 'secondary' },
-      { id: 'hf-hub-safetensors-params', note: 'meta-llama/Llama-3.1-8B: 8,030,261,248 params (hub metadata quoted with revision in third-party code)', status: 'secondary' },
+      {
+        id: 'hf-config-llama-3.1-8b',
+        note: 'config.json, read in copies (NVIDIA/TensorRT-LLM unit tests)',
+        status: 'secondary',
+      },
+      {
+        id: 'hf-hub-safetensors-params',
+        note: 'meta-llama/Llama-3.1-8B: 8,030,261,248 params (hub metadata quoted with revision in third-party code)',
+        status: 'secondary',
+      },
       TRANSFORMERS_LLAMA,
     ],
   },
@@ -77,7 +85,11 @@ const ENTRIES: Entry[] = [
         note: 'Shape keys read in several copies; remaining keys as the Llama-3.1-8B file (no verbatim copy found)',
         status: 'secondary',
       },
-      { id: 'hf-hub-safetensors-params', note: 'meta-llama/Llama-3.1-70B: 70,553,706,496 params (hub metadata quoted with revision in third-party code)', status: 'secondary' },
+      {
+        id: 'hf-hub-safetensors-params',
+        note: 'meta-llama/Llama-3.1-70B: 70,553,706,496 params (hub metadata quoted with revision in third-party code)',
+        status: 'secondary',
+      },
       TRANSFORMERS_LLAMA,
     ],
   },
@@ -95,7 +107,11 @@ const ENTRIES: Entry[] = [
         note: 'Current revision, 8 KV heads; the first release had 16 (ollama/ollama#6303, Lightning-AI/litgpt#1942). Shape keys read in copies',
         status: 'secondary',
       },
-      { id: 'hf-hub-safetensors-params', note: 'meta-llama/Llama-3.1-405B: 405,853,388,800 params (hub metadata quoted with revision in third-party code)', status: 'secondary' },
+      {
+        id: 'hf-hub-safetensors-params',
+        note: 'meta-llama/Llama-3.1-405B: 405,853,388,800 params (hub metadata quoted with revision in third-party code)',
+        status: 'secondary',
+      },
       { id: 'gh-ollama-6303', note: '405B update: KV heads changed from 16 to 8', status: 'secondary' },
       { id: 'gh-litgpt-1942', note: 'quotes the HF config.json: "num_key_value_heads": 8', status: 'secondary' },
       { id: 'llama3-herd-2407.21783', note: 'Table 3: 405B has 8 KV heads (not read here)', status: 'unverified' },
@@ -111,8 +127,16 @@ const ENTRIES: Entry[] = [
     officialParams: '70B',
     hubParams: 70_553_706_496,
     sources: [
-      { id: 'hf-config-llama-3.3-70b-instruct', note: 'config.json, read in copies (same shape as Llama-3.1-70B, explicit head_dim 128)', status: 'secondary' },
-      { id: 'hf-hub-safetensors-params', note: 'meta-llama/Llama-3.3-70B-Instruct: 70,553,706,496 params (third-party catalogs)', status: 'secondary' },
+      {
+        id: 'hf-config-llama-3.3-70b-instruct',
+        note: 'config.json, read in copies (same shape as Llama-3.1-70B, explicit head_dim 128)',
+        status: 'secondary',
+      },
+      {
+        id: 'hf-hub-safetensors-params',
+        note: 'meta-llama/Llama-3.3-70B-Instruct: 70,553,706,496 params (third-party catalogs)',
+        status: 'secondary',
+      },
       TRANSFORMERS_LLAMA,
     ],
   },
@@ -126,7 +150,11 @@ const ENTRIES: Entry[] = [
     hubParams: 68_976_648_192,
     sources: [
       { id: 'hf-config-llama-2-70b', note: 'config.json, read in a copy (Girafboy/pytorchKQI)', status: 'secondary' },
-      { id: 'hf-hub-safetensors-params', note: 'Llama-2-70b(-chat): 68,976,648,192 params (third-party model-size tables)', status: 'secondary' },
+      {
+        id: 'hf-hub-safetensors-params',
+        note: 'Llama-2-70b(-chat): 68,976,648,192 params (third-party model-size tables)',
+        status: 'secondary',
+      },
       TRANSFORMERS_LLAMA,
     ],
   },
@@ -139,10 +167,22 @@ const ENTRIES: Entry[] = [
     officialParams: '46.7B total, 12.9B active',
     hubParams: 46_702_792_704,
     sources: [
-      { id: 'hf-config-mixtral-8x7b', note: 'config.json, read in copies (NVIDIA/TensorRT-LLM unit tests)', status: 'secondary' },
-      { id: 'hf-hub-safetensors-params', note: 'mistralai/Mixtral-8x7B-Instruct-v0.1: 46,702,792,704 params (third-party model-size tables)', status: 'secondary' },
+      {
+        id: 'hf-config-mixtral-8x7b',
+        note: 'config.json, read in copies (NVIDIA/TensorRT-LLM unit tests)',
+        status: 'secondary',
+      },
+      {
+        id: 'hf-hub-safetensors-params',
+        note: 'mistralai/Mixtral-8x7B-Instruct-v0.1: 46,702,792,704 params (third-party model-size tables)',
+        status: 'secondary',
+      },
       { id: 'mistral-mixtral-of-experts', note: '46.7B total, 12.9B active per token', status: 'unverified' },
-      { id: 'transformers-modeling-mixtral', note: 'MixtralSparseMoeBlock: gate Linear(hidden, experts, bias=False), 8 SwiGLU experts', status: 'secondary' },
+      {
+        id: 'transformers-modeling-mixtral',
+        note: 'MixtralSparseMoeBlock: gate Linear(hidden, experts, bias=False), 8 SwiGLU experts',
+        status: 'secondary',
+      },
     ],
   },
   {
@@ -155,9 +195,17 @@ const ENTRIES: Entry[] = [
     hubParams: 72_706_203_648,
     sources: [
       { id: 'hf-config-qwen2.5-72b-instruct', note: 'config.json, read in a verbatim dump', status: 'secondary' },
-      { id: 'hf-hub-safetensors-params', note: 'Qwen/Qwen2.5-72B-Instruct: 72,706,203,648 params (keras-hub preset, third-party tables)', status: 'secondary' },
+      {
+        id: 'hf-hub-safetensors-params',
+        note: 'Qwen/Qwen2.5-72B-Instruct: 72,706,203,648 params (keras-hub preset, third-party tables)',
+        status: 'secondary',
+      },
       { id: 'qwen2.5-72b-model-card', note: '72.7B parameters, 70.0B non-embedding', status: 'unverified' },
-      { id: 'transformers-modeling-qwen2', note: 'Qwen2Attention: q/k/v bias=True, o_proj bias=False', status: 'secondary' },
+      {
+        id: 'transformers-modeling-qwen2',
+        note: 'Qwen2Attention: q/k/v bias=True, o_proj bias=False',
+        status: 'secondary',
+      },
     ],
   },
   {
@@ -168,14 +216,22 @@ const ENTRIES: Entry[] = [
     config: DEEPSEEK_V3_CONFIG,
     officialParams: '671B total, 37B activated',
     sources: [
-      { id: 'hf-config-deepseek-v3', note: 'config.json, read in a copy (NVIDIA-NeMo/Megatron-Bridge test fixture)', status: 'secondary' },
+      {
+        id: 'hf-config-deepseek-v3',
+        note: 'config.json, read in a copy (NVIDIA-NeMo/Megatron-Bridge test fixture)',
+        status: 'secondary',
+      },
       {
         id: 'deepseek-v3-inference-model-py',
         note: 'inference/model.py: MLA (wq_a, q_norm, wq_b, wkv_a, kv_norm, wkv_b, wo), Gate weight + bias (dim 7168), MoE, kv_cache/pe_cache buffers (read in a fork)',
         status: 'secondary',
       },
       { id: 'deepseek-v3-report-2412.19437', note: '671B total, 37B activated (not read here)', status: 'unverified' },
-      { id: 'deepseek-v3-readme-weights', note: 'Main model 671B, 36.6B activated incl. 0.9B output head; MTP 11.5B unique (read in a copy)', status: 'secondary' },
+      {
+        id: 'deepseek-v3-readme-weights',
+        note: 'Main model 671B, 36.6B activated incl. 0.9B output head; MTP 11.5B unique (read in a copy)',
+        status: 'secondary',
+      },
     ],
   },
   {
@@ -188,8 +244,16 @@ const ENTRIES: Entry[] = [
     hubParams: 15_706_484_224,
     sources: [
       { id: 'hf-config-deepseek-v2-lite', note: 'config.json, read in copies (test fixtures)', status: 'secondary' },
-      { id: 'hf-hub-safetensors-params', note: 'deepseek-ai/DeepSeek-V2-Lite: 15,706,484,224 params (third-party tables)', status: 'secondary' },
-      { id: 'transformers-modeling-deepseek-v2', note: 'DeepseekV2Attention (q_proj when q_lora_rank is None), DeepseekV2Moe gate without bias', status: 'verified' },
+      {
+        id: 'hf-hub-safetensors-params',
+        note: 'deepseek-ai/DeepSeek-V2-Lite: 15,706,484,224 params (third-party tables)',
+        status: 'secondary',
+      },
+      {
+        id: 'transformers-modeling-deepseek-v2',
+        note: 'DeepseekV2Attention (q_proj when q_lora_rank is None), DeepseekV2Moe gate without bias',
+        status: 'verified',
+      },
       { id: 'deepseek-v2-readme', note: '15.7B total, 2.4B activated', status: 'unverified' },
     ],
   },
@@ -204,7 +268,11 @@ const ENTRIES: Entry[] = [
     sources: [
       { id: 'hf-config-gemma-7b', note: 'config.json, read in GemmaConfig printouts', status: 'secondary' },
       { id: 'keras-hub-gemma-presets', note: 'gemma_7b_en params 8,537,680,896', status: 'secondary' },
-      { id: 'transformers-configuration-gemma', note: 'tie_word_embeddings defaults to True; head_dim 256', status: 'verified' },
+      {
+        id: 'transformers-configuration-gemma',
+        note: 'tie_word_embeddings defaults to True; head_dim 256',
+        status: 'verified',
+      },
     ],
   },
   {
@@ -217,8 +285,16 @@ const ENTRIES: Entry[] = [
     hubParams: 9_241_705_984,
     sources: [
       { id: 'hf-config-gemma-2-9b', note: 'config.json, read in a copy (Girafboy/pytorchKQI)', status: 'secondary' },
-      { id: 'hf-hub-safetensors-params', note: 'google/gemma-2-9b: safetensors total 9,241,705,984 (also keras-hub gemma2_9b_en)', status: 'secondary' },
-      { id: 'transformers-modeling-gemma2', note: 'Gemma2DecoderLayer: 4 RMSNorms (input, post_attention, pre_feedforward, post_feedforward)', status: 'secondary' },
+      {
+        id: 'hf-hub-safetensors-params',
+        note: 'google/gemma-2-9b: safetensors total 9,241,705,984 (also keras-hub gemma2_9b_en)',
+        status: 'secondary',
+      },
+      {
+        id: 'transformers-modeling-gemma2',
+        note: 'Gemma2DecoderLayer: 4 RMSNorms (input, post_attention, pre_feedforward, post_feedforward)',
+        status: 'secondary',
+      },
     ],
   },
 ];
@@ -233,7 +309,10 @@ const ENTRIES: Entry[] = [
  * // ["llama-3.1-8b", "llama-3.1-70b", "llama-3.1-405b", "llama-3.3-70b-instruct", "llama-2-70b",
  * //  "mixtral-8x7b", "qwen2.5-72b-instruct", "deepseek-v3", "deepseek-v2-lite", "gemma-7b", "gemma-2-9b"]
  */
-export const MODELS: readonly CatalogModel[] = ENTRIES.map((entry) => ({ ...entry, spec: parseModelConfig(entry.config) }));
+export const MODELS: readonly CatalogModel[] = ENTRIES.map((entry) => ({
+  ...entry,
+  spec: parseModelConfig(entry.config),
+}));
 
 /**
  * The catalog entry with this id.
@@ -245,6 +324,7 @@ export const MODELS: readonly CatalogModel[] = ENTRIES.map((entry) => ({ ...entr
  */
 export function getModel(id: string): CatalogModel {
   const entry = MODELS.find((m) => m.id === id);
-  if (!entry) throw new Error(`unknown model id ${JSON.stringify(id)}; known ids: ${MODELS.map((m) => m.id).join(', ')}`);
+  if (!entry)
+    throw new Error(`unknown model id ${JSON.stringify(id)}; known ids: ${MODELS.map((m) => m.id).join(', ')}`);
   return entry;
 }

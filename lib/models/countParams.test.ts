@@ -173,12 +173,18 @@ describe('countParams(model) invariants', () => {
 
   test('counts are exact non-negative integers', () => {
     fc.assert(
-      fc.property(fc.oneof(arbDenseConfig().map((c) => parseModelConfig(c)), arbMoeSpec()), (s) => {
-        for (const value of Object.values(countParams(s))) {
-          expect(Number.isSafeInteger(value)).toBe(true);
-          expect(value).toBeGreaterThanOrEqual(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          arbDenseConfig().map((c) => parseModelConfig(c)),
+          arbMoeSpec(),
+        ),
+        (s) => {
+          for (const value of Object.values(countParams(s))) {
+            expect(Number.isSafeInteger(value)).toBe(true);
+            expect(value).toBeGreaterThanOrEqual(0);
+          }
+        },
+      ),
     );
   });
 });

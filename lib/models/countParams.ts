@@ -57,7 +57,8 @@ export function gatedMlpParams(hiddenSize: number, intermediateSize: number, bia
  */
 function denseMlpParams(hiddenSize: number, mlp: Extract<Mlp, { kind: 'dense' }>): number {
   const bias = mlp.bias === true;
-  if (mlp.gated === false) return 2 * hiddenSize * mlp.intermediateSize + (bias ? mlp.intermediateSize + hiddenSize : 0);
+  if (mlp.gated === false)
+    return 2 * hiddenSize * mlp.intermediateSize + (bias ? mlp.intermediateSize + hiddenSize : 0);
   return gatedMlpParams(hiddenSize, mlp.intermediateSize, bias);
 }
 

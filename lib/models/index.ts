@@ -27,4 +27,11 @@ export {
 } from './kvCache';
 export { modelSummary } from './modelSummary';
 export { MODELS, getModel, type CatalogModel } from './catalog';
-export { kvAttendedTokens, kvReservationBytesPerSequence, kvReservedTokensPerLayer, layerAttentionOf, type KvEngine, type KvReservationOptions } from './kvReservation';
+export {
+  kvAttendedTokens,
+  kvReservationBytesPerSequence,
+  kvReservedTokensPerLayer,
+  layerAttentionOf,
+  type KvEngine,
+  type KvReservationOptions,
+} from './kvReservation';

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { getModel, MODELS } from './catalog';
 import { DEEPSEEK_V32_FP8_MLA_LAYOUT } from '../formats/kvFormats';
-import { kvCacheBytesPerSequence, kvCacheBytesPerToken, kvCacheBytesPerTokenFp8DsMla, kvCacheFormula, kvCacheFormulaDeepseekV32Fp8 } from './kvCache';
+import {
+  kvCacheBytesPerSequence,
+  kvCacheBytesPerToken,
+  kvCacheBytesPerTokenFp8DsMla,
+  kvCacheFormula,
+  kvCacheFormulaDeepseekV32Fp8,
+} from './kvCache';
 import { parseModelConfig } from './parseModelConfig';
 import { arbDenseConfig } from './testArbitraries';
 
@@ -54,7 +60,8 @@ describe('kvCacheBytesPerToken(model, { bits })', () => {
         const gqaBytes = kvCacheBytesPerToken(gqa, { bits });
         const mhaBytes = kvCacheBytesPerToken(mha, { bits });
         expect(gqaBytes).toBeLessThanOrEqual(mhaBytes);
-        if (gqa.attention.kind !== 'mla') expect(gqaBytes * (gqa.attention.numHeads / gqa.attention.numKvHeads)).toBe(mhaBytes);
+        if (gqa.attention.kind !== 'mla')
+          expect(gqaBytes * (gqa.attention.numHeads / gqa.attention.numKvHeads)).toBe(mhaBytes);
       }),
     );
   });
@@ -79,11 +86,15 @@ describe('kvCacheFormula(model, { bits })', () => {
       valuesPerToken: 163_840,
       bytesPerValue: 2,
     });
-    expect(kvCacheFormula(spec('llama-3.1-8b'), { bits: 4 }).formula).toBe('2 × 32 layers × 8 KV heads × 128 head_dim × 0.5 B');
+    expect(kvCacheFormula(spec('llama-3.1-8b'), { bits: 4 }).formula).toBe(
+      '2 × 32 layers × 8 KV heads × 128 head_dim × 0.5 B',
+    );
   });
 
   test('MLA: latent plus RoPE key', () => {
-    expect(kvCacheFormula(spec('deepseek-v3'), { bits: 8 }).formula).toBe('61 layers × (512 kv_lora_rank + 64 qk_rope_head_dim) × 1 B');
+    expect(kvCacheFormula(spec('deepseek-v3'), { bits: 8 }).formula).toBe(
+      '61 layers × (512 kv_lora_rank + 64 qk_rope_head_dim) × 1 B',
+    );
   });
 
   test('MQA uses the singular', () => {
@@ -104,9 +115,15 @@ describe('kvCacheBytesPerSequence(model, { bits, contextTokens })', () => {
   test('without a sliding window: bytes per token × tokens (Llama-3.1-70B, 4,096 tokens: 1.34 GB, docs/provenance.md §7)', () => {
     expect(kvCacheBytesPerSequence(spec('llama-3.1-70b'), { bits: 16, contextTokens: 4096 })).toBe(1_342_177_280);
     fc.assert(
-      fc.property(fc.constantFrom(...MODELS.filter((m) => !m.spec.slidingWindow)), fc.integer({ min: 1, max: 200_000 }), (m, tokens) => {
-        expect(kvCacheBytesPerSequence(m.spec, { bits: 16, contextTokens: tokens })).toBe(kvCacheBytesPerToken(m.spec, { bits: 16 }) * tokens);
-      }),
+      fc.property(
+        fc.constantFrom(...MODELS.filter((m) => !m.spec.slidingWindow)),
+        fc.integer({ min: 1, max: 200_000 }),
+        (m, tokens) => {
+          expect(kvCacheBytesPerSequence(m.spec, { bits: 16, contextTokens: tokens })).toBe(
+            kvCacheBytesPerToken(m.spec, { bits: 16 }) * tokens,
+          );
+        },
+      ),
     );
   });
 
@@ -145,7 +162,9 @@ describe('kvCacheFormulaDeepseekV32Fp8(model): what vLLM reserves for DeepSeek-V
     const f = kvCacheFormulaDeepseekV32Fp8(spec('deepseek-v3'));
     expect(f.bytesPerToken).toBe(61 * (656 + 132)); // 48,068 B
     expect(f.valuesPerToken).toBe(61 * (512 + 64 + 128));
-    expect(f.formula).toBe('61 layers × (512 B FP8 latent + 16 B FP32 scales + 128 B BF16 RoPE key [fp8_ds_mla] + 132 B FP8 indexer key with its scale)');
+    expect(f.formula).toBe(
+      '61 layers × (512 B FP8 latent + 16 B FP32 scales + 128 B BF16 RoPE key [fp8_ds_mla] + 132 B FP8 indexer key with its scale)',
+    );
     expect(() => kvCacheFormulaDeepseekV32Fp8(spec('llama-3.1-70b'))).toThrow(/MLA models only/);
   });
 });

@@ -13,7 +13,9 @@ function show(x: unknown): string {
 
 function assertBits(bits: unknown): asserts bits is number {
   if (typeof bits !== 'number' || !Number.isFinite(bits) || bits <= 0 || bits > MAX_KV_BITS) {
-    throw new RangeError(`bits must be a number greater than 0 and at most ${MAX_KV_BITS} (16, 8 and 4 are usual; got ${show(bits)})`);
+    throw new RangeError(
+      `bits must be a number greater than 0 and at most ${MAX_KV_BITS} (16, 8 and 4 are usual; got ${show(bits)})`,
+    );
   }
 }
 
@@ -111,7 +113,10 @@ export function kvCacheFormula(model: ModelSpec, { bits }: { bits: number }): Kv
  * // Gemma-2-9B, 8,192 tokens: 21 global layers × 8,192 + 21 sliding layers × 4,096, × 8,192 B
  * kvCacheBytesPerSequence(getModel('gemma-2-9b').spec, { bits: 16, contextTokens: 8192 })  // 2_113_929_216
  */
-export function kvCacheBytesPerSequence(model: ModelSpec, { bits, contextTokens }: { bits: number; contextTokens: Tokens }): Bytes {
+export function kvCacheBytesPerSequence(
+  model: ModelSpec,
+  { bits, contextTokens }: { bits: number; contextTokens: Tokens },
+): Bytes {
   assertBits(bits);
   if (typeof contextTokens !== 'number' || !Number.isInteger(contextTokens) || contextTokens < 1) {
     throw new RangeError(`contextTokens must be a positive whole number of tokens (got ${show(contextTokens)})`);
@@ -121,7 +126,9 @@ export function kvCacheBytesPerSequence(model: ModelSpec, { bits, contextTokens 
   if (!sliding) return bytesPerTokenPerLayer * model.numLayers * contextTokens;
   const slidingLayers = Math.min(sliding.numLayers, model.numLayers);
   const fullLayers = model.numLayers - slidingLayers;
-  return bytesPerTokenPerLayer * (fullLayers * contextTokens + slidingLayers * Math.min(contextTokens, sliding.windowTokens));
+  return (
+    bytesPerTokenPerLayer * (fullLayers * contextTokens + slidingLayers * Math.min(contextTokens, sliding.windowTokens))
+  );
 }
 
 /**
@@ -141,8 +148,10 @@ export function kvCacheBytesPerSequence(model: ModelSpec, { bits, contextTokens 
  */
 export function kvCacheBytesPerTokenFp8DsMla(model: ModelSpec): Bytes {
   const a = model.attention;
-  if (a.kind !== 'mla') throw new RangeError(`the FP8 MLA cache layout applies to MLA models only (this one is ${a.kind.toUpperCase()})`);
-  if (a.kvLoraRank % 128 !== 0) throw new RangeError(`the FP8 MLA cache layout needs kv_lora_rank divisible by 128 (got ${a.kvLoraRank})`);
+  if (a.kind !== 'mla')
+    throw new RangeError(`the FP8 MLA cache layout applies to MLA models only (this one is ${a.kind.toUpperCase()})`);
+  if (a.kvLoraRank % 128 !== 0)
+    throw new RangeError(`the FP8 MLA cache layout needs kv_lora_rank divisible by 128 (got ${a.kvLoraRank})`);
   return model.numLayers * (a.kvLoraRank + (a.kvLoraRank / 128) * 4 + a.qkRopeHeadDim * 2);
 }
 

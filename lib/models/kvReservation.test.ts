@@ -4,7 +4,12 @@ import { describe, expect, test } from 'vitest';
 import { GEMMA_3_27B_IT_CONFIG, GPT_OSS_20B_CONFIG, LLAMA_4_SCOUT_TEXT_CONFIG } from './architectureConfigs';
 import { getModel, MODELS } from './catalog';
 import { kvCacheBytesPerSequence, kvCacheBytesPerToken } from './kvCache';
-import { kvAttendedTokens, kvReservationBytesPerSequence, kvReservedTokensPerLayer, layerAttentionOf } from './kvReservation';
+import {
+  kvAttendedTokens,
+  kvReservationBytesPerSequence,
+  kvReservedTokensPerLayer,
+  layerAttentionOf,
+} from './kvReservation';
 import { parseModelConfig } from './parseModelConfig';
 
 const sliding = (windowTokens: number) => ({ kind: 'sliding', windowTokens }) as const;
@@ -23,19 +28,26 @@ describe('kvReservedTokensPerLayer: vLLM V1 (vllm/v1/kv_cache_interface.py @ 001
 
   test('FullAttentionSpec: cdiv(max_model_len, block) · block; ChunkedLocalAttentionSpec: cdiv(min(chunk + batched, len), block) · block', () => {
     expect(kvReservedTokensPerLayer({ kind: 'full' }, { contextTokens: 32770 })).toBe(2049 * 16);
-    expect(kvReservedTokensPerLayer({ kind: 'chunked', chunkTokens: 8192 }, { contextTokens: 131072 })).toBe(8192 + 8192);
+    expect(kvReservedTokensPerLayer({ kind: 'chunked', chunkTokens: 8192 }, { contextTokens: 131072 })).toBe(
+      8192 + 8192,
+    );
     expect(kvReservedTokensPerLayer({ kind: 'chunked', chunkTokens: 8192 }, { contextTokens: 10000 })).toBe(10000);
   });
 
   test('a sliding layer reserves more than its window, never more than the full layer plus one block', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1 << 17 }), fc.integer({ min: 1, max: 1 << 18 }), fc.integer({ min: 1, max: 1 << 15 }), (w, ctx, b) => {
-        const opts = { contextTokens: ctx, maxNumBatchedTokens: b };
-        const t = kvReservedTokensPerLayer(sliding(w), opts);
-        expect(t).toBeGreaterThanOrEqual(Math.min(w, ctx));
-        expect(t).toBeLessThanOrEqual(kvReservedTokensPerLayer({ kind: 'full' }, opts) + 16);
-        expect(t % 16).toBe(0);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1 << 17 }),
+        fc.integer({ min: 1, max: 1 << 18 }),
+        fc.integer({ min: 1, max: 1 << 15 }),
+        (w, ctx, b) => {
+          const opts = { contextTokens: ctx, maxNumBatchedTokens: b };
+          const t = kvReservedTokensPerLayer(sliding(w), opts);
+          expect(t).toBeGreaterThanOrEqual(Math.min(w, ctx));
+          expect(t).toBeLessThanOrEqual(kvReservedTokensPerLayer({ kind: 'full' }, opts) + 16);
+          expect(t % 16).toBe(0);
+        },
+      ),
     );
   });
 });
@@ -43,14 +55,23 @@ describe('kvReservedTokensPerLayer: vLLM V1 (vllm/v1/kv_cache_interface.py @ 001
 describe('kvReservedTokensPerLayer: llama.cpp (src/llama-kv-cache-iswa.cpp @ 02c28f53)', () => {
   test('size_swa = GGML_PAD(min(n_ctx, n_swa · (unified ? n_seq : 1) + n_ubatch), 256)', () => {
     // n_swa 1,024, 4 sequences, n_ubatch 512, unified: 4,608 cells shared by 4 sequences (1,152 each).
-    expect(kvReservedTokensPerLayer(sliding(1024), { engine: 'llama.cpp', contextTokens: 32768, sequences: 4 })).toBe(4608 / 4);
+    expect(kvReservedTokensPerLayer(sliding(1024), { engine: 'llama.cpp', contextTokens: 32768, sequences: 4 })).toBe(
+      4608 / 4,
+    );
     // One sequence, n_swa 4,096: 4,608 cells. Gemma-3 1B-style window 512: 1,024.
     expect(kvReservedTokensPerLayer(sliding(4096), { engine: 'llama.cpp', contextTokens: 32768 })).toBe(4608);
     expect(kvReservedTokensPerLayer(sliding(512), { engine: 'llama.cpp', contextTokens: 32768 })).toBe(1024);
     // Padding to 256: 128 + 512 = 640 → 768 (gpt-oss).
     expect(kvReservedTokensPerLayer(sliding(128), { engine: 'llama.cpp', contextTokens: 131072 })).toBe(768);
     // Non-unified: each of the 4 streams holds n_swa + n_ubatch.
-    expect(kvReservedTokensPerLayer(sliding(1024), { engine: 'llama.cpp', contextTokens: 8192, sequences: 4, unified: false })).toBe(1536);
+    expect(
+      kvReservedTokensPerLayer(sliding(1024), {
+        engine: 'llama.cpp',
+        contextTokens: 8192,
+        sequences: 4,
+        unified: false,
+      }),
+    ).toBe(1536);
     // Full layers hold n_ctx.
     expect(kvReservedTokensPerLayer({ kind: 'full' }, { engine: 'llama.cpp', contextTokens: 8192 })).toBe(8192);
   });
@@ -61,7 +82,10 @@ describe('kvReservationBytesPerSequence(spec, kvBytesPerToken, options)', () => 
     const spec = { numLayers: 32, slidingWindow: { windowTokens: 4096, numLayers: 32 } };
     const perToken = 2 * 32 * 8 * 128 * 2; // 131,072 B
     expect(kvReservationBytesPerSequence(spec, perToken, { contextTokens: 32768 })).toBe(32 * 12_304 * 4096);
-    expect(kvReservationBytesPerSequence(spec, perToken, { contextTokens: 32768 }) / (4096 * perToken)).toBeCloseTo(3.004, 3);
+    expect(kvReservationBytesPerSequence(spec, perToken, { contextTokens: 32768 }) / (4096 * perToken)).toBeCloseTo(
+      3.004,
+      3,
+    );
   });
 
   test('Gemma-3-27B: 10 full layers at the context, 52 sliding layers at the vLLM budget', () => {
@@ -75,20 +99,30 @@ describe('kvReservationBytesPerSequence(spec, kvBytesPerToken, options)', () => 
   test('gpt-oss-20b, llama.cpp: 12 full layers at n_ctx + 12 sliding layers at 768 cells', () => {
     const spec = parseModelConfig(GPT_OSS_20B_CONFIG);
     const perToken = kvCacheBytesPerToken(spec, { bits: 16 });
-    expect(kvReservationBytesPerSequence(spec, perToken, { engine: 'llama.cpp', contextTokens: 8192 })).toBe((12 * 8192 + 12 * 768) * (perToken / 24));
+    expect(kvReservationBytesPerSequence(spec, perToken, { engine: 'llama.cpp', contextTokens: 8192 })).toBe(
+      (12 * 8192 + 12 * 768) * (perToken / 24),
+    );
   });
 
   test('models without windows reserve the block-rounded context on every layer', () => {
     const spec = getModel('llama-3.1-70b').spec;
     const perToken = kvCacheBytesPerToken(spec, { bits: 16 });
-    expect(kvReservationBytesPerSequence(spec, perToken, { contextTokens: 4096 })).toBe(kvCacheBytesPerSequence(spec, { bits: 16, contextTokens: 4096 }));
+    expect(kvReservationBytesPerSequence(spec, perToken, { contextTokens: 4096 })).toBe(
+      kvCacheBytesPerSequence(spec, { bits: 16, contextTokens: 4096 }),
+    );
     expect(layerAttentionOf(spec).every((l) => l.kind === 'full')).toBe(true);
   });
 
   test('bad settings are refused by name', () => {
-    expect(() => kvReservedTokensPerLayer(sliding(4096), { contextTokens: 0 })).toThrow(/^contextTokens must be a positive whole number/);
-    expect(() => kvReservedTokensPerLayer(sliding(4096), { contextTokens: 8, maxNumBatchedTokens: 1.5 })).toThrow(/^maxNumBatchedTokens/);
-    expect(() => kvReservedTokensPerLayer(sliding(4096), { engine: 'sglang' as never, contextTokens: 8 })).toThrow(/^engine must be/);
+    expect(() => kvReservedTokensPerLayer(sliding(4096), { contextTokens: 0 })).toThrow(
+      /^contextTokens must be a positive whole number/,
+    );
+    expect(() => kvReservedTokensPerLayer(sliding(4096), { contextTokens: 8, maxNumBatchedTokens: 1.5 })).toThrow(
+      /^maxNumBatchedTokens/,
+    );
+    expect(() => kvReservedTokensPerLayer(sliding(4096), { engine: 'sglang' as never, contextTokens: 8 })).toThrow(
+      /^engine must be/,
+    );
   });
 });
 
@@ -100,7 +134,7 @@ describe('kvReservationBytesPerSequence: bounds over windowed models (Gemma-2, G
     parseModelConfig(LLAMA_4_SCOUT_TEXT_CONFIG),
   ];
 
-  test('≥ the bare windows (kvAttendedTokens), ≤ the full context plus the engine\'s rounding per windowed layer', () => {
+  test("≥ the bare windows (kvAttendedTokens), ≤ the full context plus the engine's rounding per windowed layer", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...specs),
@@ -110,7 +144,12 @@ describe('kvReservationBytesPerSequence: bounds over windowed models (Gemma-2, G
         fc.integer({ min: 1, max: 64 }),
         (spec, engine, contextTokens, maxNumBatchedTokens, sequences) => {
           const perToken = spec.numLayers * 1000; // 1,000 B per token per layer
-          const bytes = kvReservationBytesPerSequence(spec, perToken, { engine, contextTokens, maxNumBatchedTokens, sequences });
+          const bytes = kvReservationBytesPerSequence(spec, perToken, {
+            engine,
+            contextTokens,
+            maxNumBatchedTokens,
+            sequences,
+          });
           const windowed = layerAttentionOf(spec).filter((l) => l.kind !== 'full').length;
           // vLLM: every layer at most cdiv(len, 16) blocks, a sliding layer one block more; llama.cpp: n_ctx, a SWA
           // layer at most n_ctx + 255 cells (the 256 pad) shared by the sequences.
@@ -127,9 +166,13 @@ describe('kvReservationBytesPerSequence: bounds over windowed models (Gemma-2, G
 describe('kvAttendedTokens(spec, contextTokens): the tokens one decode step reads (the speed model)', () => {
   test('is the context for models without windowed layers', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...MODELS.filter((m) => !m.spec.slidingWindow)), fc.integer({ min: 1, max: 1e7 }), (m, c) => {
-        expect(kvAttendedTokens(m.spec, c)).toBe(c);
-      }),
+      fc.property(
+        fc.constantFrom(...MODELS.filter((m) => !m.spec.slidingWindow)),
+        fc.integer({ min: 1, max: 1e7 }),
+        (m, c) => {
+          expect(kvAttendedTokens(m.spec, c)).toBe(c);
+        },
+      ),
     );
   });
 
@@ -138,7 +181,9 @@ describe('kvAttendedTokens(spec, contextTokens): the tokens one decode step read
     expect(kvAttendedTokens(getModel('gemma-2-9b').spec, 4096)).toBe(4096);
     // Llama-4-Scout: 48 layers, every 4th full, the rest chunked at 8,192: at 32,768 → (12 × 32,768 + 36 × 8,192) / 48.
     expect(kvAttendedTokens(parseModelConfig(LLAMA_4_SCOUT_TEXT_CONFIG), 32768)).toBe((12 * 32768 + 36 * 8192) / 48);
-    expect(() => kvAttendedTokens(getModel('gemma-2-9b').spec, 0)).toThrow(/^contextTokens must be a positive whole number/);
+    expect(() => kvAttendedTokens(getModel('gemma-2-9b').spec, 0)).toThrow(
+      /^contextTokens must be a positive whole number/,
+    );
   });
 });
 

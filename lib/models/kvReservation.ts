@@ -24,7 +24,9 @@ export interface KvReservationOptions {
 
 function positiveInt(name: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) {
-    throw new RangeError(`${name} must be a positive whole number (got ${typeof v === 'number' ? v : JSON.stringify(v)})`);
+    throw new RangeError(
+      `${name} must be a positive whole number (got ${typeof v === 'number' ? v : JSON.stringify(v)})`,
+    );
   }
   return v;
 }
@@ -68,12 +70,16 @@ export function kvReservedTokensPerLayer(layer: LayerAttention, options: KvReser
     if (layer.kind === 'sliding') return (cdiv(Math.min(layer.windowTokens - 1 + batched, context), block) + 1) * block;
     return pad(Math.min(layer.chunkTokens + batched, context), block);
   }
-  if (engine !== 'llama.cpp') throw new RangeError(`engine must be "vllm" or "llama.cpp" (got ${JSON.stringify(engine)})`);
+  if (engine !== 'llama.cpp')
+    throw new RangeError(`engine must be "vllm" or "llama.cpp" (got ${JSON.stringify(engine)})`);
   const ubatch = positiveInt('ubatchTokens', options.ubatchTokens ?? 512);
   const seqs = positiveInt('sequences', options.sequences ?? 1);
   const unified = options.unified ?? true;
   if (layer.kind !== 'sliding') return context;
-  const cellsPerStream = pad(Math.min(unified ? context * seqs : context, layer.windowTokens * (unified ? seqs : 1) + ubatch), 256);
+  const cellsPerStream = pad(
+    Math.min(unified ? context * seqs : context, layer.windowTokens * (unified ? seqs : 1) + ubatch),
+    256,
+  );
   return unified ? cellsPerStream / seqs : cellsPerStream;
 }
 
@@ -101,14 +107,17 @@ export function kvAttendedTokens(
   const context = positiveInt('contextTokens', contextTokens);
   const layers = layerAttentionOf(spec);
   const sum = layers.reduce(
-    (s, l) => s + (l.kind === 'full' ? context : Math.min(context, l.kind === 'sliding' ? l.windowTokens : l.chunkTokens)),
+    (s, l) =>
+      s + (l.kind === 'full' ? context : Math.min(context, l.kind === 'sliding' ? l.windowTokens : l.chunkTokens)),
     0,
   );
   return sum / layers.length;
 }
 
 /** The layers of a spec: `layerAttention`, else built from `slidingWindow` (the last `numLayers` layers windowed), else all full. */
-export function layerAttentionOf(spec: Pick<ModelSpec, 'numLayers' | 'slidingWindow' | 'layerAttention'>): readonly LayerAttention[] {
+export function layerAttentionOf(
+  spec: Pick<ModelSpec, 'numLayers' | 'slidingWindow' | 'layerAttention'>,
+): readonly LayerAttention[] {
   if (spec.layerAttention) return spec.layerAttention;
   const w = spec.slidingWindow;
   const windowed = w ? Math.min(w.numLayers, spec.numLayers) : 0;

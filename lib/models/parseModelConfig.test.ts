@@ -52,11 +52,16 @@ describe('parseModelConfig(json) reads each family', () => {
   test('llama without num_key_value_heads is MHA (LlamaConfig: None ⇒ num_attention_heads)', () => {
     const spec = parseModelConfig(without(LLAMA_2_70B_CONFIG, 'num_key_value_heads'));
     expect(spec.attention).toMatchObject({ kind: 'mha', numHeads: 64, numKvHeads: 64 });
-    expect(parseModelConfig({ ...LLAMA_2_70B_CONFIG, num_key_value_heads: null }).attention).toMatchObject({ kind: 'mha' });
+    expect(parseModelConfig({ ...LLAMA_2_70B_CONFIG, num_key_value_heads: null }).attention).toMatchObject({
+      kind: 'mha',
+    });
   });
 
   test('one KV head is MQA', () => {
-    expect(parseModelConfig({ ...LLAMA_2_70B_CONFIG, num_key_value_heads: 1 }).attention).toMatchObject({ kind: 'mqa', numKvHeads: 1 });
+    expect(parseModelConfig({ ...LLAMA_2_70B_CONFIG, num_key_value_heads: 1 }).attention).toMatchObject({
+      kind: 'mqa',
+      numKvHeads: 1,
+    });
   });
 
   test('llama attention_bias and mlp_bias add biases', () => {
@@ -150,20 +155,37 @@ describe('parseModelConfig(json) reads each family', () => {
   test('DeepSeek-V2-Lite: q_lora_rank null, greedy router without bias', () => {
     const spec = parseModelConfig(DEEPSEEK_V2_LITE_CONFIG);
     expect(spec.attention).toMatchObject({ kind: 'mla', qLoraRank: null, kvLoraRank: 512 });
-    expect(spec.mlp).toMatchObject({ kind: 'moe', numRoutedExperts: 64, numSharedExperts: 2, expertsPerToken: 6, denseLayers: 1 });
+    expect(spec.mlp).toMatchObject({
+      kind: 'moe',
+      numRoutedExperts: 64,
+      numSharedExperts: 2,
+      expertsPerToken: 6,
+      denseLayers: 1,
+    });
     expect(spec.mlp).not.toHaveProperty('routerCorrectionBias');
     // DeepSeek's own inference configs write 0 for "no q compression".
-    expect(parseModelConfig({ ...DEEPSEEK_V2_LITE_CONFIG, q_lora_rank: 0 }).attention).toMatchObject({ qLoraRank: null });
+    expect(parseModelConfig({ ...DEEPSEEK_V2_LITE_CONFIG, q_lora_rank: 0 }).attention).toMatchObject({
+      qLoraRank: null,
+    });
   });
 
   test('DeepSeek topk_method: V3 defaults to noaux_tc (bias), V2 to greedy (none)', () => {
-    expect(parseModelConfig(without(DEEPSEEK_V3_CONFIG, 'topk_method')).mlp).toMatchObject({ routerCorrectionBias: true });
-    expect(parseModelConfig({ ...DEEPSEEK_V3_CONFIG, topk_method: 'greedy' }).mlp).not.toHaveProperty('routerCorrectionBias');
-    expect(parseModelConfig(without(DEEPSEEK_V2_LITE_CONFIG, 'topk_method')).mlp).not.toHaveProperty('routerCorrectionBias');
+    expect(parseModelConfig(without(DEEPSEEK_V3_CONFIG, 'topk_method')).mlp).toMatchObject({
+      routerCorrectionBias: true,
+    });
+    expect(parseModelConfig({ ...DEEPSEEK_V3_CONFIG, topk_method: 'greedy' }).mlp).not.toHaveProperty(
+      'routerCorrectionBias',
+    );
+    expect(parseModelConfig(without(DEEPSEEK_V2_LITE_CONFIG, 'topk_method')).mlp).not.toHaveProperty(
+      'routerCorrectionBias',
+    );
   });
 
   test('DeepSeek with n_routed_experts null is a dense model', () => {
-    expect(parseModelConfig({ ...DEEPSEEK_V2_LITE_CONFIG, n_routed_experts: null }).mlp).toEqual({ kind: 'dense', intermediateSize: 10944 });
+    expect(parseModelConfig({ ...DEEPSEEK_V2_LITE_CONFIG, n_routed_experts: null }).mlp).toEqual({
+      kind: 'dense',
+      intermediateSize: 10944,
+    });
   });
 
   test('moe_layer_freq 2 makes every other layer after first_k_dense_replace MoE', () => {
@@ -182,7 +204,9 @@ describe('parseModelConfig(json) reads each family', () => {
     const spec = parseModelConfig(wrapper);
     expect(spec.hiddenSize).toBe(8192);
     expect(spec.tieWordEmbeddings).toBe(true); // from the top level
-    const error = configError(() => parseModelConfig({ ...wrapper, text_config: without(LLAMA_3_1_70B_CONFIG, 'vocab_size') }));
+    const error = configError(() =>
+      parseModelConfig({ ...wrapper, text_config: without(LLAMA_3_1_70B_CONFIG, 'vocab_size') }),
+    );
     expect(error.field).toBe('text_config.vocab_size');
     expect(error.message).toMatch(/^text_config\.vocab_size is required/);
   });
@@ -215,7 +239,11 @@ describe('parseModelConfig(json) reads each family', () => {
   });
 
   test('unknown keys are ignored', () => {
-    const spec = parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, my_custom_flag: [1, 2, 3], quantization_config: { bits: 4 } });
+    const spec = parseModelConfig({
+      ...LLAMA_3_1_70B_CONFIG,
+      my_custom_flag: [1, 2, 3],
+      quantization_config: { bits: 4 },
+    });
     expect(spec).toEqual(getModel('llama-3.1-70b').spec);
   });
 });
@@ -227,14 +255,19 @@ describe('parseModelConfig(json) rejects bad input, naming the field', () => {
     expect(error.message).toMatch(/^config\.json must be a JSON object/);
   });
 
-  test.each(['model_type', 'hidden_size', 'num_hidden_layers', 'num_attention_heads', 'vocab_size', 'max_position_embeddings', 'intermediate_size'])(
-    'missing %s',
-    (key) => {
-      const error = configError(() => parseModelConfig(without(LLAMA_3_1_70B_CONFIG, key)));
-      expect(error.field).toBe(key);
-      expect(error.message).toMatch(new RegExp(`^${key} is required`));
-    },
-  );
+  test.each([
+    'model_type',
+    'hidden_size',
+    'num_hidden_layers',
+    'num_attention_heads',
+    'vocab_size',
+    'max_position_embeddings',
+    'intermediate_size',
+  ])('missing %s', (key) => {
+    const error = configError(() => parseModelConfig(without(LLAMA_3_1_70B_CONFIG, key)));
+    expect(error.field).toBe(key);
+    expect(error.message).toMatch(new RegExp(`^${key} is required`));
+  });
 
   test.each([
     [4096.5, 'hidden_size must be a positive integer (got 4096.5)'],
@@ -253,7 +286,9 @@ describe('parseModelConfig(json) rejects bad input, naming the field', () => {
   test('KV heads that do not divide the heads', () => {
     const error = configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, num_key_value_heads: 7 }));
     expect(error.field).toBe('num_key_value_heads');
-    expect(error.message).toBe('num_key_value_heads must be a positive integer dividing num_attention_heads = 64 (got 7)');
+    expect(error.message).toBe(
+      'num_key_value_heads must be a positive integer dividing num_attention_heads = 64 (got 7)',
+    );
     expect(configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, num_key_value_heads: -8 })).message).toBe(
       'num_key_value_heads must be a positive integer dividing num_attention_heads = 64 (got -8)',
     );
@@ -265,9 +300,13 @@ describe('parseModelConfig(json) rejects bad input, naming the field', () => {
   });
 
   test('head_dim is required when hidden_size is not a multiple of the heads', () => {
-    const error = configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, hidden_size: 8000, num_attention_heads: 48, num_key_value_heads: 8 }));
+    const error = configError(() =>
+      parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, hidden_size: 8000, num_attention_heads: 48, num_key_value_heads: 8 }),
+    );
     expect(error.field).toBe('head_dim');
-    expect(error.message).toBe('head_dim is required when hidden_size (8,000) is not divisible by num_attention_heads (48)');
+    expect(error.message).toBe(
+      'head_dim is required when hidden_size (8,000) is not divisible by num_attention_heads (48)',
+    );
   });
 
   test('unsupported model_type names the nearest supported shape, the fields that matter and the supported list', () => {
@@ -281,12 +320,18 @@ describe('parseModelConfig(json) rejects bad input, naming the field', () => {
   });
 
   test('unsupported model_type: the nearest shape follows the keys (experts ⇒ MoE, kv_lora_rank ⇒ MLA) or the spelling', () => {
-    const moe = configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, model_type: 'acme_moe', num_experts: 64 }));
+    const moe = configError(() =>
+      parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, model_type: 'acme_moe', num_experts: 64 }),
+    );
     expect(moe.message).toMatch(/nearest supported shape is "qwen3_moe".*num_experts_per_tok, moe_intermediate_size/);
     const mla = configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, model_type: 'acme', kv_lora_rank: 512 }));
     expect(mla.message).toMatch(/nearest supported shape is "deepseek_v3".*kv_lora_rank, q_lora_rank/);
-    expect(configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, model_type: 'qwen2_moe' })).message).toMatch(/"qwen3_moe"/);
-    expect(configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, model_type: 'mistrall' })).message).toMatch(/shape is "mistral"/);
+    expect(configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, model_type: 'qwen2_moe' })).message).toMatch(
+      /"qwen3_moe"/,
+    );
+    expect(configError(() => parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, model_type: 'mistrall' })).message).toMatch(
+      /shape is "mistral"/,
+    );
   });
 
   test('tie_word_embeddings must be a boolean', () => {
@@ -298,7 +343,9 @@ describe('parseModelConfig(json) rejects bad input, naming the field', () => {
   test('more experts per token than experts', () => {
     const error = configError(() => parseModelConfig({ ...MIXTRAL_8X7B_CONFIG, num_experts_per_tok: 9 }));
     expect(error.field).toBe('num_experts_per_tok');
-    expect(error.message).toBe('num_experts_per_tok must be a positive integer no larger than num_local_experts = 8 (got 9)');
+    expect(error.message).toBe(
+      'num_experts_per_tok must be a positive integer no larger than num_local_experts = 8 (got 9)',
+    );
   });
 
   test('DeepSeek: q_lora_rank must be present (null allowed), first_k_dense_replace within the layers', () => {
@@ -307,7 +354,9 @@ describe('parseModelConfig(json) rejects bad input, naming the field', () => {
     expect(missing.message).toMatch(/^q_lora_rank is required/);
     const tooMany = configError(() => parseModelConfig({ ...DEEPSEEK_V3_CONFIG, first_k_dense_replace: 62 }));
     expect(tooMany.field).toBe('first_k_dense_replace');
-    expect(tooMany.message).toBe('first_k_dense_replace must be a whole number from 0 to num_hidden_layers = 61 (got 62)');
+    expect(tooMany.message).toBe(
+      'first_k_dense_replace must be a whole number from 0 to num_hidden_layers = 61 (got 62)',
+    );
     const noRank = configError(() => parseModelConfig(without(DEEPSEEK_V3_CONFIG, 'kv_lora_rank')));
     expect(noRank.field).toBe('kv_lora_rank');
   });
@@ -319,7 +368,13 @@ describe('parseModelConfig(json) rejects bad input, naming the field', () => {
 
   test('a config adding up to more than 10^15 parameters', () => {
     const error = configError(() =>
-      parseModelConfig({ ...LLAMA_3_1_70B_CONFIG, hidden_size: 1_048_576, intermediate_size: 1_048_576, num_hidden_layers: 10_000, num_attention_heads: 64 }),
+      parseModelConfig({
+        ...LLAMA_3_1_70B_CONFIG,
+        hidden_size: 1_048_576,
+        intermediate_size: 1_048_576,
+        num_hidden_layers: 10_000,
+        num_attention_heads: 64,
+      }),
     );
     expect(error.field).toBe('config');
     expect(error.message).toMatch(/^config describes 5\.77e\+16 parameters, more than 10\^15/);
@@ -340,7 +395,9 @@ describe('parseModelConfigText(text)', () => {
 
   test('valid JSON that is not an object, and non-string input', () => {
     expect(configError(() => parseModelConfigText('[1, 2]')).message).toMatch(/^config\.json must be a JSON object/);
-    expect(configError(() => parseModelConfigText(42 as unknown as string)).message).toBe('config.json must be given as text (got 42)');
+    expect(configError(() => parseModelConfigText(42 as unknown as string)).message).toBe(
+      'config.json must be given as text (got 42)',
+    );
   });
 });
 
@@ -350,7 +407,11 @@ describe('parseModelConfig(json) properties', () => {
       fc.property(
         fc.constantFrom(...MODELS),
         fc.func(fc.integer()),
-        fc.dictionary(fc.string({ minLength: 1 }).map((k) => `x_${k}`), fc.jsonValue(), { maxKeys: 5 }),
+        fc.dictionary(
+          fc.string({ minLength: 1 }).map((k) => `x_${k}`),
+          fc.jsonValue(),
+          { maxKeys: 5 },
+        ),
         (entry, order, extra) => {
           const entries = Object.entries({ ...extra, ...entry.config }).sort(([a], [b]) => order(a) - order(b));
           const shuffled = Object.fromEntries(entries);
@@ -380,7 +441,9 @@ describe('parseModelConfig(json) properties', () => {
       fc.property(
         fc.constantFrom(...MODELS),
         fc.constantFrom(...keys),
-        fc.option(fc.oneof(fc.anything(), fc.integer(), fc.double(), fc.constantFrom(...SUPPORTED_MODEL_TYPES)), { nil: undefined }),
+        fc.option(fc.oneof(fc.anything(), fc.integer(), fc.double(), fc.constantFrom(...SUPPORTED_MODEL_TYPES)), {
+          nil: undefined,
+        }),
         fc.boolean(),
         (entry, key, value, nested) => {
           const broken: Record<string, unknown> = { ...entry.config };

@@ -88,8 +88,10 @@ const NEAREST_SHAPE: Readonly<Record<string, SupportedModelType>> = {
 };
 
 /** The keys that decide a count, named in the unknown-`model_type` message. */
-const DENSE_FIELDS = 'hidden_size, num_hidden_layers, num_attention_heads, num_key_value_heads, head_dim, intermediate_size, vocab_size, tie_word_embeddings';
-const MOE_FIELDS = 'num_experts (or num_local_experts / n_routed_experts), num_experts_per_tok, moe_intermediate_size, shared experts';
+const DENSE_FIELDS =
+  'hidden_size, num_hidden_layers, num_attention_heads, num_key_value_heads, head_dim, intermediate_size, vocab_size, tie_word_embeddings';
+const MOE_FIELDS =
+  'num_experts (or num_local_experts / n_routed_experts), num_experts_per_tok, moe_intermediate_size, shared experts';
 const MLA_FIELDS = 'kv_lora_rank, q_lora_rank, qk_nope_head_dim, qk_rope_head_dim, v_head_dim';
 
 function editDistance(a: string, b: string): number {
@@ -111,7 +113,10 @@ function editDistance(a: string, b: string): number {
  * by the keys it has (MLA keys ⇒ deepseek_v3; expert keys ⇒ qwen3_moe or mixtral), else the
  * closest `model_type` by spelling.
  */
-export function nearestSupportedShape(modelType: string, config: Readonly<Record<string, unknown>>): SupportedModelType {
+export function nearestSupportedShape(
+  modelType: string,
+  config: Readonly<Record<string, unknown>>,
+): SupportedModelType {
   const known = NEAREST_SHAPE[modelType.toLowerCase()];
   if (known) return known;
   if ('kv_lora_rank' in config) return 'deepseek_v3';
@@ -206,7 +211,12 @@ class ConfigReader {
     }
     if (typeof v !== 'number' || !Number.isInteger(v) || v < min) this.fail(key, `must be ${what} (got ${show(v)})`);
     if (v > max) {
-      this.fail(key, options.what ? `must be ${what} (got ${show(v)})` : `must be at most ${fmt(max)} (got ${show(v)}, not a real model's size)`);
+      this.fail(
+        key,
+        options.what
+          ? `must be ${what} (got ${show(v)})`
+          : `must be at most ${fmt(max)} (got ${show(v)}, not a real model's size)`,
+      );
     }
     return v;
   }
@@ -242,9 +252,12 @@ function readModelType(r: ConfigReader, config: JsonObject): SupportedModelType 
   const supported = (SUPPORTED_MODEL_TYPES as readonly string[]).includes(v);
   if (!supported) {
     const nearest = nearestSupportedShape(v, config);
-    const fields = nearest === 'deepseek_v3' || nearest === 'kimi_k2' ? `${DENSE_FIELDS}, ${MLA_FIELDS}, ${MOE_FIELDS}`
-      : nearest === 'mixtral' || nearest === 'qwen3_moe' || nearest === 'glm4_moe' ? `${DENSE_FIELDS}, ${MOE_FIELDS}`
-        : DENSE_FIELDS;
+    const fields =
+      nearest === 'deepseek_v3' || nearest === 'kimi_k2'
+        ? `${DENSE_FIELDS}, ${MLA_FIELDS}, ${MOE_FIELDS}`
+        : nearest === 'mixtral' || nearest === 'qwen3_moe' || nearest === 'glm4_moe'
+          ? `${DENSE_FIELDS}, ${MOE_FIELDS}`
+          : DENSE_FIELDS;
     r.fail(
       'model_type',
       `${show(v)} is not supported. The nearest supported shape is "${nearest}": to count it as that, set model_type to ` +
@@ -259,12 +272,20 @@ function defaultHeadDim(modelType: SupportedModelType, r: ConfigReader, hiddenSi
   if (modelType === 'gemma' || modelType === 'gemma2' || modelType === 'gemma3_text') return 256;
   if (modelType === 'qwen3' || modelType === 'qwen3_moe' || modelType === 'llama4_text') return 128;
   if (hiddenSize % numHeads !== 0) {
-    r.fail('head_dim', `is required when hidden_size (${fmt(hiddenSize)}) is not divisible by num_attention_heads (${fmt(numHeads)})`);
+    r.fail(
+      'head_dim',
+      `is required when hidden_size (${fmt(hiddenSize)}) is not divisible by num_attention_heads (${fmt(numHeads)})`,
+    );
   }
   return hiddenSize / numHeads;
 }
 
-function standardAttention(r: ConfigReader, modelType: SupportedModelType, hiddenSize: number, numHeads: number): Attention {
+function standardAttention(
+  r: ConfigReader,
+  modelType: SupportedModelType,
+  hiddenSize: number,
+  numHeads: number,
+): Attention {
   // LlamaConfig and Qwen2Config turn a missing num_key_value_heads into num_attention_heads
   // (MHA). Mistral, Mixtral, Gemma and Qwen3 classes default to a fixed number instead,
   // so for them the key is required rather than guessed.
@@ -297,7 +318,10 @@ function standardAttention(r: ConfigReader, modelType: SupportedModelType, hidde
   // Per-head q/k RMSNorm: Qwen3, Qwen3-MoE, Gemma-3 always; GLM-4.5 when use_qk_norm. (Llama-4's
   // use_qk_norm is a weightless L2 norm: no parameters.) OLMo-2 norms the whole projections.
   const qkNorm =
-    modelType === 'qwen3' || modelType === 'qwen3_moe' || modelType === 'gemma3_text' || (modelType === 'glm4_moe' && r.bool('use_qk_norm', false));
+    modelType === 'qwen3' ||
+    modelType === 'qwen3_moe' ||
+    modelType === 'gemma3_text' ||
+    (modelType === 'glm4_moe' && r.bool('use_qk_norm', false));
   const kind = numKvHeads === numHeads ? 'mha' : numKvHeads === 1 ? 'mqa' : 'gqa';
   return {
     kind,
@@ -312,9 +336,14 @@ function standardAttention(r: ConfigReader, modelType: SupportedModelType, hidde
   };
 }
 
-function readExperts(r: ConfigReader, expertsKey: string, example: number): { numRoutedExperts: number; expertsPerToken: number } {
+function readExperts(
+  r: ConfigReader,
+  expertsKey: string,
+  example: number,
+): { numRoutedExperts: number; expertsPerToken: number } {
   const numRoutedExperts = r.int(expertsKey, CONFIG_LIMITS.experts, { example });
-  const topKey = r.present('num_experts_per_tok') || !r.present('experts_per_token') ? 'num_experts_per_tok' : 'experts_per_token';
+  const topKey =
+    r.present('num_experts_per_tok') || !r.present('experts_per_token') ? 'num_experts_per_tok' : 'experts_per_token';
   const expertsPerToken = r.int(topKey, numRoutedExperts, {
     what: `a positive integer no larger than ${expertsKey} = ${fmt(numRoutedExperts)}`,
     example: 8,
@@ -322,7 +351,12 @@ function readExperts(r: ConfigReader, expertsKey: string, example: number): { nu
   return { numRoutedExperts, expertsPerToken };
 }
 
-const NO_SHARED = { numSharedExperts: 0, sharedExpertIntermediateSize: 0, denseLayers: 0, denseIntermediateSize: 0 } as const;
+const NO_SHARED = {
+  numSharedExperts: 0,
+  sharedExpertIntermediateSize: 0,
+  denseLayers: 0,
+  denseIntermediateSize: 0,
+} as const;
 
 /** Reads an optional list of layer indices (`mlp_only_layers`, `moe_layers`), each in [0, numLayers). */
 function layerList(r: ConfigReader, key: string, numLayers: number): number[] | undefined {
@@ -380,7 +414,8 @@ function standardMlp(r: ConfigReader, modelType: SupportedModelType, numLayers: 
       numSharedExperts: 1,
       sharedExpertIntermediateSize: expertIntermediateSize,
       denseLayers,
-      denseIntermediateSize: denseLayers > 0 ? r.int('intermediate_size_mlp', CONFIG_LIMITS.width, { example: 16384 }) : 0,
+      denseIntermediateSize:
+        denseLayers > 0 ? r.int('intermediate_size_mlp', CONFIG_LIMITS.width, { example: 16384 }) : 0,
     };
   }
   if (modelType === 'falcon') {
@@ -418,9 +453,14 @@ function layerTypes(r: ConfigReader, numLayers: number, windowTokens: () => numb
   if (v === undefined) return undefined;
   const valid = ['sliding_attention', 'full_attention', 'chunked_attention'];
   if (!Array.isArray(v) || v.length !== numLayers || !v.every((t) => typeof t === 'string' && valid.includes(t))) {
-    r.fail('layer_types', `must list one of "sliding_attention" or "full_attention" for each of the ${fmt(numLayers)} layers (got ${show(v)})`);
+    r.fail(
+      'layer_types',
+      `must list one of "sliding_attention" or "full_attention" for each of the ${fmt(numLayers)} layers (got ${show(v)})`,
+    );
   }
-  return (v as string[]).map((t) => (t === 'full_attention' ? { kind: 'full' } : { kind: 'sliding', windowTokens: windowTokens() }));
+  return (v as string[]).map((t) =>
+    t === 'full_attention' ? { kind: 'full' } : { kind: 'sliding', windowTokens: windowTokens() },
+  );
 }
 
 /**
@@ -441,12 +481,19 @@ function layerPattern(r: ConfigReader, modelType: SupportedModelType, numLayers:
     const listed = layerTypes(r, numLayers, w);
     if (listed) return listed;
     const pattern = r.optionalInt('sliding_window_pattern', 6, CONFIG_LIMITS.layers);
-    return Array.from({ length: numLayers }, (_, i) => ((i + 1) % pattern === 0 ? { kind: 'full' } : { kind: 'sliding', windowTokens: w() }));
+    return Array.from({ length: numLayers }, (_, i) =>
+      (i + 1) % pattern === 0 ? { kind: 'full' } : { kind: 'sliding', windowTokens: w() },
+    );
   }
   if (modelType === 'gpt_oss') {
     let window: number | undefined;
     const w = (): number => (window ??= r.optionalInt('sliding_window', 128, CONFIG_LIMITS.contextTokens));
-    return layerTypes(r, numLayers, w) ?? Array.from({ length: numLayers }, (_, i) => (i % 2 === 0 ? { kind: 'sliding', windowTokens: w() } : { kind: 'full' }));
+    return (
+      layerTypes(r, numLayers, w) ??
+      Array.from({ length: numLayers }, (_, i) =>
+        i % 2 === 0 ? { kind: 'sliding', windowTokens: w() } : { kind: 'full' },
+      )
+    );
   }
   if (modelType === 'llama4_text') {
     if (!r.present('attention_chunk_size')) return undefined; // no chunking: every layer full
@@ -457,7 +504,10 @@ function layerPattern(r: ConfigReader, modelType: SupportedModelType, numLayers:
       ropeLayers = Array.from({ length: numLayers }, (_, i) => ((i + 1) % 4 !== 0 ? 1 : 0));
     } else {
       if (!Array.isArray(v) || v.length !== numLayers || !v.every((x) => x === 0 || x === 1)) {
-        r.fail('no_rope_layers', `must list 1 (RoPE, chunked) or 0 (NoPE, global) for each of the ${fmt(numLayers)} layers (got ${show(v)})`);
+        r.fail(
+          'no_rope_layers',
+          `must list 1 (RoPE, chunked) or 0 (NoPE, global) for each of the ${fmt(numLayers)} layers (got ${show(v)})`,
+        );
       }
       ropeLayers = v as number[];
     }
@@ -541,7 +591,10 @@ function deepseekMlp(r: ConfigReader, modelType: SupportedModelType, numLayers: 
     what: `a whole number from 0 to num_hidden_layers = ${fmt(numLayers)}`,
   });
   const moeLayerFreq = r.optionalInt('moe_layer_freq', 1, CONFIG_LIMITS.layers);
-  const denseOnly = (): Mlp => ({ kind: 'dense', intermediateSize: r.int('intermediate_size', CONFIG_LIMITS.width, { example: 18432 }) });
+  const denseOnly = (): Mlp => ({
+    kind: 'dense',
+    intermediateSize: r.int('intermediate_size', CONFIG_LIMITS.width, { example: 18432 }),
+  });
   if (!r.present('n_routed_experts')) return denseOnly();
   const numRoutedExperts = r.int('n_routed_experts', CONFIG_LIMITS.experts, { example: 256 });
 
@@ -557,7 +610,8 @@ function deepseekMlp(r: ConfigReader, modelType: SupportedModelType, numLayers: 
   });
   const expertIntermediateSize = r.int('moe_intermediate_size', CONFIG_LIMITS.width, { example: 2048 });
   const numSharedExperts = r.optionalInt('n_shared_experts', 0, CONFIG_LIMITS.experts, { min: 0 });
-  const denseIntermediateSize = denseLayers > 0 ? r.int('intermediate_size', CONFIG_LIMITS.width, { example: 18432 }) : 0;
+  const denseIntermediateSize =
+    denseLayers > 0 ? r.int('intermediate_size', CONFIG_LIMITS.width, { example: 18432 }) : 0;
   // DeepseekV3Config defaults topk_method to "noaux_tc", whose router stores
   // e_score_correction_bias; V2's "greedy"/"group_limited_greedy" routers have no bias.
   // Kimi-K2 is DeepseekV3ForCausalLM; Glm4MoeTopkRouter always stores the correction bias.
@@ -607,14 +661,18 @@ function deepseekMlp(r: ConfigReader, modelType: SupportedModelType, numLayers: 
  */
 export function parseModelConfig(json: unknown): ModelSpec {
   if (!isObject(json)) {
-    throw new ModelConfigError('config', `config.json must be a JSON object such as {"model_type": "llama", …} (got ${show(json)})`);
+    throw new ModelConfigError(
+      'config',
+      `config.json must be a JSON object such as {"model_type": "llama", …} (got ${show(json)})`,
+    );
   }
   const root: ConfigReader = new ConfigReader(json, '');
   let r: ConfigReader = root;
   let textObject: JsonObject = json;
   if (!root.present('hidden_size') && root.present('text_config')) {
     const text = root.value('text_config');
-    if (!isObject(text)) root.fail('text_config', `must be an object holding the language model's config (got ${show(text)})`);
+    if (!isObject(text))
+      root.fail('text_config', `must be an object holding the language model's config (got ${show(text)})`);
     // A wrapper's text_config may leave its model_type out: gemma3 → gemma3_text, llama4 → llama4_text.
     const wrapperType = root.value('model_type');
     const inner = wrapperType === 'gemma3' || wrapperType === 'llama4' ? `${wrapperType}_text` : undefined;
@@ -632,20 +690,33 @@ export function parseModelConfig(json: unknown): ModelSpec {
   const gemma3 = modelType === 'gemma3_text';
   const hiddenSize = r.int('hidden_size', CONFIG_LIMITS.width, { example: 8192 });
   const numLayers = r.int('num_hidden_layers', CONFIG_LIMITS.layers, { example: 80 });
-  const numHeads = gemma3 && !r.present('num_attention_heads') ? 8 : r.int('num_attention_heads', CONFIG_LIMITS.heads, { example: 64 });
-  const vocabSize = gemma3 && !r.present('vocab_size') ? 262_208 : r.int('vocab_size', CONFIG_LIMITS.vocab, { example: 128256 });
+  const numHeads =
+    gemma3 && !r.present('num_attention_heads')
+      ? 8
+      : r.int('num_attention_heads', CONFIG_LIMITS.heads, { example: 64 });
+  const vocabSize =
+    gemma3 && !r.present('vocab_size') ? 262_208 : r.int('vocab_size', CONFIG_LIMITS.vocab, { example: 128256 });
   const maxContextTokens = readContext(r, modelType);
   // Wrappers may keep tie_word_embeddings at the top level rather than in text_config.
   const tieReader = r !== root && !r.present('tie_word_embeddings') ? root : r;
   const tieWordEmbeddings = tieReader.bool('tie_word_embeddings', TIE_WORD_EMBEDDINGS_DEFAULT[modelType]);
 
   const isMla = modelType === 'deepseek_v2' || modelType === 'deepseek_v3' || modelType === 'kimi_k2';
-  const attentionReader = gemma3 && !r.present('num_key_value_heads') ? withDefault(r, textObject, 'num_key_value_heads', 4) : r;
-  const attention = isMla ? deepseekAttention(r, numHeads) : standardAttention(attentionReader, modelType, hiddenSize, numHeads);
+  const attentionReader =
+    gemma3 && !r.present('num_key_value_heads') ? withDefault(r, textObject, 'num_key_value_heads', 4) : r;
+  const attention = isMla
+    ? deepseekAttention(r, numHeads)
+    : standardAttention(attentionReader, modelType, hiddenSize, numHeads);
   const mlp =
-    isMla || modelType === 'glm4_moe' ? deepseekMlp(r, modelType, numLayers) : standardMlp(r, modelType, numLayers, hiddenSize);
+    isMla || modelType === 'glm4_moe'
+      ? deepseekMlp(r, modelType, numLayers)
+      : standardMlp(r, modelType, numLayers, hiddenSize);
   const pattern = isMla ? undefined : layerPattern(r, modelType, numLayers);
-  const window = isMla ? undefined : pattern ? summariseWindows(pattern, maxContextTokens) : slidingWindow(r, modelType, numLayers, maxContextTokens);
+  const window = isMla
+    ? undefined
+    : pattern
+      ? summariseWindows(pattern, maxContextTokens)
+      : slidingWindow(r, modelType, numLayers, maxContextTokens);
   const vision = r !== root ? visionParams(root, modelType, hiddenSize) : undefined;
 
   const spec: ModelSpec = {
@@ -681,13 +752,20 @@ export function parseModelConfig(json: unknown): ModelSpec {
  * ⇒ 1 (Falcon-7B), else all heads). Returns a reader over the config with the standard keys.
  */
 function falconReader(r: ConfigReader, obj: JsonObject): [ConfigReader, JsonObject] {
-  const alias = (from: string, to: string): Record<string, unknown> => (obj[to] === undefined && obj[from] !== undefined ? { [to]: obj[from] } : {});
-  const named: JsonObject = { ...obj, ...alias('n_head', 'num_attention_heads'), ...alias('n_layer', 'num_hidden_layers') };
+  const alias = (from: string, to: string): Record<string, unknown> =>
+    obj[to] === undefined && obj[from] !== undefined ? { [to]: obj[from] } : {};
+  const named: JsonObject = {
+    ...obj,
+    ...alias('n_head', 'num_attention_heads'),
+    ...alias('n_layer', 'num_hidden_layers'),
+  };
   const nr = new ConfigReader(named, r.field(''));
   const heads = nr.int('num_attention_heads', CONFIG_LIMITS.heads, { example: 71 });
   const kv = nr.bool('new_decoder_architecture', false)
     ? nr.optionalInt('num_kv_heads', heads, CONFIG_LIMITS.heads)
-    : nr.bool('multi_query', true) ? 1 : heads;
+    : nr.bool('multi_query', true)
+      ? 1
+      : heads;
   const normalised = { ...named, num_key_value_heads: kv };
   return [new ConfigReader(normalised, r.field('')), normalised];
 }

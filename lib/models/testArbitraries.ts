@@ -36,16 +36,22 @@ export function arbDenseConfig(): fc.Arbitrary<Record<string, unknown>> {
 /** A valid MoE spec, with GQA or MLA attention, built directly (not through a config). */
 export function arbMoeSpec(): fc.Arbitrary<ModelSpec> {
   const attention = fc.oneof(
-    fc.record({ kv: fc.integer({ min: 1, max: 8 }), group: fc.integer({ min: 1, max: 8 }), headDim: fc.integer({ min: 1, max: 256 }) }).map(
-      ({ kv, group, headDim }) =>
-        ({
-          kind: group === 1 ? 'mha' : kv === 1 ? 'mqa' : 'gqa',
-          numHeads: kv * group,
-          numKvHeads: kv,
-          headDim,
-          qkvBias: false,
-        }) as const,
-    ),
+    fc
+      .record({
+        kv: fc.integer({ min: 1, max: 8 }),
+        group: fc.integer({ min: 1, max: 8 }),
+        headDim: fc.integer({ min: 1, max: 256 }),
+      })
+      .map(
+        ({ kv, group, headDim }) =>
+          ({
+            kind: group === 1 ? 'mha' : kv === 1 ? 'mqa' : 'gqa',
+            numHeads: kv * group,
+            numKvHeads: kv,
+            headDim,
+            qkvBias: false,
+          }) as const,
+      ),
     fc
       .record({
         numHeads: fc.integer({ min: 1, max: 128 }),

@@ -99,9 +99,7 @@ export type Mlp =
  *   `attention_chunk_size`), so at most `chunkTokens` tokens.
  */
 export type LayerAttention =
-  | { kind: 'full' }
-  | { kind: 'sliding'; windowTokens: number }
-  | { kind: 'chunked'; chunkTokens: number };
+  { kind: 'full' } | { kind: 'sliding'; windowTokens: number } | { kind: 'chunked'; chunkTokens: number };
 
 /** Parameters of a multimodal checkpoint outside its language model, counted separately. */
 export interface VisionParams {

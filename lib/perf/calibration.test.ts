@@ -10,7 +10,18 @@ import measurements from './data/measurements.json';
 type Row = [string, string, number, number, number, number, number, number];
 const h100 = getGpu('h100-sxm');
 const committed = measurements.find((m) => m.gpuId === 'h100-sxm')!;
-const rows: GemmMeasurement[] = (committed.gemm as Row[]).map(([format, layer, tp, n, k, tokens, seconds, weightBytes]) => ({ format, layer, tp, n, k, tokens, seconds, weightBytes }));
+const rows: GemmMeasurement[] = (committed.gemm as Row[]).map(
+  ([format, layer, tp, n, k, tokens, seconds, weightBytes]) => ({
+    format,
+    layer,
+    tp,
+    n,
+    k,
+    tokens,
+    seconds,
+    weightBytes,
+  }),
+);
 const cal = CALIBRATIONS.find((c) => c.gpuId === 'h100-sxm')!;
 
 describe('the committed H100 calibration (bench/gpu/results/h100-sxm.json)', () => {
@@ -24,7 +35,12 @@ describe('the committed H100 calibration (bench/gpu/results/h100-sxm.json)', () 
     for (const [format, kernel] of Object.entries(cal.kernels)) {
       const peak = peakOpsPerSecond(h100, FORMAT_DTYPE[format]!);
       for (const p of layerPoints(rows, format)) {
-        const model = gemmSeconds({ bytes: p.bytes, flops: p.flops, count: 4, tokens: p.tokens }, h100.bandwidthBytesPerSecond, peak, kernel);
+        const model = gemmSeconds(
+          { bytes: p.bytes, flops: p.flops, count: 4, tokens: p.tokens },
+          h100.bandwidthBytesPerSecond,
+          peak,
+          kernel,
+        );
         expect(Math.abs(model - p.seconds) / p.seconds, `${format} tp${p.tp} ${p.tokens} tokens`).toBeLessThan(0.15);
         checked++;
       }
@@ -34,7 +50,9 @@ describe('the committed H100 calibration (bench/gpu/results/h100-sxm.json)', () 
 
   it('reproduces every decode-attention measurement within 15 % (BF16 and FP8 KV, 1k–32k context)', () => {
     const a = cal.attention;
-    const pts = (committed.attention as [string, 'bf16' | 'fp8', number, number, number, number][]).filter((r) => r[0] === a.kernel);
+    const pts = (committed.attention as [string, 'bf16' | 'fp8', number, number, number, number][]).filter(
+      (r) => r[0] === a.kernel,
+    );
     expect(pts).toHaveLength(12);
     for (const [, kv, context, , seconds, kvBytes] of pts) {
       const model = a.launchSeconds + kvBytes / (a.bandwidthFraction[kv] * h100.bandwidthBytesPerSecond);
@@ -49,7 +67,10 @@ describe('the committed H100 calibration (bench/gpu/results/h100-sxm.json)', () 
   });
 
   it('orders the kernels as measured: our INT4 kernels at batch 1 beat BF16 on bytes but not by 16/4.156 (tinygemm 1.6×, not 3.8×)', () => {
-    const at1 = (format: string) => kernelPoints(rows, format).filter((q) => q.tp === 1 && q.tokens === 1).reduce((s, q) => s + q.seconds, 0);
+    const at1 = (format: string) =>
+      kernelPoints(rows, format)
+        .filter((q) => q.tp === 1 && q.tokens === 1)
+        .reduce((s, q) => s + q.seconds, 0);
     const ratio = at1('bf16') / Math.min(at1('int4-torch'), at1('int4-triton'));
     expect(ratio).toBeGreaterThan(1.3);
     expect(ratio).toBeLessThan(16 / 4.15625);
@@ -58,7 +79,13 @@ describe('the committed H100 calibration (bench/gpu/results/h100-sxm.json)', () 
 
 describe('slowdownAt / calibrationFor / mathPath', () => {
   it('interpolates in log(tokens) and clamps at the ends', () => {
-    const c = { slowdownByTokens: [[1, 1.2], [4, 1.6], [16, 2.0]] as const };
+    const c = {
+      slowdownByTokens: [
+        [1, 1.2],
+        [4, 1.6],
+        [16, 2.0],
+      ] as const,
+    };
     expect(slowdownAt(c, 2)).toBeCloseTo(1.4, 12);
     expect(slowdownAt(c, 0.5)).toBe(1.2);
     expect(slowdownAt(c, 1e6)).toBe(2.0);

@@ -21,7 +21,12 @@ describe('decodeCurve(input)', () => {
   });
 
   it('shows the trade: W4A16 wins at batch 1, W8A8 INT8 wins once both are compute-bound', () => {
-    const [bf16, w4, int8] = decodeCurve({ ...base, contextTokens: 1, weights: ['bf16', 'int4-g128', 'int8-w8a8'], batches: [1, 4096] });
+    const [bf16, w4, int8] = decodeCurve({
+      ...base,
+      contextTokens: 1,
+      weights: ['bf16', 'int4-g128', 'int8-w8a8'],
+      batches: [1, 4096],
+    });
     const at = (s: typeof bf16, i: number) => s!.points[i]!.tokensPerSecondTotal;
     expect(at(w4, 0)).toBeGreaterThan(at(int8, 0));
     expect(at(int8, 0)).toBeGreaterThan(at(bf16, 0));
@@ -36,6 +41,8 @@ describe('decodeCurve(input)', () => {
   it('rejects empty lists and bad batches, naming them', () => {
     expect(() => decodeCurve({ ...base, weights: [], batches: [1] })).toThrow(/^weights must name at least one/);
     expect(() => decodeCurve({ ...base, weights: 'bf16', batches: [] })).toThrow(/^batches must list at least one/);
-    expect(() => decodeCurve({ ...base, weights: 'bf16', batches: [1, 0] })).toThrow(/^batches\[1\] must be a whole number/);
+    expect(() => decodeCurve({ ...base, weights: 'bf16', batches: [1, 0] })).toThrow(
+      /^batches\[1\] must be a whole number/,
+    );
   });
 });

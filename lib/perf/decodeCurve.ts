@@ -43,8 +43,10 @@ export interface DecodeCurveInput extends Omit<DecodeInput, 'batch' | 'weights'>
  */
 export function decodeCurve(input: DecodeCurveInput): DecodeCurveSeries[] {
   const formats = typeof input.weights === 'string' ? [input.weights] : input.weights;
-  if (!Array.isArray(formats) || formats.length === 0) throw new RangeError('weights must name at least one weight format');
-  if (!Array.isArray(input.batches) || input.batches.length === 0) throw new RangeError('batches must list at least one batch size');
+  if (!Array.isArray(formats) || formats.length === 0)
+    throw new RangeError('weights must name at least one weight format');
+  if (!Array.isArray(input.batches) || input.batches.length === 0)
+    throw new RangeError('batches must list at least one batch size');
   input.batches.forEach((batch, i) => assertBatch(batch, `batches[${i}]`));
   assertContextTokens(input.contextTokens);
 

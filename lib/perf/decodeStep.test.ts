@@ -13,7 +13,14 @@ const NORMS = 1_318_912;
 const H100_BW = 3.35e12; // H100 SXM datasheet
 const H100_BF16 = 989e12; // H100 SXM datasheet, dense (1,979 sparse halved)
 
-const base: DecodeInput = { model: 'llama-3.1-70b', weights: 'bf16', gpu: 'h100-sxm', batch: 1, contextTokens: 1, kvBits: 16 };
+const base: DecodeInput = {
+  model: 'llama-3.1-70b',
+  weights: 'bf16',
+  gpu: 'h100-sxm',
+  batch: 1,
+  contextTokens: 1,
+  kvBits: 16,
+};
 
 describe('decodeStep(input)', () => {
   it('batch-1 Llama-3.1-70B 4-bit on an H100 SXM: ceiling = bandwidth / bytes moved per token ≈ 89 tokens/s (≈ 84 if the whole ~40 GB file were read)', () => {
@@ -40,7 +47,10 @@ describe('decodeStep(input)', () => {
     const step = decodeStep(base);
     expect(step.bound).toBe('memory');
     // (141,107,412,992 − 2,101,346,304 + 16,384 + 327,680 + 27,197,440) B / 3.35e12 B/s = 41.50 ms
-    expect(step.memoryTimeSeconds).toBeCloseTo((141_107_412_992 - 2 * LM_HEAD + 16_384 + 327_680 + 27_197_440) / H100_BW, 12);
+    expect(step.memoryTimeSeconds).toBeCloseTo(
+      (141_107_412_992 - 2 * LM_HEAD + 16_384 + 327_680 + 27_197_440) / H100_BW,
+      12,
+    );
     expect(step.tokensPerSecondTotal).toBeCloseTo(24.1, 1);
     expect(step.memoryTimeSeconds / step.computeTimeSeconds).toBeGreaterThan(250);
   });
@@ -164,8 +174,12 @@ describe('decodeStep(input)', () => {
         fc.property(arbInput, (input) => {
           const s = decodeStep(input);
           const o = s.operators;
-          expect(s.secondsPerToken).toBe(o.gemm.seconds + o.attention.seconds + o.smallOps.seconds + o.allReduce.seconds);
-          expect(s.secondsPerToken).toBeGreaterThanOrEqual(Math.max(s.memoryTimeSeconds, s.computeTimeSeconds) * (1 - 1e-12));
+          expect(s.secondsPerToken).toBe(
+            o.gemm.seconds + o.attention.seconds + o.smallOps.seconds + o.allReduce.seconds,
+          );
+          expect(s.secondsPerToken).toBeGreaterThanOrEqual(
+            Math.max(s.memoryTimeSeconds, s.computeTimeSeconds) * (1 - 1e-12),
+          );
           expect(s.secondsPerToken).toBeLessThanOrEqual((s.memoryTimeSeconds + s.computeTimeSeconds) * (1 + 1e-12));
           expect(o.gemm.seconds).toBe(Math.max(o.gemm.memorySeconds, o.gemm.computeSeconds));
           expect(s.bound === 'compute').toBe(o.gemm.computeSeconds > o.gemm.memorySeconds);
@@ -177,15 +191,20 @@ describe('decodeStep(input)', () => {
 
     it('more bandwidth or more compute is never slower', () => {
       fc.assert(
-        fc.property(arbInput, fc.double({ min: 0.01, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 1, noNaN: true }), (input, e1, e2) => {
-          const [lo, hi] = e1 <= e2 ? [e1, e2] : [e2, e1];
-          const slowBw = decodeStep({ ...input, efficiency: { bandwidth: lo } }).secondsPerToken;
-          const fastBw = decodeStep({ ...input, efficiency: { bandwidth: hi } }).secondsPerToken;
-          expect(fastBw).toBeLessThanOrEqual(slowBw);
-          const slowC = decodeStep({ ...input, efficiency: { compute: lo } }).secondsPerToken;
-          const fastC = decodeStep({ ...input, efficiency: { compute: hi } }).secondsPerToken;
-          expect(fastC).toBeLessThanOrEqual(slowC);
-        }),
+        fc.property(
+          arbInput,
+          fc.double({ min: 0.01, max: 1, noNaN: true }),
+          fc.double({ min: 0.01, max: 1, noNaN: true }),
+          (input, e1, e2) => {
+            const [lo, hi] = e1 <= e2 ? [e1, e2] : [e2, e1];
+            const slowBw = decodeStep({ ...input, efficiency: { bandwidth: lo } }).secondsPerToken;
+            const fastBw = decodeStep({ ...input, efficiency: { bandwidth: hi } }).secondsPerToken;
+            expect(fastBw).toBeLessThanOrEqual(slowBw);
+            const slowC = decodeStep({ ...input, efficiency: { compute: lo } }).secondsPerToken;
+            const fastC = decodeStep({ ...input, efficiency: { compute: hi } }).secondsPerToken;
+            expect(fastC).toBeLessThanOrEqual(slowC);
+          },
+        ),
       );
     });
 
@@ -212,8 +231,12 @@ describe('decodeStep(input)', () => {
     expect(() => decodeStep({ ...base, contextTokens: -5 })).toThrow(/^contextTokens/);
     expect(() => decodeStep({ ...base, kvBits: 0 })).toThrow(/^kvBits/);
     expect(() => decodeStep({ ...base, gpuCount: 3 })).toThrow(/^gpuCount must divide/);
-    expect(() => decodeStep({ ...base, efficiency: { bandwidth: 0 } })).toThrow(/^efficiency.bandwidth must be greater than 0/);
-    expect(() => decodeStep({ ...base, efficiency: { compute: 1.5 } })).toThrow(/^efficiency.compute must be at most 1/);
+    expect(() => decodeStep({ ...base, efficiency: { bandwidth: 0 } })).toThrow(
+      /^efficiency.bandwidth must be greater than 0/,
+    );
+    expect(() => decodeStep({ ...base, efficiency: { compute: 1.5 } })).toThrow(
+      /^efficiency.compute must be at most 1/,
+    );
     expect(() => decodeStep({ ...base, weights: 'int3' })).toThrow(/^weights: /);
     expect(() => decodeStep({ ...base, gpu: 'tpu-v5' })).toThrow(/^gpu: /);
   });

@@ -7,8 +7,22 @@ import type { GpuRef, ModelRef } from '../sizing';
 import { assertBatch, assertContextTokens, assertGpuCount, assertKvBits, assertPositive } from '../sizing/inputs';
 import type { Bytes, Seconds, Tokens, TokensPerSecond } from '../units';
 import { attentionComputeDtype, effectiveComputeDtype, peakOpsPerSecond } from './computeDtype';
-import { attentionFlopsPerTokenPair, expectedExpertsTouched, weightBytesRead, weightWork, type WeightWork } from './work';
-import { ceilingBreakdown, expectedBreakdown, gemmsPerLayer, smallOpBytesPerTokenPerLayer, type ExpectedTime, type OperatorBreakdown, type PassWork } from './operators';
+import {
+  attentionFlopsPerTokenPair,
+  expectedExpertsTouched,
+  weightBytesRead,
+  weightWork,
+  type WeightWork,
+} from './work';
+import {
+  ceilingBreakdown,
+  expectedBreakdown,
+  gemmsPerLayer,
+  smallOpBytesPerTokenPerLayer,
+  type ExpectedTime,
+  type OperatorBreakdown,
+  type PassWork,
+} from './operators';
 
 /** Fractions of the datasheet peaks a kernel reaches; 1 = peak (the roofline ceiling). */
 export interface Efficiency {
@@ -190,10 +204,12 @@ export function decodeWorkOf(plan: DecodePlan, batch: number, contextTokens: Tok
  * @internal
  */
 export function crossoverBatch(plan: DecodePlan): number {
-  const gap = (b: number) => (2 * plan.work.linearParamsPerToken * b) / plan.linearPeak - weightBytesRead(plan.work, b) / plan.bandwidth;
+  const gap = (b: number) =>
+    (2 * plan.work.linearParamsPerToken * b) / plan.linearPeak - weightBytesRead(plan.work, b) / plan.bandwidth;
   if (plan.work.moeLayers === 0) {
     const fixedTime = plan.work.alwaysReadBytes / plan.bandwidth;
-    const slope = (2 * plan.work.linearParamsPerToken) / plan.linearPeak - plan.work.gatherBytesPerToken / plan.bandwidth;
+    const slope =
+      (2 * plan.work.linearParamsPerToken) / plan.linearPeak - plan.work.gatherBytesPerToken / plan.bandwidth;
     return slope > 0 ? fixedTime / slope : Infinity;
   }
   let hi = 1;
@@ -261,7 +277,11 @@ export function decodeStepWithPlan(plan: DecodePlan, batch: number, contextToken
   const ceiling = ceilingBreakdown(plan, w);
   const expected = expectedBreakdown(plan, w);
   const secondsPerToken = ceiling.seconds;
-  const memoryTime = ceiling.gemm.memorySeconds + ceiling.attention.memorySeconds + ceiling.smallOps.memorySeconds + ceiling.allReduce.memorySeconds;
+  const memoryTime =
+    ceiling.gemm.memorySeconds +
+    ceiling.attention.memorySeconds +
+    ceiling.smallOps.memorySeconds +
+    ceiling.allReduce.memorySeconds;
   const computeTime = ceiling.gemm.computeSeconds + ceiling.attention.computeSeconds;
   return {
     secondsPerToken,

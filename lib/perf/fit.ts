@@ -1,5 +1,11 @@
 import type { Gpu } from '../hardware/types';
-import { gemmSeconds, type AttentionCalibration, type Calibration, type GemmCalibration, type MathPath } from './calibration';
+import {
+  gemmSeconds,
+  type AttentionCalibration,
+  type Calibration,
+  type GemmCalibration,
+  type MathPath,
+} from './calibration';
 import { peakOpsPerSecond } from './computeDtype';
 
 /** One GEMM timing from `bench/gpu/bench.py` (a row of its `gemm` array). */
@@ -71,7 +77,15 @@ export function pathPoints(rows: readonly GemmMeasurement[], path: MathPath): Ge
     const key = `${r.layer}|${r.tp}|${r.tokens}`;
     const prev = best.get(key);
     if (!prev || r.seconds < prev.seconds) {
-      best.set(key, { bytes: r.weightBytes, flops: 2 * r.tokens * r.n * r.k, seconds: r.seconds, format: r.format, layer: r.layer, tp: r.tp, tokens: r.tokens });
+      best.set(key, {
+        bytes: r.weightBytes,
+        flops: 2 * r.tokens * r.n * r.k,
+        seconds: r.seconds,
+        format: r.format,
+        layer: r.layer,
+        tp: r.tp,
+        tokens: r.tokens,
+      });
     }
   }
   return [...best.values()];
@@ -81,7 +95,15 @@ export function pathPoints(rows: readonly GemmMeasurement[], path: MathPath): Ge
 export function kernelPoints(rows: readonly GemmMeasurement[], format: string): GemmPoint[] {
   return rows
     .filter((r) => r.format === format && r.seconds > 0)
-    .map((r) => ({ bytes: r.weightBytes, flops: 2 * r.tokens * r.n * r.k, seconds: r.seconds, format: r.format, layer: r.layer, tp: r.tp, tokens: r.tokens }));
+    .map((r) => ({
+      bytes: r.weightBytes,
+      flops: 2 * r.tokens * r.n * r.k,
+      seconds: r.seconds,
+      format: r.format,
+      layer: r.layer,
+      tp: r.tp,
+      tokens: r.tokens,
+    }));
 }
 
 /**
@@ -93,7 +115,16 @@ export function layerPoints(rows: readonly GemmMeasurement[], format: string): (
   const groups = new Map<string, GemmPoint & { count: number }>();
   for (const p of kernelPoints(rows, format)) {
     const key = `${p.tp}|${p.tokens}`;
-    const g = groups.get(key) ?? { bytes: 0, flops: 0, seconds: 0, format, layer: 'layer', tp: p.tp, tokens: p.tokens, count: 0 };
+    const g = groups.get(key) ?? {
+      bytes: 0,
+      flops: 0,
+      seconds: 0,
+      format,
+      layer: 'layer',
+      tp: p.tp,
+      tokens: p.tokens,
+      count: 0,
+    };
     g.bytes += p.bytes;
     g.flops += p.flops;
     g.seconds += p.seconds;
@@ -104,9 +135,18 @@ export function layerPoints(rows: readonly GemmMeasurement[], format: string): (
 }
 
 /** The model's time for one GEMM point under a kernel's calibration (one launch). */
-export function modelGemmSeconds(point: Pick<GemmPoint, 'bytes' | 'flops' | 'tokens'>, gpu: Gpu, c: GemmCalibration): number {
+export function modelGemmSeconds(
+  point: Pick<GemmPoint, 'bytes' | 'flops' | 'tokens'>,
+  gpu: Gpu,
+  c: GemmCalibration,
+): number {
   const peak = peakOpsPerSecond(gpu, FORMAT_DTYPE[c.format] ?? 'bf16');
-  return gemmSeconds({ bytes: point.bytes, flops: point.flops, count: 1, tokens: point.tokens }, gpu.bandwidthBytesPerSecond, peak, c);
+  return gemmSeconds(
+    { bytes: point.bytes, flops: point.flops, count: 1, tokens: point.tokens },
+    gpu.bandwidthBytesPerSecond,
+    peak,
+    c,
+  );
 }
 
 function range(lo: number, hi: number, step: number): number[] {
@@ -127,7 +167,12 @@ function range(lo: number, hi: number, step: number): number[] {
  * not on average), searched over ±60 % of the median ratio in 0.1 % steps; the τ with
  * the smallest worst error over all batches wins.
  */
-export function fitGemm(points: readonly (GemmPoint & { count?: number })[], gpu: Gpu, format: string, kernel: string): GemmCalibration | null {
+export function fitGemm(
+  points: readonly (GemmPoint & { count?: number })[],
+  gpu: Gpu,
+  format: string,
+  kernel: string,
+): GemmCalibration | null {
   if (points.length === 0) return null;
   const peak = peakOpsPerSecond(gpu, FORMAT_DTYPE[format] ?? 'bf16');
   const bw = gpu.bandwidthBytesPerSecond;
@@ -162,7 +207,14 @@ export function fitGemm(points: readonly (GemmPoint & { count?: number })[], gpu
   // the error of the rounded table, as shipped
   const shipped = { slowdownByTokens: best.table, launchSeconds: best.tau };
   let err = 0;
-  for (const p of points) err = Math.max(err, Math.abs(gemmSeconds({ bytes: p.bytes, flops: p.flops, count: p.count ?? 1, tokens: p.tokens }, bw, peak, shipped) - p.seconds) / p.seconds);
+  for (const p of points)
+    err = Math.max(
+      err,
+      Math.abs(
+        gemmSeconds({ bytes: p.bytes, flops: p.flops, count: p.count ?? 1, tokens: p.tokens }, bw, peak, shipped) -
+          p.seconds,
+      ) / p.seconds,
+    );
   return {
     slowdownByTokens: best.table,
     launchSeconds: best.tau,
@@ -214,25 +266,70 @@ export function fitAttention(rows: readonly AttentionMeasurement[], gpu: Gpu, ke
 
 /** The benchmark's JSON, as far as the fit reads it. */
 export interface BenchResults {
-  provenance: { gpu_name: string; driver?: string; nvidia_smi: string; torch: string; cuda: string; triton: string; date: string };
+  provenance: {
+    gpu_name: string;
+    driver?: string;
+    nvidia_smi: string;
+    torch: string;
+    cuda: string;
+    triton: string;
+    date: string;
+  };
   bandwidth: { read_bytes_per_second: number };
   kernels: Record<string, string>;
-  gemm: { format: string; layer: string; tp: number; n: number; k: number; tokens?: number; seconds?: number; weight_bytes?: number; check_passed?: boolean }[];
-  attention: { kernel: string; kv: 'bf16' | 'fp8'; context: number; batch?: number; seconds?: number; kv_bytes?: number; check_passed?: boolean }[];
+  gemm: {
+    format: string;
+    layer: string;
+    tp: number;
+    n: number;
+    k: number;
+    tokens?: number;
+    seconds?: number;
+    weight_bytes?: number;
+    check_passed?: boolean;
+  }[];
+  attention: {
+    kernel: string;
+    kv: 'bf16' | 'fp8';
+    context: number;
+    batch?: number;
+    seconds?: number;
+    kv_bytes?: number;
+    check_passed?: boolean;
+  }[];
 }
 
 /** GEMM rows that ran and passed their correctness check. */
 export function gemmRows(raw: BenchResults): GemmMeasurement[] {
   return raw.gemm
-    .filter((r) => r.seconds !== undefined && r.tokens !== undefined && r.weight_bytes !== undefined && r.check_passed === true)
-    .map((r) => ({ format: r.format, layer: r.layer, tp: r.tp, n: r.n, k: r.k, tokens: r.tokens!, seconds: r.seconds!, weightBytes: r.weight_bytes! }));
+    .filter(
+      (r) =>
+        r.seconds !== undefined && r.tokens !== undefined && r.weight_bytes !== undefined && r.check_passed === true,
+    )
+    .map((r) => ({
+      format: r.format,
+      layer: r.layer,
+      tp: r.tp,
+      n: r.n,
+      k: r.k,
+      tokens: r.tokens!,
+      seconds: r.seconds!,
+      weightBytes: r.weight_bytes!,
+    }));
 }
 
 /** Attention rows that ran and passed their check. */
 export function attentionRows(raw: BenchResults): AttentionMeasurement[] {
   return raw.attention
     .filter((r) => r.seconds !== undefined && r.kv_bytes !== undefined && r.check_passed === true)
-    .map((r) => ({ kernel: r.kernel, kv: r.kv, context: r.context, batch: r.batch ?? 0, seconds: r.seconds!, kvBytes: r.kv_bytes! }));
+    .map((r) => ({
+      kernel: r.kernel,
+      kv: r.kv,
+      context: r.context,
+      batch: r.batch ?? 0,
+      seconds: r.seconds!,
+      kvBytes: r.kv_bytes!,
+    }));
 }
 
 /** Calibration of one GPU from one benchmark run. */

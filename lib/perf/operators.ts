@@ -1,6 +1,14 @@
 import type { ModelSpec } from '../models/types';
 import type { Bytes, Seconds } from '../units';
-import { blend, calibrationFor, fastestKernel, mathPath, slowdownAt, type CalibrationMatch, type MathPath } from './calibration';
+import {
+  blend,
+  calibrationFor,
+  fastestKernel,
+  mathPath,
+  slowdownAt,
+  type CalibrationMatch,
+  type MathPath,
+} from './calibration';
 import type { DecodePlan } from './decodeStep';
 
 /** One operator class of a forward pass, with its own roof. */
@@ -99,9 +107,13 @@ export function smallOpBytesPerTokenPerLayer(spec: ModelSpec): Bytes {
   const mlp =
     spec.mlp.kind === 'dense'
       ? spec.mlp.intermediateSize
-      : spec.mlp.expertIntermediateSize * spec.mlp.expertsPerToken + spec.mlp.sharedExpertIntermediateSize * spec.mlp.numSharedExperts;
+      : spec.mlp.expertIntermediateSize * spec.mlp.expertsPerToken +
+        spec.mlp.sharedExpertIntermediateSize * spec.mlp.numSharedExperts;
   const a = spec.attention;
-  const rope = a.kind === 'mla' ? 2 * a.numHeads * a.qkRopeHeadDim + 2 * a.qkRopeHeadDim : 2 * (a.numHeads + a.numKvHeads) * a.headDim;
+  const rope =
+    a.kind === 'mla'
+      ? 2 * a.numHeads * a.qkRopeHeadDim + 2 * a.qkRopeHeadDim
+      : 2 * (a.numHeads + a.numKvHeads) * a.headDim;
   return 2 * (8 * h + 3 * mlp + rope);
 }
 
@@ -111,8 +123,21 @@ function allReduceSeconds(bytes: number, gpuCount: number, linkBytesPerSecond: n
   return ((2 * (gpuCount - 1)) / gpuCount) * (bytes / linkBytesPerSecond);
 }
 
-function op(bytes: number, flops: number, memorySeconds: number, computeSeconds: number, seconds: number): OperatorTime {
-  return { bytes, flops, memorySeconds, computeSeconds, seconds, bound: computeSeconds > memorySeconds ? 'compute' : 'memory' };
+function op(
+  bytes: number,
+  flops: number,
+  memorySeconds: number,
+  computeSeconds: number,
+  seconds: number,
+): OperatorTime {
+  return {
+    bytes,
+    flops,
+    memorySeconds,
+    computeSeconds,
+    seconds,
+    bound: computeSeconds > memorySeconds ? 'compute' : 'memory',
+  };
 }
 
 /**
@@ -137,12 +162,20 @@ export function ceilingBreakdown(plan: DecodePlan, w: PassWork): OperatorBreakdo
   const am = w.attentionBytes / bw;
   const ac = w.attentionFlops / peak16;
   const sm = w.smallOpBytes / bw;
-  const ar = w.allReduceCount * allReduceSeconds(w.allReduceBytes, plan.gpuCount, plan.gpu.interconnect.bytesPerSecondPerDirection);
+  const ar =
+    w.allReduceCount *
+    allReduceSeconds(w.allReduceBytes, plan.gpuCount, plan.gpu.interconnect.bytesPerSecondPerDirection);
   const gemm = op(w.gemmBytes, w.gemmFlops, gm, gc, Math.max(gm, gc));
   const attention = op(w.attentionBytes, w.attentionFlops, am, ac, Math.max(am, ac));
   const smallOps = op(w.smallOpBytes, 0, sm, 0, sm);
   const allReduce = op(w.allReduceBytes * w.allReduceCount, 0, ar, 0, ar);
-  return { gemm, attention, smallOps, allReduce, seconds: gemm.seconds + attention.seconds + smallOps.seconds + allReduce.seconds };
+  return {
+    gemm,
+    attention,
+    smallOps,
+    allReduce,
+    seconds: gemm.seconds + attention.seconds + smallOps.seconds + allReduce.seconds,
+  };
 }
 
 /**
@@ -169,7 +202,13 @@ export function expectedBreakdown(plan: DecodePlan, w: PassWork): ExpectedTime |
   const bw = plan.gpu.bandwidthBytesPerSecond * n;
   const peakLin = plan.linearPeakIdeal;
   const peak16 = plan.attentionPeakIdeal;
-  const fastest = fastestKernel(match.calibration, path, { bytes: w.gemmBytes, flops: w.gemmFlops, count: w.gemmCount, tokens: w.tokens }, bw, peakLin);
+  const fastest = fastestKernel(
+    match.calibration,
+    path,
+    { bytes: w.gemmBytes, flops: w.gemmFlops, count: w.gemmCount, tokens: w.tokens },
+    bw,
+    peakLin,
+  );
   if (!fastest) return null;
   const g = fastest.kernel;
   const slow = slowdownAt(g, w.tokens);
@@ -198,7 +237,12 @@ export function expectedBreakdown(plan: DecodePlan, w: PassWork): ExpectedTime |
     caveat:
       path === 'weight-only'
         ? `Our benchmark has no Marlin or Machete (vLLM's W4A16 kernels); the INT4 kernels it could run reached ${Math.round(
-            100 * Math.max(...match.calibration.paths['weight-only'].map((f) => match.calibration.kernels[f]?.bandwidthFraction ?? 0)),
+            100 *
+              Math.max(
+                ...match.calibration.paths['weight-only'].map(
+                  (f) => match.calibration.kernels[f]?.bandwidthFraction ?? 0,
+                ),
+              ),
           )} % of peak bandwidth at batch 1, where Marlin reports near-ideal speed up to batch 16–32. Read this as a floor, not as vLLM's speed.`
         : null,
   };

@@ -36,7 +36,9 @@ describe('prefillTime(input) / prefillRoofline(input)', () => {
     expect(prefillRoofline({ ...base, promptTokens: 320 }).bound).toBe('compute');
     expect(int4At128.seconds).toBeLessThan(fp8At128.seconds);
     // and above the ridge FP8 wins
-    expect(prefillTime({ ...base, weights: 'fp8-w8a8', promptTokens: 2048 })).toBeLessThan(prefillTime({ ...base, weights: 'int4-g128', promptTokens: 2048 }));
+    expect(prefillTime({ ...base, weights: 'fp8-w8a8', promptTokens: 2048 })).toBeLessThan(
+      prefillTime({ ...base, weights: 'int4-g128', promptTokens: 2048 }),
+    );
   });
 
   it('a one-token prompt is memory-bound (it is a decode step)', () => {

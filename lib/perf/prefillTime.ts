@@ -4,7 +4,15 @@ import type { Bytes, Seconds, Tokens } from '../units';
 import { planDecode, type Efficiency } from './decodeStep';
 import type { GpuRef, ModelRef } from '../sizing';
 import { attentionFlopsPerTokenPair, weightBytesRead } from './work';
-import { ceilingBreakdown, expectedBreakdown, gemmsPerLayer, smallOpBytesPerTokenPerLayer, type ExpectedTime, type OperatorBreakdown, type PassWork } from './operators';
+import {
+  ceilingBreakdown,
+  expectedBreakdown,
+  gemmsPerLayer,
+  smallOpBytesPerTokenPerLayer,
+  type ExpectedTime,
+  type OperatorBreakdown,
+  type PassWork,
+} from './operators';
 
 /** A prefill: `batch` prompts of `promptTokens` tokens each, processed in one pass. */
 export interface PrefillInput {
@@ -102,7 +110,8 @@ export function prefillRoofline(input: PrefillInput): PrefillResult {
   const o = operators;
   return {
     seconds: o.seconds,
-    memoryTimeSeconds: o.gemm.memorySeconds + o.attention.memorySeconds + o.smallOps.memorySeconds + o.allReduce.memorySeconds,
+    memoryTimeSeconds:
+      o.gemm.memorySeconds + o.attention.memorySeconds + o.smallOps.memorySeconds + o.allReduce.memorySeconds,
     computeTimeSeconds: o.gemm.computeSeconds + o.attention.computeSeconds,
     bound: o.gemm.bound,
     bytes: w.gemmBytes + w.attentionBytes,

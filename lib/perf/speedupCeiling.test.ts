@@ -26,7 +26,9 @@ describe('speedupCeiling({ gpu, weights, baseline })', () => {
   it('the post\'s "5× throughput": no 4-bit-or-wider format reaches 5× over BF16 on any catalog GPU, in either regime', () => {
     for (const gpu of GPUS) {
       for (const format of FORMATS.filter((f) => bitsPerWeight(f.id) >= 4)) {
-        expect(speedupCeiling({ gpu: gpu.id, weights: format.id }).ceiling, `${format.id} on ${gpu.id}`).toBeLessThan(5);
+        expect(speedupCeiling({ gpu: gpu.id, weights: format.id }).ceiling, `${format.id} on ${gpu.id}`).toBeLessThan(
+          5,
+        );
       }
     }
   });
@@ -49,7 +51,12 @@ describe('speedupCeiling errors', () => {
 
 describe('effectiveComputeDtype(requested, gpu)', () => {
   it('keeps a dtype the GPU has; falls back to 16-bit where it has none', () => {
-    expect(effectiveComputeDtype('fp8', getGpu('h100-sxm'))).toEqual({ dtype: 'fp8', requested: 'fp8', fellBack: false, note: null });
+    expect(effectiveComputeDtype('fp8', getGpu('h100-sxm'))).toEqual({
+      dtype: 'fp8',
+      requested: 'fp8',
+      fellBack: false,
+      note: null,
+    });
     expect(effectiveComputeDtype('fp8', getGpu('a100-80gb-sxm')).dtype).toBe('bf16');
     expect(effectiveComputeDtype('int4', getGpu('h100-sxm')).dtype).toBe('bf16'); // Hopper has no INT4 tensor cores
     expect(effectiveComputeDtype('int4', getGpu('a100-80gb-sxm')).dtype).toBe('int4');

@@ -42,7 +42,15 @@ export interface SpeedupCeiling {
  * @throws {Error} for unknown format or GPU ids, naming `weights`, `baseline` or `gpu`.
  * @example speedupCeiling({ gpu: 'h100-sxm', weights: 'int4-g128' }).memoryBoundRatio // 16 / 4.15625 ≈ 3.8496
  */
-export function speedupCeiling({ gpu, weights, baseline = 'bf16' }: { gpu: GpuRef; weights: string; baseline?: string }): SpeedupCeiling {
+export function speedupCeiling({
+  gpu,
+  weights,
+  baseline = 'bf16',
+}: {
+  gpu: GpuRef;
+  weights: string;
+  baseline?: string;
+}): SpeedupCeiling {
   const card = resolveGpu(gpu);
   const format = (id: string, field: string) => {
     try {

@@ -12,13 +12,18 @@ describe('expectedExpertsTouched(E, k, tokens)', () => {
   });
   it('never decreases with tokens and never exceeds E', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 512 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 1e5 }), (e, f, n) => {
-        const k = Math.max(1, Math.round(f * e));
-        const a = expectedExpertsTouched(e, k, n);
-        expect(expectedExpertsTouched(e, k, n + 1)).toBeGreaterThanOrEqual(a - 1e-9);
-        expect(a).toBeLessThanOrEqual(e + 1e-9);
-        expect(a).toBeGreaterThanOrEqual(Math.min(k, e) - 1e-9);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 512 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 1e5 }),
+        (e, f, n) => {
+          const k = Math.max(1, Math.round(f * e));
+          const a = expectedExpertsTouched(e, k, n);
+          expect(expectedExpertsTouched(e, k, n + 1)).toBeGreaterThanOrEqual(a - 1e-9);
+          expect(a).toBeLessThanOrEqual(e + 1e-9);
+          expect(a).toBeGreaterThanOrEqual(Math.min(k, e) - 1e-9);
+        },
+      ),
     );
   });
 });

@@ -85,12 +85,22 @@ export function weightWork(spec: ModelSpec, weights: WeightBytes): WeightWork {
   const alwaysReadBytes = weights.bytes - (embeddingReadInFull ? 0 : weights.embeddingBytes) - routedExpertBytes;
   const linearParamsPerToken = counts.active - (embeddingReadInFull ? 0 : counts.embedding) - counts.norms;
 
-  return { alwaysReadBytes, bytesPerExpert, moeLayers, numExperts, expertsPerToken, gatherBytesPerToken, linearParamsPerToken };
+  return {
+    alwaysReadBytes,
+    bytesPerExpert,
+    moeLayers,
+    numExperts,
+    expertsPerToken,
+    gatherBytesPerToken,
+    linearParamsPerToken,
+  };
 }
 
 /** Weight bytes read by one forward pass over `tokens` tokens. @internal */
 export function weightBytesRead(work: WeightWork, tokens: number): Bytes {
   const experts =
-    work.moeLayers === 0 ? 0 : work.moeLayers * expectedExpertsTouched(work.numExperts, work.expertsPerToken, tokens) * work.bytesPerExpert;
+    work.moeLayers === 0
+      ? 0
+      : work.moeLayers * expectedExpertsTouched(work.numExperts, work.expertsPerToken, tokens) * work.bytesPerExpert;
   return work.alwaysReadBytes + experts + tokens * work.gatherBytesPerToken;
 }

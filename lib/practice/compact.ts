@@ -15,14 +15,29 @@ const slim = (r: RichText): RichText => ({ md: '', html: r.html });
 export function compactQuestion(q: Question): Question {
   const { location: _location, ...rest } = q;
   void _location;
-  const common = { ...rest, prompt: slim(q.prompt), hints: q.hints.map(slim), ...(q.explain ? { explain: slim(q.explain) } : {}) };
+  const common = {
+    ...rest,
+    prompt: slim(q.prompt),
+    hints: q.hints.map(slim),
+    ...(q.explain ? { explain: slim(q.explain) } : {}),
+  };
   switch (q.type) {
     case 'single':
     case 'multiple':
     case 'flaw':
-      return { ...common, type: q.type, options: q.options.map((o) => ({ ...o, text: slim(o.text), explanation: slim(o.explanation) })) } as Question;
+      return {
+        ...common,
+        type: q.type,
+        options: q.options.map((o) => ({ ...o, text: slim(o.text), explanation: slim(o.explanation) })),
+      } as Question;
     case 'numeric':
-      return { ...common, type: 'numeric', answer: q.answer, tolerance: q.tolerance, explain: slim(q.explain) } as Question;
+      return {
+        ...common,
+        type: 'numeric',
+        answer: q.answer,
+        tolerance: q.tolerance,
+        explain: slim(q.explain),
+      } as Question;
     case 'ordering':
       return { ...common, type: 'ordering', items: q.items.map(slim), explain: slim(q.explain) } as Question;
     case 'open':

@@ -26,14 +26,24 @@ export interface OptionMark {
  * @example optionMark({ type: 'single', correct: false, selected: true, answered: true }) // { tone: 'wrong', label: 'Your choice — wrong' }
  * @example optionMark({ type: 'multiple', correct: true, selected: false, answered: true }) // { tone: 'missed', label: 'Correct answer — you missed it' }
  */
-export function optionMark(o: { type: 'single' | 'multiple' | 'flaw'; correct: boolean; selected: boolean; answered: boolean }): OptionMark {
+export function optionMark(o: {
+  type: 'single' | 'multiple' | 'flaw';
+  correct: boolean;
+  selected: boolean;
+  answered: boolean;
+}): OptionMark {
   const flaw = o.type === 'flaw';
   const rightWords = flaw ? 'the flawed step' : 'correct answer';
   const otherWords = flaw ? 'this step is fine' : 'not this one';
   const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-  if (!o.answered) return o.correct ? { tone: 'right', label: cap(rightWords) } : { tone: 'neutral', label: cap(otherWords) };
-  if (o.selected) return o.correct ? { tone: 'right', label: `Your choice — right${flaw ? ': the flawed step' : ''}` } : { tone: 'wrong', label: `Your choice — wrong${flaw ? ': this step is fine' : ''}` };
-  if (o.correct) return { tone: 'missed', label: o.type === 'multiple' ? 'Correct answer — you missed it' : cap(rightWords) };
+  if (!o.answered)
+    return o.correct ? { tone: 'right', label: cap(rightWords) } : { tone: 'neutral', label: cap(otherWords) };
+  if (o.selected)
+    return o.correct
+      ? { tone: 'right', label: `Your choice — right${flaw ? ': the flawed step' : ''}` }
+      : { tone: 'wrong', label: `Your choice — wrong${flaw ? ': this step is fine' : ''}` };
+  if (o.correct)
+    return { tone: 'missed', label: o.type === 'multiple' ? 'Correct answer — you missed it' : cap(rightWords) };
   return { tone: 'neutral', label: cap(otherWords) };
 }
 
@@ -79,8 +89,10 @@ export function choiceVerdict(grade: ChoiceGrade, type: 'single' | 'multiple' | 
   if (grade.correct) return 'Right.';
   if (type !== 'multiple') return 'Not quite — see the explanations.';
   const parts: string[] = [];
-  if (grade.missed.length > 0) parts.push(`${grade.missed.length} right option${grade.missed.length === 1 ? '' : 's'} missed`);
-  if (grade.wrongSelected.length > 0) parts.push(`${grade.wrongSelected.length} wrong option${grade.wrongSelected.length === 1 ? '' : 's'} chosen`);
+  if (grade.missed.length > 0)
+    parts.push(`${grade.missed.length} right option${grade.missed.length === 1 ? '' : 's'} missed`);
+  if (grade.wrongSelected.length > 0)
+    parts.push(`${grade.wrongSelected.length} wrong option${grade.wrongSelected.length === 1 ? '' : 's'} chosen`);
   return `Not quite: ${parts.join(', ')} — see the explanations.`;
 }
 
@@ -142,7 +154,8 @@ let formats = new Map<number, Intl.NumberFormat>();
  */
 export function formatAnswerValue(value: number, halfWidth: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`formatAnswerValue: value must be finite (got ${value})`);
-  const digits = halfWidth > 0 && Number.isFinite(halfWidth) ? Math.min(6, Math.max(0, 1 - Math.floor(Math.log10(halfWidth)))) : 6;
+  const digits =
+    halfWidth > 0 && Number.isFinite(halfWidth) ? Math.min(6, Math.max(0, 1 - Math.floor(Math.log10(halfWidth)))) : 6;
   let f = formats.get(digits);
   if (!f) {
     f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits });

@@ -4,7 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { hasSource } from '../sources/getSource';
 import { BYTES_PER_GB, BYTES_PER_GIB } from '../units';
 import { getGpu } from '../hardware';
-import { buildQuestion, drawQuestion, GENERATORS, generateQuestion, generatedId, generatorSeed, parseGeneratedId, vllmRunsFormatOn } from './generators';
+import {
+  buildQuestion,
+  drawQuestion,
+  GENERATORS,
+  generateQuestion,
+  generatedId,
+  generatorSeed,
+  parseGeneratedId,
+  vllmRunsFormatOn,
+} from './generators';
 import { withSourceLinks } from './source-links';
 import { gradeChoice } from './grade';
 import { gradeNumeric } from './numeric';
@@ -73,7 +82,10 @@ describe('generators: every template × 200 seeds', () => {
             const q = numericOf(question);
             const stated = statedAnswer(q.hints[2]?.md ?? '');
             const grade = gradeNumeric(q, stated);
-            expect(grade.status === 'graded' && grade.correct, `${q.id}: "${stated}" vs ${q.answer.value} ${q.answer.unit}`).toBe(true);
+            expect(
+              grade.status === 'graded' && grade.correct,
+              `${q.id}: "${stated}" vs ${q.answer.value} ${q.answer.unit}`,
+            ).toBe(true);
           }
         });
       } else {
@@ -90,7 +102,8 @@ describe('generators: every template × 200 seeds', () => {
 
       it('is deterministic: the same seed gives the same question', () => {
         // generateQuestion = the draw's question with its sources resolved to links.
-        for (const { seed, question } of draws.slice(0, 20)) expect(generateQuestion(g.id, seed)).toEqual(withSourceLinks(question));
+        for (const { seed, question } of draws.slice(0, 20))
+          expect(generateQuestion(g.id, seed)).toEqual(withSourceLinks(question));
         expect(generateQuestion(g.id, draws[0]!.seed).sourceLinks?.length).toBeGreaterThan(0);
       });
 
@@ -136,15 +149,21 @@ describe('generators: worked examples checked by hand', () => {
   });
 
   it('kv-per-token: Llama-3.1-70B BF16 = 327,680 B; DeepSeek-V3 MLA = 61 × 576 × 2 B = 68.625 KiB', () => {
-    const llama = numericOf(buildQuestion('kv-per-token', { model: 'llama-3.1-70b', kvBits: 16, weightFormat: 'int4-g128', unit: 'B' }));
+    const llama = numericOf(
+      buildQuestion('kv-per-token', { model: 'llama-3.1-70b', kvBits: 16, weightFormat: 'int4-g128', unit: 'B' }),
+    );
     expect(llama.answer).toEqual({ value: KV_BF16, unit: 'B' });
     expect(gradeNumeric(llama, '2621440')).toMatchObject({ status: 'graded', correct: false }); // 64 heads: the MHA mistake
-    const ds = numericOf(buildQuestion('kv-per-token', { model: 'deepseek-v3', kvBits: 16, weightFormat: 'bf16', unit: 'KiB' }));
+    const ds = numericOf(
+      buildQuestion('kv-per-token', { model: 'deepseek-v3', kvBits: 16, weightFormat: 'bf16', unit: 'KiB' }),
+    );
     expect(ds.answer).toEqual({ value: (61 * (512 + 64) * 2) / 1024, unit: 'KiB' });
   });
 
   it('kv-per-batch: one 4,096-token Llama-3.1-70B sequence at BF16 = 1.342 GB', () => {
-    const q = numericOf(buildQuestion('kv-per-batch', { model: 'llama-3.1-70b', kvBits: 16, contextTokens: 4096, batch: 1, unit: 'GB' }));
+    const q = numericOf(
+      buildQuestion('kv-per-batch', { model: 'llama-3.1-70b', kvBits: 16, contextTokens: 4096, batch: 1, unit: 'GB' }),
+    );
     expect(q.answer.value).toBe((KV_BF16 * 4096) / BYTES_PER_GB); // 1.34217728
   });
 
@@ -155,7 +174,14 @@ describe('generators: worked examples checked by hand', () => {
   const W8 = LINEAR + (2 * EMBED + NORMS) * 2;
   const NON_TORCH = 0.25 * 2 ** 30;
   const ACT = 2048 * 3 * 28672 * 2 * 1.5;
-  const fitParams = { model: 'llama-3.1-70b', format: 'int8-w8a8', kvBits: 16, contextTokens: 4096, gpu: 'a100-80gb-sxm', gpuCount: 1 };
+  const fitParams = {
+    model: 'llama-3.1-70b',
+    format: 'int8-w8a8',
+    kvBits: 16,
+    contextTokens: 4096,
+    gpu: 'a100-80gb-sxm',
+    gpuCount: 1,
+  };
 
   it('fit-headroom: 2 × 4k sequences on an A100 80GB leave 2.26 GiB', () => {
     expect(W8).toBe(72_656_371_712);
@@ -177,7 +203,7 @@ describe('generators: worked examples checked by hand', () => {
     expect(q.options[1]?.explanation.md).toContain(`${(-left / BYTES_PER_GIB).toFixed(2)} GiB more than`);
   });
 
-  it('max-concurrency: 3 sequences of 4k at vLLM\'s 0.92 (lib/sizing fitOnGpu test: 4.76 GiB of KV cache)', () => {
+  it("max-concurrency: 3 sequences of 4k at vLLM's 0.92 (lib/sizing fitOnGpu test: 4.76 GiB of KV cache)", () => {
     const q = numericOf(buildQuestion('max-concurrency', { ...fitParams, batch: 1 }));
     // ⌊(0.92 × 79.53 GiB − weights − non-torch − activation peak) / (4,096 × 327,680 B)⌋ = ⌊4.76 / 1.25⌋ = ⌊3.81⌋
     expect(Math.floor((A100 - W8 - NON_TORCH - ACT) / (4096 * KV_BF16))).toBe(3);
@@ -191,7 +217,14 @@ describe('generators: worked examples checked by hand', () => {
   const readPerToken = (ctx: number) => W4 - EMBED * 2 + 8192 * 2 + ctx * KV_BF16;
 
   it('decode-ceiling: Llama-3.1-70B W4A16 on an H100 SXM at 4k context ≈ 85.88 tok/s', () => {
-    const q = numericOf(buildQuestion('decode-ceiling', { model: 'llama-3.1-70b', format: 'int4-g128', gpu: 'h100-sxm', contextTokens: 4096 }));
+    const q = numericOf(
+      buildQuestion('decode-ceiling', {
+        model: 'llama-3.1-70b',
+        format: 'int4-g128',
+        gpu: 'h100-sxm',
+        contextTokens: 4096,
+      }),
+    );
     const tps = 3.35e12 / readPerToken(4096); // 3.35e12 / 39,008,632,832
     expect(tps).toBeCloseTo(85.879, 2);
     expect(q.answer.value).toBeCloseTo(tps, 9);
@@ -200,7 +233,15 @@ describe('generators: worked examples checked by hand', () => {
 
   it('cost-per-mtok: the same at 2k context and $2/h ≈ $6.36 per million tokens', () => {
     const q = numericOf(
-      buildQuestion('cost-per-mtok', { model: 'llama-3.1-70b', format: 'int4-g128', gpu: 'h100-sxm', gpuCount: 1, batch: 1, contextTokens: 2048, dollarsPerHour: 2 }),
+      buildQuestion('cost-per-mtok', {
+        model: 'llama-3.1-70b',
+        format: 'int4-g128',
+        gpu: 'h100-sxm',
+        gpuCount: 1,
+        batch: 1,
+        contextTokens: 2048,
+        dollarsPerHour: 2,
+      }),
     );
     // the step also moves 80 layers × 339,968 B of norm/activation traffic (lib/perf smallOpBytesPerTokenPerLayer)
     const tps = Number((3.35e12 / (readPerToken(2048) + 80 * 339_968)).toPrecision(4)); // 87.32 tok/s, as shown
@@ -212,11 +253,22 @@ describe('generators: worked examples checked by hand', () => {
 
   it('rejects parameters that make no sense', () => {
     // 405B in BF16 does not fit one 80 GB card: no headroom to ask about.
-    expect(() => buildQuestion('fit-headroom', { ...fitParams, model: 'llama-3.1-405b', format: 'bf16', batch: 1 })).toThrow(/rejected: does not fit/);
+    expect(() =>
+      buildQuestion('fit-headroom', { ...fitParams, model: 'llama-3.1-405b', format: 'bf16', batch: 1 }),
+    ).toThrow(/rejected: does not fit/);
     // …nor to decode on.
-    expect(() => buildQuestion('decode-ceiling', { model: 'llama-3.1-405b', format: 'bf16', gpu: 'h100-sxm', contextTokens: 4096 })).toThrow(/does not fit/);
+    expect(() =>
+      buildQuestion('decode-ceiling', {
+        model: 'llama-3.1-405b',
+        format: 'bf16',
+        gpu: 'h100-sxm',
+        contextTokens: 4096,
+      }),
+    ).toThrow(/does not fit/);
     // Splitting an 8B model over 8 H200s.
-    expect(() => buildQuestion('max-concurrency', { ...fitParams, model: 'llama-3.1-8b', gpu: 'h200-sxm', gpuCount: 8, batch: 1 })).toThrow(/needlessly many GPUs/);
+    expect(() =>
+      buildQuestion('max-concurrency', { ...fitParams, model: 'llama-3.1-8b', gpu: 'h200-sxm', gpuCount: 8, batch: 1 }),
+    ).toThrow(/needlessly many GPUs/);
   });
 
   it('never asks about a format vLLM does not run on the GPU (FP8 on Turing, INT8 W8A8 on Blackwell)', () => {
@@ -226,7 +278,9 @@ describe('generators: worked examples checked by hand', () => {
     expect(vllmRunsFormatOn('fp8-w8a8', getGpu('a100-80gb-sxm'))).toBe(true); // weight-only through FP8 Marlin
     expect(vllmRunsFormatOn('int8-w8a8', getGpu('a100-80gb-sxm'))).toBe(true);
     expect(vllmRunsFormatOn('fp8-w8a8', getGpu('b200'))).toBe(true);
-    expect(() => buildQuestion('decode-ceiling', { model: 'llama-3.1-8b', format: 'fp8-w8a8', gpu: 't4', contextTokens: 4096 })).toThrow(/does not run/);
+    expect(() =>
+      buildQuestion('decode-ceiling', { model: 'llama-3.1-8b', format: 'fp8-w8a8', gpu: 't4', contextTokens: 4096 }),
+    ).toThrow(/does not run/);
     for (const g of GENERATORS) {
       for (const seed of SEEDS.slice(0, 60)) {
         const p = drawQuestion(g.id, seed).params as { format?: string; gpu?: string };

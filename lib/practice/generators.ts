@@ -15,7 +15,15 @@
  * lands well inside the tolerance (tests check the worked solution against the
  * answer for every template).
  */
-import { countParams, getModel, kvCacheBytesPerSequence, kvCacheBytesPerToken, kvCacheFormula, MODELS, type CatalogModel } from '../models';
+import {
+  countParams,
+  getModel,
+  kvCacheBytesPerSequence,
+  kvCacheBytesPerToken,
+  kvCacheFormula,
+  MODELS,
+  type CatalogModel,
+} from '../models';
 import { getFormat } from '../formats';
 import { getGpu, GPUS } from '../hardware';
 import type { Gpu } from '../hardware/types';
@@ -55,7 +63,10 @@ function pick<T>(rng: Prng, xs: readonly T[]): T {
 }
 
 function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 }
 
 /** RichText from trusted HTML built here; `md` is its plain text. */
@@ -76,7 +87,8 @@ function rich(html: string): RichText {
 const int = (n: number): string => groupDigits(Math.round(n));
 const fixed = (x: number, d: number): string => formatFixed(x, d);
 /** x rounded to `s` significant digits, grouped ("3,350", "0.0123"). */
-const sig = (x: number, s: number): string => Number(x.toPrecision(s)).toLocaleString('en-US', { maximumSignificantDigits: s });
+const sig = (x: number, s: number): string =>
+  Number(x.toPrecision(s)).toLocaleString('en-US', { maximumSignificantDigits: s });
 const GB = (bytes: number, d = 2) => `${fixed(bytes / BYTES_PER_GB, d)} GB`;
 const GiB = (bytes: number, d = 2) => `${fixed(bytes / BYTES_PER_GIB, d)} GiB`;
 const UNIT_LABEL = { GB: 'GB (10⁹ bytes)', GiB: 'GiB (2³⁰ bytes)' } as const;
@@ -126,7 +138,10 @@ function numeric(c: Common, answer: { value: number; unit: UnitSymbol }, toleran
   };
 }
 
-function describeStorage(spec: CatalogModel, formatId: string): { q: number; s: number; bpw: number; bytes: number; sentence: string } {
+function describeStorage(
+  spec: CatalogModel,
+  formatId: string,
+): { q: number; s: number; bpw: number; bytes: number; sentence: string } {
   const w = weightBytes(spec.spec, formatId);
   const format = getFormat(formatId);
   const total = countParams(spec.spec).total;
@@ -187,7 +202,20 @@ const weightsMemory: Template<WeightsParams> = {
   level: 'junior',
   draw: (rng) => ({
     model: pick(rng, LLM_MODELS),
-    format: pick(rng, ['bf16', 'fp8-w8a8', 'int8-w8a16', 'int8-w8a8', 'int4-g128', 'int4-g128-sym', 'int4-g32', 'nf4', 'nf4-dq', 'gguf-q8_0', 'gguf-q4_k', 'mxfp4']),
+    format: pick(rng, [
+      'bf16',
+      'fp8-w8a8',
+      'int8-w8a16',
+      'int8-w8a8',
+      'int4-g128',
+      'int4-g128-sym',
+      'int4-g32',
+      'nf4',
+      'nf4-dq',
+      'gguf-q8_0',
+      'gguf-q4_k',
+      'mxfp4',
+    ]),
     unit: pick(rng, ['GB', 'GiB'] as const),
   }),
   build(p, id) {
@@ -256,11 +284,20 @@ const kvPerToken: Template<KvTokenParams> = {
         factor: 'kv-cache',
         level: 'mid',
         tags: ['kv-cache', 'generated', isMla ? 'mla' : 'gqa'],
-        sources: sourcesOf(isMla ? 'deepseek-v3-inference-model-py' : 'gqa-2305.13245', m.sources, 'vllm-docs-quantized-kv-cache', 'lesson:memory'),
+        sources: sourcesOf(
+          isMla ? 'deepseek-v3-inference-model-py' : 'gqa-2305.13245',
+          m.sources,
+          'vllm-docs-quantized-kv-cache',
+          'lesson:memory',
+        ),
         prompt:
           `<p>${attentionShape(m)} Its weights are stored as ${esc(getFormat(p.weightFormat).name)}; the KV cache is kept in <strong>${kvName(p.kvBits)}</strong> (${p.kvBits} bits per element).</p>` +
           `<p>How many ${p.unit === 'B' ? '<strong>bytes</strong>' : '<strong>KiB</strong> (1,024 bytes)'} of KV cache does one token add, over all layers?</p>`,
-        hints: [`<p>${kvFormula(m)} The weight format does not enter.</p>`, `<p>${esc(f.formula)}.</p>`, `<p>${int(f.bytesPerToken)} bytes = ${sig(f.bytesPerToken / 1024, 5)} KiB.</p>`],
+        hints: [
+          `<p>${kvFormula(m)} The weight format does not enter.</p>`,
+          `<p>${esc(f.formula)}.</p>`,
+          `<p>${int(f.bytesPerToken)} bytes = ${sig(f.bytesPerToken / 1024, 5)} KiB.</p>`,
+        ],
         explain:
           `<p>${esc(f.formula)} = ${int(f.bytesPerToken)} bytes = ${sig(f.bytesPerToken / 1024, 5)} KiB per token.</p>` +
           `<p>The cache has its own precision: quantising the weights to ${esc(getFormat(p.weightFormat).name)} does not shrink it` +
@@ -311,7 +348,11 @@ const kvPerSequence: Template<KvSeqParams> = {
         factor: 'memory',
         level: 'mid',
         tags: ['kv-cache', 'generated', 'batch'],
-        sources: sourcesOf(m.spec.attention.kind === 'mla' ? 'deepseek-v3-inference-model-py' : 'gqa-2305.13245', m.sources, 'lesson:memory'),
+        sources: sourcesOf(
+          m.spec.attention.kind === 'mla' ? 'deepseek-v3-inference-model-py' : 'gqa-2305.13245',
+          m.sources,
+          'lesson:memory',
+        ),
         prompt:
           `<p>${attentionShape(m)} The KV cache is kept in <strong>${kvName(p.kvBits)}</strong>.</p>` +
           `<p>How much KV cache do <strong>${p.batch} sequence${p.batch === 1 ? '' : 's'} of ${int(p.contextTokens)} tokens</strong> hold, in <strong>${UNIT_LABEL[p.unit]}</strong>?</p>`,
@@ -359,13 +400,21 @@ function fitFor(p: FitParams): FitResult | { reject: string } {
   if (!vllmRunsFormatOn(p.format, getGpu(p.gpu))) return { reject: 'vLLM does not run this format on this GPU' };
   let fit: FitResult;
   try {
-    fit = fitOnGpu({ model: p.model, weights: p.format, kvBits: p.kvBits, contextTokens: p.contextTokens, batch: p.batch, gpu: p.gpu, gpuCount: p.gpuCount });
+    fit = fitOnGpu({
+      model: p.model,
+      weights: p.format,
+      kvBits: p.kvBits,
+      contextTokens: p.contextTokens,
+      batch: p.batch,
+      gpu: p.gpu,
+      gpuCount: p.gpuCount,
+    });
   } catch (e) {
     return { reject: (e as Error).message };
   }
   if (fit.estimate.kvReplication !== 1) return { reject: 'KV cache replicated across GPUs' };
   // Nobody splits a model over 2k GPUs when k would hold its weights three times over.
-  if (p.gpuCount > 1 && fit.estimate.weightsBytes < (p.gpuCount / 2) * getGpu(p.gpu).usableMemoryBytes / 3) {
+  if (p.gpuCount > 1 && fit.estimate.weightsBytes < ((p.gpuCount / 2) * getGpu(p.gpu).usableMemoryBytes) / 3) {
     return { reject: 'needlessly many GPUs' };
   }
   return fit;
@@ -401,7 +450,13 @@ function fitWorking(p: FitParams, fit: FitResult): string {
 
 function fitSources(p: FitParams): string[] {
   const gpu = getGpu(p.gpu);
-  return sourcesOf(gpuSources(gpu, ['usableMemory']), getModel(p.model).sources, getFormat(p.format).sources, 'llm-d-planner-vllm-v0.19-logs', 'lesson:memory');
+  return sourcesOf(
+    gpuSources(gpu, ['usableMemory']),
+    getModel(p.model).sources,
+    getFormat(p.format).sources,
+    'llm-d-planner-vllm-v0.19-logs',
+    'lesson:memory',
+  );
 }
 
 function fitSetup(p: FitParams, gpu: Gpu): string {
@@ -431,13 +486,18 @@ const fitHeadroom: Template<FitParams> = {
         level: 'senior',
         tags: ['fit', 'generated', 'headroom'],
         sources: fitSources(p),
-        prompt: fitSetup(p, g.gpu) + g.html + `<p>How much memory is left over, in <strong>GiB (2³⁰ bytes)</strong>, summed over all ${p.gpuCount} GPU${p.gpuCount === 1 ? '' : 's'}?</p>`,
+        prompt:
+          fitSetup(p, g.gpu) +
+          g.html +
+          `<p>How much memory is left over, in <strong>GiB (2³⁰ bytes)</strong>, summed over all ${p.gpuCount} GPU${p.gpuCount === 1 ? '' : 's'}?</p>`,
         hints: [
           `<p>left = GPUs × usable memory − (weights + KV bytes per token × tokens × sequences + workspace + GPUs × overhead).</p>`,
           `<p>Available ${GiB(fit.availableBytes)}; needed ${GiB(fit.estimate.weightsBytes)} + ${GiB(fit.estimate.kvCacheBytes)} + ${GiB(fit.estimate.activationBytes)} + ${GiB(fit.estimate.overheadBytes)}.</p>`,
           `<p>≈ ${fixed(value, 2)} GiB.</p>`,
         ],
-        explain: fitWorking(p, fit) + `<p>An estimate: allocator fragmentation and CUDA graphs take some of this in practice.</p>`,
+        explain:
+          fitWorking(p, fit) +
+          `<p>An estimate: allocator fragmentation and CUDA graphs take some of this in practice.</p>`,
       },
       { value, unit: 'GiB' },
       { kind: 'absolute', amount: { value: 0.25, unit: 'GiB' } },
@@ -456,7 +516,8 @@ const fitYesNo: Template<FitParams> = {
     const fit = fitFor(p);
     if ('reject' in fit) return fit;
     const ratio = fit.requiredBytes / fit.availableBytes;
-    if (Math.abs(fit.headroomBytes) < 0.03 * fit.availableBytes) return { reject: 'too close to call with an estimate' };
+    if (Math.abs(fit.headroomBytes) < 0.03 * fit.availableBytes)
+      return { reject: 'too close to call with an estimate' };
     if (ratio < 0.4 || ratio > 2.5) return { reject: 'obvious' };
     const g = fitGivens(p, fit);
     const working = fitWorking(p, fit);
@@ -474,17 +535,30 @@ const fitYesNo: Template<FitParams> = {
         `<p>Available ${GiB(fit.availableBytes)}; needed ${GiB(fit.estimate.weightsBytes)} + ${GiB(fit.estimate.kvCacheBytes)} + ${GiB(fit.estimate.activationBytes)} + ${GiB(fit.estimate.overheadBytes)}.</p>`,
         `<p>${fit.fits ? `Yes, with ${GiB(fit.headroomBytes)} to spare.` : `No: ${GiB(short)} short.`}</p>`,
       ].map(rich),
-      explain: rich(working + (fit.fits ? '' : `<p>At this context, at most ${fit.maxBatchAtContext} sequence${fit.maxBatchAtContext === 1 ? '' : 's'} would fit.</p>`)),
+      explain: rich(
+        working +
+          (fit.fits
+            ? ''
+            : `<p>At this context, at most ${fit.maxBatchAtContext} sequence${fit.maxBatchAtContext === 1 ? '' : 's'} would fit.</p>`),
+      ),
       pin: true,
       options: [
         {
           text: rich('Yes, it fits'),
-          explanation: rich(fit.fits ? `<p>Right: ${GiB(fit.requiredBytes)} needed of ${GiB(fit.availableBytes)}, ${GiB(fit.headroomBytes)} to spare.</p>` : `<p>It needs ${GiB(fit.requiredBytes)} but only ${GiB(fit.availableBytes)} is there. Did you forget the KV cache, or read GB as GiB?</p>`),
+          explanation: rich(
+            fit.fits
+              ? `<p>Right: ${GiB(fit.requiredBytes)} needed of ${GiB(fit.availableBytes)}, ${GiB(fit.headroomBytes)} to spare.</p>`
+              : `<p>It needs ${GiB(fit.requiredBytes)} but only ${GiB(fit.availableBytes)} is there. Did you forget the KV cache, or read GB as GiB?</p>`,
+          ),
           correct: fit.fits,
         },
         {
           text: rich('No, it does not fit'),
-          explanation: rich(fit.fits ? `<p>It does: ${GiB(fit.requiredBytes)} needed of ${GiB(fit.availableBytes)}. Did you count the KV cache at the weights' width, or use all attention heads instead of the KV heads?</p>` : `<p>Right: ${GiB(fit.requiredBytes)} needed, ${GiB(short)} more than the ${GiB(fit.availableBytes)} available.</p>`),
+          explanation: rich(
+            fit.fits
+              ? `<p>It does: ${GiB(fit.requiredBytes)} needed of ${GiB(fit.availableBytes)}. Did you count the KV cache at the weights' width, or use all attention heads instead of the KV heads?</p>`
+              : `<p>Right: ${GiB(fit.requiredBytes)} needed, ${GiB(short)} more than the ${GiB(fit.availableBytes)} available.</p>`,
+          ),
           correct: !fit.fits,
         },
       ],
@@ -507,7 +581,10 @@ const decodeCeiling: Template<DecodeParams> = {
   factor: 'speed',
   level: 'mid',
   draw: (rng) => ({
-    model: pick(rng, DENSE_MODELS.filter((id) => FULL_ATTENTION_MODELS.includes(id))),
+    model: pick(
+      rng,
+      DENSE_MODELS.filter((id) => FULL_ATTENTION_MODELS.includes(id)),
+    ),
     format: pick(rng, ['bf16', 'fp8-w8a8', 'int8-w8a16', 'int4-g128', 'nf4']),
     gpu: pick(rng, GPU_IDS),
     contextTokens: pick(rng, [1024, 2048, 4096, 8192, 32768] as const),
@@ -516,10 +593,24 @@ const decodeCeiling: Template<DecodeParams> = {
     const m = getModel(p.model);
     if (p.contextTokens > m.spec.maxContextTokens) return { reject: 'context beyond the model maximum' };
     if (!vllmRunsFormatOn(p.format, getGpu(p.gpu))) return { reject: 'vLLM does not run this format on this GPU' };
-    const fit = fitOnGpu({ model: p.model, weights: p.format, kvBits: 16, contextTokens: p.contextTokens, batch: 1, gpu: p.gpu });
+    const fit = fitOnGpu({
+      model: p.model,
+      weights: p.format,
+      kvBits: 16,
+      contextTokens: p.contextTokens,
+      batch: 1,
+      gpu: p.gpu,
+    });
     if (!fit.fits) return { reject: 'does not fit on one GPU' };
     const gpu = getGpu(p.gpu);
-    const r = decodeStep({ model: p.model, weights: p.format, gpu: p.gpu, batch: 1, contextTokens: p.contextTokens, kvBits: 16 });
+    const r = decodeStep({
+      model: p.model,
+      weights: p.format,
+      gpu: p.gpu,
+      batch: 1,
+      contextTokens: p.contextTokens,
+      kvBits: 16,
+    });
     if (r.bound !== 'memory') return { reject: 'compute-bound at batch 1' };
     const kvPerToken = kvCacheBytesPerToken(m.spec, { bits: 16 });
     const bwTB = gpu.bandwidthBytesPerSecond / 1e12;
@@ -575,7 +666,10 @@ const maxConcurrency: Template<FitParams> = {
     if (Math.abs(byHand - best) > 1) return { reject: 'hand formula disagrees' };
     const gpu = getGpu(p.gpu);
     const g = fitGivens({ ...p, batch: best }, fit);
-    const givens = g.html.replace(/<li>KV cache[^<]*<\/li>/, `<li>KV cache (${kvName(p.kvBits)}): ${int(e.kvCacheBytesPerToken)} bytes per token</li>`);
+    const givens = g.html.replace(
+      /<li>KV cache[^<]*<\/li>/,
+      `<li>KV cache (${kvName(p.kvBits)}): ${int(e.kvCacheBytesPerToken)} bytes per token</li>`,
+    );
     return numeric(
       {
         id,
@@ -621,7 +715,10 @@ const costPerMtok: Template<CostParams> = {
   factor: 'cost',
   level: 'mid',
   draw: (rng) => ({
-    model: pick(rng, DENSE_MODELS.filter((id) => FULL_ATTENTION_MODELS.includes(id))),
+    model: pick(
+      rng,
+      DENSE_MODELS.filter((id) => FULL_ATTENTION_MODELS.includes(id)),
+    ),
     format: pick(rng, ['bf16', 'fp8-w8a8', 'int8-w8a8', 'int4-g128']),
     gpu: pick(rng, GPU_IDS),
     gpuCount: pick(rng, GPU_COUNTS),
@@ -633,19 +730,47 @@ const costPerMtok: Template<CostParams> = {
     if (!vllmRunsFormatOn(p.format, getGpu(p.gpu))) return { reject: 'vLLM does not run this format on this GPU' };
     let fit: FitResult;
     try {
-      fit = fitOnGpu({ model: p.model, weights: p.format, kvBits: 16, contextTokens: p.contextTokens, batch: p.batch, gpu: p.gpu, gpuCount: p.gpuCount });
+      fit = fitOnGpu({
+        model: p.model,
+        weights: p.format,
+        kvBits: 16,
+        contextTokens: p.contextTokens,
+        batch: p.batch,
+        gpu: p.gpu,
+        gpuCount: p.gpuCount,
+      });
     } catch (e) {
       return { reject: (e as Error).message };
     }
     if (!fit.fits) return { reject: 'does not fit' };
     if (p.gpuCount > 1) {
-      const fewer = fitOnGpu({ model: p.model, weights: p.format, kvBits: 16, contextTokens: p.contextTokens, batch: p.batch, gpu: p.gpu, gpuCount: p.gpuCount / 2 });
+      const fewer = fitOnGpu({
+        model: p.model,
+        weights: p.format,
+        kvBits: 16,
+        contextTokens: p.contextTokens,
+        batch: p.batch,
+        gpu: p.gpu,
+        gpuCount: p.gpuCount / 2,
+      });
       if (fewer.fits) return { reject: 'half the GPUs would do' };
     }
-    const r = decodeStep({ model: p.model, weights: p.format, gpu: p.gpu, gpuCount: p.gpuCount, batch: p.batch, contextTokens: p.contextTokens, kvBits: 16 });
+    const r = decodeStep({
+      model: p.model,
+      weights: p.format,
+      gpu: p.gpu,
+      gpuCount: p.gpuCount,
+      batch: p.batch,
+      contextTokens: p.contextTokens,
+      kvBits: 16,
+    });
     // The learner is given the throughput to 4 significant figures; the answer uses that same figure.
     const shownTps = Number(r.tokensPerSecondTotal.toPrecision(4));
-    const value = costPerMillionTokens({ tokensPerSecondTotal: shownTps, dollarsPerHour: p.dollarsPerHour, gpuCount: p.gpuCount });
+    const value = costPerMillionTokens({
+      tokensPerSecondTotal: shownTps,
+      dollarsPerHour: p.dollarsPerHour,
+      gpuCount: p.gpuCount,
+    });
     if (value < 0.005) return { reject: 'rounds to zero cents' };
     const gpu = getGpu(p.gpu);
     const m = getModel(p.model);
@@ -682,10 +807,25 @@ const costPerMtok: Template<CostParams> = {
 export { GENERATOR_SEED_PATTERN, generatedId, generatorSeed, parseGeneratedId } from './ids';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- heterogeneous parameter types behind one interface
-const TEMPLATES: ReadonlyArray<Template<any>> = [weightsMemory, kvPerToken, kvPerSequence, fitHeadroom, fitYesNo, decodeCeiling, maxConcurrency, costPerMtok];
+const TEMPLATES: ReadonlyArray<Template<any>> = [
+  weightsMemory,
+  kvPerToken,
+  kvPerSequence,
+  fitHeadroom,
+  fitYesNo,
+  decodeCeiling,
+  maxConcurrency,
+  costPerMtok,
+];
 
 /** Every template, for filters and menus. */
-export const GENERATORS: readonly GeneratorInfo[] = TEMPLATES.map(({ id, title, type, factor, level }) => ({ id, title, type, factor, level }));
+export const GENERATORS: readonly GeneratorInfo[] = TEMPLATES.map(({ id, title, type, factor, level }) => ({
+  id,
+  title,
+  type,
+  factor,
+  level,
+}));
 
 /** A generated question plus how it was drawn (for tests and debugging). */
 export interface GeneratedDraw {
@@ -705,7 +845,8 @@ export interface GeneratedDraw {
 export function drawQuestion(templateId: string, seed: string): GeneratedDraw {
   const t = TEMPLATES.find((x) => x.id === templateId);
   if (!t) throw new Error(`unknown question template "${templateId}"; known: ${TEMPLATES.map((x) => x.id).join(', ')}`);
-  if (!GENERATOR_SEED_PATTERN.test(seed)) throw new Error(`seed must be 1–64 characters of A–Z, a–z, 0–9, _ . - (got ${JSON.stringify(seed)})`);
+  if (!GENERATOR_SEED_PATTERN.test(seed))
+    throw new Error(`seed must be 1–64 characters of A–Z, a–z, 0–9, _ . - (got ${JSON.stringify(seed)})`);
   const id = generatedId(templateId, seed);
   for (let k = 0; k < MAX_DRAWS; k++) {
     const params = t.draw(seededPrng(`${templateId}:${seed}:${k}`));
@@ -740,4 +881,3 @@ export function buildQuestion(templateId: string, params: Record<string, unknown
   if ('reject' in built) throw new Error(`parameters rejected: ${built.reject}`);
   return built;
 }
-

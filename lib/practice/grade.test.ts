@@ -10,11 +10,23 @@ const multiple = { id: 'm', options: [opt(true), opt(false), opt(true), opt(fals
 
 describe('gradeChoice', () => {
   it('single: the right option', () => {
-    expect(gradeChoice(single, [1])).toEqual({ correct: true, missed: [], wrongSelected: [], rightSelected: [1], score: 1 });
+    expect(gradeChoice(single, [1])).toEqual({
+      correct: true,
+      missed: [],
+      wrongSelected: [],
+      rightSelected: [1],
+      score: 1,
+    });
   });
 
   it('single: a wrong option reports the missed right one', () => {
-    expect(gradeChoice(single, [0])).toEqual({ correct: false, missed: [1], wrongSelected: [0], rightSelected: [], score: 0 });
+    expect(gradeChoice(single, [0])).toEqual({
+      correct: false,
+      missed: [1],
+      wrongSelected: [0],
+      rightSelected: [],
+      score: 0,
+    });
   });
 
   it('multiple: exact set is right; partial credit (right − wrong) / right, floored at 0', () => {
@@ -49,11 +61,21 @@ describe('gradeOrdering', () => {
   const q = { id: 'o', items: [t('a'), t('b'), t('c'), t('d')] };
 
   it('exact order', () => {
-    expect(gradeOrdering(q, [0, 1, 2, 3])).toEqual({ correct: true, inPlace: [true, true, true, true], inPlaceCount: 4, pairScore: 1 });
+    expect(gradeOrdering(q, [0, 1, 2, 3])).toEqual({
+      correct: true,
+      inPlace: [true, true, true, true],
+      inPlaceCount: 4,
+      pairScore: 1,
+    });
   });
 
   it('one adjacent swap: 2 in place, 5 of 6 pairs in order', () => {
-    expect(gradeOrdering(q, [0, 2, 1, 3])).toEqual({ correct: false, inPlace: [true, false, false, true], inPlaceCount: 2, pairScore: 5 / 6 });
+    expect(gradeOrdering(q, [0, 2, 1, 3])).toEqual({
+      correct: false,
+      inPlace: [true, false, false, true],
+      inPlaceCount: 2,
+      pairScore: 5 / 6,
+    });
   });
 
   it('reversed: no pair in order', () => {
@@ -75,7 +97,12 @@ describe('gradeOpen', () => {
   const q = { id: 'x', rubric: [t('a'), t('b'), t('c'), t('d'), t('e')] };
   it('counts ticked points; 60% passes', () => {
     expect(gradeOpen(q, [true, true, true, false, false])).toEqual({ made: 3, possible: 5, score: 0.6, correct: true });
-    expect(gradeOpen(q, [true, true, false, false, false])).toEqual({ made: 2, possible: 5, score: 0.4, correct: false });
+    expect(gradeOpen(q, [true, true, false, false, false])).toEqual({
+      made: 2,
+      possible: 5,
+      score: 0.4,
+      correct: false,
+    });
   });
   it('throws when the ticks do not match the rubric', () => {
     expect(() => gradeOpen(q, [true])).toThrow('1 rubric ticks for 5 points');
@@ -86,13 +113,33 @@ describe('compactQuestion', () => {
   it('empties md, keeps html and answers, drops location', async () => {
     const { compactQuestion } = await import('./compact');
     const q = {
-      id: 'n', type: 'numeric' as const, factor: 'memory' as const, level: 'mid' as const, tags: [], sources: ['lesson:memory'], pin: false,
-      prompt: t('p'), hints: [t('h')], explain: t('e'), answer: { value: 1, unit: 'GB' as const }, tolerance: { kind: 'relative' as const, fraction: 0.01 },
+      id: 'n',
+      type: 'numeric' as const,
+      factor: 'memory' as const,
+      level: 'mid' as const,
+      tags: [],
+      sources: ['lesson:memory'],
+      pin: false,
+      prompt: t('p'),
+      hints: [t('h')],
+      explain: t('e'),
+      answer: { value: 1, unit: 'GB' as const },
+      tolerance: { kind: 'relative' as const, fraction: 0.01 },
       location: { file: 'f.md', line: 3 },
     };
     expect(compactQuestion(q)).toEqual({
-      id: 'n', type: 'numeric', factor: 'memory', level: 'mid', tags: [], sources: ['lesson:memory'], pin: false,
-      prompt: { md: '', html: 'p' }, hints: [{ md: '', html: 'h' }], explain: { md: '', html: 'e' }, answer: { value: 1, unit: 'GB' }, tolerance: { kind: 'relative', fraction: 0.01 },
+      id: 'n',
+      type: 'numeric',
+      factor: 'memory',
+      level: 'mid',
+      tags: [],
+      sources: ['lesson:memory'],
+      pin: false,
+      prompt: { md: '', html: 'p' },
+      hints: [{ md: '', html: 'h' }],
+      explain: { md: '', html: 'e' },
+      answer: { value: 1, unit: 'GB' },
+      tolerance: { kind: 'relative', fraction: 0.01 },
     });
   });
 });

@@ -25,7 +25,8 @@ export interface ChoiceGrade {
 
 function checkIndices(selected: readonly number[], n: number, what: string): void {
   for (const i of selected) {
-    if (!Number.isInteger(i) || i < 0 || i >= n) throw new RangeError(`${what}: index ${i} is not one of the ${n} options (0–${n - 1})`);
+    if (!Number.isInteger(i) || i < 0 || i >= n)
+      throw new RangeError(`${what}: index ${i} is not one of the ${n} options (0–${n - 1})`);
   }
   if (new Set(selected).size !== selected.length) throw new RangeError(`${what}: an option is selected twice`);
 }
@@ -112,7 +113,8 @@ export function gradeOpen(
   passFraction: number = OPEN_PASS_FRACTION,
 ): OpenGrade {
   const possible = q.rubric.length;
-  if (ticked.length !== possible) throw new RangeError(`question ${q.id}: ${ticked.length} rubric ticks for ${possible} points`);
+  if (ticked.length !== possible)
+    throw new RangeError(`question ${q.id}: ${ticked.length} rubric ticks for ${possible} points`);
   const made = ticked.filter(Boolean).length;
   const score = possible === 0 ? 0 : made / possible;
   return { made, possible, score, correct: possible > 0 && score >= passFraction - 1e-12 };

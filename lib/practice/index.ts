@@ -10,7 +10,17 @@
  * GPU catalogs, so import it only where questions are generated).
  */
 export * from './types';
-export { UNIT_SYMBOLS, UNITS, findUnit, unitDef, isUnitSymbol, describeDimension, type Dimension, type UnitDef, type UnitSymbol } from './units';
+export {
+  UNIT_SYMBOLS,
+  UNITS,
+  findUnit,
+  unitDef,
+  isUnitSymbol,
+  describeDimension,
+  type Dimension,
+  type UnitDef,
+  type UnitSymbol,
+} from './units';
 export {
   parseNumericAnswer,
   gradeNumeric,
@@ -21,7 +31,15 @@ export {
   type ParsedAnswer,
   type ParseAnswerResult,
 } from './numeric';
-export { gradeChoice, gradeOrdering, gradeOpen, OPEN_PASS_FRACTION, type ChoiceGrade, type OrderingGrade, type OpenGrade } from './grade';
+export {
+  gradeChoice,
+  gradeOrdering,
+  gradeOpen,
+  OPEN_PASS_FRACTION,
+  type ChoiceGrade,
+  type OrderingGrade,
+  type OpenGrade,
+} from './grade';
 export { hashString, seededPrng, randomInt, seededPermutation, shuffleKey, displayOrder } from './shuffle';
 export { GENERATOR_SEED_PATTERN, generatedId, parseGeneratedId, generatorSeed } from './ids';
 export {

@@ -1,14 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createInterview, OPENING_QUESTION_ID, OPENING_RUBRIC_FACTORS, scoreInterview } from './interview';
-import { advance, currentItem, elapsedSeconds, parseSavedRun, startRun, stopAnswering, toggleTick, type InterviewRun } from './interview-run';
+import {
+  advance,
+  currentItem,
+  elapsedSeconds,
+  parseSavedRun,
+  startRun,
+  stopAnswering,
+  toggleTick,
+  type InterviewRun,
+} from './interview-run';
 import type { Level, OpenQuestion, RichText, Topic } from './types';
 
 const T0 = new Date('2025-03-01T12:00:00.000Z');
 const t0 = T0.getTime();
 const t = (s: string): RichText => ({ md: s, html: s });
 function open(id: string, factor: Topic, level: Level, points = 3): OpenQuestion {
-  return { id, type: 'open', factor, level, tags: [], sources: ['lesson:decision'], prompt: t(id), hints: [], pin: false, rubric: Array.from({ length: points }, (_, i) => t(`p${i}`)), model: t('m') };
+  return {
+    id,
+    type: 'open',
+    factor,
+    level,
+    tags: [],
+    sources: ['lesson:decision'],
+    prompt: t(id),
+    hints: [],
+    pin: false,
+    rubric: Array.from({ length: points }, (_, i) => t(`p${i}`)),
+    model: t('m'),
+  };
 }
 const BANK = [
   open(OPENING_QUESTION_ID, 'memory', 'senior', OPENING_RUBRIC_FACTORS.length),
@@ -59,8 +80,21 @@ describe('an interview run', () => {
     expect(toggleTick(run, 99, true)).toBe(run);
     const r = advance(run, t0 + 410_000);
     expect(r.finished).toBe(false);
-    expect(r.run.answers).toEqual([{ questionId: OPENING_QUESTION_ID, ticked: [true, false, false, true, false, false, false, false], elapsedSeconds: 400 }]);
-    expect(r.run).toMatchObject({ index: 1, step: 'answer', questionStartedAtMs: t0 + 410_000, doneAtMs: null, notes: '', modelShown: false });
+    expect(r.run.answers).toEqual([
+      {
+        questionId: OPENING_QUESTION_ID,
+        ticked: [true, false, false, true, false, false, false, false],
+        elapsedSeconds: 400,
+      },
+    ]);
+    expect(r.run).toMatchObject({
+      index: 1,
+      step: 'answer',
+      questionStartedAtMs: t0 + 410_000,
+      doneAtMs: null,
+      notes: '',
+      modelShown: false,
+    });
     expect(r.run.ticked).toHaveLength(currentItem(r.run).pointFactors.length);
   });
 
@@ -95,7 +129,12 @@ describe('parseSavedRun', () => {
     const followUp = session.items[1]!.questionId; // a question this run asks, saved with another rubric length
     expect(parseSavedRun(JSON.stringify(run), { ...rubricLengths, [followUp]: 7 })).toBeNull();
     expect(parseSavedRun(JSON.stringify(run), { [OPENING_QUESTION_ID]: OPENING_RUBRIC_FACTORS.length })).toBeNull();
-    expect(parseSavedRun(JSON.stringify({ ...run, answers: [{ questionId: 'x', ticked: [], elapsedSeconds: 1 }] }), rubricLengths)).toBeNull();
+    expect(
+      parseSavedRun(
+        JSON.stringify({ ...run, answers: [{ questionId: 'x', ticked: [], elapsedSeconds: 1 }] }),
+        rubricLengths,
+      ),
+    ).toBeNull();
   });
 
   it('property: never throws on arbitrary text or JSON', () => {

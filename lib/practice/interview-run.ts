@@ -49,7 +49,8 @@ export function startRun(session: InterviewSession, timed: boolean, nowMs: numbe
 /** The question on screen. */
 export function currentItem(run: InterviewRun): InterviewItem {
   const item = run.session.items[run.index];
-  if (!item) throw new RangeError(`interview run index ${run.index} is outside its ${run.session.items.length} questions`);
+  if (!item)
+    throw new RangeError(`interview run index ${run.index} is outside its ${run.session.items.length} questions`);
   return item;
 }
 
@@ -80,12 +81,26 @@ export function toggleTick(run: InterviewRun, i: number, on: boolean): Interview
  */
 export function advance(run: InterviewRun, nowMs: number): { run: InterviewRun; finished: boolean } {
   const item = currentItem(run);
-  const answer: InterviewAnswer = { questionId: item.questionId, ticked: [...run.ticked], elapsedSeconds: elapsedSeconds(run, nowMs) };
+  const answer: InterviewAnswer = {
+    questionId: item.questionId,
+    ticked: [...run.ticked],
+    elapsedSeconds: elapsedSeconds(run, nowMs),
+  };
   const answers = [...run.answers, answer];
   const next = run.session.items[run.index + 1];
   if (!next) return { run: { ...run, step: 'grade', doneAtMs: run.doneAtMs ?? nowMs, answers }, finished: true };
   return {
-    run: { ...run, index: run.index + 1, step: 'answer', questionStartedAtMs: nowMs, doneAtMs: null, notes: '', ticked: next.pointFactors.map(() => false), modelShown: false, answers },
+    run: {
+      ...run,
+      index: run.index + 1,
+      step: 'answer',
+      questionStartedAtMs: nowMs,
+      doneAtMs: null,
+      notes: '',
+      ticked: next.pointFactors.map(() => false),
+      modelShown: false,
+      answers,
+    },
     finished: false,
   };
 }
@@ -127,7 +142,10 @@ const runSchema = z.object({
  * Never throws.
  * @param rubricLengths rubric points per question id shipped to the page.
  */
-export function parseSavedRun(raw: string | null, rubricLengths: Readonly<Record<string, number>>): InterviewRun | null {
+export function parseSavedRun(
+  raw: string | null,
+  rubricLengths: Readonly<Record<string, number>>,
+): InterviewRun | null {
   if (!raw) return null;
   let data: unknown;
   try {
@@ -139,11 +157,18 @@ export function parseSavedRun(raw: string | null, rubricLengths: Readonly<Record
   if (!parsed.success) return null;
   const run = parsed.data as InterviewRun;
   const { items } = run.session;
-  const fits = items.every((it) => Object.hasOwn(rubricLengths, it.questionId) && rubricLengths[it.questionId] === it.pointFactors.length);
+  const fits = items.every(
+    (it) => Object.hasOwn(rubricLengths, it.questionId) && rubricLengths[it.questionId] === it.pointFactors.length,
+  );
   if (!fits || run.index >= items.length) return null;
   if (run.ticked.length !== items[run.index]?.pointFactors.length) return null;
   if (run.answers.length !== run.index) return null;
-  if (!run.answers.every((a, i) => a.questionId === items[i]?.questionId && a.ticked.length === items[i]?.pointFactors.length)) return null;
+  if (
+    !run.answers.every(
+      (a, i) => a.questionId === items[i]?.questionId && a.ticked.length === items[i]?.pointFactors.length,
+    )
+  )
+    return null;
   if ((run.step === 'grade') !== (run.doneAtMs !== null)) return null;
   return run;
 }

@@ -15,7 +15,19 @@ import type { Level, OpenQuestion, Question, RichText, Topic } from './types';
 const T0 = new Date('2025-03-01T12:00:00.000Z');
 const t = (s: string): RichText => ({ md: s, html: s });
 function open(id: string, factor: Topic, level: Level, points = 3): OpenQuestion {
-  return { id, type: 'open', factor, level, tags: [], sources: ['lesson:decision'], prompt: t(id), hints: [], pin: false, rubric: Array.from({ length: points }, (_, i) => t(`p${i}`)), model: t('m') };
+  return {
+    id,
+    type: 'open',
+    factor,
+    level,
+    tags: [],
+    sources: ['lesson:decision'],
+    prompt: t(id),
+    hints: [],
+    pin: false,
+    rubric: Array.from({ length: points }, (_, i) => t(`p${i}`)),
+    model: t('m'),
+  };
 }
 const opener = open(OPENING_QUESTION_ID, 'memory', 'senior', OPENING_RUBRIC_FACTORS.length);
 const BANK: Question[] = [
@@ -33,7 +45,11 @@ const BANK: Question[] = [
 describe('createInterview', () => {
   it('starts with the opener and covers every factor before repeating one', () => {
     const s = createInterview(BANK, { seed: 'L-0', now: T0, followUps: 5 });
-    expect(s.items[0]).toEqual({ questionId: OPENING_QUESTION_ID, timeLimitSeconds: 360, pointFactors: [...OPENING_RUBRIC_FACTORS] });
+    expect(s.items[0]).toEqual({
+      questionId: OPENING_QUESTION_ID,
+      timeLimitSeconds: 360,
+      pointFactors: [...OPENING_RUBRIC_FACTORS],
+    });
     const follow = s.items.slice(1);
     expect(follow).toHaveLength(5);
     const factors = follow.map((i) => i.pointFactors[0]);
@@ -65,20 +81,36 @@ describe('createInterview', () => {
   it('is deterministic per seed and varies across seeds', () => {
     const a = createInterview(BANK, { seed: 'L-1', now: T0, followUps: 6 });
     expect(createInterview(BANK, { seed: 'L-1', now: T0, followUps: 6 })).toEqual(a);
-    const orders = new Set(Array.from({ length: 12 }, (_, k) => createInterview(BANK, { seed: `s${k}`, now: T0 }).items.map((i) => i.questionId).join()));
+    const orders = new Set(
+      Array.from({ length: 12 }, (_, k) =>
+        createInterview(BANK, { seed: `s${k}`, now: T0 })
+          .items.map((i) => i.questionId)
+          .join(),
+      ),
+    );
     expect(orders.size).toBeGreaterThan(3);
   });
 
   it('says so when the bank is short of follow-ups', () => {
-    const s = createInterview([opener, open('a', 'cost', 'senior'), open('b', 'speed', 'senior')], { seed: 'x', now: T0, followUps: 4 });
+    const s = createInterview([opener, open('a', 'cost', 'senior'), open('b', 'speed', 'senior')], {
+      seed: 'x',
+      now: T0,
+      followUps: 4,
+    });
     expect(s.items).toHaveLength(3);
     expect(s.notice).toBe('Only 2 follow-up questions are available in the question bank (asked for 4).');
   });
 
   it('throws without the opener, with a mismatched rubric map, or for a bad count', () => {
-    expect(() => createInterview(BANK.slice(1), { seed: 'x', now: T0 })).toThrow(`no open question "${OPENING_QUESTION_ID}"`);
-    expect(() => createInterview([open(OPENING_QUESTION_ID, 'memory', 'senior', 3)], { seed: 'x', now: T0 })).toThrow(/OPENING_RUBRIC_FACTORS has 8 entries but the opening question has 3/);
-    expect(() => createInterview(BANK, { seed: 'x', now: T0, followUps: 7 })).toThrow('followUps must be 4, 5 or 6 (got 7)');
+    expect(() => createInterview(BANK.slice(1), { seed: 'x', now: T0 })).toThrow(
+      `no open question "${OPENING_QUESTION_ID}"`,
+    );
+    expect(() => createInterview([open(OPENING_QUESTION_ID, 'memory', 'senior', 3)], { seed: 'x', now: T0 })).toThrow(
+      /OPENING_RUBRIC_FACTORS has 8 entries but the opening question has 3/,
+    );
+    expect(() => createInterview(BANK, { seed: 'x', now: T0, followUps: 7 })).toThrow(
+      'followUps must be 4, 5 or 6 (got 7)',
+    );
   });
 });
 
@@ -102,7 +134,11 @@ describe('scoreInterview', () => {
   };
   // Opener points: memory ×3, speed, precision ×2, speed, cost.
   const answers: InterviewAnswer[] = [
-    { questionId: OPENING_QUESTION_ID, ticked: [true, true, false, true, true, false, false, true], elapsedSeconds: 400 },
+    {
+      questionId: OPENING_QUESTION_ID,
+      ticked: [true, true, false, true, true, false, false, true],
+      elapsedSeconds: 400,
+    },
     { questionId: 'm-s1', ticked: [true, false, false], elapsedSeconds: 100 },
     { questionId: 'me-s1', ticked: [true, true, true], elapsedSeconds: 90, skipped: true },
   ];
@@ -128,14 +164,22 @@ describe('scoreInterview', () => {
 
   it('treats a missing answer as skipped and throws on mismatched ticks', () => {
     expect(scoreInterview(session, []).total).toEqual({ made: 0, possible: 14, percent: 0 });
-    expect(() => scoreInterview(session, [{ questionId: 'm-s1', ticked: [true], elapsedSeconds: 1 }])).toThrow('answer to m-s1: 1 ticks for 3 rubric points');
+    expect(() => scoreInterview(session, [{ questionId: 'm-s1', ticked: [true], elapsedSeconds: 1 }])).toThrow(
+      'answer to m-s1: 1 ticks for 3 rubric points',
+    );
   });
 
   it('stores the scorecard in progress, keeping the last 50', () => {
     const rec = interviewRecord(session, scoreInterview(session, answers), T0);
     expect(rec).toEqual({
       finishedAt: T0.toISOString(),
-      byFactor: { precision: { made: 1, possible: 2 }, memory: { made: 3, possible: 6 }, method: { made: 0, possible: 3 }, speed: { made: 1, possible: 2 }, cost: { made: 1, possible: 1 } },
+      byFactor: {
+        precision: { made: 1, possible: 2 },
+        memory: { made: 3, possible: 6 },
+        method: { made: 0, possible: 3 },
+        speed: { made: 1, possible: 2 },
+        cost: { made: 1, possible: 1 },
+      },
       total: { made: 6, possible: 14 },
       questionIds: [OPENING_QUESTION_ID, 'm-s1', 'me-s1'],
     });

@@ -90,9 +90,12 @@ export function createInterview(bank: readonly Question[], options: InterviewOpt
   if (!Number.isInteger(n) || n < 4 || n > 6) throw new RangeError(`followUps must be 4, 5 or 6 (got ${n})`);
   const open = openQuestions(bank);
   const opener = open.find((q) => q.id === OPENING_QUESTION_ID);
-  if (!opener) throw new Error(`the question bank has no open question "${OPENING_QUESTION_ID}" (content/questions/interview.md)`);
+  if (!opener)
+    throw new Error(`the question bank has no open question "${OPENING_QUESTION_ID}" (content/questions/interview.md)`);
   if (opener.rubric.length !== OPENING_RUBRIC_FACTORS.length) {
-    throw new Error(`OPENING_RUBRIC_FACTORS has ${OPENING_RUBRIC_FACTORS.length} entries but the opening question has ${opener.rubric.length} rubric points`);
+    throw new Error(
+      `OPENING_RUBRIC_FACTORS has ${OPENING_RUBRIC_FACTORS.length} entries but the opening question has ${opener.rubric.length} rubric points`,
+    );
   }
 
   // Per factor: seniors (shuffled), then mids (shuffled).
@@ -108,8 +111,13 @@ export function createInterview(bank: readonly Question[], options: InterviewOpt
   }
   // Factors the opener's rubric does not test (method) come first, so that even the
   // shortest interview puts a point on every factor of the scorecard.
-  const seeded = seededPermutation(FACTORS.length, `${options.seed}:interview:factors`).map((i) => FACTORS[i] as Factor);
-  const factorOrder = [...seeded.filter((f) => !OPENING_RUBRIC_FACTORS.includes(f)), ...seeded.filter((f) => OPENING_RUBRIC_FACTORS.includes(f))];
+  const seeded = seededPermutation(FACTORS.length, `${options.seed}:interview:factors`).map(
+    (i) => FACTORS[i] as Factor,
+  );
+  const factorOrder = [
+    ...seeded.filter((f) => !OPENING_RUBRIC_FACTORS.includes(f)),
+    ...seeded.filter((f) => OPENING_RUBRIC_FACTORS.includes(f)),
+  ];
   const chosen: OpenQuestion[] = [];
   while (chosen.length < n) {
     let added = false;
@@ -125,7 +133,11 @@ export function createInterview(bank: readonly Question[], options: InterviewOpt
   }
 
   const items: InterviewItem[] = [
-    { questionId: opener.id, timeLimitSeconds: options.openingSeconds ?? DEFAULT_OPENING_SECONDS, pointFactors: [...OPENING_RUBRIC_FACTORS] },
+    {
+      questionId: opener.id,
+      timeLimitSeconds: options.openingSeconds ?? DEFAULT_OPENING_SECONDS,
+      pointFactors: [...OPENING_RUBRIC_FACTORS],
+    },
     ...chosen.map((q) => ({
       questionId: q.id,
       timeLimitSeconds: options.followUpSeconds ?? DEFAULT_FOLLOW_UP_SECONDS,
@@ -191,7 +203,9 @@ export function scoreInterview(session: InterviewSession, answers: readonly Inte
     const a = answers.find((x) => x.questionId === item.questionId);
     const skipped = !a || a.skipped === true;
     if (a && !skipped && a.ticked.length !== item.pointFactors.length) {
-      throw new RangeError(`answer to ${item.questionId}: ${a.ticked.length} ticks for ${item.pointFactors.length} rubric points`);
+      throw new RangeError(
+        `answer to ${item.questionId}: ${a.ticked.length} ticks for ${item.pointFactors.length} rubric points`,
+      );
     }
     let m = 0;
     item.pointFactors.forEach((f, i) => {
@@ -212,7 +226,9 @@ export function scoreInterview(session: InterviewSession, answers: readonly Inte
   const byFactor = Object.fromEntries(FACTORS.map((f) => [f, score(made[f], possible[f])])) as Record<Factor, Score>;
   const totalMade = FACTORS.reduce((s, f) => s + made[f], 0);
   const totalPossible = FACTORS.reduce((s, f) => s + possible[f], 0);
-  const weakest = FACTORS.filter((f) => possible[f] > 0).sort((x, y) => (byFactor[x].percent ?? 0) - (byFactor[y].percent ?? 0) || FACTORS.indexOf(x) - FACTORS.indexOf(y));
+  const weakest = FACTORS.filter((f) => possible[f] > 0).sort(
+    (x, y) => (byFactor[x].percent ?? 0) - (byFactor[y].percent ?? 0) || FACTORS.indexOf(x) - FACTORS.indexOf(y),
+  );
   return { byFactor, total: score(totalMade, totalPossible), perQuestion, weakest };
 }
 
@@ -220,7 +236,9 @@ export function scoreInterview(session: InterviewSession, answers: readonly Inte
 export function interviewRecord(session: InterviewSession, card: Scorecard, now: Date): InterviewRecord {
   return {
     finishedAt: now.toISOString(),
-    byFactor: Object.fromEntries(FACTORS.map((f) => [f, { made: card.byFactor[f].made, possible: card.byFactor[f].possible }])),
+    byFactor: Object.fromEntries(
+      FACTORS.map((f) => [f, { made: card.byFactor[f].made, possible: card.byFactor[f].possible }]),
+    ),
     total: { made: card.total.made, possible: card.total.possible },
     questionIds: session.items.map((i) => i.questionId),
   };

@@ -23,9 +23,23 @@ describe('lengthBias', () => {
   it('scores the longest-option trick on a hand-made bank', () => {
     // q1: right answer longest (1); q2: right answer shortest (0 for longest, 1 for shortest); q3: tie of two longest, one right (1/2).
     const bank: Question[] = [
-      single('q1', [['a much longer right answer', true], ['no', false], ['nope', false], ['nah', false]]),
-      single('q2', [['ok', true], ['a long wrong answer', false], ['wrong too', false]]),
-      single('q3', [['same len A', true], ['same len B', false], ['x', false], ['y', false]]),
+      single('q1', [
+        ['a much longer right answer', true],
+        ['no', false],
+        ['nope', false],
+        ['nah', false],
+      ]),
+      single('q2', [
+        ['ok', true],
+        ['a long wrong answer', false],
+        ['wrong too', false],
+      ]),
+      single('q3', [
+        ['same len A', true],
+        ['same len B', false],
+        ['x', false],
+        ['y', false],
+      ]),
     ];
     const b = lengthBias(bank);
     expect(b.questions).toBe(3);
@@ -36,19 +50,35 @@ describe('lengthBias', () => {
   });
 
   it('counts whitespace runs as one character, as a reader sees them', () => {
-    const b = lengthBias([single('w', [['a  \n  b', true], ['abcd', false]])]);
+    const b = lengthBias([
+      single('w', [
+        ['a  \n  b', true],
+        ['abcd', false],
+      ]),
+    ]);
     expect(b.longestAccuracy).toBe(0); // "a b" (3) is shorter than "abcd" (4)
   });
 
   it('skips other question types and an empty bank gives zeros', () => {
-    expect(lengthBias([])).toEqual({ questions: 0, longestAccuracy: 0, shortestAccuracy: 0, chanceAccuracy: 0, longestIsRight: [] });
+    expect(lengthBias([])).toEqual({
+      questions: 0,
+      longestAccuracy: 0,
+      shortestAccuracy: 0,
+      chanceAccuracy: 0,
+      longestIsRight: [],
+    });
   });
 
   it('accuracies stay within [0, 1] and chance equals the mean of 1/n (property)', () => {
     const opt = fc.tuple(fc.string({ maxLength: 30 }), fc.boolean());
     fc.assert(
       fc.property(fc.array(fc.array(opt, { minLength: 2, maxLength: 6 }), { minLength: 1, maxLength: 20 }), (raw) => {
-        const bank = raw.map((opts, i) => single(`q${i}`, opts.map(([t], j) => [t, j === 0] as [string, boolean])));
+        const bank = raw.map((opts, i) =>
+          single(
+            `q${i}`,
+            opts.map(([t], j) => [t, j === 0] as [string, boolean]),
+          ),
+        );
         const b = lengthBias(bank);
         for (const x of [b.longestAccuracy, b.shortestAccuracy, b.chanceAccuracy]) {
           expect(x).toBeGreaterThanOrEqual(0);

@@ -53,5 +53,11 @@ export function lengthBias(questions: readonly Question[]): LengthBias {
     if (lens.filter((l) => l === max).length === 1 && q.options[lens.indexOf(max)]?.correct) longestIsRight.push(q.id);
   }
   const mean = (x: number) => (n === 0 ? 0 : x / n);
-  return { questions: n, longestAccuracy: mean(longest), shortestAccuracy: mean(shortest), chanceAccuracy: mean(chance), longestIsRight };
+  return {
+    questions: n,
+    longestAccuracy: mean(longest),
+    shortestAccuracy: mean(shortest),
+    chanceAccuracy: mean(chance),
+    longestIsRight,
+  };
 }

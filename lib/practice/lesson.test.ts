@@ -23,13 +23,24 @@ describe('saveLessonAnswer', () => {
     expect(saveLessonAnswer(storage, answer, now).ok).toBe(true);
     const { progress, notice } = loadProgress(storage.raw(), now);
     expect(notice).toBeUndefined();
-    expect(progress.items['kv-gqa-vs-mha-ratio']).toMatchObject({ factor: 'kv-cache', seen: 1, correct: 1, wrong: 0, withHints: 1, lastResult: 'right' });
+    expect(progress.items['kv-gqa-vs-mha-ratio']).toMatchObject({
+      factor: 'kv-cache',
+      seen: 1,
+      correct: 1,
+      wrong: 0,
+      withHints: 1,
+      lastResult: 'right',
+    });
     expect(progress.attempts['kv-gqa-vs-mha-ratio']).toBe(1);
   });
 
   it('keeps what was saved before and adds to it', () => {
     const storage = memoryStorage(serializeProgress(createProgress(now)));
-    saveLessonAnswer(storage, { ...answer, questionId: 'mem-inference-holds', factor: 'memory', correct: false, hintsUsed: 0 }, now);
+    saveLessonAnswer(
+      storage,
+      { ...answer, questionId: 'mem-inference-holds', factor: 'memory', correct: false, hintsUsed: 0 },
+      now,
+    );
     saveLessonAnswer(storage, answer, new Date(now.getTime() + 60_000));
     const { progress } = loadProgress(storage.raw(), now);
     expect(Object.keys(progress.items).sort()).toEqual(['kv-gqa-vs-mha-ratio', 'mem-inference-holds']);

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptedRange, gradeNumeric, MAX_ANSWER_CHARS, parseNumericAnswer, TOLERANCE_EDGE_SLACK, withinTolerance } from './numeric';
+import {
+  acceptedRange,
+  gradeNumeric,
+  MAX_ANSWER_CHARS,
+  parseNumericAnswer,
+  TOLERANCE_EDGE_SLACK,
+  withinTolerance,
+} from './numeric';
 import type { Quantity, Tolerance } from './types';
 import { UNIT_SYMBOLS, UNITS } from './units';
 
@@ -17,7 +24,6 @@ function err(text: string, unit: string): string {
   if (r.ok) throw new Error(`expected "${text}" to fail`);
   return r.error;
 }
-
 
 /**
  * Call times (ms) of a linear parser: typically well under a millisecond, so the median must be under 2 ms and the
@@ -165,7 +171,9 @@ describe('withinTolerance: edges are inclusive', () => {
           const q: Quantity = { value: a, unit: 'GB' };
           const tol: Tolerance = { kind: 'relative', fraction: frac };
           expect(withinTolerance(a + sign * inside * frac * a, q, tol)).toBe(true);
-          expect(withinTolerance(a + sign * frac * a * (1 + 1e-6) + sign * 10 * TOLERANCE_EDGE_SLACK * a, q, tol)).toBe(false);
+          expect(withinTolerance(a + sign * frac * a * (1 + 1e-6) + sign * 10 * TOLERANCE_EDGE_SLACK * a, q, tol)).toBe(
+            false,
+          );
         },
       ),
       { numRuns: 1000 },
@@ -193,8 +201,14 @@ describe('gradeNumeric', () => {
   });
 
   it('diagnoses bits vs bytes, and a missing factor of 2', () => {
-    expect(gradeNumeric(weights, '1120')).toMatchObject({ correct: false, diagnosis: 'Off by a factor of 8: bits and bytes mixed up?' });
-    expect(gradeNumeric(weights, '70')).toMatchObject({ correct: false, diagnosis: expect.stringContaining('factor of 2') });
+    expect(gradeNumeric(weights, '1120')).toMatchObject({
+      correct: false,
+      diagnosis: 'Off by a factor of 8: bits and bytes mixed up?',
+    });
+    expect(gradeNumeric(weights, '70')).toMatchObject({
+      correct: false,
+      diagnosis: expect.stringContaining('factor of 2'),
+    });
     expect(gradeNumeric(weights, '100')).not.toHaveProperty('diagnosis');
   });
 
@@ -203,12 +217,18 @@ describe('gradeNumeric', () => {
   });
 
   it('accepts negative input when the answer itself is negative', () => {
-    const q = { answer: { value: -5, unit: 'GiB' as const }, tolerance: { kind: 'absolute' as const, amount: { value: 0.5, unit: 'GiB' as const } } };
+    const q = {
+      answer: { value: -5, unit: 'GiB' as const },
+      tolerance: { kind: 'absolute' as const, amount: { value: 0.5, unit: 'GiB' as const } },
+    };
     expect(gradeNumeric(q, '-5.4 GiB')).toMatchObject({ status: 'graded', correct: true });
   });
 
   it('passes parse errors through as invalid', () => {
-    expect(gradeNumeric(weights, '3 ms')).toEqual({ status: 'invalid', error: '"ms" is a time (s, ms, …), but this answer is a size (B, GB, GiB, …).' });
+    expect(gradeNumeric(weights, '3 ms')).toEqual({
+      status: 'invalid',
+      error: '"ms" is a time (s, ms, …), but this answer is a size (B, GB, GiB, …).',
+    });
   });
 
   it('reports the relative error', () => {
@@ -219,15 +239,23 @@ describe('gradeNumeric', () => {
 
 describe('parseNumericAnswer on long pastes', () => {
   it(`refuses answers over ${MAX_ANSWER_CHARS} characters, and answers any 60,000-character paste within a few ms`, () => {
-    expect(parseNumericAnswer(`39.8${' '.repeat(MAX_ANSWER_CHARS)}GB`, 'GB')).toEqual({ ok: false, error: 'That is too long to be an answer (206 characters; at most 200).' });
+    expect(parseNumericAnswer(`39.8${' '.repeat(MAX_ANSWER_CHARS)}GB`, 'GB')).toEqual({
+      ok: false,
+      error: 'That is too long to be an answer (206 characters; at most 200).',
+    });
     const times: number[] = [];
     fc.assert(
-      fc.property(fc.constantFrom('1', ' ', '1,', '1 ', 'e', '$', '×10^'), fc.integer({ min: 1, max: 60_000 }), fc.constantFrom('x', 'GB', ''), (unit, n, tail) => {
-        const text = unit.repeat(n).slice(0, 60_000) + tail;
-        const t0 = performance.now();
-        parseNumericAnswer(text, 'GB');
-        times.push(performance.now() - t0);
-      }),
+      fc.property(
+        fc.constantFrom('1', ' ', '1,', '1 ', 'e', '$', '×10^'),
+        fc.integer({ min: 1, max: 60_000 }),
+        fc.constantFrom('x', 'GB', ''),
+        (unit, n, tail) => {
+          const text = unit.repeat(n).slice(0, 60_000) + tail;
+          const t0 = performance.now();
+          parseNumericAnswer(text, 'GB');
+          times.push(performance.now() - t0);
+        },
+      ),
       { numRuns: 100 },
     );
     expectFast(times);

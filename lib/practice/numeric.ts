@@ -21,7 +21,14 @@ export interface ParsedAnswer {
 export type ParseAnswerResult = { ok: true; answer: ParsedAnswer } | { ok: false; error: string };
 
 /** Count-like dimensions, where "40k", "70B", "1.5 million" are read as magnitudes. */
-const MAGNITUDE_DIMENSIONS: ReadonlySet<Dimension> = new Set(['params', 'tokens', 'count', 'throughput', 'flop', 'money']);
+const MAGNITUDE_DIMENSIONS: ReadonlySet<Dimension> = new Set([
+  'params',
+  'tokens',
+  'count',
+  'throughput',
+  'flop',
+  'money',
+]);
 
 const MAGNITUDES: ReadonlyArray<[RegExp, number]> = [
   [/^(?:k|K|thousand)$/, 1e3],
@@ -42,7 +49,9 @@ function magnitudeOf(word: string): number | undefined {
 }
 
 function sameDimensionUnits(d: Dimension): string {
-  return UNITS.filter((u) => u.dimension === d && u.symbol !== 'none').map((u) => u.symbol).join(', ');
+  return UNITS.filter((u) => u.dimension === d && u.symbol !== 'none')
+    .map((u) => u.symbol)
+    .join(', ');
 }
 
 /**
@@ -64,7 +73,11 @@ function sameDimensionUnits(d: Dimension): string {
  */
 export function parseNumericAnswer(text: string, answerUnit: string): ParseAnswerResult {
   // A bound on the work per keystroke-check: the longest sensible answer ("≈ 3.9 × 10^10 tokens per second") is under 40.
-  if (text.length > MAX_ANSWER_CHARS) return { ok: false, error: `That is too long to be an answer (${text.length} characters; at most ${MAX_ANSWER_CHARS}).` };
+  if (text.length > MAX_ANSWER_CHARS)
+    return {
+      ok: false,
+      error: `That is too long to be an answer (${text.length} characters; at most ${MAX_ANSWER_CHARS}).`,
+    };
   const target = unitDef(answerUnit);
   let t = text
     .normalize('NFKC')
@@ -82,7 +95,12 @@ export function parseNumericAnswer(text: string, answerUnit: string): ParseAnswe
   }
   const m = NUMBER_RE.exec(t);
   if (!m) {
-    return { ok: false, error: `"${clip(text)}" is not a number. Write it like 39.8 or 39.8 ${target.symbol === 'none' ? '' : target.symbol}`.trimEnd() + '.' };
+    return {
+      ok: false,
+      error:
+        `"${clip(text)}" is not a number. Write it like 39.8 or 39.8 ${target.symbol === 'none' ? '' : target.symbol}`.trimEnd() +
+        '.',
+    };
   }
   let rest = t.slice(m[0].length);
   if (/^,\d/.test(rest)) {
@@ -170,7 +188,10 @@ export const TOLERANCE_EDGE_SLACK = 1e-9;
  *
  * @example acceptedRange({ value: 40, unit: 'GB' }, { kind: 'relative', fraction: 0.01 }) // { low: 39.6, high: 40.4, halfWidth: 0.4 }
  */
-export function acceptedRange(answer: Quantity, tolerance: Tolerance): { low: number; high: number; halfWidth: number } {
+export function acceptedRange(
+  answer: Quantity,
+  tolerance: Tolerance,
+): { low: number; high: number; halfWidth: number } {
   const halfWidth =
     tolerance.kind === 'relative'
       ? tolerance.fraction * Math.abs(answer.value)
@@ -212,14 +233,34 @@ export type NumericGrade =
     };
 
 const DIAGNOSES: ReadonlyArray<{ factor: number; dimensions: readonly Dimension[]; message: string }> = [
-  { factor: 2 ** 30 / 1e9, dimensions: ['information', 'bandwidth'], message: 'Off by 2³⁰/10⁹ ≈ 1.074: GB (10⁹ bytes) and GiB (2³⁰ bytes) mixed up?' },
-  { factor: 1e9 / 2 ** 30, dimensions: ['information', 'bandwidth'], message: 'Off by 10⁹/2³⁰ ≈ 0.931: GB (10⁹ bytes) and GiB (2³⁰ bytes) mixed up?' },
+  {
+    factor: 2 ** 30 / 1e9,
+    dimensions: ['information', 'bandwidth'],
+    message: 'Off by 2³⁰/10⁹ ≈ 1.074: GB (10⁹ bytes) and GiB (2³⁰ bytes) mixed up?',
+  },
+  {
+    factor: 1e9 / 2 ** 30,
+    dimensions: ['information', 'bandwidth'],
+    message: 'Off by 10⁹/2³⁰ ≈ 0.931: GB (10⁹ bytes) and GiB (2³⁰ bytes) mixed up?',
+  },
   { factor: 8, dimensions: ['information', 'bandwidth'], message: 'Off by a factor of 8: bits and bytes mixed up?' },
-  { factor: 1 / 8, dimensions: ['information', 'bandwidth'], message: 'Off by a factor of 8: bits and bytes mixed up?' },
+  {
+    factor: 1 / 8,
+    dimensions: ['information', 'bandwidth'],
+    message: 'Off by a factor of 8: bits and bytes mixed up?',
+  },
   { factor: 1000, dimensions: [], message: 'Off by a factor of 1,000: check the unit prefix.' },
   { factor: 1 / 1000, dimensions: [], message: 'Off by a factor of 1,000: check the unit prefix.' },
-  { factor: 2, dimensions: [], message: 'Off by a factor of 2: a doubled or missing ×2 (K and V? 2 bytes per BF16 value?).' },
-  { factor: 1 / 2, dimensions: [], message: 'Off by a factor of 2: a doubled or missing ×2 (K and V? 2 bytes per BF16 value?).' },
+  {
+    factor: 2,
+    dimensions: [],
+    message: 'Off by a factor of 2: a doubled or missing ×2 (K and V? 2 bytes per BF16 value?).',
+  },
+  {
+    factor: 1 / 2,
+    dimensions: [],
+    message: 'Off by a factor of 2: a doubled or missing ×2 (K and V? 2 bytes per BF16 value?).',
+  },
 ];
 
 /**
@@ -251,7 +292,9 @@ export function gradeNumeric(q: Pick<NumericQuestion, 'answer' | 'tolerance'>, t
   if (!correct) {
     const dim = unitDef(q.answer.unit).dimension;
     const d = DIAGNOSES.find(
-      (c) => (c.dimensions.length === 0 || c.dimensions.includes(dim)) && withinTolerance(value / c.factor, q.answer, q.tolerance),
+      (c) =>
+        (c.dimensions.length === 0 || c.dimensions.includes(dim)) &&
+        withinTolerance(value / c.factor, q.answer, q.tolerance),
     );
     if (d) grade.diagnosis = d.message;
   }

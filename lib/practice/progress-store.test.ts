@@ -1,14 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addInterviewRecord } from './interview';
-import { createProgress, loadProgress, PROGRESS_STORAGE_KEY, serializeProgress, type InterviewRecord } from './progress';
+import {
+  createProgress,
+  loadProgress,
+  PROGRESS_STORAGE_KEY,
+  serializeProgress,
+  type InterviewRecord,
+} from './progress';
 import { readProgress, updateProgress, writeProgress, type KeyValueStorage } from './progress-store';
 import { recordAnswer } from './schedule';
 
 const T0 = new Date('2025-03-01T12:00:00.000Z');
 
 /** An in-memory localStorage; `failWith` makes setItem throw a DOMException-like error of that name. */
-function memoryStorage(initial: string | null = null, failWith?: string): KeyValueStorage & { raw: () => string | null } {
+function memoryStorage(
+  initial: string | null = null,
+  failWith?: string,
+): KeyValueStorage & { raw: () => string | null } {
   let value = initial;
   return {
     getItem: (k) => (k === PROGRESS_STORAGE_KEY ? value : null),
@@ -69,7 +78,9 @@ describe('the progress store never overwrites what it could not read', () => {
       const storage = memoryStorage(raw);
       const read = readProgress(storage, T0);
       if (read.status !== 'unreadable') throw new Error('expected unreadable');
-      const r = updateProgress(storage, (p) => addInterviewRecord(p, record), T0, { replaceUnreadable: read.discarded });
+      const r = updateProgress(storage, (p) => addInterviewRecord(p, record), T0, {
+        replaceUnreadable: read.discarded,
+      });
       expect(r.ok).toBe(true);
       expect(loadProgress(storage.raw(), T0).progress.interviews).toEqual([record]);
     });
@@ -109,9 +120,18 @@ describe('the progress store never overwrites what it could not read', () => {
   });
 
   it('storage that throws is reported (full vs blocked), never thrown, and never reported as saved', () => {
-    expect(writeProgress(memoryStorage(null, 'QuotaExceededError'), createProgress(T0))).toEqual({ ok: false, reason: 'full' });
-    expect(writeProgress(memoryStorage(null, 'NS_ERROR_DOM_QUOTA_REACHED'), createProgress(T0))).toEqual({ ok: false, reason: 'full' });
-    expect(updateProgress(memoryStorage(null, 'SecurityError'), (p) => p, T0)).toEqual({ ok: false, reason: 'blocked' });
+    expect(writeProgress(memoryStorage(null, 'QuotaExceededError'), createProgress(T0))).toEqual({
+      ok: false,
+      reason: 'full',
+    });
+    expect(writeProgress(memoryStorage(null, 'NS_ERROR_DOM_QUOTA_REACHED'), createProgress(T0))).toEqual({
+      ok: false,
+      reason: 'full',
+    });
+    expect(updateProgress(memoryStorage(null, 'SecurityError'), (p) => p, T0)).toEqual({
+      ok: false,
+      reason: 'blocked',
+    });
     const blocked: KeyValueStorage = {
       getItem: () => {
         throw new Error('denied');
@@ -126,12 +146,15 @@ describe('the progress store never overwrites what it could not read', () => {
 
   it('property: for any saved text, a write without acknowledgement either keeps the text or the text was readable whole', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.json(), fc.constantFrom(...Object.values(unreadableCases()), threeAnswered())), (raw) => {
-        const storage = memoryStorage(raw);
-        const r = updateProgress(storage, (p) => addInterviewRecord(p, record), T0);
-        if (!r.ok) expect(storage.raw()).toBe(raw);
-        else expect(loadProgress(raw, T0).discarded).toBeUndefined();
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.json(), fc.constantFrom(...Object.values(unreadableCases()), threeAnswered())),
+        (raw) => {
+          const storage = memoryStorage(raw);
+          const r = updateProgress(storage, (p) => addInterviewRecord(p, record), T0);
+          if (!r.ok) expect(storage.raw()).toBe(raw);
+          else expect(loadProgress(raw, T0).discarded).toBeUndefined();
+        },
+      ),
       { numRuns: 300 },
     );
   });

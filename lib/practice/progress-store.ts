@@ -60,7 +60,10 @@ function failureOf(e: unknown): StorageFailure {
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' ? 'full' : 'blocked';
 }
 
-function getRaw(storage: KeyValueStorage, key: string): { ok: true; raw: string | null } | { ok: false; reason: StorageFailure } {
+function getRaw(
+  storage: KeyValueStorage,
+  key: string,
+): { ok: true; raw: string | null } | { ok: false; reason: StorageFailure } {
   try {
     return { ok: true, raw: storage.getItem(key) };
   } catch (e) {
@@ -73,12 +76,21 @@ function getRaw(storage: KeyValueStorage, key: string): { ok: true; raw: string 
  *
  * @example readProgress(storageHolding('{oops'), now) // { status: 'unreadable', discarded: '{oops', notice: 'Your saved practice progress could not be read …', progress: fresh }
  */
-export function readProgress(storage: KeyValueStorage, now: Date = new Date(), key: string = PROGRESS_STORAGE_KEY): StoreRead {
+export function readProgress(
+  storage: KeyValueStorage,
+  now: Date = new Date(),
+  key: string = PROGRESS_STORAGE_KEY,
+): StoreRead {
   const got = getRaw(storage, key);
   if (!got.ok) return { status: 'blocked', progress: loadProgress(null, now).progress };
   const loaded = loadProgress(got.raw, now);
   if (loaded.discarded !== undefined) {
-    return { status: 'unreadable', progress: loaded.progress, notice: loaded.notice ?? '', discarded: loaded.discarded };
+    return {
+      status: 'unreadable',
+      progress: loaded.progress,
+      notice: loaded.notice ?? '',
+      discarded: loaded.discarded,
+    };
   }
   return { status: 'ok', progress: loaded.progress, ...(loaded.notice ? { notice: loaded.notice } : {}) };
 }
@@ -114,14 +126,20 @@ export function updateProgress(
  *
  * @example writeProgress(storage, next, {}) // { ok: true, progress: next }
  */
-export function writeProgress(storage: KeyValueStorage, progress: Progress, options: WriteOptions = {}, key: string = PROGRESS_STORAGE_KEY): StoreWrite {
+export function writeProgress(
+  storage: KeyValueStorage,
+  progress: Progress,
+  options: WriteOptions = {},
+  key: string = PROGRESS_STORAGE_KEY,
+): StoreWrite {
   const got = getRaw(storage, key);
   if (!got.ok) return { ok: false, reason: got.reason };
   const raw = got.raw;
   // Fast path: nothing saved, or exactly the text the learner chose to replace.
   if (raw !== null && raw !== options.replaceUnreadable) {
     const loaded = loadProgress(raw);
-    if (loaded.discarded !== undefined) return { ok: false, reason: 'unreadable', discarded: loaded.discarded, notice: loaded.notice ?? '' };
+    if (loaded.discarded !== undefined)
+      return { ok: false, reason: 'unreadable', discarded: loaded.discarded, notice: loaded.notice ?? '' };
   }
   return put(storage, key, progress);
 }

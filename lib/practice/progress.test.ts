@@ -21,7 +21,11 @@ const T1 = new Date('2025-03-05T12:00:00.000Z');
 function sample(): Progress {
   let p = createProgress(T0, 'learner0001');
   p = recordAnswer(p, { questionId: 'kv-bytes-gqa-70b', factor: 'memory', correct: true, hintsUsed: 0 }, T0);
-  p = recordAnswer(p, { questionId: 'gen:weights-memory:learner0001-0', factor: 'memory', correct: false, hintsUsed: 1 }, T0);
+  p = recordAnswer(
+    p,
+    { questionId: 'gen:weights-memory:learner0001-0', factor: 'memory', correct: false, hintsUsed: 1 },
+    T0,
+  );
   return p;
 }
 
@@ -29,7 +33,12 @@ describe('createProgress / newLearnerSeed', () => {
   it('creates valid version-2 progress', () => {
     const p = createProgress(T0);
     expect(progressSchema.safeParse(p).success).toBe(true);
-    expect(p).toMatchObject({ version: 2, createdAt: T0.toISOString(), items: {}, daily: { day: '2025-03-01', newSeen: 0, reviewsDone: 0 } });
+    expect(p).toMatchObject({
+      version: 2,
+      createdAt: T0.toISOString(),
+      items: {},
+      daily: { day: '2025-03-01', newSeen: 0, reviewsDone: 0 },
+    });
   });
 
   it('draws a 12-character seed, deterministic for given bytes', () => {
@@ -62,17 +71,29 @@ describe('loadProgress', () => {
   });
 
   it('migrates version 1 with a notice', () => {
-    const v1 = JSON.stringify({ version: 1, answers: { 'kv-bytes-gqa-70b': { right: 3, wrong: 1 }, 'never-answered': { right: 0, wrong: 0 } } });
+    const v1 = JSON.stringify({
+      version: 1,
+      answers: { 'kv-bytes-gqa-70b': { right: 3, wrong: 1 }, 'never-answered': { right: 0, wrong: 0 } },
+    });
     const r = loadProgress(v1, T0);
-    expect(r.notice).toBe('Your practice progress was upgraded to the new format: answers to 1 question are kept; review scheduling starts fresh.');
+    expect(r.notice).toBe(
+      'Your practice progress was upgraded to the new format: answers to 1 question are kept; review scheduling starts fresh.',
+    );
     expect(r.discarded).toBeUndefined();
-    expect(r.progress.items['kv-bytes-gqa-70b']).toMatchObject({ seen: 4, correct: 3, wrong: 1, card: { state: 'new', reps: 0 } });
+    expect(r.progress.items['kv-bytes-gqa-70b']).toMatchObject({
+      seen: 4,
+      correct: 3,
+      wrong: 1,
+      card: { state: 'new', reps: 0 },
+    });
     expect(progressSchema.safeParse(r.progress).success).toBe(true);
   });
 
   it('resets invalid JSON, keeping the text for a backup download', () => {
     const r = loadProgress('{"version": 2, "items": {', T0);
-    expect(r.notice).toMatch(/^Your saved practice progress could not be read \(it is not valid JSON\) and has been reset\./);
+    expect(r.notice).toMatch(
+      /^Your saved practice progress could not be read \(it is not valid JSON\) and has been reset\./,
+    );
     expect(r.discarded).toBe('{"version": 2, "items": {');
     expect(r.progress.items).toEqual({});
   });
@@ -98,7 +119,9 @@ describe('loadProgress', () => {
     damaged.attempts['x'] = 'many';
     damaged.settings = { dailyNewCap: 'ten' };
     const r = loadProgress(JSON.stringify(damaged), T0);
-    expect(r.notice).toBe('Part of your saved practice progress was damaged and has been repaired: 3 entries could not be read and were removed; the rest is kept.');
+    expect(r.notice).toBe(
+      'Part of your saved practice progress was damaged and has been repaired: 3 entries could not be read and were removed; the rest is kept.',
+    );
     expect(r.progress.learnerSeed).toBe('learner0001');
     expect(Object.keys(r.progress.items).sort()).toEqual(['gen:weights-memory', 'kv-bytes-gqa-70b']);
     expect(r.progress.settings).toEqual(createProgress(T0).settings);
@@ -153,12 +176,26 @@ describe('loadProgress', () => {
   it('property: never throws on any JSON value, or any mutation of real progress', () => {
     const real = JSON.parse(serializeProgress(sample()));
     fc.assert(
-      fc.property(fc.jsonValue(), fc.constantFrom('items', 'attempts', 'daily', 'settings', 'interviews', 'learnerSeed', 'createdAt', 'undo', 'version'), (value, key) => {
-        expect(progressSchema.safeParse(loadProgress(JSON.stringify(value), T0).progress).success).toBe(true);
-        const mutated = { ...real, [key]: value };
-        const r = loadProgress(JSON.stringify(mutated), T0);
-        expect(progressSchema.safeParse(r.progress).success).toBe(true);
-      }),
+      fc.property(
+        fc.jsonValue(),
+        fc.constantFrom(
+          'items',
+          'attempts',
+          'daily',
+          'settings',
+          'interviews',
+          'learnerSeed',
+          'createdAt',
+          'undo',
+          'version',
+        ),
+        (value, key) => {
+          expect(progressSchema.safeParse(loadProgress(JSON.stringify(value), T0).progress).success).toBe(true);
+          const mutated = { ...real, [key]: value };
+          const r = loadProgress(JSON.stringify(mutated), T0);
+          expect(progressSchema.safeParse(r.progress).success).toBe(true);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -184,17 +221,32 @@ describe('exportProgress / importProgress', () => {
 
   it('accepts a bare progress object and a version-1 export', () => {
     expect(importProgress(serializeProgress(sample()), T0).ok).toBe(true);
-    const r = importProgress(JSON.stringify({ app: PROGRESS_APP_ID, progress: { version: 1, answers: { a: { right: 1, wrong: 0 } } } }), T0);
-    expect(r).toMatchObject({ ok: true, notice: 'Imported an old-format export: answers to 1 question; review scheduling starts fresh.' });
+    const r = importProgress(
+      JSON.stringify({ app: PROGRESS_APP_ID, progress: { version: 1, answers: { a: { right: 1, wrong: 0 } } } }),
+      T0,
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      notice: 'Imported an old-format export: answers to 1 question; review scheduling starts fresh.',
+    });
   });
 
   it.each([
     ['not json', 'This file is not valid JSON: '],
     ['[1,2]', 'This file is not a progress export from this site.'],
-    ['{"app":"other-app","progress":{}}', 'This file is not a progress export from this site (expected app "quant-70b-practice", found "other-app").'],
+    [
+      '{"app":"other-app","progress":{}}',
+      'This file is not a progress export from this site (expected app "quant-70b-practice", found "other-app").',
+    ],
     ['{"app":"quant-70b-practice"}', 'The file has no progress data in it.'],
-    ['{"app":"quant-70b-practice","progress":{"version":9}}', 'This export comes from a newer version of the site (format 9); this page reads format 2. Nothing was imported.'],
-    ['{"app":"quant-70b-practice","progress":{"foo":1}}', 'The file has no recognisable progress data (missing "version").'],
+    [
+      '{"app":"quant-70b-practice","progress":{"version":9}}',
+      'This export comes from a newer version of the site (format 9); this page reads format 2. Nothing was imported.',
+    ],
+    [
+      '{"app":"quant-70b-practice","progress":{"foo":1}}',
+      'The file has no recognisable progress data (missing "version").',
+    ],
   ])('rejects %s with a clear message', (text, message) => {
     const r = importProgress(text, T0);
     expect(r.ok).toBe(false);
@@ -208,7 +260,8 @@ describe('exportProgress / importProgress', () => {
     // Two problems: seen < 0, and (so) right + wrong = 1 > seen.
     expect(r).toEqual({
       ok: false,
-      error: 'The progress data in this file is damaged (2 problems; first at "items.kv-bytes-gqa-70b.seen": Too small: expected number to be >=0). Nothing was imported.',
+      error:
+        'The progress data in this file is damaged (2 problems; first at "items.kv-bytes-gqa-70b.seen": Too small: expected number to be >=0). Nothing was imported.',
     });
   });
 

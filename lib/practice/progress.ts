@@ -40,7 +40,9 @@ export const DEFAULT_SETTINGS = {
   desiredRetention: 0.9,
 } as const;
 
-const isoDate = z.string().check(z.refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO date'));
+const isoDate = z
+  .string()
+  .check(z.refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO date'));
 const count = z.int().check(z.minimum(0), z.maximum(1e9));
 const numberIn = (min: number, max: number) => z.number().check(z.minimum(min), z.maximum(max));
 const dayString = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -62,44 +64,56 @@ export const cardStateSchema = z.object({
 export type CardState = z.infer<typeof cardStateSchema>;
 
 /** Everything known about one question (or, for generated questions, one template: `gen:<template>`). */
-export const itemProgressSchema = z.object({
-  /** The question's factor or topic when last answered (so progress per factor survives bank edits). */
-  factor: z.string().check(z.minLength(1), z.maxLength(40)),
-  /** Answers given. */
-  seen: count,
-  /** Answers graded right / wrong. */
-  correct: count,
-  wrong: count,
-  /** Answers given after opening at least one hint. */
-  withHints: count,
-  lastResult: z.optional(z.enum(['right', 'wrong'])),
-  lastAnsweredAt: z.optional(isoDate),
-  card: cardStateSchema,
-}).check(
-  // Every answer is graded right or wrong (`recordAnswer`), so right + wrong ≤ answers given, and hints were
-  // opened on at most every answer. Data breaking this was not written by this site (e.g. `correct > seen`
-  // would show an accuracy over 100 %): it is dropped, like any other damaged entry.
-  z.refine((it) => it.correct + it.wrong <= it.seen && it.withHints <= it.seen, 'right + wrong and answers with hints cannot exceed answers given'),
-);
+export const itemProgressSchema = z
+  .object({
+    /** The question's factor or topic when last answered (so progress per factor survives bank edits). */
+    factor: z.string().check(z.minLength(1), z.maxLength(40)),
+    /** Answers given. */
+    seen: count,
+    /** Answers graded right / wrong. */
+    correct: count,
+    wrong: count,
+    /** Answers given after opening at least one hint. */
+    withHints: count,
+    lastResult: z.optional(z.enum(['right', 'wrong'])),
+    lastAnsweredAt: z.optional(isoDate),
+    card: cardStateSchema,
+  })
+  .check(
+    // Every answer is graded right or wrong (`recordAnswer`), so right + wrong ≤ answers given, and hints were
+    // opened on at most every answer. Data breaking this was not written by this site (e.g. `correct > seen`
+    // would show an accuracy over 100 %): it is dropped, like any other damaged entry.
+    z.refine(
+      (it) => it.correct + it.wrong <= it.seen && it.withHints <= it.seen,
+      'right + wrong and answers with hints cannot exceed answers given',
+    ),
+  );
 export type ItemProgress = z.infer<typeof itemProgressSchema>;
 
 /** Rubric points: a learner cannot make more points than the questions offered (`scoreInterview`). */
-const scoreSchema = z.object({ made: count, possible: count }).check(z.refine((sc) => sc.made <= sc.possible, 'points made cannot exceed points possible'));
+const scoreSchema = z
+  .object({ made: count, possible: count })
+  .check(z.refine((sc) => sc.made <= sc.possible, 'points made cannot exceed points possible'));
 
 /** One finished mock interview. */
-export const interviewRecordSchema = z.object({
-  finishedAt: isoDate,
-  /** Rubric points made / possible per factor. */
-  byFactor: z.record(z.string().check(z.maxLength(40)), scoreSchema),
-  total: scoreSchema,
-  questionIds: z.array(key).check(z.maxLength(50)),
-}).check(
-  // The total is the sum over factors (`scoreInterview`); a record whose parts disagree with it is not ours.
-  z.refine((r) => {
-    const scores = Object.values(r.byFactor);
-    return scores.reduce((s, x) => s + x.made, 0) === r.total.made && scores.reduce((s, x) => s + x.possible, 0) === r.total.possible;
-  }, 'the total must be the sum of the points per factor'),
-);
+export const interviewRecordSchema = z
+  .object({
+    finishedAt: isoDate,
+    /** Rubric points made / possible per factor. */
+    byFactor: z.record(z.string().check(z.maxLength(40)), scoreSchema),
+    total: scoreSchema,
+    questionIds: z.array(key).check(z.maxLength(50)),
+  })
+  .check(
+    // The total is the sum over factors (`scoreInterview`); a record whose parts disagree with it is not ours.
+    z.refine((r) => {
+      const scores = Object.values(r.byFactor);
+      return (
+        scores.reduce((s, x) => s + x.made, 0) === r.total.made &&
+        scores.reduce((s, x) => s + x.possible, 0) === r.total.possible
+      );
+    }, 'the total must be the sum of the points per factor'),
+  );
 export type InterviewRecord = z.infer<typeof interviewRecordSchema>;
 
 export const settingsSchema = z.object({
@@ -229,7 +243,8 @@ function migrateV1(v1: ProgressV1, now: Date): { progress: Progress; kept: numbe
 function salvageV2(data: Record<string, unknown>, now: Date): { progress: Progress; dropped: number } | undefined {
   const fresh = createProgress(now);
   let dropped = 0;
-  const seed = typeof data.learnerSeed === 'string' && LEARNER_SEED_PATTERN.test(data.learnerSeed) ? data.learnerSeed : undefined;
+  const seed =
+    typeof data.learnerSeed === 'string' && LEARNER_SEED_PATTERN.test(data.learnerSeed) ? data.learnerSeed : undefined;
   if (!seed) dropped++;
   const progress: Progress = { ...fresh, learnerSeed: seed ?? fresh.learnerSeed };
   const created = isoDate.safeParse(data.createdAt);
@@ -305,7 +320,11 @@ function loadProgressUnsafe(raw: string | null | undefined, now: Date): LoadResu
     };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { progress: createProgress(now), notice: `Your saved practice progress was in an unknown format and has been reset. ${RESET_TAIL}`, discarded: raw };
+    return {
+      progress: createProgress(now),
+      notice: `Your saved practice progress was in an unknown format and has been reset. ${RESET_TAIL}`,
+      discarded: raw,
+    };
   }
   const version = (data as { version?: unknown }).version;
   if (version === PROGRESS_VERSION) {
@@ -319,7 +338,11 @@ function loadProgressUnsafe(raw: string | null | undefined, now: Date): LoadResu
         discarded: raw,
       };
     }
-    return { progress: createProgress(now), notice: `Your saved practice progress was damaged and has been reset. ${RESET_TAIL}`, discarded: raw };
+    return {
+      progress: createProgress(now),
+      notice: `Your saved practice progress was damaged and has been reset. ${RESET_TAIL}`,
+      discarded: raw,
+    };
   }
   if (version === 1) {
     const v1 = progressV1Schema.safeParse(data);
@@ -330,7 +353,11 @@ function loadProgressUnsafe(raw: string | null | undefined, now: Date): LoadResu
         notice: `Your practice progress was upgraded to the new format: answers to ${plural(kept, 'question')} are kept; review scheduling starts fresh.`,
       };
     }
-    return { progress: createProgress(now), notice: `Your saved practice progress (old format) was damaged and has been reset. ${RESET_TAIL}`, discarded: raw };
+    return {
+      progress: createProgress(now),
+      notice: `Your saved practice progress (old format) was damaged and has been reset. ${RESET_TAIL}`,
+      discarded: raw,
+    };
   }
   if (typeof version === 'number' && Number.isInteger(version) && version > PROGRESS_VERSION) {
     return {
@@ -339,7 +366,11 @@ function loadProgressUnsafe(raw: string | null | undefined, now: Date): LoadResu
       discarded: raw,
     };
   }
-  return { progress: createProgress(now), notice: `Your saved practice progress was in an unknown format and has been reset. ${RESET_TAIL}`, discarded: raw };
+  return {
+    progress: createProgress(now),
+    notice: `Your saved practice progress was in an unknown format and has been reset. ${RESET_TAIL}`,
+    discarded: raw,
+  };
 }
 
 /** Resets the daily counters when the local day has changed. */
@@ -392,7 +423,10 @@ export function importProgress(text: string, now: Date = new Date()): ImportResu
   let payload: unknown = obj;
   if ('app' in obj || 'progress' in obj) {
     if (obj.app !== PROGRESS_APP_ID) {
-      return { ok: false, error: `This file is not a progress export from this site (expected app "${PROGRESS_APP_ID}", found ${JSON.stringify(obj.app ?? null)}).` };
+      return {
+        ok: false,
+        error: `This file is not a progress export from this site (expected app "${PROGRESS_APP_ID}", found ${JSON.stringify(obj.app ?? null)}).`,
+      };
     }
     payload = obj.progress;
   }
@@ -405,18 +439,29 @@ export function importProgress(text: string, now: Date = new Date()): ImportResu
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue ? issue.path.map(String).join('.') || '(top level)' : '?';
-      return { ok: false, error: `The progress data in this file is damaged (${parsed.error.issues.length} problem${parsed.error.issues.length === 1 ? '' : 's'}; first at "${where}": ${issue?.message ?? 'invalid'}). Nothing was imported.` };
+      return {
+        ok: false,
+        error: `The progress data in this file is damaged (${parsed.error.issues.length} problem${parsed.error.issues.length === 1 ? '' : 's'}; first at "${where}": ${issue?.message ?? 'invalid'}). Nothing was imported.`,
+      };
     }
     return { ok: true, progress: rollDay(parsed.data, now) };
   }
   if (version === 1) {
     const v1 = progressV1Schema.safeParse(payload);
-    if (!v1.success) return { ok: false, error: 'The progress data in this file (old format) is damaged. Nothing was imported.' };
+    if (!v1.success)
+      return { ok: false, error: 'The progress data in this file (old format) is damaged. Nothing was imported.' };
     const { progress, kept } = migrateV1(v1.data, now);
-    return { ok: true, progress, notice: `Imported an old-format export: answers to ${plural(kept, 'question')}; review scheduling starts fresh.` };
+    return {
+      ok: true,
+      progress,
+      notice: `Imported an old-format export: answers to ${plural(kept, 'question')}; review scheduling starts fresh.`,
+    };
   }
   if (typeof version === 'number' && version > PROGRESS_VERSION) {
-    return { ok: false, error: `This export comes from a newer version of the site (format ${version}); this page reads format ${PROGRESS_VERSION}. Nothing was imported.` };
+    return {
+      ok: false,
+      error: `This export comes from a newer version of the site (format ${version}); this page reads format ${PROGRESS_VERSION}. Nothing was imported.`,
+    };
   }
   return { ok: false, error: 'The file has no recognisable progress data (missing "version").' };
 }

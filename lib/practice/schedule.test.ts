@@ -49,7 +49,13 @@ describe('review / previewIntervals (ts-fsrs, retention 0.9, steps 1m/10m, no fu
     const c1 = review(undefined, 3, T0);
     expect(c1).toMatchObject({ state: 'learning', due: '2025-03-01T12:10:00.000Z', reps: 1 });
     const c2 = review(c1, 3, at(c1.due));
-    expect(c2).toMatchObject({ state: 'review', due: '2025-03-03T12:10:00.000Z', scheduledDays: 2, reps: 2, lapses: 0 });
+    expect(c2).toMatchObject({
+      state: 'review',
+      due: '2025-03-03T12:10:00.000Z',
+      scheduledDays: 2,
+      reps: 2,
+      lapses: 0,
+    });
   });
 
   it('Again on a review card is a lapse and sends it to relearning', () => {
@@ -69,7 +75,9 @@ describe('review / previewIntervals (ts-fsrs, retention 0.9, steps 1m/10m, no fu
   });
 
   it('rejects ratings outside 1–4', () => {
-    expect(() => review(undefined, 5 as ReviewRating, T0)).toThrow('rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy) (got 5)');
+    expect(() => review(undefined, 5 as ReviewRating, T0)).toThrow(
+      'rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy) (got 5)',
+    );
   });
 });
 
@@ -96,12 +104,24 @@ describe('ratingFor', () => {
 describe('recordAnswer / undoLastAnswer', () => {
   it('updates counts, card, daily counters and attempts', () => {
     const p = recordAnswer(fresh(), { questionId: 'kv-q', factor: 'memory', correct: true, hintsUsed: 1 }, T0);
-    expect(p.items['kv-q']).toMatchObject({ factor: 'memory', seen: 1, correct: 1, wrong: 0, withHints: 1, lastResult: 'right', lastAnsweredAt: T0.toISOString() });
+    expect(p.items['kv-q']).toMatchObject({
+      factor: 'memory',
+      seen: 1,
+      correct: 1,
+      wrong: 0,
+      withHints: 1,
+      lastResult: 'right',
+      lastAnsweredAt: T0.toISOString(),
+    });
     expect(p.items['kv-q']?.card).toMatchObject({ state: 'learning', due: '2025-03-01T12:06:00.000Z' }); // Hard: 6 min
     expect(p.daily).toEqual({ day: '2025-03-01', newSeen: 1, reviewsDone: 0 });
     expect(attemptOf(p, 'kv-q')).toBe(1);
 
-    const p2 = recordAnswer(p, { questionId: 'kv-q', factor: 'memory', correct: false, hintsUsed: 0 }, at('2025-03-01T12:07:00Z'));
+    const p2 = recordAnswer(
+      p,
+      { questionId: 'kv-q', factor: 'memory', correct: false, hintsUsed: 0 },
+      at('2025-03-01T12:07:00Z'),
+    );
     expect(p2.items['kv-q']).toMatchObject({ seen: 2, correct: 1, wrong: 1, lastResult: 'wrong' });
     expect(p2.daily).toEqual({ day: '2025-03-01', newSeen: 1, reviewsDone: 1 });
   });
@@ -109,8 +129,16 @@ describe('recordAnswer / undoLastAnswer', () => {
   it('files every generated question of a template under one card and one attempt counter', () => {
     expect(scheduleKey('gen:weights-memory:abc-0')).toBe('gen:weights-memory');
     expect(scheduleKey('kv-q')).toBe('kv-q');
-    let p = recordAnswer(fresh(), { questionId: 'gen:weights-memory:learner0001-0', factor: 'memory', correct: true, hintsUsed: 0 }, T0);
-    p = recordAnswer(p, { questionId: 'gen:weights-memory:learner0001-1', factor: 'memory', correct: true, hintsUsed: 0 }, at('2025-03-01T12:11:00Z'));
+    let p = recordAnswer(
+      fresh(),
+      { questionId: 'gen:weights-memory:learner0001-0', factor: 'memory', correct: true, hintsUsed: 0 },
+      T0,
+    );
+    p = recordAnswer(
+      p,
+      { questionId: 'gen:weights-memory:learner0001-1', factor: 'memory', correct: true, hintsUsed: 0 },
+      at('2025-03-01T12:11:00Z'),
+    );
     expect(Object.keys(p.items)).toEqual(['gen:weights-memory']);
     expect(p.items['gen:weights-memory']?.seen).toBe(2);
     expect(attemptOf(p, 'gen:weights-memory')).toBe(2);
@@ -118,7 +146,11 @@ describe('recordAnswer / undoLastAnswer', () => {
 
   it('undo restores the state before the last answer, once', () => {
     const p1 = recordAnswer(fresh(), { questionId: 'a', factor: 'cost', correct: true, hintsUsed: 0 }, T0);
-    const p2 = recordAnswer(p1, { questionId: 'a', factor: 'cost', correct: false, hintsUsed: 0 }, at('2025-03-01T12:11:00Z'));
+    const p2 = recordAnswer(
+      p1,
+      { questionId: 'a', factor: 'cost', correct: false, hintsUsed: 0 },
+      at('2025-03-01T12:11:00Z'),
+    );
     const p1Rest: Partial<Progress> = { ...p1 };
     delete p1Rest.undo;
     expect(undoLastAnswer(p2)).toEqual(p1Rest);
@@ -131,7 +163,11 @@ describe('recordAnswer / undoLastAnswer', () => {
 
   it('resets the daily counters on a new local day', () => {
     const p = recordAnswer(fresh(), { questionId: 'a', factor: 'cost', correct: true, hintsUsed: 0 }, T0);
-    const next = recordAnswer(p, { questionId: 'b', factor: 'cost', correct: true, hintsUsed: 0 }, at('2025-03-02T12:00:00Z'));
+    const next = recordAnswer(
+      p,
+      { questionId: 'b', factor: 'cost', correct: true, hintsUsed: 0 },
+      at('2025-03-02T12:00:00Z'),
+    );
     expect(next.daily).toEqual({ day: '2025-03-02', newSeen: 1, reviewsDone: 0 });
   });
 });
@@ -174,7 +210,11 @@ describe('buildQueue', () => {
 
   it('puts learning cards first and never caps them', () => {
     let p = withReviews();
-    p = recordAnswer(p, { questionId: 'learn', factor: 'memory', correct: false, hintsUsed: 0 }, at('2025-03-01T11:00:00Z')); // Again: due 11:01
+    p = recordAnswer(
+      p,
+      { questionId: 'learn', factor: 'memory', correct: false, hintsUsed: 0 },
+      at('2025-03-01T11:00:00Z'),
+    ); // Again: due 11:01
     p = { ...p, settings: { ...p.settings, dailyReviewCap: 0, dailyNewCap: 0 } };
     const q = buildQueue(p, { candidates: ['old', 'learn'], now: T0 });
     expect(q).toMatchObject({ learning: ['learn'], review: [], new: [] });
@@ -192,7 +232,11 @@ describe('mistakesDeck', () => {
   it('holds last-wrong and lapsed questions, most recent first, and flags leeches', () => {
     let p = fresh();
     p = recordAnswer(p, { questionId: 'ok', factor: 'cost', correct: true, hintsUsed: 0 }, T0);
-    p = recordAnswer(p, { questionId: 'bad', factor: 'cost', correct: false, hintsUsed: 0 }, at('2025-03-01T12:01:00Z'));
+    p = recordAnswer(
+      p,
+      { questionId: 'bad', factor: 'cost', correct: false, hintsUsed: 0 },
+      at('2025-03-01T12:01:00Z'),
+    );
     const lapsed = p.items.ok;
     if (!lapsed) throw new Error('missing');
     p = {
@@ -200,7 +244,12 @@ describe('mistakesDeck', () => {
       items: {
         ...p.items,
         lapsed: { ...lapsed, lastAnsweredAt: '2025-02-01T12:00:00.000Z', card: { ...lapsed.card, lapses: 1 } },
-        leech: { ...lapsed, lastResult: 'right', lastAnsweredAt: '2025-01-01T12:00:00.000Z', card: { ...lapsed.card, lapses: LEECH_LAPSES } },
+        leech: {
+          ...lapsed,
+          lastResult: 'right',
+          lastAnsweredAt: '2025-01-01T12:00:00.000Z',
+          card: { ...lapsed.card, lapses: LEECH_LAPSES },
+        },
       },
     };
     expect(mistakesDeck(p).map((m) => [m.key, m.leech])).toEqual([
@@ -216,7 +265,11 @@ describe('progressByFactor', () => {
     let p = fresh();
     p = recordAnswer(p, { questionId: 'm1', factor: 'memory', correct: true, hintsUsed: 0 }, T0);
     p = recordAnswer(p, { questionId: 'm2', factor: 'memory', correct: false, hintsUsed: 0 }, T0);
-    p = recordAnswer(p, { questionId: 'm2', factor: 'memory', correct: true, hintsUsed: 0 }, at('2025-03-01T12:02:00Z'));
+    p = recordAnswer(
+      p,
+      { questionId: 'm2', factor: 'memory', correct: true, hintsUsed: 0 },
+      at('2025-03-01T12:02:00Z'),
+    );
     const bank = [
       { key: 'm1', factor: 'memory' },
       { key: 'm2', factor: 'memory' },

@@ -88,7 +88,12 @@ function assertRating(rating: number): asserts rating is ReviewRating {
  * @throws RangeError for a rating outside 1–4.
  * @example review(undefined, 3, new Date('2025-03-01T12:00:00Z')).due // '2025-03-01T12:10:00.000Z' (learning step 10 min)
  */
-export function review(state: CardState | undefined, rating: ReviewRating, now: Date, desiredRetention = 0.9): CardState {
+export function review(
+  state: CardState | undefined,
+  rating: ReviewRating,
+  now: Date,
+  desiredRetention = 0.9,
+): CardState {
   assertRating(rating);
   const card = state ? toCard(state) : createEmptyCard(now);
   return fromCard(scheduler(desiredRetention).next(card, now, rating as Grade).card);
@@ -115,7 +120,13 @@ export function previewIntervals(state: CardState | undefined, now: Date, desire
   return RATINGS.map((rating) => {
     const due = preview[rating as Grade].card.due;
     const intervalMs = due.getTime() - now.getTime();
-    return { rating, label: RATING_LABELS[rating], due: due.toISOString(), intervalMs, intervalLabel: formatInterval(intervalMs) };
+    return {
+      rating,
+      label: RATING_LABELS[rating],
+      due: due.toISOString(),
+      intervalMs,
+      intervalLabel: formatInterval(intervalMs),
+    };
   });
 }
 
@@ -208,8 +219,18 @@ export function recordAnswer(progress: Progress, answer: AnswerRecord, now: Date
     ...p,
     items: { ...p.items, [key]: item },
     attempts: { ...p.attempts, [attemptsKey]: (p.attempts[attemptsKey] ?? 0) + 1 },
-    daily: { ...p.daily, newSeen: p.daily.newSeen + (isNew ? 1 : 0), reviewsDone: p.daily.reviewsDone + (isNew ? 0 : 1) },
-    undo: { key, attemptsKey, previous: previous ?? null, previousAttempts: p.attempts[attemptsKey] ?? 0, previousDaily: p.daily },
+    daily: {
+      ...p.daily,
+      newSeen: p.daily.newSeen + (isNew ? 1 : 0),
+      reviewsDone: p.daily.reviewsDone + (isNew ? 0 : 1),
+    },
+    undo: {
+      key,
+      attemptsKey,
+      previous: previous ?? null,
+      previousAttempts: p.attempts[attemptsKey] ?? 0,
+      previousDaily: p.daily,
+    },
   };
 }
 
@@ -348,7 +369,11 @@ export interface FactorProgress {
  * Progress per factor/topic over a list of questions (`{ key, factor }`, with
  * generated templates as `gen:<template>` keys).
  */
-export function progressByFactor(progress: Progress, questions: ReadonlyArray<{ key: string; factor: string }>, now: Date): Record<string, FactorProgress> {
+export function progressByFactor(
+  progress: Progress,
+  questions: ReadonlyArray<{ key: string; factor: string }>,
+  now: Date,
+): Record<string, FactorProgress> {
   const out: Record<string, FactorProgress & { answers: number; rights: number }> = {};
   const t = now.getTime();
   for (const { key, factor } of questions) {

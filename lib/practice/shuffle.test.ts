@@ -5,15 +5,31 @@ import type { ChoiceOption, Question, RichText } from './types';
 
 const t = (s: string): RichText => ({ md: s, html: s });
 const opt = (correct: boolean): ChoiceOption => ({ text: t('x'), explanation: t('why'), correct });
-const base = { factor: 'memory' as const, level: 'mid' as const, tags: [], sources: ['lesson:memory'], prompt: t('p'), hints: [], pin: false };
-const single: Question = { ...base, id: 'q1', type: 'single', options: [opt(true), opt(false), opt(false), opt(false)] };
-const isPermutation = (p: number[], n: number) => p.length === n && [...p].sort((a, b) => a - b).every((x, i) => x === i);
+const base = {
+  factor: 'memory' as const,
+  level: 'mid' as const,
+  tags: [],
+  sources: ['lesson:memory'],
+  prompt: t('p'),
+  hints: [],
+  pin: false,
+};
+const single: Question = {
+  ...base,
+  id: 'q1',
+  type: 'single',
+  options: [opt(true), opt(false), opt(false), opt(false)],
+};
+const isPermutation = (p: number[], n: number) =>
+  p.length === n && [...p].sort((a, b) => a - b).every((x, i) => x === i);
 
 describe('hashString', () => {
   it('is a deterministic 32-bit unsigned integer that changes with the last character', () => {
     expect(hashString('abc')).toBe(hashString('abc'));
     expect(hashString('abc')).not.toBe(hashString('abd'));
-    fc.assert(fc.property(fc.string(), (s) => Number.isInteger(hashString(s)) && hashString(s) >= 0 && hashString(s) < 2 ** 32));
+    fc.assert(
+      fc.property(fc.string(), (s) => Number.isInteger(hashString(s)) && hashString(s) >= 0 && hashString(s) < 2 ** 32),
+    );
   });
 });
 
@@ -47,7 +63,8 @@ describe('seededPermutation', () => {
       });
     }
     // Binomial(8000, 1/4): sd ≈ 38.7; allow ±5 sd.
-    for (const row of counts) for (const c of row) expect(Math.abs(c - N / n)).toBeLessThan(5 * Math.sqrt(N * 0.25 * 0.75));
+    for (const row of counts)
+      for (const c of row) expect(Math.abs(c - N / n)).toBeLessThan(5 * Math.sqrt(N * 0.25 * 0.75));
   });
 
   it('all 24 orders of 4 items appear, none dominating', () => {
@@ -102,7 +119,14 @@ describe('displayOrder', () => {
   });
 
   it('returns [] for numeric and open questions and rejects a bad attempt number', () => {
-    const numeric: Question = { ...base, id: 'n', type: 'numeric', answer: { value: 1, unit: 'GB' }, tolerance: { kind: 'relative', fraction: 0.01 }, explain: t('e') };
+    const numeric: Question = {
+      ...base,
+      id: 'n',
+      type: 'numeric',
+      answer: { value: 1, unit: 'GB' },
+      tolerance: { kind: 'relative', fraction: 0.01 },
+      explain: t('e'),
+    };
     expect(displayOrder(numeric, 'L', 0)).toEqual([]);
     expect(() => displayOrder(single, 'L', -1)).toThrow('attempt must be a non-negative integer (got -1)');
   });

@@ -42,7 +42,8 @@ export function seededPrng(key: string): Prng {
  * @throws RangeError if n is not a positive integer ≤ 2³².
  */
 export function randomInt(prng: Prng, n: number): number {
-  if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new RangeError(`randomInt: n must be an integer from 1 to 2^32 (got ${n})`);
+  if (!Number.isInteger(n) || n < 1 || n > 2 ** 32)
+    throw new RangeError(`randomInt: n must be an integer from 1 to 2^32 (got ${n})`);
   const limit = 2 ** 32 - (2 ** 32 % n);
   for (;;) {
     const x = prng.nextUint32();
@@ -56,7 +57,8 @@ export function randomInt(prng: Prng, n: number): number {
  * @example seededPermutation(4, 'k') // the same 4-permutation every time
  */
 export function seededPermutation(n: number, key: string): number[] {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`seededPermutation: n must be a non-negative integer (got ${n})`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`seededPermutation: n must be a non-negative integer (got ${n})`);
   const prng = seededPrng(key);
   const p = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
@@ -87,7 +89,8 @@ export function shuffleKey(learnerSeed: string, questionId: string, attempt: num
  * @example displayOrder(q, 'learner-seed', 0) // e.g. [2, 0, 1]; the same on every reload
  */
 export function displayOrder(q: Question, learnerSeed: string, attempt: number): number[] {
-  if (!Number.isInteger(attempt) || attempt < 0) throw new RangeError(`displayOrder: attempt must be a non-negative integer (got ${attempt})`);
+  if (!Number.isInteger(attempt) || attempt < 0)
+    throw new RangeError(`displayOrder: attempt must be a non-negative integer (got ${attempt})`);
   switch (q.type) {
     case 'numeric':
     case 'open':
@@ -96,7 +99,9 @@ export function displayOrder(q: Question, learnerSeed: string, attempt: number):
       return q.options.map((_, i) => i);
     case 'single':
     case 'multiple':
-      return q.pin ? q.options.map((_, i) => i) : seededPermutation(q.options.length, shuffleKey(learnerSeed, q.id, attempt));
+      return q.pin
+        ? q.options.map((_, i) => i)
+        : seededPermutation(q.options.length, shuffleKey(learnerSeed, q.id, attempt));
     case 'ordering': {
       const n = q.items.length;
       const key = shuffleKey(learnerSeed, q.id, attempt);

@@ -22,8 +22,29 @@ export type Dimension =
 
 /** The units an author may write in `answer:` / `tolerance:` (content/questions/README.md). */
 export const UNIT_SYMBOLS = [
-  'B', 'KB', 'MB', 'GB', 'TB', 'KiB', 'MiB', 'GiB', 'TiB', 'bits',
-  'params', 'tokens', 'tok/s', 's', 'ms', 'FLOP', 'TFLOPS', 'GB/s', 'TB/s', 'USD', '%', 'x', 'none',
+  'B',
+  'KB',
+  'MB',
+  'GB',
+  'TB',
+  'KiB',
+  'MiB',
+  'GiB',
+  'TiB',
+  'bits',
+  'params',
+  'tokens',
+  'tok/s',
+  's',
+  'ms',
+  'FLOP',
+  'TFLOPS',
+  'GB/s',
+  'TB/s',
+  'USD',
+  '%',
+  'x',
+  'none',
 ] as const;
 export type UnitSymbol = (typeof UNIT_SYMBOLS)[number];
 
@@ -56,7 +77,12 @@ export const UNITS: readonly UnitDef[] = [
   { symbol: 'bits', dimension: 'information', toBase: 1 / 8, aliases: ['bit'] },
   { symbol: 'params', dimension: 'params', toBase: 1, aliases: ['param', 'parameter', 'parameters', 'weights'] },
   { symbol: 'tokens', dimension: 'tokens', toBase: 1, aliases: ['token', 'tok', 'toks'] },
-  { symbol: 'tok/s', dimension: 'throughput', toBase: 1, aliases: ['tokens/s', 'token/s', 'tokens/sec', 'tok/sec', 't/s', 'tps', 'tokens per second'] },
+  {
+    symbol: 'tok/s',
+    dimension: 'throughput',
+    toBase: 1,
+    aliases: ['tokens/s', 'token/s', 'tokens/sec', 'tok/sec', 't/s', 'tps', 'tokens per second'],
+  },
   { symbol: 's', dimension: 'time', toBase: 1, aliases: ['sec', 'secs', 'second', 'seconds'] },
   { symbol: 'ms', dimension: 'time', toBase: 1e-3, aliases: ['millisecond', 'milliseconds', 'msec'] },
   { symbol: 'µs', dimension: 'time', toBase: 1e-6, aliases: ['us', 'μs', 'microsecond', 'microseconds'] },
@@ -78,7 +104,12 @@ export const UNITS: readonly UnitDef[] = [
   { symbol: 'USD', dimension: 'money', toBase: 1, aliases: ['$', 'dollar', 'dollars', 'us$'] },
   { symbol: '%', dimension: 'percent', toBase: 1, aliases: ['percent', 'pct'] },
   { symbol: 'x', dimension: 'ratio', toBase: 1, aliases: ['×', 'times'] },
-  { symbol: 'none', dimension: 'count', toBase: 1, aliases: ['sequences', 'sequence', 'seqs', 'requests', 'users', 'GPUs', 'GPU'] },
+  {
+    symbol: 'none',
+    dimension: 'count',
+    toBase: 1,
+    aliases: ['sequences', 'sequence', 'seqs', 'requests', 'users', 'GPUs', 'GPU'],
+  },
 ];
 
 const BY_EXACT = new Map<string, UnitDef>();
@@ -126,17 +157,29 @@ export function unitDef(symbol: string): UnitDef {
 /** Human name of a dimension, for messages ("a size in bytes"). */
 export function describeDimension(d: Dimension): string {
   switch (d) {
-    case 'information': return 'a size (B, GB, GiB, …)';
-    case 'params': return 'a parameter count';
-    case 'tokens': return 'a number of tokens';
-    case 'throughput': return 'a rate in tokens/s';
-    case 'time': return 'a time (s, ms, …)';
-    case 'flop': return 'an amount of compute (FLOP)';
-    case 'flop-rate': return 'a compute rate (TFLOPS)';
-    case 'bandwidth': return 'a bandwidth (GB/s, TB/s)';
-    case 'money': return 'an amount in USD';
-    case 'percent': return 'a percentage';
-    case 'ratio': return 'a ratio (×)';
-    case 'count': return 'a plain number';
+    case 'information':
+      return 'a size (B, GB, GiB, …)';
+    case 'params':
+      return 'a parameter count';
+    case 'tokens':
+      return 'a number of tokens';
+    case 'throughput':
+      return 'a rate in tokens/s';
+    case 'time':
+      return 'a time (s, ms, …)';
+    case 'flop':
+      return 'an amount of compute (FLOP)';
+    case 'flop-rate':
+      return 'a compute rate (TFLOPS)';
+    case 'bandwidth':
+      return 'a bandwidth (GB/s, TB/s)';
+    case 'money':
+      return 'an amount in USD';
+    case 'percent':
+      return 'a percentage';
+    case 'ratio':
+      return 'a ratio (×)';
+    case 'count':
+      return 'a plain number';
   }
 }

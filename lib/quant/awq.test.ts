@@ -5,7 +5,7 @@ import { makeLabData } from './lab-data';
 import { matrix } from './matrix';
 
 describe('awqQuantize (llm-awq pseudo_quantize_tensor)', () => {
-  it('uses the group\'s own min and max, not a range stretched to 0: hand-checked', () => {
+  it("uses the group's own min and max, not a range stretched to 0: hand-checked", () => {
     // [1, 2, 3, 4] at 2 bits: s = (4 − 1)/3 = 1, z = −round(1/1) = −1 → clamped to 0.
     // q = clamp(round(w / 1) + 0, 0, 3) = [1, 2, 3, 3]: AWQ's grid then reaches only 3, and 4 is clipped
     // (the reference's behaviour for an all-positive group: its zero point cannot go below 0).
@@ -17,7 +17,9 @@ describe('awqQuantize (llm-awq pseudo_quantize_tensor)', () => {
   });
 
   it('refuses a group size that does not divide the columns, as the reference asserts', () => {
-    expect(() => awqQuantize(matrix(1, 6), { bits: 4, groupSize: 4 })).toThrow("groupSize must divide the 6 input columns (got 4); AWQ's quantizer requires it");
+    expect(() => awqQuantize(matrix(1, 6), { bits: 4, groupSize: 4 })).toThrow(
+      "groupSize must divide the 6 input columns (got 4); AWQ's quantizer requires it",
+    );
   });
 });
 
@@ -35,7 +37,8 @@ describe('awqSearchScales(W, X, options)', () => {
     for (let t = 0; t < d.matched.rows; t++) {
       for (let r2 = 0; r2 < 16; r2++) {
         let e = 0;
-        for (let j = 0; j < 64; j++) e += d.matched.data[t * 64 + j]! * (Math.fround(d.weights.data[r2 * 64 + j]!) - q[r2 * 64 + j]!);
+        for (let j = 0; j < 64; j++)
+          e += d.matched.data[t * 64 + j]! * (Math.fround(d.weights.data[r2 * 64 + j]!) - q[r2 * 64 + j]!);
         sum += e * e;
       }
     }
@@ -65,6 +68,8 @@ describe('awqSearchScales(W, X, options)', () => {
   });
 
   it('rejects X with the wrong number of channels', () => {
-    expect(() => awqSearchScales(d.weights, matrix(2, 3), { bits: 4 })).toThrow("X must have W's 64 input columns (got 3)");
+    expect(() => awqSearchScales(d.weights, matrix(2, 3), { bits: 4 })).toThrow(
+      "X must have W's 64 input columns (got 3)",
+    );
   });
 });

@@ -54,15 +54,24 @@ export function awqQuantize(w: Matrix, options: AwqQuantizerOptions): AwqQuantiz
 }
 
 function awqCheck(cols: number, options: AwqQuantizerOptions): { size: number; groups: number; maxq: number } {
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object with bits (and optionally groupSize)');
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('options must be an object with bits (and optionally groupSize)');
   assertIntegerInRange(options.bits, 'bits', 2, 8);
   const size = options.groupSize ?? cols;
   assertPositiveInteger(size, 'groupSize');
-  if (cols % size !== 0) throw new RangeError(`groupSize must divide the ${cols} input columns (got ${size}); AWQ's quantizer requires it`);
+  if (cols % size !== 0)
+    throw new RangeError(`groupSize must divide the ${cols} input columns (got ${size}); AWQ's quantizer requires it`);
   return { size, groups: cols / size, maxq: 2 ** options.bits - 1 };
 }
 
-function awqQuantizeData(data: ArrayLike<number>, rows: number, cols: number, size: number, groups: number, maxq: number): AwqQuantized {
+function awqQuantizeData(
+  data: ArrayLike<number>,
+  rows: number,
+  cols: number,
+  size: number,
+  groups: number,
+  maxq: number,
+): AwqQuantized {
   const codes = new Uint8Array(rows * cols);
   const scales = new Float32Array(rows * groups);
   const zeros = new Uint8Array(rows * groups);
@@ -171,7 +180,13 @@ export function awqSearchScales(w: Matrix, x: Matrix, options: AwqSearchOptions)
   const scaled = new Float64Array(rows * cols);
   const delta = new Float64Array(cols);
   const grid: AwqGridPoint[] = [];
-  let best = { ratio: -1, loss: Infinity, scales: new Float32Array(0), quantized: null as AwqQuantized | null, deq: new Float64Array(0) };
+  let best = {
+    ratio: -1,
+    loss: Infinity,
+    scales: new Float32Array(0),
+    quantized: null as AwqQuantized | null,
+    deq: new Float64Array(0),
+  };
   for (let k = 0; k < nGrid; k++) {
     const ratio = (k * 1) / nGrid;
     const r32 = f32(ratio);

@@ -28,7 +28,10 @@ export const DOUBLE_QUANT_BLOCK_SIZE = 256;
  * @example nf4BitsPerWeight({ blockSize: 64 }) // 4.5
  * @example nf4BitsPerWeight({ blockSize: 64, doubleQuant: true }) // 4.126953125
  */
-export function nf4BitsPerWeight({ blockSize = 64, doubleQuant = false }: { blockSize?: number; doubleQuant?: boolean } = {}): BitsPerWeight {
+export function nf4BitsPerWeight({
+  blockSize = 64,
+  doubleQuant = false,
+}: { blockSize?: number; doubleQuant?: boolean } = {}): BitsPerWeight {
   assertPositiveInteger(blockSize, 'blockSize');
   // The one bits-per-weight rule (lib/formats storageBitsBreakdown), with bitsandbytes' widths.
   return storageBitsBreakdown({

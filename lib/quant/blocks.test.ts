@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { blockCount, BNB_ABSMAX_FLOOR, FLOAT32_MAX, FLOAT32_MIN_NORMAL, saturateFloat32, saturateInfinities } from './blocks';
+import {
+  blockCount,
+  BNB_ABSMAX_FLOOR,
+  FLOAT32_MAX,
+  FLOAT32_MIN_NORMAL,
+  saturateFloat32,
+  saturateInfinities,
+} from './blocks';
 
 describe('blockCount(n, blockSize)', () => {
   it('counts full blocks plus a partial last block', () => {
@@ -18,7 +25,7 @@ describe('blockCount(n, blockSize)', () => {
 });
 
 describe('float32 constants', () => {
-  it('are the float32 limits and bitsandbytes\' 1e-38 floor', () => {
+  it("are the float32 limits and bitsandbytes' 1e-38 floor", () => {
     expect(Math.fround(FLOAT32_MAX)).toBe(FLOAT32_MAX);
     expect(Math.fround(FLOAT32_MAX * (1 + 2 ** -25))).toBe(FLOAT32_MAX);
     expect(FLOAT32_MIN_NORMAL).toBe(1.1754943508222875e-38);

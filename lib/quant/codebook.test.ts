@@ -5,7 +5,7 @@ import { FP4 } from './fp4-codebook';
 import { NF4 } from './nf4-codebook';
 
 describe('makeCodebook(levels)', () => {
-  it('sorts the levels and keeps each level\'s code', () => {
+  it("sorts the levels and keeps each level's code", () => {
     const cb = makeCodebook([0, 1, -1]);
     expect(Array.from(cb.sortedLevels)).toEqual([-1, 0, 1]);
     expect(Array.from(cb.sortedCodes)).toEqual([2, 0, 1]);
@@ -14,7 +14,7 @@ describe('makeCodebook(levels)', () => {
     expect(cb.negativeZeroCode).toBeNull();
   });
 
-  it('merges +0 and −0 into one level and remembers −0\'s code, whichever comes first', () => {
+  it("merges +0 and −0 into one level and remembers −0's code, whichever comes first", () => {
     expect(makeCodebook([0, -0, 1]).negativeZeroCode).toBe(1);
     const reversed = makeCodebook([-0, 0, 1]);
     expect(reversed.negativeZeroCode).toBe(0);

@@ -65,7 +65,8 @@ export function makeCodebook(levels: readonly number[]): Codebook {
   }
   const f32 = Float32Array.from(levels);
   for (let i = 0; i < f32.length; i++) {
-    if (!Number.isFinite(f32[i])) throw new RangeError(`levels[${i}] must be a finite float32 number (got ${levels[i]})`);
+    if (!Number.isFinite(f32[i]))
+      throw new RangeError(`levels[${i}] must be a finite float32 number (got ${levels[i]})`);
   }
   const byValue = [...f32.keys()].sort((a, b) => (f32[a] as number) - (f32[b] as number) || a - b);
   const sortedLevels: number[] = [];
@@ -118,7 +119,8 @@ const MAX_GUESS_CELLS = 2 ** 12;
 
 function makeGuessTable(midpoints: Float64Array): { guess: Uint8Array; guessCells: number } {
   let minGap = 2;
-  for (let k = 1; k < midpoints.length; k++) minGap = Math.min(minGap, (midpoints[k] as number) - (midpoints[k - 1] as number));
+  for (let k = 1; k < midpoints.length; k++)
+    minGap = Math.min(minGap, (midpoints[k] as number) - (midpoints[k - 1] as number));
   // Cells at most half the narrowest gap, a power of two (NF4 and FP4: 1024 cells).
   const guessCells = Math.min(MAX_GUESS_CELLS, Math.max(MIN_GUESS_CELLS, 2 ** Math.ceil(Math.log2(4 / minGap))));
   const guess = new Uint8Array(guessCells + 1);

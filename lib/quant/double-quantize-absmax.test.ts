@@ -38,26 +38,39 @@ describe('doubleQuantizeAbsmax(absmax, { blockSize })', () => {
 
   it('is off by at most half the widest gap of the map (0.9/64/2 ≈ 0.00703) times A (property)', () => {
     fc.assert(
-      fc.property(fc.float32Array({ minLength: 1, maxLength: 600, noNaN: true, min: 0, max: Math.fround(1e6) }), (absmax) => {
-        const r = doubleQuantizeAbsmax(absmax, { blockSize: 64 });
-        for (let i = 0; i < absmax.length; i++) {
-          const a2 = r.secondLevelAbsmax[Math.floor(i / 64)] as number;
-          // Below the 1e-38 floor, centred values are not stretched to ±1 and the error is up to A; float32
-          // rounding adds a step of the offset and, for subnormal results, of 2^-149.
-          const bound = (a2 >= 1e-37 ? a2 * (0.0140625 / 2 + 1e-6) : a2) + Math.abs(r.offset) * 2 ** -22 + 2 ** -148;
-          expect(Math.abs((r.dequantized[i] as number) - (absmax[i] as number))).toBeLessThanOrEqual(bound);
-          expect(Number.isFinite(r.dequantized[i])).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.float32Array({ minLength: 1, maxLength: 600, noNaN: true, min: 0, max: Math.fround(1e6) }),
+        (absmax) => {
+          const r = doubleQuantizeAbsmax(absmax, { blockSize: 64 });
+          for (let i = 0; i < absmax.length; i++) {
+            const a2 = r.secondLevelAbsmax[Math.floor(i / 64)] as number;
+            // Below the 1e-38 floor, centred values are not stretched to ±1 and the error is up to A; float32
+            // rounding adds a step of the offset and, for subnormal results, of 2^-149.
+            const bound = (a2 >= 1e-37 ? a2 * (0.0140625 / 2 + 1e-6) : a2) + Math.abs(r.offset) * 2 ** -22 + 2 ** -148;
+            expect(Math.abs((r.dequantized[i] as number) - (absmax[i] as number))).toBeLessThanOrEqual(bound);
+            expect(Number.isFinite(r.dequantized[i])).toBe(true);
+          }
+        },
+      ),
     );
   });
 
   it('throws for bad input, naming the argument', () => {
-    expect(() => doubleQuantizeAbsmax(new Float32Array(0))).toThrow('absmax must contain at least one value (got an empty array)');
-    expect(() => doubleQuantizeAbsmax(Float32Array.of(1, -1))).toThrow('absmax[1] must be a finite number ≥ 0 (got -1)');
-    expect(() => doubleQuantizeAbsmax(Float32Array.of(Number.NaN))).toThrow('absmax[0] must be a finite number ≥ 0 (got NaN)');
-    expect(() => doubleQuantizeAbsmax(Float32Array.of(Infinity))).toThrow('absmax[0] must be a finite number ≥ 0 (got Infinity)');
-    expect(() => doubleQuantizeAbsmax(Float32Array.of(1), { blockSize: 0 })).toThrow('blockSize must be a positive integer (got 0)');
+    expect(() => doubleQuantizeAbsmax(new Float32Array(0))).toThrow(
+      'absmax must contain at least one value (got an empty array)',
+    );
+    expect(() => doubleQuantizeAbsmax(Float32Array.of(1, -1))).toThrow(
+      'absmax[1] must be a finite number ≥ 0 (got -1)',
+    );
+    expect(() => doubleQuantizeAbsmax(Float32Array.of(Number.NaN))).toThrow(
+      'absmax[0] must be a finite number ≥ 0 (got NaN)',
+    );
+    expect(() => doubleQuantizeAbsmax(Float32Array.of(Infinity))).toThrow(
+      'absmax[0] must be a finite number ≥ 0 (got Infinity)',
+    );
+    expect(() => doubleQuantizeAbsmax(Float32Array.of(1), { blockSize: 0 })).toThrow(
+      'blockSize must be a positive integer (got 0)',
+    );
     expect(() => doubleQuantizeAbsmax([1] as unknown as Float32Array)).toThrow(TypeError);
   });
 });

@@ -45,7 +45,10 @@ const f32 = Math.fround;
  * Array.from(r.codes)   // [0, 255]
  * r.dequantized[0]      // 1.0070312023162842 (= −0.99296873807907 × 1 + 2, in float32)
  */
-export function doubleQuantizeAbsmax(absmax: Float32Array, { blockSize = 256 }: { blockSize?: number } = {}): DoubleQuantResult {
+export function doubleQuantizeAbsmax(
+  absmax: Float32Array,
+  { blockSize = 256 }: { blockSize?: number } = {},
+): DoubleQuantResult {
   if (!(absmax instanceof Float32Array)) throw new TypeError('absmax must be a Float32Array');
   if (absmax.length === 0) throw new RangeError('absmax must contain at least one value (got an empty array)');
   const n = absmax.length;
@@ -53,7 +56,8 @@ export function doubleQuantizeAbsmax(absmax: Float32Array, { blockSize = 256 }: 
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const a = absmax[i] as number;
-    if (!(a >= 0 && a <= 3.4028234663852886e38)) throw new RangeError(`absmax[${i}] must be a finite number ≥ 0 (got ${a})`);
+    if (!(a >= 0 && a <= 3.4028234663852886e38))
+      throw new RangeError(`absmax[${i}] must be a finite number ≥ 0 (got ${a})`);
     sum += a;
   }
   const offset = f32(sum / n);

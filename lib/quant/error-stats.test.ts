@@ -46,13 +46,22 @@ describe('errorStats(x, dequantized)', () => {
 
   it('has MSE ≥ 0, RMSE² = MSE and max |error| ≥ RMSE (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 50 }), (pairs) => {
-        const s = errorStats(pairs.map((p) => p[0]), pairs.map((p) => p[1]));
-        expect(s.mse).toBeGreaterThanOrEqual(0);
-        expect(Math.abs(s.rmse * s.rmse - s.mse)).toBeLessThanOrEqual(s.mse * 1e-12);
-        expect(s.maxAbsError).toBeGreaterThanOrEqual(s.rmse * (1 - 1e-12));
-        if (s.sqnrDb !== null) expect(Number.isFinite(s.sqnrDb)).toBe(true);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true })),
+          { minLength: 1, maxLength: 50 },
+        ),
+        (pairs) => {
+          const s = errorStats(
+            pairs.map((p) => p[0]),
+            pairs.map((p) => p[1]),
+          );
+          expect(s.mse).toBeGreaterThanOrEqual(0);
+          expect(Math.abs(s.rmse * s.rmse - s.mse)).toBeLessThanOrEqual(s.mse * 1e-12);
+          expect(s.maxAbsError).toBeGreaterThanOrEqual(s.rmse * (1 - 1e-12));
+          if (s.sqnrDb !== null) expect(Number.isFinite(s.sqnrDb)).toBe(true);
+        },
+      ),
     );
   });
 

@@ -40,7 +40,9 @@ export interface ErrorStats {
 export function errorStats(x: ArrayLike<number>, dequantized: ArrayLike<number>): ErrorStats {
   if (x.length === 0) throw new RangeError('x must contain at least one value (got an empty array)');
   if (dequantized.length !== x.length) {
-    throw new RangeError(`dequantized must have the same length as x (got ${dequantized.length}, expected ${x.length})`);
+    throw new RangeError(
+      `dequantized must have the same length as x (got ${dequantized.length}, expected ${x.length})`,
+    );
   }
   assertFloat32Range(x, 'x');
   assertFloat32Range(dequantized, 'dequantized');
@@ -63,7 +65,8 @@ export function errorStats(x: ArrayLike<number>, dequantized: ArrayLike<number>)
   }
   const rmse = maxAbsError * Math.sqrt(noise / n);
   // 10·log10(Σx² / Σe²), with the scale factors taken out of the logarithm.
-  const sqnrDb = maxAbsX === 0 ? null : 20 * (Math.log10(maxAbsX) - Math.log10(maxAbsError)) + 10 * Math.log10(signal / noise);
+  const sqnrDb =
+    maxAbsX === 0 ? null : 20 * (Math.log10(maxAbsX) - Math.log10(maxAbsError)) + 10 * Math.log10(signal / noise);
   return { mse: rmse * rmse, rmse, maxAbsError, sqnrDb };
 }
 
@@ -72,7 +75,9 @@ function assertFloat32Range(values: ArrayLike<number>, name: string): void {
     const v = values[i] as number;
     if (!(Math.abs(v) <= FLOAT32_MAX)) {
       throw new RangeError(
-        Number.isFinite(v) ? `${name}[${i}] must be within the float32 range ±3.4e38 (got ${v})` : `${name}[${i}] must be a finite number (got ${v})`,
+        Number.isFinite(v)
+          ? `${name}[${i}] must be within the float32 range ±3.4e38 (got ${v})`
+          : `${name}[${i}] must be a finite number (got ${v})`,
       );
     }
   }

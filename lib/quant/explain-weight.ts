@@ -88,7 +88,9 @@ export type WeightExplanation = Int8AbsmaxExplanation | AffineExplanation | Four
  */
 export function explainWeight(x: Float32Array, index: number, result: QuantizationResult): WeightExplanation {
   if (result.dequantized.length !== x.length) {
-    throw new RangeError(`x must be the array that was quantized (got ${x.length} values, the result has ${result.dequantized.length})`);
+    throw new RangeError(
+      `x must be the array that was quantized (got ${x.length} values, the result has ${result.dequantized.length})`,
+    );
   }
   if (!Number.isInteger(index) || index < 0 || index >= x.length) {
     throw new RangeError(`index must be an integer from 0 to ${x.length - 1} (got ${index})`);
@@ -99,7 +101,15 @@ export function explainWeight(x: Float32Array, index: number, result: Quantizati
   const common = (blockSize: number) => {
     const blockIndex = Math.floor(index / blockSize);
     const blockStart = blockIndex * blockSize;
-    return { index, value, blockIndex, blockStart, blockLength: Math.min(blockSize, n - blockStart), dequantized, error: dequantized - value };
+    return {
+      index,
+      value,
+      blockIndex,
+      blockStart,
+      blockLength: Math.min(blockSize, n - blockStart),
+      dequantized,
+      error: dequantized - value,
+    };
   };
 
   switch (result.method) {
@@ -107,8 +117,16 @@ export function explainWeight(x: Float32Array, index: number, result: Quantizati
       const base = common(result.blockSize ?? n);
       const scale = result.scales[base.blockIndex] as number;
       let absmax = 0;
-      for (let i = base.blockStart; i < base.blockStart + base.blockLength; i++) absmax = Math.max(absmax, Math.abs(x[i] as number));
-      return { ...base, method: 'int8-absmax', scale, code: result.q[index] as number, absmax, scaled: scale === 0 ? 0 : Math.fround(value / scale) };
+      for (let i = base.blockStart; i < base.blockStart + base.blockLength; i++)
+        absmax = Math.max(absmax, Math.abs(x[i] as number));
+      return {
+        ...base,
+        method: 'int8-absmax',
+        scale,
+        code: result.q[index] as number,
+        absmax,
+        scaled: scale === 0 ? 0 : Math.fround(value / scale),
+      };
     }
     case 'affine': {
       const base = common(result.groupSize ?? n);
@@ -141,7 +159,10 @@ export function explainWeight(x: Float32Array, index: number, result: Quantizati
       const absmax = result.absmax[base.blockIndex] as number;
       const absmaxUsed = result.doubleQuant ? (result.doubleQuant.dequantized[base.blockIndex] as number) : absmax;
       // As quantize4bit computes it: float32(x × float32(1 / max(absmax, 1e-38))), clamped to [−1, 1].
-      const normalized = Math.min(1, Math.max(-1, Math.fround(value * Math.fround(1 / Math.max(absmax, BNB_ABSMAX_FLOOR)))));
+      const normalized = Math.min(
+        1,
+        Math.max(-1, Math.fround(value * Math.fround(1 / Math.max(absmax, BNB_ABSMAX_FLOOR)))),
+      );
       const code = result.codes[index] as number;
       const sorted = codebook.sortedLevels;
       let above = 0;

@@ -6,7 +6,12 @@ import { matrix } from './matrix';
 import { outputError, outputNorms } from './method-lab';
 import { quantizeRtn } from './rtn';
 
-const identity = (n: number) => matrix(n, n, Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 1 : 0)));
+const identity = (n: number) =>
+  matrix(
+    n,
+    n,
+    Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 1 : 0)),
+  );
 
 describe('gptqHessian(X)', () => {
   it('is (2 / tokens) · XᵀX: hand-checked for X = [[1, 2], [3, 4]]', () => {
@@ -16,7 +21,7 @@ describe('gptqHessian(X)', () => {
 });
 
 describe('gptqQuantize(W, H, options)', () => {
-  it('pushes a column\'s error into a correlated column (OBS update), hand-checked', () => {
+  it("pushes a column's error into a correlated column (OBS update), hand-checked", () => {
     // W = [0.55, 0.62, 1.2], 2 bits: lo = 0, hi = 1.2, s = 0.4, z = 0. H = [[1, −0.5, 0], [−0.5, 1, 0], [0, 0, 1]], no damping.
     // Column 0: 0.55/0.4 = 1.375 → q = 1 (0.4), error 0.15. The optimal update of column 1 is
     // Δw1 = −H11⁻¹·H10·Δw0 = −(−0.5)·(0.4 − 0.55) = −0.075, so w1 = 0.545 → 0.545/0.4 = 1.36 → q = 1.
@@ -48,7 +53,14 @@ describe('gptqQuantize(W, H, options)', () => {
   it('traces every column once, in processing order, and calls onStep for each', () => {
     const d = makeLabData({ rows: 8, cols: 24, calibrationTokens: 64, heldOutTokens: 1, seed: 9 });
     const seen: GptqStep[] = [];
-    const r = gptqQuantize(d.weights, gptqHessian(d.matched), { bits: 3, groupSize: 8, actOrder: true, blockSize: 10, trace: true, onStep: (s) => seen.push(s) });
+    const r = gptqQuantize(d.weights, gptqHessian(d.matched), {
+      bits: 3,
+      groupSize: 8,
+      actOrder: true,
+      blockSize: 10,
+      trace: true,
+      onStep: (s) => seen.push(s),
+    });
     expect(r.trace).toHaveLength(24);
     expect(seen).toEqual(r.trace);
     expect(r.trace!.map((s) => s.column)).toEqual(Array.from(r.order));
@@ -62,20 +74,27 @@ describe('gptqQuantize(W, H, options)', () => {
     const H = gptqHessian(d.matched);
     // Without groups the grid is fixed, so every block size must give the same codes.
     const base = gptqQuantize(d.weights, H, { bits: 3, blockSize: 128 });
-    for (const blockSize of [1, 7, 16]) expect(Array.from(gptqQuantize(d.weights, H, { bits: 3, blockSize }).codes)).toEqual(Array.from(base.codes));
+    for (const blockSize of [1, 7, 16])
+      expect(Array.from(gptqQuantize(d.weights, H, { bits: 3, blockSize }).codes)).toEqual(Array.from(base.codes));
   });
 
   it('keeps codes in [0, 2^b − 1] and ŵ = s·(q − z) of its group (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 2, max: 8 }), fc.constantFrom(undefined, 4, 7), fc.boolean(), (seed, bits, groupSize, actOrder) => {
-        const d = makeLabData({ rows: 4, cols: 20, calibrationTokens: 32, heldOutTokens: 1, seed });
-        const r = gptqQuantize(d.weights, gptqHessian(d.matched), { bits, groupSize, actOrder });
-        for (let i = 0; i < r.codes.length; i++) {
-          expect(r.codes[i]).toBeLessThanOrEqual(2 ** bits - 1);
-          const g = Math.floor(i / 20) * r.groups + r.groupIndex[i % 20]!;
-          expect(r.dequantized.data[i]).toBe(Math.fround(r.scales[g]! * (r.codes[i]! - r.zeros[g]!)));
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1000 }),
+        fc.integer({ min: 2, max: 8 }),
+        fc.constantFrom(undefined, 4, 7),
+        fc.boolean(),
+        (seed, bits, groupSize, actOrder) => {
+          const d = makeLabData({ rows: 4, cols: 20, calibrationTokens: 32, heldOutTokens: 1, seed });
+          const r = gptqQuantize(d.weights, gptqHessian(d.matched), { bits, groupSize, actOrder });
+          for (let i = 0; i < r.codes.length; i++) {
+            expect(r.codes[i]).toBeLessThanOrEqual(2 ** bits - 1);
+            const g = Math.floor(i / 20) * r.groups + r.groupIndex[i % 20]!;
+            expect(r.dequantized.data[i]).toBe(Math.fround(r.scales[g]! * (r.codes[i]! - r.zeros[g]!)));
+          }
+        },
+      ),
       { numRuns: 50 },
     );
   });
@@ -90,7 +109,11 @@ describe('gptqQuantize(W, H, options)', () => {
       for (const bits of [2, 3, 4]) {
         const d = makeLabData({ rows: 16, cols: 64, calibrationTokens: 128, heldOutTokens: 1, seed });
         const norms = outputNorms(d.weights, d.matched);
-        const g = outputError(d.weights, gptqQuantize(d.weights, gptqHessian(d.matched), { bits, groupSize: 16 }).dequantized, norms).relative;
+        const g = outputError(
+          d.weights,
+          gptqQuantize(d.weights, gptqHessian(d.matched), { bits, groupSize: 16 }).dequantized,
+          norms,
+        ).relative;
         const r = outputError(d.weights, quantizeRtn(d.weights, { bits, groupSize: 16 }).dequantized, norms).relative;
         if (g < r) wins++;
         ratioSum += g / r;
@@ -102,8 +125,14 @@ describe('gptqQuantize(W, H, options)', () => {
   });
 
   it('rejects a Hessian of the wrong size and a singular one without dampening', () => {
-    expect(() => gptqQuantize(matrix(2, 3), identity(2), { bits: 4 })).toThrow('H must be in × in = 3 × 3 for W of 2 × 3 (got 2 × 2)');
-    expect(() => gptqQuantize(matrix(1, 2, [1, 2]), matrix(2, 2, [1, 1, 1, 1]), { bits: 4, percDamp: 0 })).toThrow(/not positive definite.*raise percDamp/);
-    expect(() => gptqQuantize(matrix(1, 2), identity(2), { bits: 4, percDamp: 2 })).toThrow('percDamp must be a number at least 0 and at most 1 (got 2)');
+    expect(() => gptqQuantize(matrix(2, 3), identity(2), { bits: 4 })).toThrow(
+      'H must be in × in = 3 × 3 for W of 2 × 3 (got 2 × 2)',
+    );
+    expect(() => gptqQuantize(matrix(1, 2, [1, 2]), matrix(2, 2, [1, 1, 1, 1]), { bits: 4, percDamp: 0 })).toThrow(
+      /not positive definite.*raise percDamp/,
+    );
+    expect(() => gptqQuantize(matrix(1, 2), identity(2), { bits: 4, percDamp: 2 })).toThrow(
+      'percDamp must be a number at least 0 and at most 1 (got 2)',
+    );
   });
 });

@@ -114,7 +114,10 @@ export function gptqQuantize(w: Matrix, h: Matrix, options: GptqOptions): GptqRe
   const { size, groups, maxq, symmetric } = checkIntWeightOptions(w, options);
   assertMatrix(h, 'H');
   const { rows, cols } = w;
-  if (h.rows !== cols || h.cols !== cols) throw new RangeError(`H must be in × in = ${cols} × ${cols} for W of ${rows} × ${cols} (got ${h.rows} × ${h.cols})`);
+  if (h.rows !== cols || h.cols !== cols)
+    throw new RangeError(
+      `H must be in × in = ${cols} × ${cols} for W of ${rows} × ${cols} (got ${h.rows} × ${h.cols})`,
+    );
   const percDamp = options.percDamp ?? 0.01;
   assertNumberInRange(percDamp, 'percDamp', 0, 1);
   const blockSize = options.blockSize ?? 128;
@@ -157,7 +160,9 @@ export function gptqQuantize(w: Matrix, h: Matrix, options: GptqOptions): GptqRe
   try {
     U = choleskyUpper(choleskyInverse(cholesky({ rows: cols, cols, data: Hp }))).data;
   } catch (e) {
-    throw new RangeError(`H + λI is not positive definite (${(e as Error).message}); raise percDamp or use more calibration tokens`);
+    throw new RangeError(
+      `H + λI is not positive definite (${(e as Error).message}); raise percDamp or use more calibration tokens`,
+    );
   }
 
   // 6. Column by column, in lazy-batch blocks.
@@ -271,7 +276,16 @@ export function gptqQuantize(w: Matrix, h: Matrix, options: GptqOptions): GptqRe
 }
 
 /** Fits one grid per row to columns [c0, c1) of a row-major matrix with `cols` columns (GPTQ `find_params(W[:, c0:c1])`). */
-function fitGrids(data: Float64Array, cols: number, c0: number, c1: number, maxq: number, symmetric: boolean, scale: Float64Array, zero: Float64Array): void {
+function fitGrids(
+  data: Float64Array,
+  cols: number,
+  c0: number,
+  c1: number,
+  maxq: number,
+  symmetric: boolean,
+  scale: Float64Array,
+  zero: Float64Array,
+): void {
   const rows = data.length / cols;
   for (let r = 0; r < rows; r++) {
     let min = Infinity;

@@ -63,8 +63,23 @@ export {
 } from './matrix';
 export { quantizeRtn, type IntWeightOptions, type QuantizedMatrix } from './rtn';
 export { gptqHessian, gptqQuantize, type GptqOptions, type GptqResult, type GptqStep } from './gptq';
-export { awqQuantize, awqSearchScales, type AwqQuantizerOptions, type AwqQuantized, type AwqSearchOptions, type AwqResult, type AwqGridPoint } from './awq';
-export { smoothQuant, quantizeWeightsInt8PerRow, w8a8Output, type SmoothQuantOptions, type SmoothQuantResult, type ActivationQuant } from './smoothquant';
+export {
+  awqQuantize,
+  awqSearchScales,
+  type AwqQuantizerOptions,
+  type AwqQuantized,
+  type AwqSearchOptions,
+  type AwqResult,
+  type AwqGridPoint,
+} from './awq';
+export {
+  smoothQuant,
+  quantizeWeightsInt8PerRow,
+  w8a8Output,
+  type SmoothQuantOptions,
+  type SmoothQuantResult,
+  type ActivationQuant,
+} from './smoothquant';
 export { makeLabData, MAX_LAB_DIM, type LabData, type LabDataOptions, type ActivationDomain } from './lab-data';
 export {
   compareMethods,

@@ -10,11 +10,14 @@ describe('makeLabData(options)', () => {
     const again = makeLabData(opts);
     expect(Array.from(again.heldOut.data)).toEqual(Array.from(d.heldOut.data));
     expect(makeLabData({ ...opts, seed: 2 }).weights.data[0]).not.toBe(d.weights.data[0]);
-    for (const m of [d.weights, d.matched, d.shifted, d.heldOut]) for (const v of m.data) expect(Math.fround(v)).toBe(v);
+    for (const m of [d.weights, d.matched, d.shifted, d.heldOut])
+      for (const v of m.data) expect(Math.fround(v)).toBe(v);
   });
 
   it('has the shapes asked for and weights of standard deviation ≈ 1/√cols', () => {
-    expect([d.weights.rows, d.weights.cols, d.matched.rows, d.shifted.rows, d.heldOut.rows]).toEqual([64, 256, 256, 256, 128]);
+    expect([d.weights.rows, d.weights.cols, d.matched.rows, d.shifted.rows, d.heldOut.rows]).toEqual([
+      64, 256, 256, 256, 128,
+    ]);
     const std = Math.sqrt(d.weights.data.reduce((s, v) => s + v * v, 0) / d.weights.data.length);
     expect(std * Math.sqrt(256)).toBeCloseTo(1, 1);
   });
@@ -52,6 +55,8 @@ describe('makeLabData(options)', () => {
   it('rejects sizes and seeds out of range', () => {
     expect(() => makeLabData({ ...opts, cols: 5000 })).toThrow('cols must be at most 4,096 (got 5,000)');
     expect(() => makeLabData({ ...opts, seed: -1 })).toThrow('seed must be an integer from 0 to 4294967295 (got -1)');
-    expect(() => makeLabData({ ...opts, cols: 8, outlierChannels: 5 })).toThrow('outlierChannels must be an integer from 0 to 4 (got 5)');
+    expect(() => makeLabData({ ...opts, cols: 8, outlierChannels: 5 })).toThrow(
+      'outlierChannels must be an integer from 0 to 4 (got 5)',
+    );
   });
 });

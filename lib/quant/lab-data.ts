@@ -98,7 +98,13 @@ export function makeLabData(options: LabDataOptions): LabData {
   // Shifted: keep the first half of the production outlier channels, move the rest.
   const keep = production.outlierChannels.slice(0, Math.floor(nOutliers / 2));
   const moved = pickChannels(prng, cols, nOutliers - keep.length, production.outlierChannels);
-  const shiftedDomain = makeDomain(prng, cols, [...keep, ...moved].sort((a, b) => a - b), 0.5, 0.5);
+  const shiftedDomain = makeDomain(
+    prng,
+    cols,
+    [...keep, ...moved].sort((a, b) => a - b),
+    0.5,
+    0.5,
+  );
   // The shifted domain's kept outliers have the production sign and half the size.
   for (const j of keep) shiftedDomain.channelScale[j] = 0.5 * production.channelScale[j]!;
 
@@ -122,7 +128,13 @@ function pickChannels(prng: Prng, cols: number, count: number, exclude: readonly
   return pool.slice(0, count).sort((a, b) => a - b);
 }
 
-function makeDomain(prng: Prng, cols: number, outliers: number[], outlierFactor: number, meanSize: number): ActivationDomain {
+function makeDomain(
+  prng: Prng,
+  cols: number,
+  outliers: number[],
+  outlierFactor: number,
+  meanSize: number,
+): ActivationDomain {
   const channelScale = new Float64Array(cols);
   const channelMean = new Float64Array(cols);
   const isOutlier = new Set(outliers);

@@ -1,6 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cholesky, choleskyInverse, choleskyUpper, dot, frobeniusNorm, gram, matmul, matmulTransB, matrix, quadraticForm, transpose } from './matrix';
+import {
+  cholesky,
+  choleskyInverse,
+  choleskyUpper,
+  dot,
+  frobeniusNorm,
+  gram,
+  matmul,
+  matmulTransB,
+  matrix,
+  quadraticForm,
+  transpose,
+} from './matrix';
 
 /** A random symmetric positive-definite n × n matrix: BᵀB + n·I with B's entries in [−1, 1]. */
 const spd = fc.integer({ min: 1, max: 12 }).chain((n) =>
@@ -21,17 +33,31 @@ describe('matrix toolkit', () => {
 
   it('matmulTransB(A, B) = matmul(A, Bᵀ), and gram(A, f) = f·AᵀA (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 }), fc.integer(), (m, k, n, seed) => {
-        const rnd = (i: number) => Math.sin(seed + i * 12.9898) * 3;
-        const a = matrix(m, k, Array.from({ length: m * k }, (_, i) => rnd(i)));
-        const b = matrix(n, k, Array.from({ length: n * k }, (_, i) => rnd(i + 1000)));
-        const c1 = matmulTransB(a, b);
-        const c2 = matmul(a, transpose(b));
-        for (let i = 0; i < c1.data.length; i++) expect(c1.data[i]).toBeCloseTo(c2.data[i]!, 10);
-        const g = gram(a, 0.5);
-        const g2 = matmul(transpose(a), a);
-        for (let i = 0; i < g.data.length; i++) expect(g.data[i]).toBeCloseTo(0.5 * g2.data[i]!, 10);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.integer(),
+        (m, k, n, seed) => {
+          const rnd = (i: number) => Math.sin(seed + i * 12.9898) * 3;
+          const a = matrix(
+            m,
+            k,
+            Array.from({ length: m * k }, (_, i) => rnd(i)),
+          );
+          const b = matrix(
+            n,
+            k,
+            Array.from({ length: n * k }, (_, i) => rnd(i + 1000)),
+          );
+          const c1 = matmulTransB(a, b);
+          const c2 = matmul(a, transpose(b));
+          for (let i = 0; i < c1.data.length; i++) expect(c1.data[i]).toBeCloseTo(c2.data[i]!, 10);
+          const g = gram(a, 0.5);
+          const g2 = matmul(transpose(a), a);
+          for (let i = 0; i < g.data.length; i++) expect(g.data[i]).toBeCloseTo(0.5 * g2.data[i]!, 10);
+        },
+      ),
     );
   });
 
@@ -60,7 +86,8 @@ describe('matrix toolkit', () => {
         for (let i = 0; i < n * n; i++) expect(Math.abs(llt.data[i]! - a.data[i]!)).toBeLessThan(1e-10 * n);
         for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) expect(l.data[i * n + j]).toBe(0);
         const prod = matmul(a, choleskyInverse(l));
-        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(Math.abs(prod.data[i * n + j]! - (i === j ? 1 : 0))).toBeLessThan(1e-9);
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j < n; j++) expect(Math.abs(prod.data[i * n + j]! - (i === j ? 1 : 0))).toBeLessThan(1e-9);
         const u = choleskyUpper(a);
         const utu = matmul(transpose(u), u);
         for (let i = 0; i < n * n; i++) expect(Math.abs(utu.data[i]! - a.data[i]!)).toBeLessThan(1e-10 * n);

@@ -70,7 +70,8 @@ export function assertMatrix(m: unknown, name: string): asserts m is Matrix {
  * @throws {RangeError} if A.cols ≠ B.rows
  */
 export function matmul(a: Matrix, b: Matrix): Matrix {
-  if (a.cols !== b.rows) throw new RangeError(`matmul: A.cols must equal B.rows (got ${a.rows}×${a.cols} · ${b.rows}×${b.cols})`);
+  if (a.cols !== b.rows)
+    throw new RangeError(`matmul: A.cols must equal B.rows (got ${a.rows}×${a.cols} · ${b.rows}×${b.cols})`);
   const { rows: m, cols: k } = a;
   const n = b.cols;
   const c = new Float64Array(m * n);
@@ -95,7 +96,8 @@ export function matmul(a: Matrix, b: Matrix): Matrix {
  * @throws {RangeError} if A.cols ≠ B.cols
  */
 export function matmulTransB(a: Matrix, b: Matrix): Matrix {
-  if (a.cols !== b.cols) throw new RangeError(`matmulTransB: A.cols must equal B.cols (got ${a.rows}×${a.cols} · (${b.rows}×${b.cols})ᵀ)`);
+  if (a.cols !== b.cols)
+    throw new RangeError(`matmulTransB: A.cols must equal B.cols (got ${a.rows}×${a.cols} · (${b.rows}×${b.cols})ᵀ)`);
   const { rows: m, cols: k } = a;
   const n = b.rows;
   const c = new Float64Array(m * n);

@@ -9,7 +9,14 @@ const small = { rows: 32, cols: 128, groupSize: 32, calibrationTokens: 256, held
 describe('compareMethods(options)', () => {
   it('reports every method, with errors that fall as bits rise', () => {
     const byBits = [2, 3, 4, 8].map((bits) => compareMethods({ ...small, bits, calibration: 'matched' }));
-    expect(byBits[3]!.outcomes.map((o) => o.method)).toEqual(['rtn', 'gptq', 'gptq-act-order', 'awq', 'w8a8', 'smoothquant-w8a8']);
+    expect(byBits[3]!.outcomes.map((o) => o.method)).toEqual([
+      'rtn',
+      'gptq',
+      'gptq-act-order',
+      'awq',
+      'w8a8',
+      'smoothquant-w8a8',
+    ]);
     expect(byBits[1]!.outcomes.map((o) => o.method)).toEqual(['rtn', 'gptq', 'gptq-act-order', 'awq']);
     for (let m = 0; m < 4; m++) {
       const errors = byBits.map((r) => r.outcomes[m]!.relativeError);
@@ -29,7 +36,8 @@ describe('compareMethods(options)', () => {
     for (const bits of [3, 4]) {
       const matched = compareMethods({ ...small, bits, calibration: 'matched' });
       const shifted = compareMethods({ ...small, bits, calibration: 'shifted' });
-      for (const m of [1, 3]) expect(shifted.outcomes[m]!.relativeError).toBeGreaterThan(matched.outcomes[m]!.relativeError * 1.3);
+      for (const m of [1, 3])
+        expect(shifted.outcomes[m]!.relativeError).toBeGreaterThan(matched.outcomes[m]!.relativeError * 1.3);
       // RTN uses no calibration data: identical either way.
       expect(shifted.outcomes[0]!.relativeError).toBe(matched.outcomes[0]!.relativeError);
     }
@@ -48,9 +56,15 @@ describe('compareMethods(options)', () => {
   });
 
   it('rejects bad options, naming them', () => {
-    expect(() => compareMethods({ ...small, bits: 5, calibration: 'matched' })).toThrow('bits must be 2, 3, 4 or 8 (got 5)');
-    expect(() => compareMethods({ ...small, bits: 4, calibration: 'other' as 'matched' })).toThrow("calibration must be 'matched' or 'shifted' (got other)");
-    expect(() => compareMethods({ ...small, bits: 4, groupSize: 48, calibration: 'matched' })).toThrow('groupSize must divide cols = 128 (got 48)');
+    expect(() => compareMethods({ ...small, bits: 5, calibration: 'matched' })).toThrow(
+      'bits must be 2, 3, 4 or 8 (got 5)',
+    );
+    expect(() => compareMethods({ ...small, bits: 4, calibration: 'other' as 'matched' })).toThrow(
+      "calibration must be 'matched' or 'shifted' (got other)",
+    );
+    expect(() => compareMethods({ ...small, bits: 4, groupSize: 48, calibration: 'matched' })).toThrow(
+      'groupSize must divide cols = 128 (got 48)',
+    );
   });
 });
 

@@ -9,7 +9,13 @@ import { gptqHessian, gptqQuantize, type GptqResult } from './gptq';
 import { makeLabData, type LabData } from './lab-data';
 import { gram, matmulTransB, quadraticForm, type Matrix } from './matrix';
 import { quantizeRtn, type QuantizedMatrix } from './rtn';
-import { quantizeWeightsInt8PerRow, smoothQuant, w8a8Output, type ActivationQuant, type SmoothQuantResult } from './smoothquant';
+import {
+  quantizeWeightsInt8PerRow,
+  smoothQuant,
+  w8a8Output,
+  type ActivationQuant,
+  type SmoothQuantResult,
+} from './smoothquant';
 import { assertIntegerInRange, assertNumberInRange, assertPositiveInteger } from './validate';
 
 /** The methods the lab compares. */
@@ -63,7 +69,10 @@ export interface MethodOutcome {
 /** Everything the lab shows for one setting. */
 export interface CompareMethodsResult {
   /** The options with defaults filled in. */
-  readonly options: Required<Omit<CompareMethodsOptions, 'groupSize' | 'outlierChannels'>> & { groupSize: number | null; outlierChannels: number };
+  readonly options: Required<Omit<CompareMethodsOptions, 'groupSize' | 'outlierChannels'>> & {
+    groupSize: number | null;
+    outlierChannels: number;
+  };
   readonly data: LabData;
   /** One outcome per method, in the order rtn, gptq, gptq-act-order, awq[, w8a8, smoothquant-w8a8]. */
   readonly outcomes: readonly MethodOutcome[];
@@ -98,7 +107,8 @@ export function compareMethods(options: CompareMethodsOptions): CompareMethodsRe
   const cols = options.cols ?? 256;
   const { bits, calibration, seed } = options;
   if (![2, 3, 4, 8].includes(bits)) throw new RangeError(`bits must be 2, 3, 4 or 8 (got ${String(bits)})`);
-  if (calibration !== 'matched' && calibration !== 'shifted') throw new RangeError(`calibration must be 'matched' or 'shifted' (got ${String(calibration)})`);
+  if (calibration !== 'matched' && calibration !== 'shifted')
+    throw new RangeError(`calibration must be 'matched' or 'shifted' (got ${String(calibration)})`);
   const groupSize = options.groupSize === undefined ? Math.min(128, cols) : options.groupSize;
   if (groupSize !== null) {
     assertPositiveInteger(groupSize, 'groupSize');
@@ -160,12 +170,34 @@ export function compareMethods(options: CompareMethodsOptions): CompareMethodsRe
     outcomes.push(w8a8Outcome('w8a8', W, plainW, y, w8a8Output(plainW, null, data.heldOut, activationQuant)));
     sq = smoothQuant(W, xCal, { alpha });
     const sqEffective = unscale(sq.smoothedWeights, sq.smoothing);
-    outcomes.push(w8a8Outcome('smoothquant-w8a8', W, sqEffective, y, w8a8Output(sq.smoothedWeights, sq.smoothing, data.heldOut, activationQuant)));
+    outcomes.push(
+      w8a8Outcome(
+        'smoothquant-w8a8',
+        W,
+        sqEffective,
+        y,
+        w8a8Output(sq.smoothedWeights, sq.smoothing, data.heldOut, activationQuant),
+      ),
+    );
     lap('w8a8');
   }
 
   return {
-    options: { rows, cols, bits, groupSize, calibration, seed, calibrationTokens, heldOutTokens, outlierChannels, percDamp, alpha, activationQuant, traceGptq },
+    options: {
+      rows,
+      cols,
+      bits,
+      groupSize,
+      calibration,
+      seed,
+      calibrationTokens,
+      heldOutTokens,
+      outlierChannels,
+      percDamp,
+      alpha,
+      activationQuant,
+      traceGptq,
+    },
     data,
     outcomes,
     rtn,
@@ -207,9 +239,14 @@ export function outputNorms(w: Matrix, x: Matrix): OutputNorms {
  * ‖X·(W − Ŵ)ᵀ‖_F / ‖X·Wᵀ‖_F = √(Σ_r q(ΔW_r) / Σ_r q(W_r)), and per output channel r
  * ‖X·ΔW_rᵀ‖ / ‖X·W_rᵀ‖ = √(q(ΔW_r) / q(W_r)), since ‖X·vᵀ‖² = v·XᵀX·vᵀ for a row vector v.
  */
-export function outputError(w: Matrix, wHat: Matrix, norms: OutputNorms): { relative: number; perChannel: Float64Array } {
+export function outputError(
+  w: Matrix,
+  wHat: Matrix,
+  norms: OutputNorms,
+): { relative: number; perChannel: Float64Array } {
   const { rows, cols } = w;
-  if (wHat.rows !== rows || wHat.cols !== cols) throw new RangeError(`Ŵ must be ${rows} × ${cols} like W (got ${wHat.rows} × ${wHat.cols})`);
+  if (wHat.rows !== rows || wHat.cols !== cols)
+    throw new RangeError(`Ŵ must be ${rows} × ${cols} like W (got ${wHat.rows} × ${wHat.cols})`);
   const perChannel = new Float64Array(rows);
   const d = new Float64Array(cols);
   let num = 0;
@@ -222,7 +259,13 @@ export function outputError(w: Matrix, wHat: Matrix, norms: OutputNorms): { rela
   return { relative: norms.totalSq > 0 ? Math.sqrt(num / norms.totalSq) : 0, perChannel };
 }
 
-function weightOnlyOutcome(method: LabMethod, w: Matrix, wHat: Matrix, held: OutputNorms, cal: OutputNorms): MethodOutcome {
+function weightOnlyOutcome(
+  method: LabMethod,
+  w: Matrix,
+  wHat: Matrix,
+  held: OutputNorms,
+  cal: OutputNorms,
+): MethodOutcome {
   const e = outputError(w, wHat, held);
   return {
     method,
@@ -252,7 +295,13 @@ function w8a8Outcome(method: LabMethod, w: Matrix, wEffective: Matrix, y: Matrix
     n += num[r]!;
     d += den[r]!;
   }
-  return { method, relativeError: d > 0 ? Math.sqrt(n / d) : 0, channelError, weightError: relativeDistance(w.data, wEffective.data), calibrationError: null };
+  return {
+    method,
+    relativeError: d > 0 ? Math.sqrt(n / d) : 0,
+    channelError,
+    weightError: relativeDistance(w.data, wEffective.data),
+    calibrationError: null,
+  };
 }
 
 /** ‖a − b‖ / ‖a‖. */

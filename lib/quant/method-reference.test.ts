@@ -27,7 +27,11 @@ describe('method lab vs the reference implementations', () => {
 
   const H = gptqHessian(calibration);
   describe.each(gptqRef.runs)('GPTQ bits $bits, groupSize $groupSize, actOrder $actOrder', (run) => {
-    const r = gptqQuantize(weights, H, { bits: run.bits, groupSize: run.groupSize ?? undefined, actOrder: run.actOrder });
+    const r = gptqQuantize(weights, H, {
+      bits: run.bits,
+      groupSize: run.groupSize ?? undefined,
+      actOrder: run.actOrder,
+    });
     const codes = fromHex(run.codes);
     const deq = fromB64(run.dequantized);
 
@@ -44,7 +48,8 @@ describe('method lab vs the reference implementations', () => {
     it('gives the same zero points, scales to 1e−5 relative, and the same loss to 1e−4 relative', () => {
       // Group grids are fitted to weights already corrected by error feedback (float64 here, float32 there).
       const scales = fromB64(run.scales);
-      for (let i = 0; i < scales.length; i++) expect(Math.abs(r.scales[i]! - scales[i]!)).toBeLessThanOrEqual(scales[i]! * 1e-5);
+      for (let i = 0; i < scales.length; i++)
+        expect(Math.abs(r.scales[i]! - scales[i]!)).toBeLessThanOrEqual(scales[i]! * 1e-5);
       expect(Array.from(r.zeros)).toEqual(run.zeros);
       expect(Math.abs(r.loss - run.loss) / run.loss).toBeLessThan(1e-4);
     });
@@ -65,7 +70,8 @@ describe('method lab vs the reference implementations', () => {
 
     it('has the same activation statistic mean |x| (float32, to 1e−6 relative)', () => {
       const ref = fromB64(run.activationMean);
-      for (let j = 0; j < ref.length; j++) expect(Math.abs(r.activationMean[j]! - ref[j]!)).toBeLessThanOrEqual(ref[j]! * 1e-6);
+      for (let j = 0; j < ref.length; j++)
+        expect(Math.abs(r.activationMean[j]! - ref[j]!)).toBeLessThanOrEqual(ref[j]! * 1e-6);
     });
 
     it('has the same loss at every ratio (to 1e−4 relative) and picks the same best ratio', () => {

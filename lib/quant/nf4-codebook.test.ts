@@ -27,7 +27,7 @@ describe('NF4_CODEBOOK', () => {
     expect(Object.isFrozen(NF4_CODEBOOK)).toBe(true);
   });
 
-  it('has the decision points of bitsandbytes\' CUDA kernel as midpoints (csrc/kernels.cu dQuantizeNF4)', () => {
+  it("has the decision points of bitsandbytes' CUDA kernel as midpoints (csrc/kernels.cu dQuantizeNF4)", () => {
     // dQuantizeNF4: "if (x > 0.03979014977812767f)", "x > 0.3893125355243683f", "x > 0.6427869200706482f", "x > 0.8614784181118011f".
     expect(NF4.midpoints[7]).toBe(Math.fround(0.03979014977812767));
     expect(NF4.midpoints[11]).toBe(Math.fround(0.3893125355243683));

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_PARSED_WEIGHTS, MAX_WEIGHT_TOKEN_CHARS, MAX_WEIGHTS_TEXT_CHARS, parseWeights } from './parse-weights';
 
-
 /**
  * Call times (ms) of a linear parser: typically well under a millisecond, so the median must be under 2 ms and the
  * slowest call (a GC pause on a loaded machine) under 100 ms. The quadratic patterns took 2–3 s per call on the
@@ -35,17 +34,23 @@ describe('parseWeights(text)', () => {
     expect(() => parseWeights('NaN')).toThrow('weights: "NaN" at character 1 is not a number');
     expect(() => parseWeights('Infinity')).toThrow(/"Infinity" at character 1 is not a number/);
     expect(() => parseWeights('1..2')).toThrow(/"1..2" at character 1/);
-    expect(() => parseWeights('1,2,' + 'x'.repeat(30))).toThrow(`weights: "${'x'.repeat(20)}…" at character 5 is not a number`);
+    expect(() => parseWeights('1,2,' + 'x'.repeat(30))).toThrow(
+      `weights: "${'x'.repeat(20)}…" at character 5 is not a number`,
+    );
   });
 
   it('rejects numbers beyond the float32 range', () => {
-    expect(() => parseWeights('1e39')).toThrow('weights: "1e39" at character 1 is too large for float32 (limit ±3.4e38)');
+    expect(() => parseWeights('1e39')).toThrow(
+      'weights: "1e39" at character 1 is too large for float32 (limit ±3.4e38)',
+    );
   });
 
   it('rejects empty input and too many numbers', () => {
     expect(() => parseWeights('')).toThrow('weights: enter at least one number');
     expect(() => parseWeights(' ,\n [ ] ')).toThrow('weights: enter at least one number');
-    expect(() => parseWeights('0 '.repeat(MAX_PARSED_WEIGHTS + 1))).toThrow('weights: too many numbers (more than 1,048,576)');
+    expect(() => parseWeights('0 '.repeat(MAX_PARSED_WEIGHTS + 1))).toThrow(
+      'weights: too many numbers (more than 1,048,576)',
+    );
     expect(parseWeights('0 '.repeat(MAX_PARSED_WEIGHTS))).toHaveLength(MAX_PARSED_WEIGHTS);
   });
 
@@ -85,4 +90,3 @@ describe('parseWeights(text)', () => {
     expectFast(times);
   });
 });
-

@@ -46,7 +46,9 @@ const SEPARATOR = /[\s,;[\]]/;
 export function parseWeights(text: string): Float32Array {
   if (typeof text !== 'string') throw new TypeError('weights must be text');
   if (text.length > MAX_WEIGHTS_TEXT_CHARS) {
-    throw new RangeError(`weights: the text is too long (${groupDigits(text.length)} characters; at most ${groupDigits(MAX_WEIGHTS_TEXT_CHARS)})`);
+    throw new RangeError(
+      `weights: the text is too long (${groupDigits(text.length)} characters; at most ${groupDigits(MAX_WEIGHTS_TEXT_CHARS)})`,
+    );
   }
   const values: number[] = [];
   let i = 0;
@@ -58,7 +60,9 @@ export function parseWeights(text: string): Float32Array {
     const token = text.slice(start, i);
     const position = start + 1;
     if (token.length > MAX_WEIGHT_TOKEN_CHARS) {
-      throw new RangeError(`weights: "${token.slice(0, 20)}…" at character ${position} is too long to be a number (${groupDigits(token.length)} characters; at most ${MAX_WEIGHT_TOKEN_CHARS})`);
+      throw new RangeError(
+        `weights: "${token.slice(0, 20)}…" at character ${position} is too long to be a number (${groupDigits(token.length)} characters; at most ${MAX_WEIGHT_TOKEN_CHARS})`,
+      );
     }
     if (!DECIMAL.test(token)) {
       const shown = token.length > 20 ? `${token.slice(0, 20)}…` : token;

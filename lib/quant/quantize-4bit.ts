@@ -50,7 +50,8 @@ export function quantize4bit(
 ): FourBitResult {
   assertFloat32ArrayNonEmpty(x, 'x');
   const blocks = blockCount(x.length, blockSize);
-  if (typeof doubleQuant !== 'boolean') throw new TypeError(`doubleQuant must be true or false (got ${String(doubleQuant)})`);
+  if (typeof doubleQuant !== 'boolean')
+    throw new TypeError(`doubleQuant must be true or false (got ${String(doubleQuant)})`);
 
   const n = x.length;
   const codes = new Uint8Array(n);
@@ -86,7 +87,8 @@ export function quantize4bit(
       let k = guess[((v + 1) * halfCells) | 0] as number;
       while (v <= (bounds[k] as number)) k--;
       while (v > (bounds[k + 1] as number)) k++;
-      const code = hasSignedZero && k === zeroSortedIndex && v < 0 ? (negativeZeroCode as number) : (sortedCodes[k] as number);
+      const code =
+        hasSignedZero && k === zeroSortedIndex && v < 0 ? (negativeZeroCode as number) : (sortedCodes[k] as number);
       codes[i] = code;
       dequantized[i] = (levels[code] as number) * blockAbsmax;
     }

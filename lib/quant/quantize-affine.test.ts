@@ -55,7 +55,9 @@ describe('quantizeAffine(x, { bits, groupSize })', () => {
             expect(r.q[i] as number).toBeLessThanOrEqual(maxq);
             expect(z).toBeLessThanOrEqual(maxq);
             expect(r.dequantized[i]).toBe(Math.fround(s * ((r.q[i] as number) - z)));
-            expect(Math.abs(v - (r.dequantized[i] as number))).toBeLessThanOrEqual(s * 0.5 * (1 + 2 ** -20) + Math.abs(v) * 2 ** -22);
+            expect(Math.abs(v - (r.dequantized[i] as number))).toBeLessThanOrEqual(
+              s * 0.5 * (1 + 2 ** -20) + Math.abs(v) * 2 ** -22,
+            );
             if (v === 0) expect(r.dequantized[i]).toBe(0);
           }
         },
@@ -63,7 +65,7 @@ describe('quantizeAffine(x, { bits, groupSize })', () => {
     );
   });
 
-  it('stays finite when max − min overflows float32 (GPTQ\'s float32 code returns NaN there)', () => {
+  it("stays finite when max − min overflows float32 (GPTQ's float32 code returns NaN there)", () => {
     const r = quantizeAffine(Float32Array.of(3.4028234663852886e38, -3.4028234663852886e38, 1), { bits: 4 });
     expect(r.scales[0]).toBe(Math.fround((2 * 3.4028234663852886e38) / 15));
     expect(r.q[0]).toBe(15);
@@ -75,21 +77,34 @@ describe('quantizeAffine(x, { bits, groupSize })', () => {
 
   it('never returns NaN/Infinity for any finite input (property)', () => {
     fc.assert(
-      fc.property(fc.float32Array({ minLength: 1, maxLength: 100, noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 2, max: 8 }), (x, bits) => {
-        const r = quantizeAffine(x, { bits, groupSize: 5 });
-        for (const v of r.dequantized) expect(Number.isFinite(v)).toBe(true);
-      }),
+      fc.property(
+        fc.float32Array({ minLength: 1, maxLength: 100, noNaN: true, noDefaultInfinity: true }),
+        fc.integer({ min: 2, max: 8 }),
+        (x, bits) => {
+          const r = quantizeAffine(x, { bits, groupSize: 5 });
+          for (const v of r.dequantized) expect(Number.isFinite(v)).toBe(true);
+        },
+      ),
     );
   });
 
   it('throws for bad input, naming the argument', () => {
     const x = Float32Array.of(1, 2);
-    for (const bits of [1, 9, 4.5, Number.NaN]) expect(() => quantizeAffine(x, { bits })).toThrow(`bits must be an integer from 2 to 8 (got ${bits})`);
-    expect(() => quantizeAffine(x, {} as { bits: number })).toThrow('bits must be an integer from 2 to 8 (got undefined)');
+    for (const bits of [1, 9, 4.5, Number.NaN])
+      expect(() => quantizeAffine(x, { bits })).toThrow(`bits must be an integer from 2 to 8 (got ${bits})`);
+    expect(() => quantizeAffine(x, {} as { bits: number })).toThrow(
+      'bits must be an integer from 2 to 8 (got undefined)',
+    );
     expect(() => quantizeAffine(x, undefined as unknown as { bits: number })).toThrow(/options must be an object/);
     expect(() => quantizeAffine(x, { bits: 4, groupSize: 0 })).toThrow('groupSize must be a positive integer (got 0)');
-    expect(() => quantizeAffine(Float32Array.of(1, Number.NaN), { bits: 4 })).toThrow('x[1] must be a finite number (got NaN)');
-    expect(() => quantizeAffine(Float32Array.of(Infinity), { bits: 4 })).toThrow('x[0] must be a finite number (got Infinity)');
-    expect(() => quantizeAffine(new Float32Array(0), { bits: 4 })).toThrow('x must contain at least one value (got an empty array)');
+    expect(() => quantizeAffine(Float32Array.of(1, Number.NaN), { bits: 4 })).toThrow(
+      'x[1] must be a finite number (got NaN)',
+    );
+    expect(() => quantizeAffine(Float32Array.of(Infinity), { bits: 4 })).toThrow(
+      'x[0] must be a finite number (got Infinity)',
+    );
+    expect(() => quantizeAffine(new Float32Array(0), { bits: 4 })).toThrow(
+      'x must contain at least one value (got an empty array)',
+    );
   });
 });

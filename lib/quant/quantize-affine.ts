@@ -61,7 +61,8 @@ export interface AffineOptions {
  */
 export function quantizeAffine(x: Float32Array, options: AffineOptions): AffineResult {
   assertFloat32ArrayNonEmpty(x, 'x');
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object with bits (and optionally groupSize)');
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('options must be an object with bits (and optionally groupSize)');
   const { bits, groupSize } = options;
   assertIntegerInRange(bits, 'bits', 2, 8);
   const n = x.length;
@@ -96,7 +97,15 @@ export function quantizeAffine(x: Float32Array, options: AffineOptions): AffineR
     // A range spanning nearly all of float32 has grid ends just past it (→ ±Infinity).
     if (s * maxq > FLOAT32_MAX) saturateInfinities(dequantized, start, end);
   }
-  return { method: 'affine', bits, groupSize: groupSize === undefined ? null : groupSize, q, scales, zeroPoints, dequantized };
+  return {
+    method: 'affine',
+    bits,
+    groupSize: groupSize === undefined ? null : groupSize,
+    q,
+    scales,
+    zeroPoints,
+    dequantized,
+  };
 }
 
 /** One (step size, zero point) pair of an integer grid: x̂ = scale · (q − zero). */

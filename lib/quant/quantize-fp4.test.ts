@@ -32,7 +32,9 @@ describe('quantizeFP4(x, { blockSize })', () => {
       fc.property(fc.float32Array({ minLength: 1, maxLength: 200, noNaN: true, noDefaultInfinity: true }), (x) => {
         const r = quantizeFP4(x, { blockSize: 10 });
         for (let i = 0; i < x.length; i++) {
-          const expected = Math.fround((FP4_CODEBOOK[r.codes[i] as number] as number) * (r.absmax[Math.floor(i / 10)] as number));
+          const expected = Math.fround(
+            (FP4_CODEBOOK[r.codes[i] as number] as number) * (r.absmax[Math.floor(i / 10)] as number),
+          );
           expect(r.dequantized[i]).toBe(expected);
           expect(Number.isFinite(r.dequantized[i])).toBe(true);
         }
@@ -41,6 +43,8 @@ describe('quantizeFP4(x, { blockSize })', () => {
   });
 
   it('throws for a bad blockSize', () => {
-    expect(() => quantizeFP4(Float32Array.of(1), { blockSize: -1 })).toThrow('blockSize must be a positive integer (got -1)');
+    expect(() => quantizeFP4(Float32Array.of(1), { blockSize: -1 })).toThrow(
+      'blockSize must be a positive integer (got -1)',
+    );
   });
 });

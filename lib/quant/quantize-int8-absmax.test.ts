@@ -2,10 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { quantizeInt8Absmax } from './quantize-int8-absmax';
 
-const normalRange = fc.float32Array({ minLength: 1, maxLength: 300, noNaN: true, min: Math.fround(-1e30), max: Math.fround(1e30) });
+const normalRange = fc.float32Array({
+  minLength: 1,
+  maxLength: 300,
+  noNaN: true,
+  min: Math.fround(-1e30),
+  max: Math.fround(1e30),
+});
 
 describe('quantizeInt8Absmax(x, { blockSize })', () => {
-  it('reproduces the Hugging Face blog\'s worked example (hf-bitsandbytes-integration.md; docs/provenance.md §2)', () => {
+  it("reproduces the Hugging Face blog's worked example (hf-bitsandbytes-integration.md; docs/provenance.md §2)", () => {
     // absmax 5.4, scale 5.4/127 ≈ 0.04252: 1.2/0.04252 = 28.2 → 28; −4.3 → −101.1 → −101; 5.4 → 127.
     const r = quantizeInt8Absmax(Float32Array.of(1.2, -0.5, -4.3, 1.2, -3.1, 0.8, 2.4, 5.4));
     expect(Array.from(r.q)).toEqual([28, -12, -101, 28, -73, 19, 56, 127]);
@@ -41,7 +47,9 @@ describe('quantizeInt8Absmax(x, { blockSize })', () => {
           expect(Math.abs(r.q[i] as number)).toBeLessThanOrEqual(127);
           expect(r.dequantized[i]).toBe(Math.fround((r.q[i] as number) * scale));
           // float32 rounding of x/scale and of x̂ adds a few parts in 2^24
-          expect(Math.abs(v - (r.dequantized[i] as number))).toBeLessThanOrEqual(scale * 0.5 * (1 + 2 ** -20) + Math.abs(v) * 2 ** -22);
+          expect(Math.abs(v - (r.dequantized[i] as number))).toBeLessThanOrEqual(
+            scale * 0.5 * (1 + 2 ** -20) + Math.abs(v) * 2 ** -22,
+          );
         }
       }),
     );
@@ -70,10 +78,18 @@ describe('quantizeInt8Absmax(x, { blockSize })', () => {
   });
 
   it('throws for bad input, naming the argument', () => {
-    expect(() => quantizeInt8Absmax(new Float32Array(0))).toThrow('x must contain at least one value (got an empty array)');
+    expect(() => quantizeInt8Absmax(new Float32Array(0))).toThrow(
+      'x must contain at least one value (got an empty array)',
+    );
     expect(() => quantizeInt8Absmax(Float32Array.of(1, Number.NaN))).toThrow('x[1] must be a finite number (got NaN)');
-    expect(() => quantizeInt8Absmax(Float32Array.of(-Infinity, 1))).toThrow('x[0] must be a finite number (got -Infinity)');
-    expect(() => quantizeInt8Absmax(Float32Array.of(1), { blockSize: 0 })).toThrow('blockSize must be a positive integer (got 0)');
-    expect(() => quantizeInt8Absmax(Float32Array.of(1), { blockSize: 2.5 })).toThrow('blockSize must be a positive integer (got 2.5)');
+    expect(() => quantizeInt8Absmax(Float32Array.of(-Infinity, 1))).toThrow(
+      'x[0] must be a finite number (got -Infinity)',
+    );
+    expect(() => quantizeInt8Absmax(Float32Array.of(1), { blockSize: 0 })).toThrow(
+      'blockSize must be a positive integer (got 0)',
+    );
+    expect(() => quantizeInt8Absmax(Float32Array.of(1), { blockSize: 2.5 })).toThrow(
+      'blockSize must be a positive integer (got 2.5)',
+    );
   });
 });

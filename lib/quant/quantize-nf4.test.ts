@@ -57,20 +57,30 @@ describe('quantizeNF4(x, { blockSize })', () => {
 
   it('picks the nearest level to x / absmax and stores max |x| per block (property)', () => {
     fc.assert(
-      fc.property(fc.float32Array({ minLength: 1, maxLength: 200, noNaN: true, noDefaultInfinity: true, min: Math.fround(-1e30), max: Math.fround(1e30) }), (x) => {
-        const r = quantizeNF4(x, { blockSize: 16 });
-        for (let b = 0; b < r.absmax.length; b++) {
-          const block = Array.from(x.subarray(b * 16, b * 16 + 16));
-          expect(r.absmax[b]).toBe(Math.max(...block.map(Math.abs)));
-        }
-        for (let i = 0; i < x.length; i++) {
-          const absmax = r.absmax[Math.floor(i / 16)] as number;
-          if (absmax < 1e-37) continue; // below bitsandbytes' 1e-38 floor the ratio is not x / absmax
-          const v = (x[i] as number) / absmax;
-          const chosen = Math.abs(v - (NF4_CODEBOOK[r.codes[i] as number] as number));
-          for (const level of NF4_CODEBOOK) expect(chosen).toBeLessThanOrEqual(Math.abs(v - level) + 1e-6);
-        }
-      }),
+      fc.property(
+        fc.float32Array({
+          minLength: 1,
+          maxLength: 200,
+          noNaN: true,
+          noDefaultInfinity: true,
+          min: Math.fround(-1e30),
+          max: Math.fround(1e30),
+        }),
+        (x) => {
+          const r = quantizeNF4(x, { blockSize: 16 });
+          for (let b = 0; b < r.absmax.length; b++) {
+            const block = Array.from(x.subarray(b * 16, b * 16 + 16));
+            expect(r.absmax[b]).toBe(Math.max(...block.map(Math.abs)));
+          }
+          for (let i = 0; i < x.length; i++) {
+            const absmax = r.absmax[Math.floor(i / 16)] as number;
+            if (absmax < 1e-37) continue; // below bitsandbytes' 1e-38 floor the ratio is not x / absmax
+            const v = (x[i] as number) / absmax;
+            const chosen = Math.abs(v - (NF4_CODEBOOK[r.codes[i] as number] as number));
+            for (const level of NF4_CODEBOOK) expect(chosen).toBeLessThanOrEqual(Math.abs(v - level) + 1e-6);
+          }
+        },
+      ),
     );
   });
 
@@ -135,7 +145,9 @@ describe('quantizeNF4(x, { blockSize })', () => {
     expect(dq.doubleQuant?.codes).toHaveLength(300);
     const absmaxUsed = dq.doubleQuant?.dequantized as Float32Array;
     for (let i = 0; i < x.length; i++) {
-      expect(dq.dequantized[i]).toBe(Math.fround((NF4_CODEBOOK[dq.codes[i] as number] as number) * (absmaxUsed[Math.floor(i / 64)] as number)));
+      expect(dq.dequantized[i]).toBe(
+        Math.fround((NF4_CODEBOOK[dq.codes[i] as number] as number) * (absmaxUsed[Math.floor(i / 64)] as number)),
+      );
     }
     expect(absmaxUsed).not.toEqual(plain.absmax); // 8-bit absmax is lossy
   });
@@ -147,10 +159,18 @@ describe('quantizeNF4(x, { blockSize })', () => {
     expect(() => quantizeNF4(Float32Array.of(Number.NaN, -Infinity))).toThrow('x[0] must be a finite number (got NaN)');
     expect(() => quantizeNF4([1, 2] as unknown as Float32Array)).toThrow(TypeError);
     for (const blockSize of [0, -64, 1.5, Number.NaN, Infinity]) {
-      expect(() => quantizeNF4(Float32Array.of(1), { blockSize })).toThrow(`blockSize must be a positive integer (got ${blockSize})`);
+      expect(() => quantizeNF4(Float32Array.of(1), { blockSize })).toThrow(
+        `blockSize must be a positive integer (got ${blockSize})`,
+      );
     }
-    expect(() => quantizeNF4(Float32Array.of(1), { blockSize: '64' as unknown as number })).toThrow(/blockSize must be a positive integer/);
-    expect(() => quantizeNF4(Float32Array.of(1), { doubleQuant: 'yes' as unknown as boolean })).toThrow(/doubleQuant must be true or false/);
-    expect(() => quantizeNF4(Float32Array.of(1), { doubleQuant: true, doubleQuantBlockSize: 0 })).toThrow(/blockSize must be a positive integer/);
+    expect(() => quantizeNF4(Float32Array.of(1), { blockSize: '64' as unknown as number })).toThrow(
+      /blockSize must be a positive integer/,
+    );
+    expect(() => quantizeNF4(Float32Array.of(1), { doubleQuant: 'yes' as unknown as boolean })).toThrow(
+      /doubleQuant must be true or false/,
+    );
+    expect(() => quantizeNF4(Float32Array.of(1), { doubleQuant: true, doubleQuantBlockSize: 0 })).toThrow(
+      /blockSize must be a positive integer/,
+    );
   });
 });

@@ -4,7 +4,9 @@ import { roundHalfEven } from './round-half-even';
 
 describe('roundHalfEven(v)', () => {
   it('sends exact halves to the even neighbour, like torch.round (PyTorch docs: "round half to even")', () => {
-    expect([0.5, 1.5, 2.5, 3.5, 126.5, -0.5, -1.5, -2.5, -3.5].map(roundHalfEven)).toEqual([0, 2, 2, 4, 126, 0, -2, -2, -4]);
+    expect([0.5, 1.5, 2.5, 3.5, 126.5, -0.5, -1.5, -2.5, -3.5].map(roundHalfEven)).toEqual([
+      0, 2, 2, 4, 126, 0, -2, -2, -4,
+    ]);
   });
 
   it('differs from Math.round exactly on the halves Math.round sends up to an odd number', () => {
@@ -15,7 +17,9 @@ describe('roundHalfEven(v)', () => {
   });
 
   it('rounds non-ties to the nearest integer', () => {
-    expect([2.4999999999999996, 2.5000000000000004, -0.49999999999999994, 7.2, -7.8].map(roundHalfEven)).toEqual([2, 3, 0, 7, -8]);
+    expect([2.4999999999999996, 2.5000000000000004, -0.49999999999999994, 7.2, -7.8].map(roundHalfEven)).toEqual([
+      2, 3, 0, 7, -8,
+    ]);
   });
 
   it('returns integers and huge values unchanged, and passes NaN through', () => {

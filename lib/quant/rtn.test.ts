@@ -46,7 +46,9 @@ describe('quantizeRtn(W, { bits, groupSize, symmetric })', () => {
             expect(r.codes[i]).toBeLessThanOrEqual(2 ** bits - 1);
             const g = Math.floor(i / cols) * r.groups + r.groupIndex[i % cols]!;
             const s = r.scales[g]!;
-            expect(Math.abs(Math.fround(w.data[i]!) - r.dequantized.data[i]!)).toBeLessThanOrEqual(s / 2 + 1e-6 * s + 1e-6);
+            expect(Math.abs(Math.fround(w.data[i]!) - r.dequantized.data[i]!)).toBeLessThanOrEqual(
+              s / 2 + 1e-6 * s + 1e-6,
+            );
           }
         },
       ),
@@ -65,6 +67,8 @@ describe('quantizeRtn(W, { bits, groupSize, symmetric })', () => {
 
   it('rejects bad options with a clear message', () => {
     expect(() => quantizeRtn(matrix(1, 2), { bits: 1 })).toThrow('bits must be an integer from 2 to 8 (got 1)');
-    expect(() => quantizeRtn(matrix(1, 2), { bits: 4, groupSize: 0 })).toThrow('groupSize must be a positive integer (got 0)');
+    expect(() => quantizeRtn(matrix(1, 2), { bits: 4, groupSize: 0 })).toThrow(
+      'groupSize must be a positive integer (got 0)',
+    );
   });
 });

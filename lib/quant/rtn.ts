@@ -51,9 +51,13 @@ export interface QuantizedMatrix {
 }
 
 /** Checks the options of the integer weight quantizers; returns groupSize (cols when omitted) and maxq. */
-export function checkIntWeightOptions(w: Matrix, options: IntWeightOptions): { size: number; groups: number; maxq: number; symmetric: boolean } {
+export function checkIntWeightOptions(
+  w: Matrix,
+  options: IntWeightOptions,
+): { size: number; groups: number; maxq: number; symmetric: boolean } {
   assertMatrix(w, 'W');
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object with bits (and optionally groupSize)');
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('options must be an object with bits (and optionally groupSize)');
   assertIntegerInRange(options.bits, 'bits', 2, 8);
   if (options.groupSize !== undefined) assertPositiveInteger(options.groupSize, 'groupSize');
   const size = options.groupSize === undefined ? w.cols : Math.min(options.groupSize, w.cols);

@@ -33,7 +33,13 @@ describe('sampleWeights(options)', () => {
 
   it('multiplies exactly round(outlierFraction × n) values by outlierScale', () => {
     const base = sampleWeights({ n: 10_000, distribution: 'gaussian', seed: 9 });
-    const withOutliers = sampleWeights({ n: 10_000, distribution: 'gaussian', seed: 9, outlierFraction: 0.0123, outlierScale: 50 });
+    const withOutliers = sampleWeights({
+      n: 10_000,
+      distribution: 'gaussian',
+      seed: 9,
+      outlierFraction: 0.0123,
+      outlierScale: 50,
+    });
     let changed = 0;
     for (let i = 0; i < base.length; i++) {
       if (withOutliers[i] !== base[i]) {
@@ -50,7 +56,13 @@ describe('sampleWeights(options)', () => {
   it('makes quantization worse with outliers, as they stretch the absmax (sanity check)', async () => {
     const { quantizeInt8Absmax } = await import('./quantize-int8-absmax');
     const clean = sampleWeights({ n: 4096, distribution: 'gaussian', seed: 4 });
-    const spiky = sampleWeights({ n: 4096, distribution: 'gaussian', seed: 4, outlierFraction: 0.001, outlierScale: 100 });
+    const spiky = sampleWeights({
+      n: 4096,
+      distribution: 'gaussian',
+      seed: 4,
+      outlierFraction: 0.001,
+      outlierScale: 100,
+    });
     const sqnr = (x: Float32Array) => errorStats(x, quantizeInt8Absmax(x).dequantized).sqnrDb as number;
     expect(sqnr(spiky)).toBeLessThan(sqnr(clean) - 10);
   });
@@ -59,14 +71,24 @@ describe('sampleWeights(options)', () => {
     const ok = { n: 10, distribution: 'gaussian' as const, seed: 1 };
     expect(() => sampleWeights({ ...ok, n: 0 })).toThrow('n must be a positive integer (got 0)');
     expect(() => sampleWeights({ ...ok, n: 2.5 })).toThrow('n must be a positive integer (got 2.5)');
-    expect(() => sampleWeights({ ...ok, n: MAX_SAMPLE_WEIGHTS + 1 })).toThrow('n must be at most 33,554,432 (got 33,554,433)');
-    expect(() => sampleWeights({ ...ok, distribution: 'cauchy' as 'gaussian' })).toThrow(`distribution must be one of 'gaussian', 'laplace', 'student-t' (got "cauchy")`);
+    expect(() => sampleWeights({ ...ok, n: MAX_SAMPLE_WEIGHTS + 1 })).toThrow(
+      'n must be at most 33,554,432 (got 33,554,433)',
+    );
+    expect(() => sampleWeights({ ...ok, distribution: 'cauchy' as 'gaussian' })).toThrow(
+      `distribution must be one of 'gaussian', 'laplace', 'student-t' (got "cauchy")`,
+    );
     expect(() => sampleWeights({ ...ok, seed: -1 })).toThrow('seed must be an integer from 0 to 4294967295 (got -1)');
     expect(() => sampleWeights({ ...ok, seed: 1.5 })).toThrow(/seed must be an integer/);
-    expect(() => sampleWeights({ ...ok, std: 0 })).toThrow('std must be a number greater than 0 and at most 1000000 (got 0)');
+    expect(() => sampleWeights({ ...ok, std: 0 })).toThrow(
+      'std must be a number greater than 0 and at most 1000000 (got 0)',
+    );
     expect(() => sampleWeights({ ...ok, std: Number.NaN })).toThrow(/std must be a number/);
-    expect(() => sampleWeights({ ...ok, distribution: 'student-t', df: 2 })).toThrow('df must be a number greater than 2 and at most 1000000 (got 2)');
-    expect(() => sampleWeights({ ...ok, outlierFraction: 1.5 })).toThrow('outlierFraction must be a number at least 0 and at most 1 (got 1.5)');
+    expect(() => sampleWeights({ ...ok, distribution: 'student-t', df: 2 })).toThrow(
+      'df must be a number greater than 2 and at most 1000000 (got 2)',
+    );
+    expect(() => sampleWeights({ ...ok, outlierFraction: 1.5 })).toThrow(
+      'outlierFraction must be a number at least 0 and at most 1 (got 1.5)',
+    );
     expect(() => sampleWeights({ ...ok, outlierScale: -3 })).toThrow(/outlierScale must be a number greater than 0/);
     expect(() => sampleWeights(null as unknown as typeof ok)).toThrow(/options must be an object/);
   });

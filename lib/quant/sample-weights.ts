@@ -86,7 +86,8 @@ function nextGamma(prng: Prng, shape: number): number {
  * w.length // 4096; the standard deviation of w is close to 0.02
  */
 export function sampleWeights(options: SampleWeightsOptions): Float32Array {
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object with n, distribution and seed');
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError('options must be an object with n, distribution and seed');
   const {
     n,
     distribution,
@@ -98,7 +99,9 @@ export function sampleWeights(options: SampleWeightsOptions): Float32Array {
   } = options;
   assertPositiveInteger(n, 'n', MAX_SAMPLE_WEIGHTS);
   if (!WEIGHT_DISTRIBUTIONS.includes(distribution)) {
-    throw new RangeError(`distribution must be one of ${WEIGHT_DISTRIBUTIONS.map((d) => `'${d}'`).join(', ')} (got ${JSON.stringify(distribution)})`);
+    throw new RangeError(
+      `distribution must be one of ${WEIGHT_DISTRIBUTIONS.map((d) => `'${d}'`).join(', ')} (got ${JSON.stringify(distribution)})`,
+    );
   }
   assertIntegerInRange(seed, 'seed', 0, 2 ** 32 - 1);
   assertNumberInRange(std, 'std', 0, MAX_SCALE, { minExclusive: true });

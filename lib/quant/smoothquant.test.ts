@@ -34,8 +34,16 @@ describe('smoothQuant(W, X, { alpha })', () => {
   it('leaves the full-precision product unchanged: (X / s)·(W·s)ᵀ = X·Wᵀ before quantization', () => {
     const d = makeLabData({ rows: 8, cols: 32, calibrationTokens: 64, heldOutTokens: 16, seed: 2 });
     const r = smoothQuant(d.weights, d.matched, { alpha: 0.8 });
-    const xs = matrix(16, 32, Array.from(d.heldOut.data, (v, i) => v / r.smoothing[i % 32]!));
-    const ws = matrix(8, 32, Array.from(d.weights.data, (v, i) => v * r.smoothing[i % 32]!));
+    const xs = matrix(
+      16,
+      32,
+      Array.from(d.heldOut.data, (v, i) => v / r.smoothing[i % 32]!),
+    );
+    const ws = matrix(
+      8,
+      32,
+      Array.from(d.weights.data, (v, i) => v * r.smoothing[i % 32]!),
+    );
     const y = matmulTransB(d.heldOut, d.weights).data;
     const y2 = matmulTransB(xs, ws).data;
     y.forEach((v, i) => expect(y2[i]).toBeCloseTo(v, 4));
@@ -44,7 +52,8 @@ describe('smoothQuant(W, X, { alpha })', () => {
   it('cuts the W8A8 output error on activations with outlier channels (per-token and per-tensor)', () => {
     const d = makeLabData({ rows: 32, cols: 128, calibrationTokens: 256, heldOutTokens: 256, seed: 7 });
     const y = matmulTransB(d.heldOut, d.weights).data;
-    const rel = (yHat: Float64Array) => Math.sqrt(yHat.reduce((s, v, i) => s + (v - y[i]!) ** 2, 0) / y.reduce((s, v) => s + v * v, 0));
+    const rel = (yHat: Float64Array) =>
+      Math.sqrt(yHat.reduce((s, v, i) => s + (v - y[i]!) ** 2, 0) / y.reduce((s, v) => s + v * v, 0));
     for (const mode of ['per-token', 'per-tensor'] as const) {
       const plain = rel(w8a8Output(quantizeWeightsInt8PerRow(d.weights, null).dequantized, null, d.heldOut, mode).data);
       const r = smoothQuant(d.weights, d.matched);
@@ -54,6 +63,8 @@ describe('smoothQuant(W, X, { alpha })', () => {
   });
 
   it('rejects α outside [0, 1]', () => {
-    expect(() => smoothQuant(matrix(1, 1, [1]), matrix(1, 1, [1]), { alpha: 1.5 })).toThrow('alpha must be a number at least 0 and at most 1 (got 1.5)');
+    expect(() => smoothQuant(matrix(1, 1, [1]), matrix(1, 1, [1]), { alpha: 1.5 })).toThrow(
+      'alpha must be a number at least 0 and at most 1 (got 1.5)',
+    );
   });
 });

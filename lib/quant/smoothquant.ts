@@ -92,12 +92,17 @@ export function smoothQuant(w: Matrix, x: Matrix, options: SmoothQuantOptions = 
  * scale_r = max_j |W'_rj| / 127, q = round(w / scale_r) half-to-even, via `quantizeInt8Absmax`
  * with one block per row. Float32.
  */
-export function quantizeWeightsInt8PerRow(w: Matrix, smoothing: Float32Array | null): { codes: Int8Array; scales: Float32Array; dequantized: Matrix } {
+export function quantizeWeightsInt8PerRow(
+  w: Matrix,
+  smoothing: Float32Array | null,
+): { codes: Int8Array; scales: Float32Array; dequantized: Matrix } {
   const { rows, cols } = w;
-  if (smoothing !== null && smoothing.length !== cols) throw new RangeError(`smoothing must have ${cols} entries (got ${smoothing.length})`);
+  if (smoothing !== null && smoothing.length !== cols)
+    throw new RangeError(`smoothing must have ${cols} entries (got ${smoothing.length})`);
   const scaled = new Float32Array(rows * cols);
   for (let r = 0; r < rows; r++) {
-    for (let j = 0; j < cols; j++) scaled[r * cols + j] = smoothing === null ? w.data[r * cols + j]! : f32(w.data[r * cols + j]!) * smoothing[j]!;
+    for (let j = 0; j < cols; j++)
+      scaled[r * cols + j] = smoothing === null ? w.data[r * cols + j]! : f32(w.data[r * cols + j]!) * smoothing[j]!;
   }
   const q = quantizeInt8Absmax(scaled, { blockSize: cols });
   return { codes: q.q, scales: q.scales, dequantized: { rows, cols, data: Float64Array.from(q.dequantized) } };
@@ -113,13 +118,22 @@ export function quantizeWeightsInt8PerRow(w: Matrix, smoothing: Float32Array | n
  *
  * @throws {RangeError} if the sizes disagree
  */
-export function w8a8Output(weightsInt8: Matrix, smoothing: Float32Array | null, x: Matrix, activationQuant: ActivationQuant): Matrix {
+export function w8a8Output(
+  weightsInt8: Matrix,
+  smoothing: Float32Array | null,
+  x: Matrix,
+  activationQuant: ActivationQuant,
+): Matrix {
   assertMatrix(x, 'X');
   const { rows: tokens, cols } = x;
-  if (weightsInt8.cols !== cols) throw new RangeError(`X must have W's ${weightsInt8.cols} input columns (got ${cols})`);
-  if (smoothing !== null && smoothing.length !== cols) throw new RangeError(`smoothing must have ${cols} entries (got ${smoothing.length})`);
+  if (weightsInt8.cols !== cols)
+    throw new RangeError(`X must have W's ${weightsInt8.cols} input columns (got ${cols})`);
+  if (smoothing !== null && smoothing.length !== cols)
+    throw new RangeError(`smoothing must have ${cols} entries (got ${smoothing.length})`);
   const xs = new Float32Array(tokens * cols);
-  for (let t = 0; t < tokens; t++) for (let j = 0; j < cols; j++) xs[t * cols + j] = smoothing === null ? x.data[t * cols + j]! : x.data[t * cols + j]! / smoothing[j]!;
+  for (let t = 0; t < tokens; t++)
+    for (let j = 0; j < cols; j++)
+      xs[t * cols + j] = smoothing === null ? x.data[t * cols + j]! : x.data[t * cols + j]! / smoothing[j]!;
   const qa = quantizeInt8Absmax(xs, activationQuant === 'per-token' ? { blockSize: cols } : {});
   const out = weightsInt8.rows;
   const y = new Float64Array(tokens * out);

@@ -23,7 +23,10 @@ import { roundHalfEven } from './round-half-even';
 
 const fromBits = (bits: number[]) => new Float32Array(Int32Array.from(bits).buffer);
 const fromHex = (hex: string) => Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
-const sha256 = (bytes: Uint8Array | Int8Array) => createHash('sha256').update(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)).digest('hex');
+const sha256 = (bytes: Uint8Array | Int8Array) =>
+  createHash('sha256')
+    .update(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+    .digest('hex');
 const without = <T extends Float32Array | Uint8Array | Int8Array>(a: T, start: number, end: number): T => {
   const out = new (a.constructor as new (n: number) => T)(a.length - (end - start));
   out.set(a.subarray(0, start) as unknown as ArrayLike<number>, 0);
@@ -75,18 +78,23 @@ describe('lib/quant matches PyTorch + bitsandbytes / GPTQ reference code', () =>
     expect(Array.from(r.secondLevelAbsmax)).toEqual(Array.from(fromBits(dq.secondLevelAbsmaxBits)));
     expect(Array.from(r.codes)).toEqual(Array.from(fromHex(dq.codes)));
     const expected = fromBits(dq.dequantizedBits);
-    for (let i = 0; i < expected.length; i++) expect(Math.abs((r.dequantized[i] as number) - (expected[i] as number))).toBeLessThanOrEqual(Math.abs(offset) * 2 ** -22);
+    for (let i = 0; i < expected.length; i++)
+      expect(Math.abs((r.dequantized[i] as number) - (expected[i] as number))).toBeLessThanOrEqual(
+        Math.abs(offset) * 2 ** -22,
+      );
   });
 
   it('quantizeInt8Absmax equals torch.round(x / (absmax / 127)) per block of 64 (except subnormal block 10)', () => {
     const r = quantizeInt8Absmax(x, { blockSize: 64 });
     // Block 10 holds subnormal values: torch keeps a subnormal scale; lib/quant raises it to 2^-126 (documented).
     expect(sha256(without(r.q, 640, 704))).toBe(reference.int8Block64.qSha256WithoutBlock10);
-    expect(Array.from(without(r.scales, 10, 11))).toEqual(Array.from(fromBits(reference.int8Block64.scaleBitsWithoutBlock10)));
+    expect(Array.from(without(r.scales, 10, 11))).toEqual(
+      Array.from(fromBits(reference.int8Block64.scaleBitsWithoutBlock10)),
+    );
     expect(r.scales[10]).toBe(2 ** -126);
   });
 
-  it('quantizeInt8Absmax per tensor equals torch, and bitsandbytes\' multiply form agrees on every value', () => {
+  it("quantizeInt8Absmax per tensor equals torch, and bitsandbytes' multiply form agrees on every value", () => {
     const r = quantizeInt8Absmax(x);
     expect(sha256(r.q)).toBe(reference.int8PerTensor.qSha256);
     expect(Array.from(r.scales)).toEqual(Array.from(fromBits(reference.int8PerTensor.scaleBits)));
@@ -107,6 +115,8 @@ describe('lib/quant matches PyTorch + bitsandbytes / GPTQ reference code', () =>
   }
 
   it('roundHalfEven agrees with torch.round on ties', () => {
-    expect(reference.torchRoundTies.input.map(roundHalfEven)).toEqual(reference.torchRoundTies.output.map((v) => v + 0));
+    expect(reference.torchRoundTies.input.map(roundHalfEven)).toEqual(
+      reference.torchRoundTies.output.map((v) => v + 0),
+    );
   });
 });

@@ -29,7 +29,11 @@ export function assertFiniteValues(values: ArrayLike<number>, name: string): voi
 }
 
 /** Throws unless `value` is an integer in [1, max]. */
-export function assertPositiveInteger(value: unknown, name: string, max = Number.MAX_SAFE_INTEGER): asserts value is number {
+export function assertPositiveInteger(
+  value: unknown,
+  name: string,
+  max = Number.MAX_SAFE_INTEGER,
+): asserts value is number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw new RangeError(`${name} must be a positive integer (got ${String(value)})`);
   }

@@ -24,7 +24,8 @@ export const MLP_LIVE_WIDTHS = 3;
 export function widestMlpWidth(spec: ModelSpec): number {
   const mlp = spec.mlp;
   if (mlp.kind === 'dense') return mlp.intermediateSize;
-  const moeWidth = mlp.expertsPerToken * mlp.expertIntermediateSize + mlp.numSharedExperts * mlp.sharedExpertIntermediateSize;
+  const moeWidth =
+    mlp.expertsPerToken * mlp.expertIntermediateSize + mlp.numSharedExperts * mlp.sharedExpertIntermediateSize;
   return Math.max(moeWidth, mlp.denseLayers > 0 ? mlp.denseIntermediateSize : 0);
 }
 
@@ -72,7 +73,15 @@ export function estimateActivationBytes(
   { maxBatchedTokens, maxNumSeqs }: { maxBatchedTokens: Tokens; maxNumSeqs: number },
 ): ActivationEstimate {
   const mlpWidth = widestMlpWidth(spec);
-  const mlpBytes = maxBatchedTokens * MLP_LIVE_WIDTHS * mlpWidth * ACTIVATION_ELEMENT_BYTES * VLLM_FORWARD_WORKSPACE_FACTOR;
+  const mlpBytes =
+    maxBatchedTokens * MLP_LIVE_WIDTHS * mlpWidth * ACTIVATION_ELEMENT_BYTES * VLLM_FORWARD_WORKSPACE_FACTOR;
   const logitsBytes = maxNumSeqs * spec.vocabSize * LOGIT_BYTES * VLLM_SAMPLER_LOGIT_COPIES;
-  return { chunkTokens: maxBatchedTokens, mlpWidth, mlpBytes, logitRows: maxNumSeqs, logitsBytes, bytes: Math.max(mlpBytes, logitsBytes) };
+  return {
+    chunkTokens: maxBatchedTokens,
+    mlpWidth,
+    mlpBytes,
+    logitRows: maxNumSeqs,
+    logitsBytes,
+    bytes: Math.max(mlpBytes, logitsBytes),
+  };
 }

@@ -66,7 +66,6 @@ export const MAX_BATCH = 100_000;
 /** Largest accepted `gpuCount`: 64. */
 export const MAX_GPU_COUNT = 64;
 
-
 /**
  * vLLM's default `max_num_batched_tokens` for the OpenAI-compatible server on a
  * given GPU: 8192 when the GPU has at least 70 GiB and is not an A100, else 2048.

@@ -5,7 +5,13 @@ import { BYTES_PER_GB } from '../units';
 import { estimateMemory, type MemoryInput } from './estimateMemory';
 import { DEFAULT_OVERHEAD_BYTES_PER_GPU } from './defaults';
 
-const LLAMA_70B_INT8_8x4K: MemoryInput = { model: 'llama-3.1-70b', weights: 'int8-w8a8', kvBits: 16, contextTokens: 4096, batch: 8 };
+const LLAMA_70B_INT8_8x4K: MemoryInput = {
+  model: 'llama-3.1-70b',
+  weights: 'int8-w8a8',
+  kvBits: 16,
+  contextTokens: 4096,
+  batch: 8,
+};
 
 describe('estimateMemory(input)', () => {
   it('Llama-3.1-70B INT8, BF16 KV, 8 × 4,096 tokens: every term by hand', () => {
@@ -39,14 +45,19 @@ describe('estimateMemory(input)', () => {
     expect(kv?.formula).toBe(
       '2 × 80 layers × 8 KV heads × 128 head_dim × 2 B = 327,680 B/token × 4,096 tokens × 8 sequences = 10.7 GB (10.0 GiB)',
     );
-    expect(activations?.formula).toContain('max(2,048 tokens × 3 × 28,672 × 2 B × 1.5, 256 × 128,256 logits × 4 B × 3.8)');
+    expect(activations?.formula).toContain(
+      'max(2,048 tokens × 3 × 28,672 × 2 B × 1.5, 256 × 128,256 logits × 4 B × 3.8)',
+    );
     expect(activations?.formula).toContain('calibrated');
     expect(overhead?.formula).toBe('0.25 GiB = 0.3 GB (0.3 GiB)');
-    expect(estimateMemory({ ...LLAMA_70B_INT8_8x4K, gpuCount: 2 }).terms[3]?.formula).toBe('2.05 GiB (incl. NCCL buffers) per GPU × 2 GPUs = 4.4 GB (4.1 GiB)');
+    expect(estimateMemory({ ...LLAMA_70B_INT8_8x4K, gpuCount: 2 }).terms[3]?.formula).toBe(
+      '2.05 GiB (incl. NCCL buffers) per GPU × 2 GPUs = 4.4 GB (4.1 GiB)',
+    );
   });
 
   it('KV cache depends on kvBits, never on the weight format (a bug of some public VRAM calculators, which size the cache by the weight format)', () => {
-    const kv = (weights: string, kvBits: number) => estimateMemory({ ...LLAMA_70B_INT8_8x4K, weights, kvBits }).kvCacheBytes;
+    const kv = (weights: string, kvBits: number) =>
+      estimateMemory({ ...LLAMA_70B_INT8_8x4K, weights, kvBits }).kvCacheBytes;
     expect(kv('bf16', 16)).toBe(kv('int4-g128', 16));
     expect(kv('bf16', 16)).toBe(kv('gguf-q4_k', 16));
     expect(kv('bf16', 8)).toBe(kv('bf16', 16) / 2);
@@ -68,12 +79,21 @@ describe('estimateMemory(input)', () => {
       const at8k = estimateMemory({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens: 8192, batch: 3 });
       expect(at8k.kvCacheBytes).toBe(perLayer * (21 * 8192 + 21 * 6160) * 3);
       expect(at8k.engine).toBe('vllm');
-      expect(at8k.terms[1]!.formula).toContain('KV reserved as vLLM does: window − 1 + batched tokens, in 16-token blocks');
+      expect(at8k.terms[1]!.formula).toContain(
+        'KV reserved as vLLM does: window − 1 + batched tokens, in 16-token blocks',
+      );
       // 100 tokens: full cdiv(100, 16) = 7 blocks = 112; sliding min(6,143, 100) = 100 → 7 + 1 = 8 blocks = 128.
       const at100 = estimateMemory({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens: 100, batch: 3 });
       expect(at100.kvCacheBytes).toBe(perLayer * (21 * 112 + 21 * 128) * 3);
       // 8,192 batched tokens (fitOnGpu's H100 default) at 32,768: sliding cdiv(12,287, 16) + 1 = 769 blocks = 12,304.
-      const big = estimateMemory({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens: 32768, batch: 1, maxBatchedTokens: 8192 });
+      const big = estimateMemory({
+        model: 'gemma-2-9b',
+        weights: 'bf16',
+        kvBits: 16,
+        contextTokens: 32768,
+        batch: 1,
+        maxBatchedTokens: 8192,
+      });
       expect(big.kvCacheBytes).toBe(perLayer * (21 * 32768 + 21 * 12_304));
       // Full-attention models: the context in 16-token blocks (4,100 → 257 blocks = 4,112 tokens); Llama-3.1-70B 327,680 B/token.
       const llama = estimateMemory({ ...LLAMA_70B_INT8_8x4K, contextTokens: 4100, batch: 1 });
@@ -83,15 +103,24 @@ describe('estimateMemory(input)', () => {
 
     it('llama.cpp (src/llama-kv-cache-iswa.cpp): full layers n_ctx, SWA cache GGML_PAD(min(n_ctx, n_swa · n_seq + n_ubatch), 256) shared by the sequences', () => {
       // 3 sequences of 8,192: full 3 × 8,192 per layer; SWA min(24,576, 4,096 × 3 + 512 = 12,800) → 12,800 (a multiple of 256).
-      const m = estimateMemory({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens: 8192, batch: 3, engine: 'llama.cpp' });
+      const m = estimateMemory({
+        model: 'gemma-2-9b',
+        weights: 'bf16',
+        kvBits: 16,
+        contextTokens: 8192,
+        batch: 3,
+        engine: 'llama.cpp',
+      });
       expect(m.kvCacheBytes).toBe(perLayer * (21 * 8192 * 3 + 21 * 12_800));
       expect(m.engine).toBe('llama.cpp');
       expect(m.terms[1]!.formula).toContain('KV reserved as llama.cpp does');
       // No windows: llama.cpp holds exactly n_ctx (no 16-token blocks).
-      expect(estimateMemory({ ...LLAMA_70B_INT8_8x4K, contextTokens: 4100, batch: 1, engine: 'llama.cpp' }).kvCacheBytes).toBe(327_680 * 4100);
+      expect(
+        estimateMemory({ ...LLAMA_70B_INT8_8x4K, contextTokens: 4100, batch: 1, engine: 'llama.cpp' }).kvCacheBytes,
+      ).toBe(327_680 * 4100);
     });
 
-    it('reservation ≥ the bare window, ≤ the full context plus the engine\'s rounding (one 16-token block, or one 256-cell pad, per windowed layer)', () => {
+    it("reservation ≥ the bare window, ≤ the full context plus the engine's rounding (one 16-token block, or one 256-cell pad, per windowed layer)", () => {
       fc.assert(
         fc.property(
           fc.constantFrom(...MODELS.map((m) => m.id)),
@@ -101,26 +130,47 @@ describe('estimateMemory(input)', () => {
           fc.integer({ min: 1, max: 20_000 }),
           (model, engine, batch, contextTokens, maxBatchedTokens) => {
             const spec = getModel(model).spec;
-            const m = estimateMemory({ model, weights: 'bf16', kvBits: 16, contextTokens, batch, engine, maxBatchedTokens });
+            const m = estimateMemory({
+              model,
+              weights: 'bf16',
+              kvBits: 16,
+              contextTokens,
+              batch,
+              engine,
+              maxBatchedTokens,
+            });
             const perTokenLayer = m.kvCacheBytesPerToken / spec.numLayers;
             const windowed = spec.slidingWindow ? Math.min(spec.slidingWindow.numLayers, spec.numLayers) : 0;
             const bare = kvCacheBytesPerSequence(spec, { bits: 16, contextTokens }) * batch;
             const fullContext = engine === 'vllm' ? Math.ceil(contextTokens / 16) * 16 : contextTokens;
             const rounding = engine === 'vllm' ? windowed * 16 * batch : windowed * 255;
             expect(m.kvCacheBytes).toBeGreaterThanOrEqual(bare);
-            expect(m.kvCacheBytes).toBeLessThanOrEqual(perTokenLayer * (spec.numLayers * fullContext * batch + rounding));
+            expect(m.kvCacheBytes).toBeLessThanOrEqual(
+              perTokenLayer * (spec.numLayers * fullContext * batch + rounding),
+            );
           },
         ),
       );
     });
 
     it('DeepSeek-V3.2 FP8 cache: 656 B fp8_ds_mla + 132 B indexer key per layer (vLLM PR #25896)', () => {
-      const m = estimateMemory({ model: 'deepseek-v3', weights: 'fp8-w8a8', kvBits: 8, kvLayout: 'deepseek-v3.2-fp8', contextTokens: 4096, batch: 2 });
+      const m = estimateMemory({
+        model: 'deepseek-v3',
+        weights: 'fp8-w8a8',
+        kvBits: 8,
+        kvLayout: 'deepseek-v3.2-fp8',
+        contextTokens: 4096,
+        batch: 2,
+      });
       expect(m.kvCacheBytesPerToken).toBe(61 * (656 + 132)); // 48,068 B, not 61 × 576 = 35,136 B of a plain FP8 MLA cache
       expect(m.kvCacheBytes).toBe(61 * 788 * 4096 * 2);
-      expect(() => estimateMemory({ ...LLAMA_70B_INT8_8x4K, kvLayout: 'deepseek-v3.2-fp8' })).toThrow(/^kvLayout: the FP8 MLA cache layout applies to MLA models only/);
+      expect(() => estimateMemory({ ...LLAMA_70B_INT8_8x4K, kvLayout: 'deepseek-v3.2-fp8' })).toThrow(
+        /^kvLayout: the FP8 MLA cache layout applies to MLA models only/,
+      );
       expect(() => estimateMemory({ ...LLAMA_70B_INT8_8x4K, kvLayout: 'fp4' as never })).toThrow(/^kvLayout must be/);
-      expect(() => estimateMemory({ ...LLAMA_70B_INT8_8x4K, engine: 'sglang' as never })).toThrow(/^engine must be "vllm" or "llama.cpp"/);
+      expect(() => estimateMemory({ ...LLAMA_70B_INT8_8x4K, engine: 'sglang' as never })).toThrow(
+        /^engine must be "vllm" or "llama.cpp"/,
+      );
     });
   });
 
@@ -135,14 +185,27 @@ describe('estimateMemory(input)', () => {
     expect(sixteen.kvReplication).toBe(2);
     expect(sixteen.kvCacheBytes).toBe(2 * one.kvCacheBytes);
     expect(sixteen.terms[1]?.formula).toContain('× 2 copies');
-    const v3 = (gpuCount: number) => estimateMemory({ model: 'deepseek-v3', weights: 'fp8-w8a8', kvBits: 16, contextTokens: 4096, batch: 1, gpuCount });
+    const v3 = (gpuCount: number) =>
+      estimateMemory({
+        model: 'deepseek-v3',
+        weights: 'fp8-w8a8',
+        kvBits: 16,
+        contextTokens: 4096,
+        batch: 1,
+        gpuCount,
+      });
     // DeepSeek-V3 latent: 61 × (512 + 64) × 2 B = 70,272 B/token (docs/provenance.md §7), on each of 8 GPUs
     expect(v3(1).kvCacheBytes).toBe(70_272 * 4096);
     expect(v3(8).kvCacheBytes).toBe(8 * 70_272 * 4096);
   });
 
   it('options: overheadBytesPerGpu, maxBatchedTokens and a measured activationBytes replace the defaults', () => {
-    const m = estimateMemory({ ...LLAMA_70B_INT8_8x4K, overheadBytesPerGpu: 650e6, maxBatchedTokens: 8192, activationBytes: undefined });
+    const m = estimateMemory({
+      ...LLAMA_70B_INT8_8x4K,
+      overheadBytesPerGpu: 650e6,
+      maxBatchedTokens: 8192,
+      activationBytes: undefined,
+    });
     expect(m.overheadBytes).toBe(650e6);
     expect(m.activation?.chunkTokens).toBe(8192);
     const measured = estimateMemory({ ...LLAMA_70B_INT8_8x4K, activationBytes: 4.8 * 2 ** 30 });
@@ -165,7 +228,8 @@ describe('estimateMemory(input)', () => {
         fc.integer({ min: 1, max: 5000 }),
         fc.integer({ min: 1, max: 200_000 }),
         (model, weights, batch, contextTokens) => {
-          const at = (b: number, c: number) => estimateMemory({ model, weights, kvBits: 16, batch: b, contextTokens: c }).totalBytes;
+          const at = (b: number, c: number) =>
+            estimateMemory({ model, weights, kvBits: 16, batch: b, contextTokens: c }).totalBytes;
           expect(at(batch + 1, contextTokens)).toBeGreaterThanOrEqual(at(batch, contextTokens));
           expect(at(batch, contextTokens + 1)).toBeGreaterThanOrEqual(at(batch, contextTokens));
         },

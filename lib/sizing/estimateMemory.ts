@@ -1,4 +1,10 @@
-import { kvCacheFormula, kvCacheFormulaDeepseekV32Fp8, kvReservationBytesPerSequence, kvReservedTokensPerLayer, layerAttentionOf } from '../models';
+import {
+  kvCacheFormula,
+  kvCacheFormulaDeepseekV32Fp8,
+  kvReservationBytesPerSequence,
+  kvReservedTokensPerLayer,
+  layerAttentionOf,
+} from '../models';
 import type { KvCacheFormula, KvEngine, KvReservationOptions } from '../models';
 import type { ModelSpec } from '../models/types';
 import { formatBytesBoth, formatCount, formatGiB, groupDigits } from '../units';
@@ -124,7 +130,8 @@ export function planMemory(input: Omit<MemoryInput, 'batch' | 'contextTokens'>):
   const spec = resolveModel(input.model);
   assertKvBits(input.kvBits);
   const engine = input.engine ?? 'vllm';
-  if (engine !== 'vllm' && engine !== 'llama.cpp') throw new RangeError(`engine must be "vllm" or "llama.cpp" (got ${JSON.stringify(engine)})`);
+  if (engine !== 'vllm' && engine !== 'llama.cpp')
+    throw new RangeError(`engine must be "vllm" or "llama.cpp" (got ${JSON.stringify(engine)})`);
   const kvLayout = input.kvLayout ?? null;
   if (kvLayout !== null && kvLayout !== 'deepseek-v3.2-fp8') {
     throw new RangeError(`kvLayout must be "deepseek-v3.2-fp8" or absent (got ${JSON.stringify(kvLayout)})`);
@@ -144,7 +151,8 @@ export function planMemory(input: Omit<MemoryInput, 'batch' | 'contextTokens'>):
   const overheadBytesPerGpu = input.overheadBytesPerGpu ?? vllmNonTorchBytesPerGpu(gpuCount);
   assertPositive(overheadBytesPerGpu, 'overheadBytesPerGpu', Infinity, true);
   if (input.activationBytes !== undefined) assertPositive(input.activationBytes, 'activationBytes', Infinity, true);
-  const activation = input.activationBytes === undefined ? estimateActivationBytes(spec, { maxBatchedTokens, maxNumSeqs }) : null;
+  const activation =
+    input.activationBytes === undefined ? estimateActivationBytes(spec, { maxBatchedTokens, maxNumSeqs }) : null;
   if (typeof input.weights !== 'string' || input.weights === '') {
     throw new Error(`weights must be a weight format id (got ${JSON.stringify(input.weights)})`);
   }
@@ -210,9 +218,13 @@ function kvTokensText(plan: MemoryPlan, batch: number, contextTokens: Tokens): s
   const tokensWord = (n: number) => `${groupDigits(n)} ${n === 1 ? 'token' : 'tokens'}`;
   // Every layer reserves the same (no windows, or windows the context does not reach): one count says it.
   if (new Set([...groups.values()].map((g) => g.tokens)).size === 1) {
-    return average === contextTokens ? tokensWord(contextTokens) : `${tokensWord(average)} (${formatCount(contextTokens)} in 16-token blocks)`;
+    return average === contextTokens
+      ? tokensWord(contextTokens)
+      : `${tokensWord(average)} (${formatCount(contextTokens)} in 16-token blocks)`;
   }
-  const parts = [...groups.values()].map((g) => `${g.count} ${g.kind} ${g.count === 1 ? 'layer' : 'layers'} × ${groupDigits(g.tokens)}`);
+  const parts = [...groups.values()].map(
+    (g) => `${g.count} ${g.kind} ${g.count === 1 ? 'layer' : 'layers'} × ${groupDigits(g.tokens)}`,
+  );
   const chunked = layers.some((l) => l.kind === 'chunked');
   const rule =
     plan.engine === 'vllm'
@@ -289,7 +301,8 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
       ? `${formatCount(weights.quantizedParams)} params × ${weights.bitsPerWeight} bits / 8 + ${formatCount(weights.sixteenBitParams)} params (${weights.embeddingsAt16Bit ? 'embedding, lm_head, norms' : 'norms'}) × 16 bits / 8 = ${formatBytesBoth(weights.bytes)}`
       : `${formatCount(weights.quantizedParams)} params × ${weights.bitsPerWeight} bits / 8 = ${formatBytesBoth(weights.bytes)}`;
 
-  const copies = plan.kvReplication === 1 ? '' : ` × ${formatCount(plan.kvReplication)} copies (replicated across GPUs)`;
+  const copies =
+    plan.kvReplication === 1 ? '' : ` × ${formatCount(plan.kvReplication)} copies (replicated across GPUs)`;
   const cached = kvTokensText(plan, batch, contextTokens);
   const kvFormula = `${plan.kvFormula.formula} = ${formatCount(plan.kvCacheBytesPerToken)} B/token × ${cached} × ${plural(batch, 'sequence', 'sequences')}${copies} = ${formatBytesBoth(kvCacheBytes)}`;
 
@@ -324,7 +337,12 @@ export function estimateMemory(input: MemoryInput): MemoryEstimate {
     terms: [
       { id: 'weights', label: 'Weights', formula: weightsFormula, bytes: weights.bytes },
       { id: 'kvCache', label: 'KV cache', formula: kvFormula, bytes: kvCacheBytes },
-      { id: 'activations', label: 'Activation peak (vLLM profile)', formula: activationFormula, bytes: activationBytes },
+      {
+        id: 'activations',
+        label: 'Activation peak (vLLM profile)',
+        formula: activationFormula,
+        bytes: activationBytes,
+      },
       { id: 'overhead', label: 'Non-torch memory (cuBLAS, NCCL)', formula: overheadFormula, bytes: overheadBytes },
     ],
     warnings,

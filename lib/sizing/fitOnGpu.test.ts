@@ -21,7 +21,7 @@ describe('fitOnGpu(input)', () => {
     // Llama-3.1-70B INT8 linear + BF16 embed/lm_head: 67.67 GiB. A100 → vLLM's 2,048-token / 256-sequence profile:
     // activation peak max(2,048 × 3 × 28,672 × 2 B × 1.5, 256 × 128,256 × 4 B × 3.8) = 0.49 GiB; non-torch 0.25 GiB.
     // One 4,096-token sequence is 327,680 B × 4,096 = 1.25 GiB.
-    it('at vLLM\'s default (0.92): 0.92 × 79.53 − 67.67 − 0.49 − 0.25 = 4.76 GiB of KV cache → 3 sequences', () => {
+    it("at vLLM's default (0.92): 0.92 × 79.53 − 67.67 − 0.49 − 0.25 = 4.76 GiB of KV cache → 3 sequences", () => {
       const fit = fitOnGpu(A100_70B_INT8);
       expect(fit.memoryUtilization).toBe(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION);
       expect(fit.perGpuCudaTotalBytes).toBe(81_440 * 2 ** 20);
@@ -48,7 +48,14 @@ describe('fitOnGpu(input)', () => {
   });
 
   it('weights are split across GPUs: BF16 70B (131.4 GiB) needs two H100s, and each holds half', () => {
-    const input: FitInput = { model: 'llama-3.1-70b', weights: 'bf16', kvBits: 16, contextTokens: 4096, batch: 1, gpu: 'h100-sxm' };
+    const input: FitInput = {
+      model: 'llama-3.1-70b',
+      weights: 'bf16',
+      kvBits: 16,
+      contextTokens: 4096,
+      batch: 1,
+      gpu: 'h100-sxm',
+    };
     expect(fitOnGpu(input).fits).toBe(false);
     const two = fitOnGpu({ ...input, gpuCount: 2 });
     expect(two.fits).toBe(true);
@@ -73,11 +80,13 @@ describe('fitOnGpu(input)', () => {
     );
   });
 
-  it('uses vLLM\'s per-GPU token budget by default: 8,192 on H100, 2,048 on A100', () => {
+  it("uses vLLM's per-GPU token budget by default: 8,192 on H100, 2,048 on A100", () => {
     const h100 = fitOnGpu({ ...A100_70B_INT8, gpu: 'h100-sxm' });
     expect(h100.estimate.activation?.chunkTokens).toBe(8192);
     expect(fitOnGpu(A100_70B_INT8).estimate.activation?.chunkTokens).toBe(2048);
-    expect(fitOnGpu({ ...A100_70B_INT8, gpu: 'h100-sxm', maxBatchedTokens: 512 }).estimate.activation?.chunkTokens).toBe(512);
+    expect(
+      fitOnGpu({ ...A100_70B_INT8, gpu: 'h100-sxm', maxBatchedTokens: 512 }).estimate.activation?.chunkTokens,
+    ).toBe(512);
   });
 
   it('returns 0 when not even one sequence fits, and the model maximum when memory allows more', () => {
@@ -86,7 +95,14 @@ describe('fitOnGpu(input)', () => {
     expect(tooBig.maxBatchAtContext).toBe(0);
     expect(tooBig.maxContextAtBatch).toBe(0);
     expect(tooBig.maxTotalKvTokens).toBe(0);
-    const roomy = fitOnGpu({ model: 'llama-3.1-8b', weights: 'int4-g128', kvBits: 8, contextTokens: 1024, batch: 1, gpu: 'h200-sxm' });
+    const roomy = fitOnGpu({
+      model: 'llama-3.1-8b',
+      weights: 'int4-g128',
+      kvBits: 8,
+      contextTokens: 1024,
+      batch: 1,
+      gpu: 'h200-sxm',
+    });
     expect(roomy.maxContextAtBatch).toBe(131_072); // Llama-3.1 max_position_embeddings
     expect(roomy.contextLimitedBy).toBe('model');
   });
@@ -127,7 +143,8 @@ describe('fitOnGpu(input)', () => {
         fc.integer({ min: 1, max: 32_768 }),
         (model, gpu, batch, contextTokens) => {
           const fit = fitOnGpu({ model, weights: 'int4-g128', kvBits: 16, gpu, batch, contextTokens });
-          if (fit.maxTotalKvTokens > 0 || fit.fits) expect(fit.fits).toBe(batch * Math.ceil(contextTokens / 16) * 16 <= fit.maxTotalKvTokens);
+          if (fit.maxTotalKvTokens > 0 || fit.fits)
+            expect(fit.fits).toBe(batch * Math.ceil(contextTokens / 16) * 16 <= fit.maxTotalKvTokens);
         },
       ),
     );
@@ -135,11 +152,28 @@ describe('fitOnGpu(input)', () => {
 
   it('maxConcurrencyAtContext: KV memory ÷ what one sequence reserves (vLLM "Maximum concurrency"), sliding windows included', () => {
     // Llama-3.1-70B: 327,680 B/token × 8,192 tokens per sequence.
-    const llama = fitOnGpu({ model: 'llama-3.1-70b', weights: 'fp8-w8a8', kvBits: 16, contextTokens: 8192, batch: 1, gpu: 'h100-sxm' });
-    expect(llama.maxConcurrencyAtContext).toBeCloseTo((llama.kvCacheBytesPerGpu * llama.gpuCount) / (327_680 * 8192), 9);
+    const llama = fitOnGpu({
+      model: 'llama-3.1-70b',
+      weights: 'fp8-w8a8',
+      kvBits: 16,
+      contextTokens: 8192,
+      batch: 1,
+      gpu: 'h100-sxm',
+    });
+    expect(llama.maxConcurrencyAtContext).toBeCloseTo(
+      (llama.kvCacheBytesPerGpu * llama.gpuCount) / (327_680 * 8192),
+      9,
+    );
     // Gemma-2-9B on H100 (8,192 batched tokens): 21 full layers × 8,192 + 21 sliding layers × (cdiv(min(4,095 + 8,192, 8,192), 16) + 1) × 16
     // = 8,208 tokens, × 8,192 B per token per layer.
-    const gemma = fitOnGpu({ model: 'gemma-2-9b', weights: 'bf16', kvBits: 16, contextTokens: 8192, batch: 1, gpu: 'h100-sxm' });
+    const gemma = fitOnGpu({
+      model: 'gemma-2-9b',
+      weights: 'bf16',
+      kvBits: 16,
+      contextTokens: 8192,
+      batch: 1,
+      gpu: 'h100-sxm',
+    });
     expect(gemma.estimate.kvCacheBytesPerSequence).toBe(8192 * (21 * 8192 + 21 * 8208));
     expect(gemma.maxConcurrencyAtContext).toBeCloseTo(gemma.kvCacheBytesPerGpu / (8192 * (21 * 8192 + 21 * 8208)), 9);
     expect(gemma.maxBatchAtContext).toBe(Math.floor(gemma.maxConcurrencyAtContext));
@@ -147,19 +181,27 @@ describe('fitOnGpu(input)', () => {
 
   it('more memory utilisation never fits less', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0.05, max: 1, noNaN: true }), fc.double({ min: 0.05, max: 1, noNaN: true }), (u1, u2) => {
-        const [lo, hi] = u1 <= u2 ? [u1, u2] : [u2, u1];
-        const a = fitOnGpu({ ...A100_70B_INT8, memoryUtilization: lo });
-        const b = fitOnGpu({ ...A100_70B_INT8, memoryUtilization: hi });
-        expect(b.maxBatchAtContext).toBeGreaterThanOrEqual(a.maxBatchAtContext);
-        expect(b.maxTotalKvTokens).toBeGreaterThanOrEqual(a.maxTotalKvTokens);
-      }),
+      fc.property(
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        (u1, u2) => {
+          const [lo, hi] = u1 <= u2 ? [u1, u2] : [u2, u1];
+          const a = fitOnGpu({ ...A100_70B_INT8, memoryUtilization: lo });
+          const b = fitOnGpu({ ...A100_70B_INT8, memoryUtilization: hi });
+          expect(b.maxBatchAtContext).toBeGreaterThanOrEqual(a.maxBatchAtContext);
+          expect(b.maxTotalKvTokens).toBeGreaterThanOrEqual(a.maxTotalKvTokens);
+        },
+      ),
     );
   });
 
   it('rejects bad input with a message naming the field', () => {
-    expect(() => fitOnGpu({ ...A100_70B_INT8, memoryUtilization: 0 })).toThrow(/^memoryUtilization must be greater than 0/);
-    expect(() => fitOnGpu({ ...A100_70B_INT8, memoryUtilization: 1.2 })).toThrow(/^memoryUtilization must be at most 1/);
+    expect(() => fitOnGpu({ ...A100_70B_INT8, memoryUtilization: 0 })).toThrow(
+      /^memoryUtilization must be greater than 0/,
+    );
+    expect(() => fitOnGpu({ ...A100_70B_INT8, memoryUtilization: 1.2 })).toThrow(
+      /^memoryUtilization must be at most 1/,
+    );
     expect(() => fitOnGpu({ ...A100_70B_INT8, gpu: 'a100' })).toThrow(/^gpu: Unknown GPU: a100/);
     expect(() => fitOnGpu({ ...A100_70B_INT8, gpuCount: 6 })).toThrow(/^gpuCount must divide/);
     expect(() => fitOnGpu({ ...A100_70B_INT8, batch: -1 })).toThrow(/^batch/);
@@ -168,7 +210,14 @@ describe('fitOnGpu(input)', () => {
 
 describe('minGpusToFit(input)', () => {
   it('BF16 Llama-3.1-70B (141.1 GB) at 1 × 4k needs 2 H100s; INT8 (72.7 GB) needs 1', () => {
-    const input = { model: 'llama-3.1-70b', weights: 'bf16', kvBits: 16, contextTokens: 4096, batch: 1, gpu: 'h100-sxm' };
+    const input = {
+      model: 'llama-3.1-70b',
+      weights: 'bf16',
+      kvBits: 16,
+      contextTokens: 4096,
+      batch: 1,
+      gpu: 'h100-sxm',
+    };
     const bf16 = minGpusToFit(input);
     expect(bf16.gpuCount).toBe(2);
     expect(bf16.tried).toEqual([1, 2]);
@@ -178,12 +227,29 @@ describe('minGpusToFit(input)', () => {
 
   it('tries only tensor-parallel sizes that divide the heads, and returns null when 8 are not enough', () => {
     // Llama-3.1-405B BF16: 811.7 GB > 8 × 85.5 GB
-    const r = minGpusToFit({ model: 'llama-3.1-405b', weights: 'bf16', kvBits: 16, contextTokens: 4096, batch: 1, gpu: 'h100-sxm' });
+    const r = minGpusToFit({
+      model: 'llama-3.1-405b',
+      weights: 'bf16',
+      kvBits: 16,
+      contextTokens: 4096,
+      batch: 1,
+      gpu: 'h100-sxm',
+    });
     expect(r.gpuCount).toBeNull();
     expect(r.fit).toBeNull();
     expect(r.tried).toEqual([1, 2, 4, 8]);
     // 16 H100s would do (maxGpuCount raised)
-    expect(minGpusToFit({ model: 'llama-3.1-405b', weights: 'bf16', kvBits: 16, contextTokens: 4096, batch: 1, gpu: 'h100-sxm', maxGpuCount: 16 }).gpuCount).toBe(16);
+    expect(
+      minGpusToFit({
+        model: 'llama-3.1-405b',
+        weights: 'bf16',
+        kvBits: 16,
+        contextTokens: 4096,
+        batch: 1,
+        gpu: 'h100-sxm',
+        maxGpuCount: 16,
+      }).gpuCount,
+    ).toBe(16);
   });
 
   it('rejects a bad maxGpuCount', () => {

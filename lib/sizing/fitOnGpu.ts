@@ -1,7 +1,17 @@
 import { isTensorParallelSize } from './tensorParallel';
 import type { Bytes, Tokens } from '../units';
 import { DEFAULT_MEMORY_UTILIZATION, MAX_BATCH, MAX_CONTEXT_TOKENS, vllmDefaultMaxBatchedTokens } from './defaults';
-import { estimateMemory, kvBytesAt, overheadBytesOf, planMemory, totalBytesAt, activationBytesOf, type MemoryEstimate, type MemoryInput, type MemoryPlan } from './estimateMemory';
+import {
+  estimateMemory,
+  kvBytesAt,
+  overheadBytesOf,
+  planMemory,
+  totalBytesAt,
+  activationBytesOf,
+  type MemoryEstimate,
+  type MemoryInput,
+  type MemoryPlan,
+} from './estimateMemory';
 import { cudaTotalBytes, VLLM_KV_UNCERTAINTY_BYTES_PER_GPU, vllmDefaultMaxNumSeqs } from './vllmCalibration';
 import { assertBatch, assertContextTokens, assertFraction, resolveGpu, type GpuRef } from './inputs';
 

@@ -24,7 +24,7 @@ describe('widestMlpWidth(spec)', () => {
 });
 
 describe('estimateActivationBytes(spec, profile)', () => {
-  it('Llama-3.1-70B at vLLM\'s H100 defaults (8,192 tokens, 1,024 sequences): the forward pass wins', () => {
+  it("Llama-3.1-70B at vLLM's H100 defaults (8,192 tokens, 1,024 sequences): the forward pass wins", () => {
     // forward 8,192 × 3 × 28,672 × 2 B × 1.5 = 2,113,929,216 B; sampler 1,024 × 128,256 × 4 B × 3.8 = 1,996,278,988.8 B
     const a = estimateActivationBytes(spec('llama-3.1-70b'), { maxBatchedTokens: 8192, maxNumSeqs: 1024 });
     expect(a.mlpBytes).toBe(2_113_929_216);
@@ -39,9 +39,16 @@ describe('estimateActivationBytes(spec, profile)', () => {
   it('grows with both profiling sizes and never with the load (vLLM profiles once, at start-up)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 65_536 }), fc.integer({ min: 1, max: 4096 }), (tokens, seqs) => {
-        const base = estimateActivationBytes(spec('llama-3.1-8b'), { maxBatchedTokens: tokens, maxNumSeqs: seqs }).bytes;
-        expect(estimateActivationBytes(spec('llama-3.1-8b'), { maxBatchedTokens: tokens + 1, maxNumSeqs: seqs }).bytes).toBeGreaterThanOrEqual(base);
-        expect(estimateActivationBytes(spec('llama-3.1-8b'), { maxBatchedTokens: tokens, maxNumSeqs: seqs + 1 }).bytes).toBeGreaterThanOrEqual(base);
+        const base = estimateActivationBytes(spec('llama-3.1-8b'), {
+          maxBatchedTokens: tokens,
+          maxNumSeqs: seqs,
+        }).bytes;
+        expect(
+          estimateActivationBytes(spec('llama-3.1-8b'), { maxBatchedTokens: tokens + 1, maxNumSeqs: seqs }).bytes,
+        ).toBeGreaterThanOrEqual(base);
+        expect(
+          estimateActivationBytes(spec('llama-3.1-8b'), { maxBatchedTokens: tokens, maxNumSeqs: seqs + 1 }).bytes,
+        ).toBeGreaterThanOrEqual(base);
       }),
     );
   });

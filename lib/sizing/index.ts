@@ -6,7 +6,13 @@ export { weightBytes, ggufFileWeightBytes, HIGH_PRECISION_BITS } from './weightB
 export type { WeightBytes } from './weightBytes';
 export { estimateMemory } from './estimateMemory';
 export type { KvLayoutId, MemoryInput, MemoryEstimate, MemoryTerm } from './estimateMemory';
-export { estimateActivationBytes, widestMlpWidth, ACTIVATION_ELEMENT_BYTES, LOGIT_BYTES, MLP_LIVE_WIDTHS } from './activationBytes';
+export {
+  estimateActivationBytes,
+  widestMlpWidth,
+  ACTIVATION_ELEMENT_BYTES,
+  LOGIT_BYTES,
+  MLP_LIVE_WIDTHS,
+} from './activationBytes';
 export type { ActivationEstimate } from './activationBytes';
 export { fitOnGpu, minGpusToFit, fitVerdict, FIT_VERDICT_WORDS } from './fitOnGpu';
 export type { FitInput, FitResult, FitVerdict, MinGpusResult } from './fitOnGpu';
@@ -35,7 +41,13 @@ export {
 } from './vllmCalibration';
 export { resolveModel, resolveGpu } from './inputs';
 export type { ModelRef, GpuRef } from './inputs';
-export { readVllmLog, VLLM_LOG_CORE_QUANTITIES, VLLM_LOG_MAX_CHARS, VLLM_LOG_MAX_LINE_CHARS, VLLM_DEFAULT_BLOCK_SIZE_TOKENS } from './vllmLog';
+export {
+  readVllmLog,
+  VLLM_LOG_CORE_QUANTITIES,
+  VLLM_LOG_MAX_CHARS,
+  VLLM_LOG_MAX_LINE_CHARS,
+  VLLM_DEFAULT_BLOCK_SIZE_TOKENS,
+} from './vllmLog';
 export type { VllmLogQuantity, VllmLogReading, VllmLogSettings, VllmLogValue, VllmLogUnreadable } from './vllmLog';
 export { isTensorParallelSize, tensorParallelSizes, tensorParallelSplit } from './tensorParallel';
 export type { TensorParallelSplit } from './tensorParallel';

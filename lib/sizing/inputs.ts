@@ -52,14 +52,18 @@ function show(x: unknown): string {
 /** Throws a RangeError naming `field` unless `x` is an integer in [min, max]: "batch must be a whole number of sequences from 1 to 100,000 (got 0)". */
 export function assertInteger(x: unknown, field: string, min: number, max: number, unit: string): asserts x is number {
   if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) {
-    throw new RangeError(`${field} must be a whole number of ${unit} from ${groupDigits(min)} to ${groupDigits(max)} (got ${show(x)})`);
+    throw new RangeError(
+      `${field} must be a whole number of ${unit} from ${groupDigits(min)} to ${groupDigits(max)} (got ${show(x)})`,
+    );
   }
 }
 
 /** Throws a RangeError naming `field` unless `x` is a finite number in (0, max] (or [0, max] when `allowZero`). */
 export function assertPositive(x: unknown, field: string, max = Infinity, allowZero = false): asserts x is number {
-  if (typeof x !== 'number' || !Number.isFinite(x)) throw new RangeError(`${field} must be a finite number (got ${show(x)})`);
-  if (allowZero ? x < 0 : x <= 0) throw new RangeError(`${field} must be ${allowZero ? 'zero or more' : 'greater than 0'} (got ${show(x)})`);
+  if (typeof x !== 'number' || !Number.isFinite(x))
+    throw new RangeError(`${field} must be a finite number (got ${show(x)})`);
+  if (allowZero ? x < 0 : x <= 0)
+    throw new RangeError(`${field} must be ${allowZero ? 'zero or more' : 'greater than 0'} (got ${show(x)})`);
   if (x > max) throw new RangeError(`${field} must be at most ${max} (got ${show(x)})`);
 }
 
@@ -86,7 +90,9 @@ export function assertKvBits(x: unknown, field = 'kvBits'): asserts x is number 
 export function assertGpuCount(x: unknown, spec: ModelSpec, field = 'gpuCount'): asserts x is number {
   assertInteger(x, field, 1, MAX_GPU_COUNT, 'GPUs');
   if (!isTensorParallelSize(spec, x)) {
-    throw new RangeError(`${field} must divide the model's ${spec.attention.numHeads} attention heads for tensor parallelism (got ${x})`);
+    throw new RangeError(
+      `${field} must divide the model's ${spec.attention.numHeads} attention heads for tensor parallelism (got ${x})`,
+    );
   }
 }
 

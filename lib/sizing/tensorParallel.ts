@@ -65,10 +65,20 @@ export interface TensorParallelSplit {
  * @throws {Error} for an unknown model or format id; RangeError for a bad gpuCount.
  * @example tensorParallelSplit({ model: 'llama-3.1-70b', weights: 'fp8-w8a8', gpuCount: 2 }).kvHeadsPerGpu // 4
  */
-export function tensorParallelSplit({ model, weights, gpuCount }: { model: ModelRef; weights: string; gpuCount: number }): TensorParallelSplit {
+export function tensorParallelSplit({
+  model,
+  weights,
+  gpuCount,
+}: {
+  model: ModelRef;
+  weights: string;
+  gpuCount: number;
+}): TensorParallelSplit {
   const spec = resolveModel(model);
   if (!isTensorParallelSize(spec, gpuCount) || gpuCount > MAX_GPU_COUNT) {
-    throw new RangeError(`gpuCount must divide the model's ${spec.attention.numHeads} attention heads (got ${gpuCount})`);
+    throw new RangeError(
+      `gpuCount must divide the model's ${spec.attention.numHeads} attention heads (got ${gpuCount})`,
+    );
   }
   const total = weightBytes(spec, weights).bytes;
   const weightsPerGpuBytes = total / gpuCount;
@@ -77,5 +87,13 @@ export function tensorParallelSplit({ model, weights, gpuCount }: { model: Model
   const kvHeadsPerGpu = attention.kind === 'mla' ? null : Math.max(1, attention.numKvHeads / gpuCount);
 
   const numKvHeads = attention.kind === 'mla' ? 1 : attention.numKvHeads;
-  return { gpuCount, weightsPerGpuBytes, kvHeadsPerGpu, kvReplication, totalWeightBytes: total, attentionKind: attention.kind, numKvHeads };
+  return {
+    gpuCount,
+    weightsPerGpuBytes,
+    kvHeadsPerGpu,
+    kvReplication,
+    totalWeightBytes: total,
+    attentionKind: attention.kind,
+    numKvHeads,
+  };
 }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { BYTES_PER_GIB } from '../units';
-import { readVllmLog, VLLM_LOG_MAX_CHARS, VLLM_LOG_MAX_LINE_CHARS, type VllmLogQuantity, type VllmLogReading } from './vllmLog';
+import {
+  readVllmLog,
+  VLLM_LOG_MAX_CHARS,
+  VLLM_LOG_MAX_LINE_CHARS,
+  type VllmLogQuantity,
+  type VllmLogReading,
+} from './vllmLog';
 import {
   LOG_V0_19_LLAMA_70B_FP8_TP2,
   LOG_V0_19_LLAMA_8B_TP1,
@@ -54,8 +60,19 @@ describe('readVllmLog: real start-up logs of five vLLM wordings', () => {
 
   it('v0.19.0, Llama-3.3-70B FP8 TP 2: per-GPU figures, TP and quantization from the engine line', () => {
     const r = readVllmLog(LOG_V0_19_LLAMA_70B_FP8_TP2);
-    expectQuantities(r, { weights: GiB(33.88), activationPeak: GiB(1.96), nonTorch: GiB(2.1), kvCache: GiB(37.28), kvTokens: 244_304, maxConcurrency: 29.82 });
-    expect(r.settings).toMatchObject({ tensorParallelSize: 2, quantization: 'compressed-tensors', model: 'RedHatAI/Llama-3.3-70B-Instruct-fp8-dynamic' });
+    expectQuantities(r, {
+      weights: GiB(33.88),
+      activationPeak: GiB(1.96),
+      nonTorch: GiB(2.1),
+      kvCache: GiB(37.28),
+      kvTokens: 244_304,
+      maxConcurrency: 29.82,
+    });
+    expect(r.settings).toMatchObject({
+      tensorParallelSize: 2,
+      quantization: 'compressed-tensors',
+      model: 'RedHatAI/Llama-3.3-70B-Instruct-fp8-dynamic',
+    });
   });
 
   it('v0.8.3rc2 (V0, PR #14447): "the current vLLM instance can use …", one line for four terms; no block line', () => {
@@ -69,12 +86,26 @@ describe('readVllmLog: real start-up logs of five vLLM wordings', () => {
       cudaTotal: GiB(23.58), // "total_gpu_memory (23.58GiB)"
     });
     expect(r.missing).toEqual(['kvTokens', 'maxConcurrency']);
-    expect(r.settings).toMatchObject({ version: '0.8.3rc2.dev224+g49c0d11ec', engine: 'V0', quantization: 'awq_marlin', tensorParallelSize: 16, maxModelLen: 2048, gpuMemoryUtilization: 0.99 });
+    expect(r.settings).toMatchObject({
+      version: '0.8.3rc2.dev224+g49c0d11ec',
+      engine: 'V0',
+      quantization: 'awq_marlin',
+      tensorParallelSize: 16,
+      maxModelLen: 2048,
+      gpuMemoryUtilization: 0.99,
+    });
   });
 
   it('v0.6.5 (PR #10511): the table of "Memory profiling results", and the model from the pasted command', () => {
     const r = readVllmLog(LOG_V0_6_5_LLAMA_3_8B_TP1);
-    expectQuantities(r, { weights: GiB(14.96), nonTorch: GiB(1.79), activationPeak: GiB(1.26), kvCache: GiB(53.29), requested: GiB(71.29), cudaTotal: GiB(79.22) });
+    expectQuantities(r, {
+      weights: GiB(14.96),
+      nonTorch: GiB(1.79),
+      activationPeak: GiB(1.26),
+      kvCache: GiB(53.29),
+      requested: GiB(71.29),
+      cudaTotal: GiB(79.22),
+    });
     expect(r.missing).toEqual(['kvTokens', 'maxConcurrency']);
     expect(r.settings).toMatchObject({ model: 'meta-llama/Meta-Llama-3-8B', gpuMemoryUtilization: 0.9, engine: 'V0' });
     // The table is internally consistent: 79.22 × 0.90 = 71.30 ≈ 71.29; 71.29 − 14.96 − 1.79 − 1.26 = 53.28 ≈ 53.29.
@@ -104,7 +135,11 @@ describe('readVllmLog: real start-up logs of five vLLM wordings', () => {
     // 1,381 × 16 / 2,048 = 10.789: the printed "10.79x".
     expect((1381 * 16) / 2048).toBeCloseTo(10.79, 2);
     expect(r.missing).toEqual(['activationPeak', 'nonTorch', 'kvCache']);
-    expect(r.settings).toMatchObject({ model: 'neuralmagic/Meta-Llama-3.1-70B-Instruct-quantized.w8a8', maxModelLen: 2048, gpuMemoryUtilization: 0.98 });
+    expect(r.settings).toMatchObject({
+      model: 'neuralmagic/Meta-Llama-3.1-70B-Instruct-quantized.w8a8',
+      maxModelLen: 2048,
+      gpuMemoryUtilization: 0.98,
+    });
     expect(r.settings.engine).toBeUndefined();
   });
 });
@@ -120,15 +155,19 @@ describe('readVllmLog: what it must not read', () => {
   });
 
   it('a garbled number is listed as unreadable, never NaN, and the quantity is missing', () => {
-    const r = readVllmLog('INFO [gpu_worker.py:436] Available KV cache memory: 5x.1 GiB\nGPU KV cache size: lots tokens');
+    const r = readVllmLog(
+      'INFO [gpu_worker.py:436] Available KV cache memory: 5x.1 GiB\nGPU KV cache size: lots tokens',
+    );
     expect(r.quantities.kvCache).toBeUndefined();
     expect(r.missing).toContain('kvCache');
     expect(r.unreadable.map((u) => u.quantity)).toEqual(['kvCache', 'kvTokens']);
     expect(r.unreadable[0]?.line).toBe(1);
   });
 
-  it('keeps the first value and lists other workers\' different values', () => {
-    const r = readVllmLog('Available KV cache memory: 34.96 GiB\nAvailable KV cache memory: 34.78 GiB\nAvailable KV cache memory: 34.96 GiB');
+  it("keeps the first value and lists other workers' different values", () => {
+    const r = readVllmLog(
+      'Available KV cache memory: 34.96 GiB\nAvailable KV cache memory: 34.78 GiB\nAvailable KV cache memory: 34.96 GiB',
+    );
     expect(r.quantities.kvCache?.value).toBeCloseTo(GiB(34.96), 0);
     expect(r.quantities.kvCache?.otherValues.map((v) => v / BYTES_PER_GIB)).toEqual([34.78]);
   });
@@ -152,11 +191,40 @@ describe('readVllmLog: what it must not read', () => {
 
 describe('readVllmLog: any input', () => {
   const fragments = [
-    'Available KV cache memory: ', 'GPU KV cache size: ', 'Maximum concurrency for ', ' tokens per request: ', '# GPU blocks: ',
-    'model weights take ', 'non_torch_memory', 'Memory profiling results: ', 'peak_torch_memory=', 'with config: ', "non-default args: {'",
-    'vllm serve ', ' --max-model-len ', 'version ', 'LLM engine (v', 'GiB', 'GB', '1', '0.5', '-3', ',', '.', '=', ':', ' ', '\n', '\r', '(', "'", 'x',
+    'Available KV cache memory: ',
+    'GPU KV cache size: ',
+    'Maximum concurrency for ',
+    ' tokens per request: ',
+    '# GPU blocks: ',
+    'model weights take ',
+    'non_torch_memory',
+    'Memory profiling results: ',
+    'peak_torch_memory=',
+    'with config: ',
+    "non-default args: {'",
+    'vllm serve ',
+    ' --max-model-len ',
+    'version ',
+    'LLM engine (v',
+    'GiB',
+    'GB',
+    '1',
+    '0.5',
+    '-3',
+    ',',
+    '.',
+    '=',
+    ':',
+    ' ',
+    '\n',
+    '\r',
+    '(',
+    "'",
+    'x',
   ];
-  const arbLog = fc.array(fc.oneof(fc.constantFrom(...fragments), fc.string(), fc.double().map(String)), { maxLength: 200 }).map((a) => a.join(''));
+  const arbLog = fc
+    .array(fc.oneof(fc.constantFrom(...fragments), fc.string(), fc.double().map(String)), { maxLength: 200 })
+    .map((a) => a.join(''));
 
   it('never throws and never yields a non-finite value or a negative count', () => {
     fc.assert(

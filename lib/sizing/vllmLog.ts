@@ -36,14 +36,7 @@ import type { Tokens } from '../units';
 
 /** The quantities a vLLM start-up log can state, per GPU (tokens and concurrency: for the whole engine). */
 export type VllmLogQuantity =
-  | 'weights'
-  | 'activationPeak'
-  | 'nonTorch'
-  | 'kvCache'
-  | 'kvTokens'
-  | 'maxConcurrency'
-  | 'requested'
-  | 'cudaTotal';
+  'weights' | 'activationPeak' | 'nonTorch' | 'kvCache' | 'kvTokens' | 'maxConcurrency' | 'requested' | 'cudaTotal';
 
 /** The six quantities a start-up log is checked for; `missing` lists those not found. */
 export const VLLM_LOG_CORE_QUANTITIES: readonly VllmLogQuantity[] = [
@@ -182,7 +175,12 @@ function readNumber(s: string, i: number): Scanned<number> | null {
 /** Reads a memory unit at i (after optional spaces): GiB and GB are 2^30 bytes (vLLM's "GB" is GiB), MiB and MB 2^20. */
 function readUnit(s: string, i: number): Scanned<number> | null {
   const j = skipChars(s, i, ' \t', 4);
-  for (const [unit, factor] of [['GiB', BYTES_PER_GIB], ['GB', BYTES_PER_GIB], ['MiB', BYTES_PER_MIB], ['MB', BYTES_PER_MIB]] as const) {
+  for (const [unit, factor] of [
+    ['GiB', BYTES_PER_GIB],
+    ['GB', BYTES_PER_GIB],
+    ['MiB', BYTES_PER_MIB],
+    ['MB', BYTES_PER_MIB],
+  ] as const) {
     if (s.startsWith(unit, j)) return { value: factor, text: unit, end: j + unit.length };
   }
   return null;
@@ -286,7 +284,8 @@ const bytesAfter = (line: string, after: number) => {
 };
 
 /** "non_torch_memory takes 0.20GiB" / "non_torch_memory     1.79GiB" / (v0.6.4) "non_torch_memory=0.35GiB". */
-const bytesAfterTakes = (line: string, after: number) => bytesAfter(line, skipWord(line, skipChars(line, after, ' \t'), 'takes'));
+const bytesAfterTakes = (line: string, after: number) =>
+  bytesAfter(line, skipWord(line, skipChars(line, after, ' \t'), 'takes'));
 
 const PHRASES: readonly Phrase[] = [
   { quantity: 'weights', key: 'Model loading took', read: bytesAfter },
@@ -360,7 +359,11 @@ interface ReaderState {
   blocks: VllmLogValue | null;
 }
 
-function setOnce<K extends keyof VllmLogSettings>(settings: VllmLogSettings, key: K, value: VllmLogSettings[K] | undefined): void {
+function setOnce<K extends keyof VllmLogSettings>(
+  settings: VllmLogSettings,
+  key: K,
+  value: VllmLogSettings[K] | undefined,
+): void {
   if (value !== undefined && settings[key] === undefined) settings[key] = value;
 }
 
@@ -481,13 +484,24 @@ function readScheduler(line: string, st: ReaderState): void {
 
 function readV0Marks(line: string, st: ReaderState): void {
   // V0-only wording: "the rest of the memory reserved for KV Cache", "available_kv_cache_memory", "# CPU blocks:".
-  if (line.includes('the rest of the memory reserved for KV Cache') || line.includes('available_kv_cache_memory') || line.includes('CPU blocks:')) {
+  if (
+    line.includes('the rest of the memory reserved for KV Cache') ||
+    line.includes('available_kv_cache_memory') ||
+    line.includes('CPU blocks:')
+  ) {
     setOnce(st.settings, 'engine', 'V0');
   }
 }
 
 function excerpted(line: string, lineNo: number, at: number, f: Omit<Found, 'at'>): VllmLogValue {
-  return { value: f.value, printed: f.printed, line: lineNo, excerpt: excerptAt(line, at), otherValues: [], ...(f.derived ? { derived: f.derived } : {}) };
+  return {
+    value: f.value,
+    printed: f.printed,
+    line: lineNo,
+    excerpt: excerptAt(line, at),
+    otherValues: [],
+    ...(f.derived ? { derived: f.derived } : {}),
+  };
 }
 
 function readPhrase(p: Phrase, line: string, lineNo: number, st: ReaderState): void {
@@ -504,7 +518,8 @@ function readPhrase(p: Phrase, line: string, lineNo: number, st: ReaderState): v
   }
   const existing = st.found[p.quantity];
   if (!existing) st.found[p.quantity] = excerpted(line, lineNo, at, r);
-  else if (r.value !== existing.value && !existing.otherValues.includes(r.value) && existing.otherValues.length < 8) existing.otherValues.push(r.value);
+  else if (r.value !== existing.value && !existing.otherValues.includes(r.value) && existing.otherValues.length < 8)
+    existing.otherValues.push(r.value);
 }
 
 function readPeakTorch(line: string, lineNo: number, st: ReaderState): void {
@@ -519,7 +534,8 @@ function readBlocks(line: string, lineNo: number, st: ReaderState): void {
     const at = st.blocks ? -1 : line.indexOf(key);
     if (at === -1) continue;
     const n = readNumber(line, skipChars(line, at + key.length, ' \t'));
-    if (n && Number.isInteger(n.value) && n.value >= 0) st.blocks = excerpted(line, lineNo, at, { value: n.value, printed: `${n.text} blocks` });
+    if (n && Number.isInteger(n.value) && n.value >= 0)
+      st.blocks = excerpted(line, lineNo, at, { value: n.value, printed: `${n.text} blocks` });
   }
 }
 
@@ -544,8 +560,10 @@ const TRIGGERS: ReadonlyArray<[string, Handler[]]> = (() => {
   add('vllm serve ', (line, _n, st) => readCommandLine(line, st));
   add('utilization', (line, _n, st) => readUtilization(line, st));
   add('Requested memory:', (line, _n, st) => readUtilization(line, st));
-  for (const key of ['max_num_batched_tokens', 'max_num_seqs', 'max model len']) add(key, (line, _n, st) => readScheduler(line, st));
-  for (const key of ['KV Cache', 'available_kv_cache_memory', 'CPU blocks:']) add(key, (line, _n, st) => readV0Marks(line, st));
+  for (const key of ['max_num_batched_tokens', 'max_num_seqs', 'max model len'])
+    add(key, (line, _n, st) => readScheduler(line, st));
+  for (const key of ['KV Cache', 'available_kv_cache_memory', 'CPU blocks:'])
+    add(key, (line, _n, st) => readV0Marks(line, st));
   add('Memory profiling results', readPeakTorch);
   for (const key of BLOCK_KEYS) add(key, readBlocks);
   return [...byKey.entries()];
@@ -625,7 +643,12 @@ export function readVllmLog(input: string): VllmLogReading {
   if (!found.kvTokens && st.blocks) {
     const blockSize = settings.blockSize ?? VLLM_DEFAULT_BLOCK_SIZE_TOKENS;
     const tokens = st.blocks.value * blockSize;
-    found.kvTokens = { ...st.blocks, value: tokens, printed: `${tokens} tokens`, derived: `${st.blocks.printed} × ${blockSize} tokens per block` };
+    found.kvTokens = {
+      ...st.blocks,
+      value: tokens,
+      printed: `${tokens} tokens`,
+      derived: `${st.blocks.printed} × ${blockSize} tokens per block`,
+    };
   }
   if (!found.activationPeak && st.peakTorch && found.weights) {
     const bytes = st.peakTorch.value - found.weights.value;

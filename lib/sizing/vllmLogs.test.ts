@@ -27,7 +27,15 @@ interface PublishedLog {
 const H100 = getGpu('h100-sxm');
 // max_num_batched_tokens 8192 / max_num_seqs 1024: "Defaulting max_num_batched_tokens to 8192 for OPENAI_API_SERVER
 // usage context." / "Defaulting max_num_seqs to 1024 for OPENAI_API_SERVER usage context." (v0.19.0 logs, H100).
-const V019 = { gpu: H100, memoryUtilization: 0.95, maxBatchedTokens: 8192, maxNumSeqs: 1024, kvBits: 16, contextTokens: 8192, batch: 1 };
+const V019 = {
+  gpu: H100,
+  memoryUtilization: 0.95,
+  maxBatchedTokens: 8192,
+  maxNumSeqs: 1024,
+  kvBits: 16,
+  contextTokens: 8192,
+  batch: 1,
+};
 const V019_DIR = 'llm-d-planner-vllm-v0.19-logs: llm-d-incubation/llm-d-planner accuracy/results/v0.19.0/logs/';
 
 const LOGS: [PublishedLog, PublishedLog, PublishedLog, PublishedLog, PublishedLog, PublishedLog] = [
@@ -116,7 +124,17 @@ const LOGS: [PublishedLog, PublishedLog, PublishedLog, PublishedLog, PublishedLo
     ],
     // V0 defaults then: max_num_seqs 256; chunked prefill off below 32k context, so the profiling pass
     // runs max_model_len = 8,192 tokens. Llama-3-8B has Llama-3.1-8B's shape (32 layers, 8 KV heads, 128,256 vocab).
-    input: { gpu: H100, memoryUtilization: 0.9, maxBatchedTokens: 8192, maxNumSeqs: 256, kvBits: 16, contextTokens: 8192, batch: 1, model: 'llama-3.1-8b', weights: 'bf16' },
+    input: {
+      gpu: H100,
+      memoryUtilization: 0.9,
+      maxBatchedTokens: 8192,
+      maxNumSeqs: 256,
+      kvBits: 16,
+      contextTokens: 8192,
+      batch: 1,
+      model: 'llama-3.1-8b',
+      weights: 'bf16',
+    },
     kvGiBPerGpu: 53.29,
     // The log prints GiB only: 53.29 × 2^30 B ÷ 131,072 B per token (32 layers × 2 × 8 heads × 128 × 2 B) = 436,551.
     kvTokens: 436_551,
@@ -160,7 +178,11 @@ describe('fitOnGpu reproduces published vLLM start-up logs', () => {
   });
 
   it('and the uncertainty is no wider than the largest residual needs (rounded up to 0.1 GiB)', () => {
-    const worst = Math.max(...[...LOGS, QWEN_72B_TP2].map((log) => Math.abs(fitOnGpu(log.input).kvCacheBytesPerGpu / BYTES_PER_GIB - log.kvGiBPerGpu)));
+    const worst = Math.max(
+      ...[...LOGS, QWEN_72B_TP2].map((log) =>
+        Math.abs(fitOnGpu(log.input).kvCacheBytesPerGpu / BYTES_PER_GIB - log.kvGiBPerGpu),
+      ),
+    );
     expect(VLLM_KV_UNCERTAINTY_BYTES_PER_GPU / BYTES_PER_GIB).toBeCloseTo(Math.ceil(worst * 10) / 10, 5);
   });
 
@@ -172,7 +194,13 @@ describe('fitOnGpu reproduces published vLLM start-up logs', () => {
   });
 
   it('weights per GPU match the logged "weights memory" within 0.5 %', () => {
-    const logged: [PublishedLog, number][] = [[LOGS[0], 14.99], [LOGS[1], 7.51], [LOGS[2], 33.88], [LOGS[3], 16.96], [LOGS[4], 43.51]];
+    const logged: [PublishedLog, number][] = [
+      [LOGS[0], 14.99],
+      [LOGS[1], 7.51],
+      [LOGS[2], 33.88],
+      [LOGS[3], 16.96],
+      [LOGS[4], 43.51],
+    ];
     for (const [log, gib] of logged) {
       const fit = fitOnGpu(log.input);
       expect(fit.estimate.weightsBytes / fit.gpuCount / BYTES_PER_GIB / gib - 1, log.name).toBeLessThan(0.005);
@@ -187,7 +215,13 @@ describe('fitOnGpu reproduces published vLLM start-up logs', () => {
   });
 
   it('every calibration source is on /sources', () => {
-    for (const id of ['llm-d-planner-vllm-v0.19-logs', 'vllm-pr-10511', 'vllm-pr-2031', 'vllm-arg-utils-batch-defaults', 'measured-h100-sxm-memory']) {
+    for (const id of [
+      'llm-d-planner-vllm-v0.19-logs',
+      'vllm-pr-10511',
+      'vllm-pr-2031',
+      'vllm-arg-utils-batch-defaults',
+      'measured-h100-sxm-memory',
+    ]) {
       expect(hasSource(id), id).toBe(true);
     }
   });

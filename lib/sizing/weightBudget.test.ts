@@ -39,7 +39,11 @@ describe('weightBudget({ model, gpu, load })', () => {
   });
 
   it('reserving one 4,096-token sequence takes KV + activation peak + non-torch memory out first', () => {
-    const b = weightBudget({ model: 'llama-3.1-70b', gpu: 'rtx-4090', load: { contextTokens: 4096, batch: 1, kvBits: 16 } });
+    const b = weightBudget({
+      model: 'llama-3.1-70b',
+      gpu: 'rtx-4090',
+      load: { contextTokens: 4096, batch: 1, kvBits: 16 },
+    });
     // KV: 327,680 B/token (2 × 80 layers × 8 KV heads × 128 × 2 B) × 4,096 = 1,342,177,280 B
     expect(b.kvCacheBytes).toBe(1_342_177_280);
     // non-torch: 0.25 GiB (lib/sizing DEFAULT_OVERHEAD_BYTES_PER_GPU, vLLM v0.19 log)
@@ -53,17 +57,31 @@ describe('weightBudget({ model, gpu, load })', () => {
   });
 
   it('scales with GPU count and utilisation, and names bad fields', () => {
-    const two = weightBudget({ model: 'llama-3.1-70b', gpu: 'rtx-4090', gpuCount: 2, memoryUtilization: 0.5, load: null });
+    const two = weightBudget({
+      model: 'llama-3.1-70b',
+      gpu: 'rtx-4090',
+      gpuCount: 2,
+      memoryUtilization: 0.5,
+      load: null,
+    });
     expect(two.budgetBytes).toBe(24_564 * BYTES_PER_MIB);
-    expect(() => weightBudget({ model: 'llama-3.1-70b', gpu: 'rtx-4090', gpuCount: 3, load: null })).toThrow(/gpuCount/);
-    expect(() => weightBudget({ model: 'llama-3.1-70b', gpu: 'rtx-4090', memoryUtilization: 1.5, load: null })).toThrow(/memoryUtilization/);
+    expect(() => weightBudget({ model: 'llama-3.1-70b', gpu: 'rtx-4090', gpuCount: 3, load: null })).toThrow(
+      /gpuCount/,
+    );
+    expect(() => weightBudget({ model: 'llama-3.1-70b', gpu: 'rtx-4090', memoryUtilization: 1.5, load: null })).toThrow(
+      /memoryUtilization/,
+    );
     expect(() => weightBudget({ model: 'llama-3.1-70b', gpu: 'nope', load: null })).toThrow(/gpu/);
   });
 });
 
 describe('ggufTypesWithinBudget(model, budgetBytes)', () => {
   it('on one RTX 4090 with a 4k sequence reserved only the 2-bit quants fit (Q2_K and the IQ2 i-quants)', () => {
-    const budget = weightBudget({ model: 'llama-3.1-70b', gpu: 'rtx-4090', load: { contextTokens: 4096, batch: 1, kvBits: 16 } }).budgetBytes;
+    const budget = weightBudget({
+      model: 'llama-3.1-70b',
+      gpu: 'rtx-4090',
+      load: { contextTokens: 4096, batch: 1, kvBits: 16 },
+    }).budgetBytes;
     const rows = ggufTypesWithinBudget('llama-3.1-70b', budget);
     expect(rows.filter((r) => r.fits).map((r) => r.ggmlType)).toEqual(['Q2_K', 'IQ2_XS', 'IQ2_XXS']);
     // widest first
@@ -82,7 +100,8 @@ describe('ggufTypesWithinBudget(model, budgetBytes)', () => {
   it('every row fits a budget at least as large as its bytes, and not a smaller one (fast-check)', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 2e11, noNaN: true }), (budget) => {
-        for (const row of ggufTypesWithinBudget('llama-3.1-70b', budget)) expect(row.fits).toBe(row.weightsBytes <= budget);
+        for (const row of ggufTypesWithinBudget('llama-3.1-70b', budget))
+          expect(row.fits).toBe(row.weightsBytes <= budget);
       }),
       { numRuns: 50 },
     );

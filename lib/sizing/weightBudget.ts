@@ -1,6 +1,15 @@
 import { countParams } from '@/lib/models';
 import { FORMATS, GGUF_FILE_BPW, bitsPerWeight } from '@/lib/formats';
-import { estimateMemory, resolveGpu, resolveModel, vllmDefaultMaxBatchedTokens, vllmDefaultMaxNumSeqs, weightBytes, type GpuRef, type ModelRef } from './';
+import {
+  estimateMemory,
+  resolveGpu,
+  resolveModel,
+  vllmDefaultMaxBatchedTokens,
+  vllmDefaultMaxNumSeqs,
+  weightBytes,
+  type GpuRef,
+  type ModelRef,
+} from './';
 import { assertFraction, assertGpuCount } from './inputs';
 import type { Bytes, Tokens } from '@/lib/units';
 
@@ -95,9 +104,10 @@ export function weightBudget({
  * @example maxBitsPerWeightToFit('llama-3.1-70b', 24e9) // 24e9 × 8 / 70,553,706,496 ≈ 2.7213
  */
 export function maxBitsPerWeightToFit(model: ModelRef, budgetBytes: Bytes): number {
-  if (!Number.isFinite(budgetBytes)) throw new RangeError(`budgetBytes must be a finite number of bytes (got ${budgetBytes})`);
+  if (!Number.isFinite(budgetBytes))
+    throw new RangeError(`budgetBytes must be a finite number of bytes (got ${budgetBytes})`);
   const params = countParams(resolveModel(model)).total;
-  return Math.max(0, budgetBytes) * 8 / params;
+  return (Math.max(0, budgetBytes) * 8) / params;
 }
 
 /** A GGUF base type checked against a weight budget. */
@@ -128,7 +138,8 @@ export interface GgufFitRow {
  * @example ggufTypesWithinBudget('llama-3.1-70b', 23e9).filter((r) => r.fits).map((r) => r.ggmlType) // ['IQ2_XS', 'IQ2_XXS']
  */
 export function ggufTypesWithinBudget(model: ModelRef, budgetBytes: Bytes): GgufFitRow[] {
-  if (!Number.isFinite(budgetBytes)) throw new RangeError(`budgetBytes must be a finite number of bytes (got ${budgetBytes})`);
+  if (!Number.isFinite(budgetBytes))
+    throw new RangeError(`budgetBytes must be a finite number of bytes (got ${budgetBytes})`);
   const spec = resolveModel(model);
   return FORMATS.flatMap((format) => {
     if (format.storage.kind !== 'gguf') return [];

@@ -70,10 +70,15 @@ describe('weightBytes(model, formatId)', () => {
   it('fewer bits per weight never gives more bytes (formats that keep embeddings at 16 bits, random catalog model)', () => {
     const formats = FORMATS.filter((f) => f.embeddingsAt16Bit).map((f) => f.id);
     fc.assert(
-      fc.property(fc.constantFrom(...MODELS.map((m) => m.id)), fc.constantFrom(...formats), fc.constantFrom(...formats), (model, a, b) => {
-        const [wa, wb] = [weightBytes(model, a), weightBytes(model, b)];
-        if (wa.bitsPerWeight <= wb.bitsPerWeight) expect(wa.bytes).toBeLessThanOrEqual(wb.bytes);
-      }),
+      fc.property(
+        fc.constantFrom(...MODELS.map((m) => m.id)),
+        fc.constantFrom(...formats),
+        fc.constantFrom(...formats),
+        (model, a, b) => {
+          const [wa, wb] = [weightBytes(model, a), weightBytes(model, b)];
+          if (wa.bitsPerWeight <= wb.bitsPerWeight) expect(wa.bytes).toBeLessThanOrEqual(wb.bytes);
+        },
+      ),
     );
   });
 

@@ -1,5 +1,12 @@
 import { countParams } from '../models';
-import { bitsPerWeight, getFormat, ggufFileSize, ggufFileTypeOfId, type GgufFileSize, type GgufFileType } from '../formats';
+import {
+  bitsPerWeight,
+  getFormat,
+  ggufFileSize,
+  ggufFileTypeOfId,
+  type GgufFileSize,
+  type GgufFileType,
+} from '../formats';
 import type { ModelSpec } from '../models/types';
 import type { Bytes, Params } from '../units';
 import { resolveModel, type ModelRef } from './inputs';

@@ -52,7 +52,9 @@ describe('SOURCES', () => {
       'hf-config-gemma-2-9b',
     ];
     for (const id of required) expect(hasSource(id), id).toBe(true);
-    expect(getSource('hf-config-llama-3.1-70b').url).toBe('https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json');
+    expect(getSource('hf-config-llama-3.1-70b').url).toBe(
+      'https://huggingface.co/meta-llama/Llama-3.1-70B/blob/main/config.json',
+    );
   });
 
   it('has an entry for every source id the weight-format, KV-format, GPU and model catalogs cite', () => {
@@ -68,9 +70,11 @@ describe('SOURCES', () => {
     for (const [owner, id] of cited) expect(hasSource(id as string), `${owner} cites ${id}`).toBe(true);
   });
 
-  it('cites a datasheet-kind source for every GPU\'s bandwidth', () => {
+  it("cites a datasheet-kind source for every GPU's bandwidth", () => {
     for (const gpu of GPUS) {
-      const kinds = gpu.sources.filter((source) => source.figures.includes('bandwidth')).map((source) => getSource(source.id).kind);
+      const kinds = gpu.sources
+        .filter((source) => source.figures.includes('bandwidth'))
+        .map((source) => getSource(source.id).kind);
       expect(kinds, gpu.id).toContain('datasheet');
     }
   });

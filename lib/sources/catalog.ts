@@ -21,7 +21,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2023,
     url: 'https://arxiv.org/abs/2305.14314',
     kind: 'paper',
-    usedFor: 'NF4 data type; §3 "Double Quantization": 32/64 = 0.5 → 8/64 + 32/(64·256) = 0.127 bits per parameter (docs/provenance.md §1)',
+    usedFor:
+      'NF4 data type; §3 "Double Quantization": 32/64 = 0.5 → 8/64 + 32/(64·256) = 0.127 bits per parameter (docs/provenance.md §1)',
   },
   {
     id: 'llm-int8-2208.07339',
@@ -30,7 +31,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2022,
     url: 'https://arxiv.org/abs/2208.07339',
     kind: 'paper',
-    usedFor: 'Vector-wise INT8 quantisation with mixed-precision outlier decomposition; emergent outliers at ~6.7B (docs/provenance.md §2)',
+    usedFor:
+      'Vector-wise INT8 quantisation with mixed-precision outlier decomposition; emergent outliers at ~6.7B (docs/provenance.md §2)',
   },
   {
     id: 'gptq-2210.17323',
@@ -39,7 +41,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2022,
     url: 'https://arxiv.org/abs/2210.17323',
     kind: 'paper',
-    usedFor: 'Second-order weight-only PTQ; group size 128 costs ≈0.15 extra bits; 3/4-bit accuracy and batch-1 speed-ups (docs/provenance.md §3)',
+    usedFor:
+      'Second-order weight-only PTQ; group size 128 costs ≈0.15 extra bits; 3/4-bit accuracy and batch-1 speed-ups (docs/provenance.md §3)',
   },
   {
     id: 'awq-2306.00978',
@@ -48,7 +51,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2023,
     url: 'https://arxiv.org/abs/2306.00978',
     kind: 'paper',
-    usedFor: 'Activation-aware INT4 group-128 weight quantisation; Llama-2-70B Wiki2 perplexity table (docs/provenance.md §3)',
+    usedFor:
+      'Activation-aware INT4 group-128 weight quantisation; Llama-2-70B Wiki2 perplexity table (docs/provenance.md §3)',
   },
   {
     id: 'smoothquant-2211.10438',
@@ -75,7 +79,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2411.02355',
     kind: 'paper',
-    usedFor: 'FP8 W8A8 ~lossless, INT8 W8A8 1–3% loss, W4A16 competitive; W4A16 for latency, W8A8 for throughput (docs/provenance.md §5)',
+    usedFor:
+      'FP8 W8A8 ~lossless, INT8 W8A8 1–3% loss, W4A16 competitive; W4A16 for latency, W8A8 for throughput (docs/provenance.md §5)',
   },
   {
     id: 'llama3-quantization-2404.14047',
@@ -120,7 +125,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2412.19437',
     kind: 'paper',
-    usedFor: 'Official DeepSeek-V3 parameter counts: 671B total, 37B activated (docs/provenance.md §7); §3.3 FP8 training with fine-grained scales: 1 × 128 tiles (per token, per 128 channels) for activations, 128 × 128 blocks for weights',
+    usedFor:
+      'Official DeepSeek-V3 parameter counts: 671B total, 37B activated (docs/provenance.md §7); §3.3 FP8 training with fine-grained scales: 1 × 128 tiles (per token, per 128 channels) for activations, 128 × 128 blocks for weights',
   },
   {
     id: 'llama3-herd-2407.21783',
@@ -139,7 +145,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2407.11062',
     kind: 'paper',
-    usedFor: 'Abstract: QAT at 70B is feasible: a 2-bit Llama-2-70B on one A100-80GB in 41 hours, average zero-shot accuracy 69.48 vs 72.41 (FP16), 19.2 GB',
+    usedFor:
+      'Abstract: QAT at 70B is feasible: a 2-bit Llama-2-70B on one A100-80GB in 41 hours, average zero-shot accuracy 69.48 vs 72.41 (FP16), 19.2 GB',
   },
   {
     id: 'aqlm-2401.06118',
@@ -148,7 +155,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2401.06118',
     kind: 'paper',
-    usedFor: 'Abstract: AQLM at 2 bits per parameter brings Llama-2-70B to WikiText-2 perplexity 3.94 (FP16: 3.32 in the AWQ and EfficientQAT tables)',
+    usedFor:
+      'Abstract: AQLM at 2 bits per parameter brings Llama-2-70B to WikiText-2 perplexity 3.94 (FP16: 3.32 in the AWQ and EfficientQAT tables)',
   },
   {
     id: 'llama3-70b-per-channel-2408.15301',
@@ -157,7 +165,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2408.15301',
     kind: 'paper',
-    usedFor: 'Abstract: LLaMA3/3.1-70B degrade under W8A8 per-channel PTQ, unlike Llama-2-70B, 8B, 405B, Qwen, Mixtral; cause is the weight distribution; fix: per-group W8A8 on <3% of layers or bi-smoothing (45.5% → 73.4% average accuracy, v1)',
+    usedFor:
+      'Abstract: LLaMA3/3.1-70B degrade under W8A8 per-channel PTQ, unlike Llama-2-70B, 8B, 405B, Qwen, Mixtral; cause is the weight distribution; fix: per-group W8A8 on <3% of layers or bi-smoothing (45.5% → 73.4% average accuracy, v1)',
   },
   {
     id: 'flips-2407.09141',
@@ -166,7 +175,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2407.09141',
     kind: 'paper',
-    usedFor: 'Abstract: compressed models with near-equal accuracy still "flip" answers (correct→incorrect and back); flips and KL divergence as distance metrics; MT-Bench shows free-form generation degrades',
+    usedFor:
+      'Abstract: compressed models with near-equal accuracy still "flip" answers (correct→incorrect and back); flips and KL divergence as distance metrics; MT-Bench shows free-form generation degrades',
   },
   {
     id: 'kivi-2402.02750',
@@ -175,7 +185,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2402.02750',
     kind: 'paper',
-    usedFor: 'Keys should be quantized per channel (a few fixed outlier channels), values per token; 2-bit KV with a full-precision residual window, up to 2.6× less peak memory',
+    usedFor:
+      'Keys should be quantized per channel (a few fixed outlier channels), values per token; 2-bit KV with a full-precision residual window, up to 2.6× less peak memory',
   },
   {
     id: 'kvquant-2401.18079',
@@ -184,7 +195,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2401.18079',
     kind: 'paper',
-    usedFor: 'Abstract: per-channel and pre-RoPE key quantization, non-uniform types, dense-and-sparse outliers; < 0.1 perplexity degradation at 3 bits (LLaMA, Llama-2, Mistral)',
+    usedFor:
+      'Abstract: per-channel and pre-RoPE key quantization, non-uniform types, dense-and-sparse outliers; < 0.1 perplexity degradation at 3 bits (LLaMA, Llama-2, Mistral)',
   },
   {
     id: 'llm-viewer-2402.16363',
@@ -193,7 +205,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2402.16363',
     kind: 'paper',
-    usedFor: 'LLM-Viewer: a roofline applied layer by layer (each operator at its own memory or compute roof, times added) to explain why decode is memory-bound',
+    usedFor:
+      'LLM-Viewer: a roofline applied layer by layer (each operator at its own memory or compute roof, times added) to explain why decode is memory-bound',
   },
   {
     id: 'speculative-decoding-2211.17192',
@@ -202,7 +215,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2022,
     url: 'https://arxiv.org/abs/2211.17192',
     kind: 'paper',
-    usedFor: 'A draft model proposes tokens that the target model verifies in one parallel pass; outputs keep the target distribution',
+    usedFor:
+      'A draft model proposes tokens that the target model verifies in one parallel pass; outputs keep the target distribution',
   },
   {
     id: 'megatron-lm-1909.08053',
@@ -211,7 +225,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2019,
     url: 'https://arxiv.org/abs/1909.08053',
     kind: 'paper',
-    usedFor: 'Tensor parallelism of a transformer layer: attention heads and MLP columns/rows split across GPUs, two all-reduces per layer in the forward pass',
+    usedFor:
+      'Tensor parallelism of a transformer layer: attention heads and MLP columns/rows split across GPUs, two all-reduces per layer in the forward pass',
   },
   {
     id: 'distserve-2401.09670',
@@ -220,7 +235,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2401.09670',
     kind: 'paper',
-    usedFor: 'Goodput: requests per second served within the TTFT and TPOT SLOs, the metric to optimise instead of raw throughput',
+    usedFor:
+      'Goodput: requests per second served within the TTFT and TPOT SLOs, the metric to optimise instead of raw throughput',
   },
 
   // ── Repository files ──────────────────────────────────────────────────────
@@ -229,14 +245,16 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'bitsandbytes/functional.py',
     url: `${BNB}/bitsandbytes/functional.py`,
     kind: 'repo',
-    usedFor: 'NF4/FP4 code tables, 4-bit block size 64 with fp32 absmax, double quantisation of absmax (block 256, 8-bit dynamic map) (docs/provenance.md §1)',
+    usedFor:
+      'NF4/FP4 code tables, 4-bit block size 64 with fp32 absmax, double quantisation of absmax (block 256, 8-bit dynamic map) (docs/provenance.md §1)',
   },
   {
     id: 'bnb-modules-py',
     title: 'bitsandbytes/nn/modules.py',
     url: `${BNB}/bitsandbytes/nn/modules.py`,
     kind: 'repo',
-    usedFor: 'Linear4bit and Linear8bitLt defaults (compress_statistics, quant_type, threshold) (docs/provenance.md §1–2)',
+    usedFor:
+      'Linear4bit and Linear8bitLt defaults (compress_statistics, quant_type, threshold) (docs/provenance.md §1–2)',
   },
   {
     id: 'bnb-default-ops-py',
@@ -272,7 +290,8 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'mit-han-lab/llm-awq',
     url: 'https://github.com/mit-han-lab/llm-awq/tree/d6e797a',
     kind: 'repo',
-    usedFor: 'AWQ search (auto_scale.py) and calibration defaults; INT4 group-128 with zero points (docs/provenance.md §3)',
+    usedFor:
+      'AWQ search (auto_scale.py) and calibration defaults; INT4 group-128 with zero points (docs/provenance.md §3)',
   },
   {
     id: 'smoothquant-repo',
@@ -286,35 +305,40 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'IST-DASLab/marlin README',
     url: 'https://github.com/IST-DASLab/marlin/blob/2f6d7c1/README.md',
     kind: 'repo',
-    usedFor: 'FP16×INT4 kernel: ≈3.87× ideal speed-up (4 bits + 0.125-bit group-128 scale, no zero point) up to batch 16–32 (docs/provenance.md §6)',
+    usedFor:
+      'FP16×INT4 kernel: ≈3.87× ideal speed-up (4 bits + 0.125-bit group-128 scale, no zero point) up to batch 16–32 (docs/provenance.md §6)',
   },
   {
     id: 'llama-cpp-ggml-common-h',
     title: 'llama.cpp ggml/src/ggml-common.h',
     url: `${LLAMA_CPP}/01243c587feceaa5d6a6c2305535ef2f549c48b8/ggml/src/ggml-common.h`,
     kind: 'repo',
-    usedFor: 'GGML block structs (Q8_0, Q4_0, Q2_K…Q6_K, IQ2_XXS…IQ4_XS, MXFP4) and their "effectively N bits per weight" comments (docs/provenance.md §4)',
+    usedFor:
+      'GGML block structs (Q8_0, Q4_0, Q2_K…Q6_K, IQ2_XXS…IQ4_XS, MXFP4) and their "effectively N bits per weight" comments (docs/provenance.md §4)',
   },
   {
     id: 'llama-cpp-quantize-readme',
     title: 'llama.cpp tools/quantize/README.md',
     url: `${LLAMA_CPP}/311c2c9f0ebd6e08f5b20e8827c654cebb7a41d6/tools/quantize/README.md`,
     kind: 'repo',
-    usedFor: 'Whole-file bits/weight and GiB of each quant type for Llama-3.1-8B; Llama 3.1 Q4_K_M file sizes (docs/provenance.md §4)',
+    usedFor:
+      'Whole-file bits/weight and GiB of each quant type for Llama-3.1-8B; Llama 3.1 Q4_K_M file sizes (docs/provenance.md §4)',
   },
   {
     id: 'llama-cpp-llama-quant-cpp',
     title: 'llama.cpp src/llama-quant.cpp',
     url: `${LLAMA_CPP}/007dbbf3fd17eefe9b47fee45f48f7ba5e62b714/src/llama-quant.cpp`,
     kind: 'repo',
-    usedFor: 'Per-tensor GGML type of each GGUF file type (llama_tensor_get_type_impl: use_more_bits, GQA and 8-expert rules, 70B attn_v), tensor_type_fallback for rows not divisible by the block size',
+    usedFor:
+      'Per-tensor GGML type of each GGUF file type (llama_tensor_get_type_impl: use_more_bits, GQA and 8-expert rules, 70B attn_v), tensor_type_fallback for rows not divisible by the block size',
   },
   {
     id: 'llama-cpp-convert-hf-to-gguf',
     title: 'llama.cpp convert_hf_to_gguf.py',
     url: 'https://github.com/ggml-org/llama.cpp/blob/master/convert_hf_to_gguf.py',
     kind: 'repo',
-    usedFor: 'ModelBase.prepare_tensors: 1-D tensors, norms, biases and the MoE router (ffn_gate_inp) are written as F32',
+    usedFor:
+      'ModelBase.prepare_tensors: 1-D tensors, norms, biases and the MoE router (ffn_gate_inp) are written as F32',
   },
   {
     id: 'bartowski-llama-3.1-8b-instruct-gguf',
@@ -322,7 +346,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://huggingface.co/bartowski/Meta-Llama-3.1-8B-Instruct-GGUF',
     kind: 'model-card',
-    usedFor: 'Published GGUF file sizes (GB) per file type, llama.cpp b3472 imatrix quants: test of the per-tensor size rules',
+    usedFor:
+      'Published GGUF file sizes (GB) per file type, llama.cpp b3472 imatrix quants: test of the per-tensor size rules',
   },
   {
     id: 'bartowski-llama-3.1-70b-instruct-gguf',
@@ -330,7 +355,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://huggingface.co/bartowski/Meta-Llama-3.1-70B-Instruct-GGUF',
     kind: 'model-card',
-    usedFor: 'Published GGUF file sizes (GB) per file type, llama.cpp b3472 imatrix quants: test of the per-tensor size rules',
+    usedFor:
+      'Published GGUF file sizes (GB) per file type, llama.cpp b3472 imatrix quants: test of the per-tensor size rules',
   },
   {
     id: 'bartowski-qwen2.5-72b-instruct-gguf',
@@ -338,7 +364,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://huggingface.co/bartowski/Qwen2.5-72B-Instruct-GGUF',
     kind: 'model-card',
-    usedFor: 'Published GGUF file sizes (GB) per file type, llama.cpp b3772 imatrix quants: test of the row-size fallback (ffn_down 29,568 wide)',
+    usedFor:
+      'Published GGUF file sizes (GB) per file type, llama.cpp b3772 imatrix quants: test of the row-size fallback (ffn_down 29,568 wide)',
   },
   {
     id: 'llama-cpp-quantize-cpp',
@@ -359,7 +386,8 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'transformers src/transformers/utils/quantization_config.py',
     url: 'https://github.com/huggingface/transformers/blob/000e223/src/transformers/utils/quantization_config.py',
     kind: 'repo',
-    usedFor: 'BitsAndBytesConfig and GPTQConfig defaults (fp4, no double quant, llm_int8_threshold 6.0, group_size 128, sym True) (docs/provenance.md §1–3)',
+    usedFor:
+      'BitsAndBytesConfig and GPTQConfig defaults (fp4, no double quant, llm_int8_threshold 6.0, group_size 128, sym True) (docs/provenance.md §1–3)',
   },
   {
     id: 'llama3-quantization-repo',
@@ -375,14 +403,16 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'NVIDIA A100 Tensor Core GPU datasheet',
     url: 'https://www.nvidia.com/content/dam/en-zz/Solutions/Data-Center/a100/pdf/nvidia-a100-datasheet-us-nvidia-1758950-r4-web.pdf',
     kind: 'datasheet',
-    usedFor: 'A100 40GB/80GB SXM memory, bandwidth and tensor-core peaks (FP16 312, INT8 624, INT4 1,248 dense) (docs/provenance.md §6)',
+    usedFor:
+      'A100 40GB/80GB SXM memory, bandwidth and tensor-core peaks (FP16 312, INT8 624, INT4 1,248 dense) (docs/provenance.md §6)',
   },
   {
     id: 'nvidia-h100-datasheet',
     title: 'NVIDIA H100 Tensor Core GPU datasheet',
     url: 'https://www.nvidia.com/en-us/data-center/h100/',
     kind: 'datasheet',
-    usedFor: 'H100 SXM/PCIe/NVL memory, bandwidth and tensor-core peaks (sparse figures, "1/2 lower without sparsity"); no INT4 row (docs/provenance.md §6)',
+    usedFor:
+      'H100 SXM/PCIe/NVL memory, bandwidth and tensor-core peaks (sparse figures, "1/2 lower without sparsity"); no INT4 row (docs/provenance.md §6)',
   },
   {
     id: 'nvidia-h100-nvl-product-brief',
@@ -424,21 +454,24 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'PCI Express Base Specification: link rates (Gen3 8 GT/s, Gen4 16 GT/s, Gen5 32 GT/s per lane)',
     url: 'https://pcisig.com/specifications',
     kind: 'datasheet',
-    usedFor: 'x16 link bandwidth: Gen4 ≈ 32 GB/s and Gen5 ≈ 64 GB/s per direction (64 and 128 GB/s bidirectional, as NVIDIA datasheets print them); the all-reduce term for cards without NVLink',
+    usedFor:
+      'x16 link bandwidth: Gen4 ≈ 32 GB/s and Gen5 ≈ 64 GB/s per direction (64 and 128 GB/s bidirectional, as NVIDIA datasheets print them); the all-reduce term for cards without NVLink',
   },
   {
     id: 'nvidia-ada-whitepaper',
     title: 'NVIDIA Ada GPU Architecture whitepaper',
     url: 'https://images.nvidia.com/aem-dam/Solutions/geforce/ada/nvidia-ada-gpu-architecture.pdf',
     kind: 'datasheet',
-    usedFor: 'RTX 4090 appendix: 1,008 GB/s; FP16 (FP32 acc.) 165.2, FP8 330.3, INT8 660.6, INT4 1,321.2 dense (docs/provenance.md §6)',
+    usedFor:
+      'RTX 4090 appendix: 1,008 GB/s; FP16 (FP32 acc.) 165.2, FP8 330.3, INT8 660.6, INT4 1,321.2 dense (docs/provenance.md §6)',
   },
   {
     id: 'nvidia-ga102-whitepaper',
     title: 'NVIDIA Ampere GA102 GPU Architecture whitepaper (v2.0)',
     url: 'https://www.nvidia.com/content/PDF/nvidia-ampere-ga-102-gpu-architecture-whitepaper-v2.pdf',
     kind: 'datasheet',
-    usedFor: 'RTX 3090 appendix A: 936 GB/s; FP16 (FP32 acc.) 71, INT8 284, INT4 568 dense (docs/provenance.md §6, unverified)',
+    usedFor:
+      'RTX 3090 appendix A: 936 GB/s; FP16 (FP32 acc.) 71, INT8 284, INT4 568 dense (docs/provenance.md §6, unverified)',
   },
   {
     id: 'amd-mi300x-datasheet',
@@ -462,7 +495,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2025,
     url: 'https://github.com/modal-labs/modal-client/pull/2797',
     kind: 'issue',
-    usedFor: 'nvidia-smi totals: H100 81,559 MiB; A100 80GB 81,920; A100 40GB 40,960; L40S 46,068; L4 23,034; T4 15,360 MiB',
+    usedFor:
+      'nvidia-smi totals: H100 81,559 MiB; A100 80GB 81,920; A100 40GB 40,960; L40S 46,068; L4 23,034; T4 15,360 MiB',
   },
   {
     id: 'gh-nccl-1264',
@@ -508,7 +542,8 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'ROCm/ROCm issue #4203 (MI300X device properties)',
     url: 'https://github.com/ROCm/ROCm/issues/4203',
     kind: 'issue',
-    usedFor: 'torch.cuda.get_device_properties on MI300X: total_memory=196592MB (MiB); rocm-smi prints 206,141,652,992 B',
+    usedFor:
+      'torch.cuda.get_device_properties on MI300X: total_memory=196592MB (MiB); rocm-smi prints 206,141,652,992 B',
   },
   {
     id: 'gh-tensorrt-llm-10278',
@@ -531,7 +566,8 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'bottlerocket-os/bottlerocket PR #3873 (A100 40GB deviceQuery output)',
     url: 'https://github.com/bottlerocket-os/bottlerocket/pull/3873',
     kind: 'issue',
-    usedFor: 'CUDA deviceQuery on A100-SXM4-40GB: 42,298,834,944 B (40,339 MiB), less than the 40,960 MiB nvidia-smi total',
+    usedFor:
+      'CUDA deviceQuery on A100-SXM4-40GB: 42,298,834,944 B (40,339 MiB), less than the 40,960 MiB nvidia-smi total',
   },
 
   {
@@ -541,7 +577,7 @@ export const SOURCES: readonly SourceEntry[] = [
     url: 'https://docs.nvidia.com/cuda/cuda-runtime-api/group__CUDART__MEMORY.html',
     kind: 'measurement',
     usedFor:
-      'This project\'s H100 (driver 580.159.04): `nvidia-smi -q -d MEMORY` Total 81,559 MiB of which Reserved 480 MiB; `torch.cuda.get_device_properties(0).total_memory` (cudaMemGetInfo total) 85,017,493,504 B = 81,079 MiB',
+      "This project's H100 (driver 580.159.04): `nvidia-smi -q -d MEMORY` Total 81,559 MiB of which Reserved 480 MiB; `torch.cuda.get_device_properties(0).total_memory` (cudaMemGetInfo total) 85,017,493,504 B = 81,079 MiB",
   },
 
   // ── Blog posts ────────────────────────────────────────────────────────────
@@ -551,7 +587,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2023,
     url: 'https://huggingface.co/blog/4bit-transformers-bitsandbytes',
     kind: 'blog',
-    usedFor: '4-bit weights are dequantised, "the computation is not done in 4bit"; DQ saves ≈0.4 bits per parameter (docs/provenance.md §1)',
+    usedFor:
+      '4-bit weights are dequantised, "the computation is not done in 4bit"; DQ saves ≈0.4 bits per parameter (docs/provenance.md §1)',
   },
   {
     id: 'hf-blog-hf-bitsandbytes-integration',
@@ -563,7 +600,7 @@ export const SOURCES: readonly SourceEntry[] = [
   },
   {
     id: 'redhat-blog-half-million-evaluations',
-    title: 'We ran over half a million evaluations on quantized LLMs—here\'s what we found',
+    title: "We ran over half a million evaluations on quantized LLMs—here's what we found",
     year: 2024,
     url: 'https://developers.redhat.com/articles/2024/10/17/we-ran-over-half-million-evaluations-quantized-llms',
     kind: 'blog',
@@ -609,7 +646,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://huggingface.co/neuralmagic/Meta-Llama-3.1-405B-Instruct-quantized.w8a8',
     kind: 'model-card',
-    usedFor: 'INT8 W8A8 recovery: Arena-Hard 95.8%, OpenLLM v1 99.3%, v2 98.4%, HumanEval 100.1% (docs/provenance.md §5)',
+    usedFor:
+      'INT8 W8A8 recovery: Arena-Hard 95.8%, OpenLLM v1 99.3%, v2 98.4%, HumanEval 100.1% (docs/provenance.md §5)',
   },
   {
     id: 'nm-llama-3.1-8b-instruct-w8a8',
@@ -641,7 +679,8 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'Hugging Face Hub safetensors metadata (parameter counts on model pages)',
     url: 'https://huggingface.co/docs/hub/en/api',
     kind: 'model-card',
-    usedFor: 'Parameter counts the Hub computes from each checkpoint\'s safetensors headers (e.g. Llama-3.1-70B 70,553,706,496)',
+    usedFor:
+      "Parameter counts the Hub computes from each checkpoint's safetensors headers (e.g. Llama-3.1-70B 70,553,706,496)",
   },
 
   {
@@ -671,29 +710,56 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'deepseek-ai/FlashMLA README (FP8 KV cache format)',
     url: 'https://github.com/deepseek-ai/FlashMLA/blob/main/README.md',
     kind: 'repo',
-    usedFor: 'DeepSeek-V3.2 FP8 sparse MLA cache: 656 B per token = 512 FP8 NoPE + 4 FP32 scales (16 B) + 64 BF16 RoPE (128 B)',
+    usedFor:
+      'DeepSeek-V3.2 FP8 sparse MLA cache: 656 B per token = 512 FP8 NoPE + 4 FP32 scales (16 B) + 64 BF16 RoPE (128 B)',
   },
 
   // ── Model code and docs (cited by lib/models) ────────────────────────────
-  transformersFile('transformers-modeling-llama', 'llama/modeling_llama.py', 'Llama layer structure: q/k/v/o projections, gate/up/down MLP, two RMSNorms per layer'),
-  transformersFile('transformers-modeling-mixtral', 'mixtral/modeling_mixtral.py', 'Mixtral sparse MoE block: bias-free router Linear(hidden, experts), 8 SwiGLU experts'),
-  transformersFile('transformers-modeling-qwen2', 'qwen2/modeling_qwen2.py', 'Qwen2 attention: q/k/v with bias, o_proj without'),
-  transformersFile('transformers-modeling-deepseek-v2', 'deepseek_v2/modeling_deepseek_v2.py', 'DeepSeek-V2 MLA attention (q_proj when q_lora_rank is None) and MoE gate'),
-  transformersFile('transformers-configuration-gemma', 'gemma/configuration_gemma.py', 'Gemma config defaults: tie_word_embeddings True, head_dim 256'),
-  transformersFile('transformers-modeling-gemma2', 'gemma2/modeling_gemma2.py', 'Gemma 2 decoder layer: four RMSNorms per layer'),
+  transformersFile(
+    'transformers-modeling-llama',
+    'llama/modeling_llama.py',
+    'Llama layer structure: q/k/v/o projections, gate/up/down MLP, two RMSNorms per layer',
+  ),
+  transformersFile(
+    'transformers-modeling-mixtral',
+    'mixtral/modeling_mixtral.py',
+    'Mixtral sparse MoE block: bias-free router Linear(hidden, experts), 8 SwiGLU experts',
+  ),
+  transformersFile(
+    'transformers-modeling-qwen2',
+    'qwen2/modeling_qwen2.py',
+    'Qwen2 attention: q/k/v with bias, o_proj without',
+  ),
+  transformersFile(
+    'transformers-modeling-deepseek-v2',
+    'deepseek_v2/modeling_deepseek_v2.py',
+    'DeepSeek-V2 MLA attention (q_proj when q_lora_rank is None) and MoE gate',
+  ),
+  transformersFile(
+    'transformers-configuration-gemma',
+    'gemma/configuration_gemma.py',
+    'Gemma config defaults: tie_word_embeddings True, head_dim 256',
+  ),
+  transformersFile(
+    'transformers-modeling-gemma2',
+    'gemma2/modeling_gemma2.py',
+    'Gemma 2 decoder layer: four RMSNorms per layer',
+  ),
   {
     id: 'deepseek-v3-inference-model-py',
     title: 'deepseek-ai/DeepSeek-V3 inference/model.py',
     url: 'https://github.com/deepseek-ai/DeepSeek-V3/blob/main/inference/model.py',
     kind: 'repo',
-    usedFor: 'Reference DeepSeek-V3 implementation: MLA projections, gate weight and bias, MoE, latent KV cache buffers',
+    usedFor:
+      'Reference DeepSeek-V3 implementation: MLA projections, gate weight and bias, MoE, latent KV cache buffers',
   },
   {
     id: 'deepseek-v3-readme-weights',
     title: 'deepseek-ai/DeepSeek-V3 README_WEIGHTS.md',
     url: 'https://github.com/deepseek-ai/DeepSeek-V3/blob/main/README_WEIGHTS.md',
     kind: 'repo',
-    usedFor: 'Checkpoint breakdown: 671B main model (36.6B activated incl. output head) plus the 11.5B-unique MTP module; FP8 E4M3 weights with one FP32 weight_scale_inv per 128 × 128 block, activations quantized online per token per 128 channels',
+    usedFor:
+      'Checkpoint breakdown: 671B main model (36.6B activated incl. output head) plus the 11.5B-unique MTP module; FP8 E4M3 weights with one FP32 weight_scale_inv per 128 × 128 block, activations quantized online per token per 128 channels',
   },
   {
     id: 'deepseek-v2-readme',
@@ -725,18 +791,58 @@ export const SOURCES: readonly SourceEntry[] = [
   },
 
   // ── Model configs ─────────────────────────────────────────────────────────
-  hfConfig('llama-3.1-8b', 'meta-llama/Llama-3.1-8B', 'Llama-3.1-8B shape: hidden 4096, 32 layers, 32 heads, 8 KV heads, vocab 128,256'),
-  hfConfig('llama-3.1-70b', 'meta-llama/Llama-3.1-70B', 'Llama-3.1-70B shape: hidden 8192, 80 layers, 64 heads, 8 KV heads, intermediate 28,672'),
-  hfConfig('llama-3.1-405b', 'meta-llama/Llama-3.1-405B', 'Llama-3.1-405B shape: hidden 16,384, 126 layers, 128 heads, 8 KV heads'),
-  hfConfig('llama-2-70b', 'meta-llama/Llama-2-70b-hf', 'Llama-2-70B shape: hidden 8192, 80 layers, 8 KV heads, vocab 32,000'),
-  hfConfig('mixtral-8x7b', 'mistralai/Mixtral-8x7B-v0.1', 'Mixtral-8x7B shape: 8 experts of width 14,336, top-2 routing'),
-  hfConfig('qwen2.5-72b', 'Qwen/Qwen2.5-72B', 'Qwen2.5-72B shape: hidden 8192, 80 layers, intermediate 29,568, QKV bias'),
+  hfConfig(
+    'llama-3.1-8b',
+    'meta-llama/Llama-3.1-8B',
+    'Llama-3.1-8B shape: hidden 4096, 32 layers, 32 heads, 8 KV heads, vocab 128,256',
+  ),
+  hfConfig(
+    'llama-3.1-70b',
+    'meta-llama/Llama-3.1-70B',
+    'Llama-3.1-70B shape: hidden 8192, 80 layers, 64 heads, 8 KV heads, intermediate 28,672',
+  ),
+  hfConfig(
+    'llama-3.1-405b',
+    'meta-llama/Llama-3.1-405B',
+    'Llama-3.1-405B shape: hidden 16,384, 126 layers, 128 heads, 8 KV heads',
+  ),
+  hfConfig(
+    'llama-2-70b',
+    'meta-llama/Llama-2-70b-hf',
+    'Llama-2-70B shape: hidden 8192, 80 layers, 8 KV heads, vocab 32,000',
+  ),
+  hfConfig(
+    'mixtral-8x7b',
+    'mistralai/Mixtral-8x7B-v0.1',
+    'Mixtral-8x7B shape: 8 experts of width 14,336, top-2 routing',
+  ),
+  hfConfig(
+    'qwen2.5-72b',
+    'Qwen/Qwen2.5-72B',
+    'Qwen2.5-72B shape: hidden 8192, 80 layers, intermediate 29,568, QKV bias',
+  ),
   hfConfig('qwen2.5-72b-instruct', 'Qwen/Qwen2.5-72B-Instruct', 'Qwen2.5-72B-Instruct shape (same as the base model)'),
-  hfConfig('llama-3.3-70b-instruct', 'meta-llama/Llama-3.3-70B-Instruct', 'Llama-3.3-70B-Instruct shape: as Llama-3.1-70B, explicit head_dim 128'),
-  hfConfig('deepseek-v3', 'deepseek-ai/DeepSeek-V3', 'DeepSeek-V3 shape: MLA (kv_lora_rank 512, q_lora_rank 1536), 256 routed + 1 shared experts, top-8'),
-  hfConfig('deepseek-v2-lite', 'deepseek-ai/DeepSeek-V2-Lite', 'DeepSeek-V2-Lite shape: MLA without query compression, 64 routed + 2 shared experts, top-6'),
+  hfConfig(
+    'llama-3.3-70b-instruct',
+    'meta-llama/Llama-3.3-70B-Instruct',
+    'Llama-3.3-70B-Instruct shape: as Llama-3.1-70B, explicit head_dim 128',
+  ),
+  hfConfig(
+    'deepseek-v3',
+    'deepseek-ai/DeepSeek-V3',
+    'DeepSeek-V3 shape: MLA (kv_lora_rank 512, q_lora_rank 1536), 256 routed + 1 shared experts, top-8',
+  ),
+  hfConfig(
+    'deepseek-v2-lite',
+    'deepseek-ai/DeepSeek-V2-Lite',
+    'DeepSeek-V2-Lite shape: MLA without query compression, 64 routed + 2 shared experts, top-6',
+  ),
   hfConfig('gemma-7b', 'google/gemma-7b', 'Gemma-7B shape: head_dim 256 ≠ hidden 3072 / 16 heads'),
-  hfConfig('gemma-2-9b', 'google/gemma-2-9b', 'Gemma-2-9B shape: explicit head_dim (not hidden/heads), alternating sliding-window layers'),
+  hfConfig(
+    'gemma-2-9b',
+    'google/gemma-2-9b',
+    'Gemma-2-9B shape: explicit head_dim (not hidden/heads), alternating sliding-window layers',
+  ),
 
   // ── Serving engine (deployment and decision lessons) ──────────────────────
   {
@@ -744,7 +850,8 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'vLLM vllm/config/cache.py (CacheConfig)',
     url: 'https://github.com/vllm-project/vllm/blob/main/vllm/config/cache.py',
     kind: 'repo',
-    usedFor: 'gpu_memory_utilization defaults to 0.92 (Field(default=0.92, gt=0, le=1)): the fraction of GPU memory vLLM fills by default',
+    usedFor:
+      'gpu_memory_utilization defaults to 0.92 (Field(default=0.92, gt=0, le=1)): the fraction of GPU memory vLLM fills by default',
   },
   {
     id: 'llm-d-planner-vllm-v0.19-logs',
@@ -782,7 +889,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2023,
     url: 'https://github.com/vllm-project/vllm/pull/2031',
     kind: 'issue',
-    usedFor: 'Before NCCL memory was profiled, TP > 1 runs exceeded gpu_memory_utilization (77.5 GB used at a 72 GiB cap, TP 4): per-GPU communication buffers are real memory',
+    usedFor:
+      'Before NCCL memory was profiled, TP > 1 runs exceeded gpu_memory_utilization (77.5 GB used at a 72 GiB cap, TP 4): per-GPU communication buffers are real memory',
   },
   {
     id: 'vllm-arg-utils-batch-defaults',
@@ -797,21 +905,24 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'SGLang documentation: DeepSeek V3/V3.1/R1 Usage',
     url: 'https://docs.sglang.io/docs/basic_usage/deepseek_v3.md',
     kind: 'repo',
-    usedFor: 'Recommended hardware for DeepSeek-V3 in its native FP8: 8 × H200, 8 × B200, 8 × MI300X or 2 × 8 × H100 (two nodes); AWQ 4-bit on 8 × H100',
+    usedFor:
+      'Recommended hardware for DeepSeek-V3 in its native FP8: 8 × H200, 8 × B200, 8 × MI300X or 2 × 8 × H100 (two nodes); AWQ 4-bit on 8 × H100',
   },
   {
     id: 'vllm-docs-fp8',
     title: 'vLLM documentation: FP8 W8A8 (v0.5.5)',
     url: 'https://docs.vllm.ai/en/v0.5.5/quantization/fp8.html',
     kind: 'repo',
-    usedFor: 'FP8 W8A8 runs on Hopper and Ada; Ampere runs FP8 checkpoints weight-only (W8A16, FP8 Marlin); online dynamic FP8 needs no calibration data',
+    usedFor:
+      'FP8 W8A8 runs on Hopper and Ada; Ampere runs FP8 checkpoints weight-only (W8A16, FP8 Marlin); online dynamic FP8 needs no calibration data',
   },
   {
     id: 'vllm-docs-int8',
     title: 'vLLM documentation: INT8 W8A8 (v0.7.0)',
     url: 'https://docs.vllm.ai/en/v0.7.0/features/quantization/int8.html',
     kind: 'repo',
-    usedFor: 'INT8 W8A8 on Turing, Ampere, Ada and Hopper; activation scales are estimated from calibration data that should match deployment data',
+    usedFor:
+      'INT8 W8A8 on Turing, Ampere, Ada and Hopper; activation scales are estimated from calibration data that should match deployment data',
   },
 
   {
@@ -819,29 +930,34 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'vLLM vllm/model_executor/layers/quantization/kernels/mixed_precision/cutlass.py (CutlassW4A8LinearKernel)',
     url: 'https://github.com/vllm-project/vllm/blob/main/vllm/model_executor/layers/quantization/kernels/mixed_precision/cutlass.py',
     kind: 'repo',
-    usedFor: '"CUTLASS W4A8 requires compute capability of 90 (Hopper)"; "only supports FP8 (e4m3) activations", quantized per token at run time; no zero points or act-order',
+    usedFor:
+      '"CUTLASS W4A8 requires compute capability of 90 (Hopper)"; "only supports FP8 (e4m3) activations", quantized per token at run time; no zero points or act-order',
   },
   {
     id: 'vllm-machete-readme',
     title: 'vLLM csrc/quantization/machete/Readme.md',
     url: 'https://github.com/vllm-project/vllm/blob/c0c69fb6884f680e7fd6fb1075bf71a66d1626c5/csrc/quantization/machete/Readme.md',
     kind: 'repo',
-    usedFor: 'Machete: "a spiritual successor to the Marlin kernel but optimized for Hopper architectures and based on Cutlass"; dequantises w_q·w_s − w_z inside the GEMM',
+    usedFor:
+      'Machete: "a spiritual successor to the Marlin kernel but optimized for Hopper architectures and based on Cutlass"; dequantises w_q·w_s − w_z inside the GEMM',
   },
   {
     id: 'machete-scale-ml-talk',
-    title: 'MIT Scale ML talk: L. Wilkinson (Neural Magic), "Machete: a cutting-edge mixed-input GEMM GPU kernel targeting NVIDIA Hopper GPUs"',
+    title:
+      'MIT Scale ML talk: L. Wilkinson (Neural Magic), "Machete: a cutting-edge mixed-input GEMM GPU kernel targeting NVIDIA Hopper GPUs"',
     year: 2024,
     url: 'https://csail.mit.edu/event/scale-ml-lucas-wilkinson-machete-cutting-edge-mixed-input-gemm-gpu-kernel-targeting-nvidia',
     kind: 'blog',
-    usedFor: 'Abstract: w4a16 needs mixed-input GEMM kernels that dequantise on the fly; Machete uses Hopper\'s TMA and WGMMA, "superior w4a16 model performance compared to Marlin kernels in high-load serving scenarios"',
+    usedFor:
+      'Abstract: w4a16 needs mixed-input GEMM kernels that dequantise on the fly; Machete uses Hopper\'s TMA and WGMMA, "superior w4a16 model performance compared to Marlin kernels in high-load serving scenarios"',
   },
   {
     id: 'vllm-mixed-precision-kernels-py',
     title: 'vLLM vllm/model_executor/layers/quantization/kernels/mixed_precision/__init__.py (choose_mp_linear_kernel)',
     url: 'https://github.com/vllm-project/vllm/blob/main/vllm/model_executor/layers/quantization/kernels/mixed_precision/__init__.py',
     kind: 'repo',
-    usedFor: 'Weight-only kernels "in priority/performance order (when available)": Machete (compute capability ≥ 9.0), then Marlin (≥ 8.0), then ExLlama and others; used for compressed-tensors W4A16 checkpoints',
+    usedFor:
+      'Weight-only kernels "in priority/performance order (when available)": Machete (compute capability ≥ 9.0), then Marlin (≥ 8.0), then ExLlama and others; used for compressed-tensors W4A16 checkpoints',
   },
   {
     id: 'qserve-2405.04532',
@@ -871,49 +987,56 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'llm-compressor example: int8 weight and activation quantization',
     url: 'https://blog.vllm.ai/llm-compressor/stable/examples/quantization_w8a8_int8',
     kind: 'repo',
-    usedFor: 'The INT8 W8A8 example (SmoothQuant + GPTQ, scheme W8A8) produces "…-W8A8-Dynamic-Per-Token": dynamic per-token activation scales; calibration data drives smoothing and GPTQ',
+    usedFor:
+      'The INT8 W8A8 example (SmoothQuant + GPTQ, scheme W8A8) produces "…-W8A8-Dynamic-Per-Token": dynamic per-token activation scales; calibration data drives smoothing and GPTQ',
   },
   {
     id: 'llm-compressor-w8a8-fp8-example',
     title: 'llm-compressor example: fp8 weight and activation quantization (FP8_DYNAMIC)',
     url: 'https://docs.vllm.ai/projects/llm-compressor/en/stable/examples/quantization_w8a8_fp8/',
     kind: 'repo',
-    usedFor: 'FP8_DYNAMIC: "Static, per-channel quantization on the weights – Dynamic, per-token quantization on the activations"; no calibration data',
+    usedFor:
+      'FP8_DYNAMIC: "Static, per-channel quantization on the weights – Dynamic, per-token quantization on the activations"; no calibration data',
   },
   {
     id: 'vllm-w8a8-utils-py',
     title: 'vLLM vllm/model_executor/layers/quantization/utils/w8a8_utils.py',
     url: 'https://github.com/vllm-project/vllm/blob/main/vllm/model_executor/layers/quantization/utils/w8a8_utils.py',
     kind: 'repo',
-    usedFor: 'normalize_e4m3fn_to_e4m3fnuz: on ROCm (MI300X) OCP E4M3FN checkpoints are converted to E4M3FNUZ (bit pattern −128 is NaN there, set to 0) and rescaled at load',
+    usedFor:
+      'normalize_e4m3fn_to_e4m3fnuz: on ROCm (MI300X) OCP E4M3FN checkpoints are converted to E4M3FNUZ (bit pattern −128 is NaN there, set to 0) and rescaled at load',
   },
   {
     id: 'pytorch-float8-e4m3fnuz-h',
     title: 'PyTorch c10/util/Float8_e4m3fnuz.h',
     url: 'https://github.com/pytorch/pytorch/blob/main/c10/util/Float8_e4m3fnuz.h',
     kind: 'repo',
-    usedFor: 'E4M3FNUZ: same bit layout as E4M3FN but bias 8, no infinities or negative zero, NaN only 0x80; so the largest value is 1.875 × 2^(15−8) = 240 (E4M3FN: 448)',
+    usedFor:
+      'E4M3FNUZ: same bit layout as E4M3FN but bias 8, no infinities or negative zero, NaN only 0x80; so the largest value is 1.875 × 2^(15−8) = 240 (E4M3FN: 448)',
   },
   {
     id: 'vllm-test-arg-utils-py',
     title: 'vLLM tests/engine/test_arg_utils.py (test_defaults_with_usage_context)',
     url: 'https://github.com/vllm-project/vllm/blob/main/tests/engine/test_arg_utils.py',
     kind: 'repo',
-    usedFor: 'max_num_batched_tokens default by usage context: ≥70 GiB non-A100 GPUs 16,384 (LLM class) / 8,192 (API server), max_num_seqs 1,024; others 8,192 / 2,048, max_num_seqs 256',
+    usedFor:
+      'max_num_batched_tokens default by usage context: ≥70 GiB non-A100 GPUs 16,384 (LLM class) / 8,192 (API server), max_num_seqs 1,024; others 8,192 / 2,048, max_num_seqs 256',
   },
   {
     id: 'vllm-recipes-deepseek-v3',
     title: 'vLLM recipes: DeepSeek-V3 (R1) usage guide',
     url: 'https://docs.vllm.ai/projects/recipes/en/latest/DeepSeek/DeepSeek-V3.html',
     kind: 'repo',
-    usedFor: 'The common DeepSeek-V3 configurations (8 × H200 with FP8, 4 × B200 with FP4); 8×H200 FP8 with TP8+EP or DP8+EP: "Tensor-parallel is usually better for low-latency / low-load scenarios, while data-parallel works better for high-load workloads"',
+    usedFor:
+      'The common DeepSeek-V3 configurations (8 × H200 with FP8, 4 × B200 with FP4); 8×H200 FP8 with TP8+EP or DP8+EP: "Tensor-parallel is usually better for low-latency / low-load scenarios, while data-parallel works better for high-load workloads"',
   },
   {
     id: 'sglang-docs-deepseek-v3',
     title: 'SGLang documentation: DeepSeek V3/V3.1/R1 usage',
     url: 'https://docs.sglang.ai/basic_usage/deepseek_v3.html',
     kind: 'repo',
-    usedFor: 'Recommended set-ups: FP8 on 8×H200, 8×B200, 8×MI300X or 2×8×H100; W4A8 on 8×H20/H100 or 4×H200; NVFP4 on 8 or 4×B200; MXFP4 on MI355X',
+    usedFor:
+      'Recommended set-ups: FP8 on 8×H200, 8×B200, 8×MI300X or 2×8×H100; W4A8 on 8×H20/H100 or 4×H200; NVFP4 on 8 or 4×B200; MXFP4 on MI355X',
   },
   {
     id: 'nvidia-blog-nvfp4',
@@ -921,7 +1044,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2025,
     url: 'https://developer.nvidia.com/blog/introducing-nvfp4-for-efficient-and-accurate-low-precision-inference/',
     kind: 'blog',
-    usedFor: 'NVFP4 = FP4 E2M1 values, one FP8 E4M3 scale per 16-value micro-block plus one FP32 per-tensor scale; MXFP4 uses a power-of-two (E8M0) scale per 32 values; Blackwell tensor cores',
+    usedFor:
+      'NVFP4 = FP4 E2M1 values, one FP8 E4M3 scale per 16-value micro-block plus one FP32 per-tensor scale; MXFP4 uses a power-of-two (E8M0) scale per 32 values; Blackwell tensor cores',
   },
   {
     id: 'gpt-oss-120b-model-card',
@@ -929,7 +1053,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2025,
     url: 'https://huggingface.co/openai/gpt-oss-120b',
     kind: 'model-card',
-    usedFor: '"post-trained with MXFP4 quantization of the MoE weights, making gpt-oss-120b run on a single 80GB GPU"; the other weights are not MXFP4',
+    usedFor:
+      '"post-trained with MXFP4 quantization of the MoE weights, making gpt-oss-120b run on a single 80GB GPU"; the other weights are not MXFP4',
   },
   {
     id: 'llama-cpp-pr-6936',
@@ -937,7 +1062,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://github.com/ggml-org/llama.cpp/pull/6936',
     kind: 'issue',
-    usedFor: 'Same quant type hurts Llama-3-8B more than Llama-2-7B: mean PPL ratio q4_K_M 1.028 vs 1.014, q2_K 1.565 vs 1.108',
+    usedFor:
+      'Same quant type hurts Llama-3-8B more than Llama-2-7B: mean PPL ratio q4_K_M 1.028 vs 1.014, q2_K 1.565 vs 1.108',
   },
 
   // ── Memory lesson ─────────────────────────────────────────────────────────
@@ -948,14 +1074,16 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2023,
     url: 'https://arxiv.org/abs/2305.13245',
     kind: 'paper',
-    usedFor: 'Grouped-query attention: groups of query heads share one key/value head, between multi-head (one K/V head per query head) and multi-query (one K/V head in all) attention',
+    usedFor:
+      'Grouped-query attention: groups of query heads share one key/value head, between multi-head (one K/V head per query head) and multi-query (one K/V head in all) attention',
   },
   {
     id: 'vllm-docs-quantized-kv-cache',
     title: 'vLLM documentation: Quantized KV Cache (v0.11.2)',
     url: 'https://docs.vllm.ai/en/v0.11.2/features/quantization/quantized_kvcache/',
     kind: 'repo',
-    usedFor: 'The KV cache has its own dtype (kv_cache_dtype="fp8"), set independently of the weights; FP8 gives about twice the tokens of cache in the same memory',
+    usedFor:
+      'The KV cache has its own dtype (kv_cache_dtype="fp8"), set independently of the weights; FP8 gives about twice the tokens of cache in the same memory',
   },
 
   // ── Parallelism, evaluation and serving under SLOs (lessons: deployment, precision) ──
@@ -964,14 +1092,16 @@ export const SOURCES: readonly SourceEntry[] = [
     title: 'NVIDIA/nccl-tests doc/PERFORMANCE.md: Performance reported by NCCL tests',
     url: 'https://github.com/NVIDIA/nccl-tests/blob/03a204a1f38aaea17f1a777885bb2d9600ba7eff/doc/PERFORMANCE.md',
     kind: 'repo',
-    usedFor: 'All-reduce of S bytes over n ranks of per-rank bandwidth B takes at best t = (S/B) · 2(n − 1)/n; at small sizes the time measures the constant overhead (latency), not bandwidth',
+    usedFor:
+      'All-reduce of S bytes over n ranks of per-rank bandwidth B takes at best t = (S/B) · 2(n − 1)/n; at small sizes the time measures the constant overhead (latency), not bandwidth',
   },
   {
     id: 'vllm-docs-parallelism-scaling',
     title: 'vLLM documentation: Parallelism and Scaling',
     url: 'https://docs.vllm.ai/en/latest/serving/parallelism_scaling/',
     kind: 'repo',
-    usedFor: 'Tensor parallelism within a node when the model does not fit one GPU; pipeline parallelism across nodes (TP = GPUs per node, PP = nodes) when it does not fit one node',
+    usedFor:
+      'Tensor parallelism within a node when the model does not fit one GPU; pipeline parallelism across nodes (TP = GPUs per node, PP = nodes) when it does not fit one node',
   },
   {
     id: 'sglang-v0.4-blog',
@@ -980,7 +1110,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://lmsys.org/blog/2024-12-04-sglang-v0-4/',
     kind: 'blog',
-    usedFor: 'Data-parallel attention for DeepSeek models: each DP worker keeps the MLA KV cache of its own requests (TP would replicate the single latent head on every GPU), synchronised around the MoE layer; up to 1.9× decoding throughput, for high-QPS serving',
+    usedFor:
+      'Data-parallel attention for DeepSeek models: each DP worker keeps the MLA KV cache of its own requests (TP would replicate the single latent head on every GPU), synchronised around the MoE layer; up to 1.9× decoding throughput, for high-QPS serving',
   },
   {
     id: 'mmlu-2009.03300',
@@ -998,7 +1129,8 @@ export const SOURCES: readonly SourceEntry[] = [
     year: 2024,
     url: 'https://arxiv.org/abs/2405.14782',
     kind: 'paper',
-    usedFor: 'Scores are sensitive to the evaluation set-up (prompts, formatting, implementation details); lm-eval scores tasks by log-likelihood or by generation; version tasks, log per-sample outputs and report standard errors',
+    usedFor:
+      'Scores are sensitive to the evaluation set-up (prompts, formatting, implementation details); lm-eval scores tasks by log-likelihood or by generation; version tasks, log per-sample outputs and report standard errors',
   },
   {
     id: 'hf-dataset-cais-mmlu',

@@ -18,10 +18,12 @@ describe('sourceLinksFor', () => {
 
   it('keeps order and drops duplicates, for any list of catalog ids', () => {
     const ids = SOURCES.map((s) => s.id);
-    fc.assert(fc.property(fc.array(fc.constantFrom(...ids), { maxLength: 12 }), (refs) => {
-      const hrefs = sourceLinksFor(refs).map((l) => l.href);
-      expect(hrefs).toEqual([...new Set(refs)].map((id) => `/sources#${id}`));
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...ids), { maxLength: 12 }), (refs) => {
+        const hrefs = sourceLinksFor(refs).map((l) => l.href);
+        expect(hrefs).toEqual([...new Set(refs)].map((id) => `/sources#${id}`));
+      }),
+    );
   });
 });
 

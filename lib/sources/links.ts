@@ -31,7 +31,10 @@ export function shortSourceLabel(id: string): string {
   const s: SourceEntry = getSource(id);
   const year = s.year ? `, ${s.year}` : '';
   if (s.kind === 'paper' && s.authors && !/team|@/i.test(s.authors)) {
-    const first = s.authors.split(/,| and /)[0]!.trim().replace(/ et al\.?$/, '');
+    const first = s.authors
+      .split(/,| and /)[0]!
+      .trim()
+      .replace(/ et al\.?$/, '');
     const surname = first.split(/\s+/).pop()!;
     const several = /,| and |et al/.test(s.authors);
     return `${surname}${several ? ' et al.' : ''}${year}`;

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatBitsPerWeight, formatDollars, formatDuration, formatPeak, formatRate, formatRatio, formatSi, formatTokensPerSecond } from './format';
+import {
+  formatBitsPerWeight,
+  formatDollars,
+  formatDuration,
+  formatPeak,
+  formatRate,
+  formatRatio,
+  formatSi,
+  formatTokensPerSecond,
+} from './format';
 
 describe('formatDuration(seconds)', () => {
   it('picks µs, ms or s with 3 significant digits', () => {

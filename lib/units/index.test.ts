@@ -12,9 +12,12 @@ describe('groupDigits (en-US grouping without Intl)', () => {
     expect(groupDigits(-0.0004)).toBe('-0');
     expect(groupDigits(999.9996)).toBe('1,000');
     expect(groupDigits(991378878929446.6)).toBe('991,378,878,929,446.6'); // toFixed(3) would print …446.625
-    fc.assert(fc.property(fc.double({ noNaN: true, min: -1e20, max: 1e20 }), (x) => {
-      expect(groupDigits(x)).toBe(x.toLocaleString('en-US'));
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, min: -1e20, max: 1e20 }), (x) => {
+        expect(groupDigits(x)).toBe(x.toLocaleString('en-US'));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
 
@@ -25,14 +28,19 @@ describe('formatFixed (fixed decimals without Intl)', () => {
     expect(formatFixed(-2.5, 0)).toBe('-3');
     expect(formatFixed(0.05, 0)).toBe('0');
     expect(formatFixed(1234567.891, 2)).toBe('1,234,567.89');
-    fc.assert(fc.property(fc.double({ noNaN: true, min: -1e20, max: 1e20 }), fc.integer({ min: 0, max: 6 }), (x, d) => {
-      const intl = new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-      expect(formatFixed(x, d)).toBe(intl.format(x));
-    }), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, min: -1e20, max: 1e20 }), fc.integer({ min: 0, max: 6 }), (x, d) => {
+        const intl = new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+        expect(formatFixed(x, d)).toBe(intl.format(x));
+      }),
+      { numRuns: 5000 },
+    );
     // Numbers printed with an exponent (tiny ones) too.
-    fc.assert(fc.property(fc.double({ noNaN: true, min: -1e-6, max: 1e-6 }), fc.integer({ min: 0, max: 6 }), (x, d) => {
-      const intl = new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
-      expect(formatFixed(x, d)).toBe(intl.format(x));
-    }));
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, min: -1e-6, max: 1e-6 }), fc.integer({ min: 0, max: 6 }), (x, d) => {
+        const intl = new Intl.NumberFormat('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+        expect(formatFixed(x, d)).toBe(intl.format(x));
+      }),
+    );
   });
 });

@@ -92,7 +92,8 @@ function roundAbs(x: number, digits: number): [string, string] {
 
 /** `x` with exactly `digits` decimals and thousands separators (as Intl en-US with min = max fraction digits). */
 export function formatFixed(x: number, digits: number): string {
-  if (!Number.isFinite(x) || Math.abs(x) >= 1e21) return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e21)
+    return x.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const [int, frac] = roundAbs(x, digits);
   const sign = x < 0 || Object.is(x, -0) ? '-' : '';
   return `${sign}${groupInteger(int)}${frac ? `.${frac}` : ''}`;
@@ -151,4 +152,13 @@ export function assertFinite(x: number, what: string): void {
   if (!Number.isFinite(x)) throw new RangeError(`${what} must be a finite number (got ${x})`);
 }
 
-export { formatDuration, formatTokensPerSecond, formatRate, formatSi, formatRatio, formatPeak, formatDollars, formatBitsPerWeight } from './format';
+export {
+  formatDuration,
+  formatTokensPerSecond,
+  formatRate,
+  formatSi,
+  formatRatio,
+  formatPeak,
+  formatDollars,
+  formatBitsPerWeight,
+} from './format';

@@ -13,12 +13,12 @@ export default function MemoryToolPage() {
     <>
       <div className="prose">
         <h1>Inference memory calculator</h1>
-      <p className="lede">
-        How much GPU memory does serving a model take? Pick a model (or paste its <code>config.json</code>), a weight format,
-        a KV-cache precision, a load and a GPU group: the calculator adds up weights, KV cache, activation workspace and
-        runtime overhead, says whether it fits and what would, and shows every formula. The link holds the whole set-up. The
-        reasoning behind each term is in the <Link href="/lessons/memory">memory lesson</Link>.
-      </p>
+        <p className="lede">
+          How much GPU memory does serving a model take? Pick a model (or paste its <code>config.json</code>), a weight
+          format, a KV-cache precision, a load and a GPU group: the calculator adds up weights, KV cache, activation
+          workspace and runtime overhead, says whether it fits and what would, and shows every formula. The link holds
+          the whole set-up. The reasoning behind each term is in the <Link href="/lessons/memory">memory lesson</Link>.
+        </p>
       </div>
       <MemoryCalculator syncUrl headingLevel={2} title="Your set-up" />
       <VllmLogCheck followCalculatorUrl headingLevel={2} />

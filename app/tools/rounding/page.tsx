@@ -14,10 +14,10 @@ export default function RoundingToolPage() {
       <div className="prose">
         <h1>Rounding demo</h1>
         <p className="lede">
-          Generate weights (or paste your own), pick a block size, and watch five quantizers round them: the histogram, the
-          representable levels, the arithmetic for a few weights, and the error. Add one outlier to see a per-tensor scale
-          break and block-wise scales rescue it. The link holds the set-up, except pasted numbers. The reasoning is in the{' '}
-          <Link href="/lessons/precision">precision lesson</Link>.
+          Generate weights (or paste your own), pick a block size, and watch five quantizers round them: the histogram,
+          the representable levels, the arithmetic for a few weights, and the error. Add one outlier to see a per-tensor
+          scale break and block-wise scales rescue it. The link holds the set-up, except pasted numbers. The reasoning
+          is in the <Link href="/lessons/precision">precision lesson</Link>.
         </p>
       </div>
       <RoundingDemo syncUrl />

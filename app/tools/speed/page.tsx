@@ -15,9 +15,10 @@ export default function SpeedToolPage() {
       <div className="prose">
         <h1>Decode speed calculator</h1>
         <p className="lede">
-          How fast can a GPU generate tokens for a given model, weight format and batch? Pick a set-up and read each operator&rsquo;s
-          roofline (the longer of “bytes ÷ bandwidth” and “FLOPs ÷ peak”), their sum as the ceiling, and the expected time our GPU
-          benchmark&rsquo;s kernels would take. The link in your address bar reproduces the set-up.
+          How fast can a GPU generate tokens for a given model, weight format and batch? Pick a set-up and read each
+          operator&rsquo;s roofline (the longer of “bytes ÷ bandwidth” and “FLOPs ÷ peak”), their sum as the ceiling,
+          and the expected time our GPU benchmark&rsquo;s kernels would take. The link in your address bar reproduces
+          the set-up.
         </p>
         <p>
           Why small batches reward fewer bytes and large batches reward 8-bit tensor cores is explained in the{' '}

@@ -41,8 +41,12 @@ describe('shortSourceLabel', () => {
   });
 
   it('keeps the distinctive end of a long model id', () => {
-    expect(shortSourceLabel('nm-llama-3.1-70b-instruct-w4a16')).toBe('neuralmagic/Me…-70B-Instruct-quantized.w4a16, 2024');
-    expect(shortSourceLabel('nm-llama-3.1-70b-instruct-w8a16')).not.toBe(shortSourceLabel('nm-llama-3.1-70b-instruct-w4a16'));
+    expect(shortSourceLabel('nm-llama-3.1-70b-instruct-w4a16')).toBe(
+      'neuralmagic/Me…-70B-Instruct-quantized.w4a16, 2024',
+    );
+    expect(shortSourceLabel('nm-llama-3.1-70b-instruct-w8a16')).not.toBe(
+      shortSourceLabel('nm-llama-3.1-70b-instruct-w4a16'),
+    );
   });
 
   it('stays short for every source (44 characters + ", year")', () => {

@@ -22,7 +22,13 @@ describe('decisionTree', () => {
   });
 
   it('picks INT8 on an A100: weight-only when no loss is allowed, W8A8 for throughput', () => {
-    expect(tree.map((l) => l.withoutFp8.formatId)).toEqual(['int8-w8a16', 'int8-w8a16', 'int8-w8a8', 'int4-g128', 'int8-w8a8']);
+    expect(tree.map((l) => l.withoutFp8.formatId)).toEqual([
+      'int8-w8a16',
+      'int8-w8a16',
+      'int8-w8a8',
+      'int4-g128',
+      'int8-w8a8',
+    ]);
   });
 
   it('never picks 4-bit when no loss is allowed and nothing will be evaluated', () => {
@@ -33,7 +39,8 @@ describe('decisionTree', () => {
   it('gives the same no-loss leaves for other GPUs of the same kind; small-loss leaves are ranked by the metric, so memory can move them', () => {
     // L40S (Ada) has FP8 tensor cores; RTX 3090 (Ampere) has INT8 but no FP8.
     const other = decisionTree({ withFp8Gpu: 'l40s', withoutFp8Gpu: 'rtx-3090' });
-    const pairs = (t: typeof tree) => t.filter((l) => l.accuracyTolerance === 'none').map((l) => [l.withFp8.formatId, l.withoutFp8.formatId]);
+    const pairs = (t: typeof tree) =>
+      t.filter((l) => l.accuracyTolerance === 'none').map((l) => [l.withFp8.formatId, l.withoutFp8.formatId]);
     expect(pairs(other)).toEqual(pairs(tree));
     for (const l of other.filter((x) => x.accuracyTolerance === 'small')) {
       expect(['fp8-w8a8', 'int4-g128']).toContain(l.withFp8.formatId);

@@ -49,8 +49,10 @@ const ROOMY = { gpuCount: 8, contextTokens: 1024, concurrency: 1 } as const;
  */
 export function decisionTree(input: DecisionTreeInput = {}): DecisionLeaf[] {
   const { withFp8Gpu = 'h100-sxm', withoutFp8Gpu = 'a100-80gb-sxm', model = 'llama-3.1-70b' } = input;
-  if (!lowBitTensorCoreSupport(getGpu(withFp8Gpu)).includes('fp8')) throw new Error(`withFp8Gpu: ${withFp8Gpu} has no FP8 tensor cores`);
-  if (lowBitTensorCoreSupport(getGpu(withoutFp8Gpu)).includes('fp8')) throw new Error(`withoutFp8Gpu: ${withoutFp8Gpu} has FP8 tensor cores`);
+  if (!lowBitTensorCoreSupport(getGpu(withFp8Gpu)).includes('fp8'))
+    throw new Error(`withFp8Gpu: ${withFp8Gpu} has no FP8 tensor cores`);
+  if (lowBitTensorCoreSupport(getGpu(withoutFp8Gpu)).includes('fp8'))
+    throw new Error(`withoutFp8Gpu: ${withoutFp8Gpu} has FP8 tensor cores`);
   const branches: Array<Pick<DecisionLeaf, 'accuracyTolerance' | 'evaluationBudget' | 'workload'>> = [
     { accuracyTolerance: 'none', evaluationBudget: false, workload: null },
     { accuracyTolerance: 'none', evaluationBudget: true, workload: 'latency' },
@@ -59,7 +61,14 @@ export function decisionTree(input: DecisionTreeInput = {}): DecisionLeaf[] {
     { accuracyTolerance: 'small', evaluationBudget: true, workload: 'throughput' },
   ];
   const pick = (gpu: string, b: (typeof branches)[number]) =>
-    decideQuantization({ model, gpu, ...ROOMY, workload: b.workload ?? 'latency', accuracyTolerance: b.accuracyTolerance, evaluationBudget: b.evaluationBudget, calibrationData: true })
-      .recommendation;
+    decideQuantization({
+      model,
+      gpu,
+      ...ROOMY,
+      workload: b.workload ?? 'latency',
+      accuracyTolerance: b.accuracyTolerance,
+      evaluationBudget: b.evaluationBudget,
+      calibrationData: true,
+    }).recommendation;
   return branches.map((b) => ({ ...b, withFp8: pick(withFp8Gpu, b), withoutFp8: pick(withoutFp8Gpu, b) }));
 }

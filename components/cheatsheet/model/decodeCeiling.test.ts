@@ -18,7 +18,9 @@ describe('batchOneDecodeCeiling', () => {
     // expected on the measured kernels: slower than the ceiling, and only where a calibration covers the GPU
     expect(c.expectedTokensPerSecond).not.toBeNull();
     expect(c.expectedTokensPerSecond!).toBeLessThan(c.tokensPerSecond!);
-    expect(batchOneDecodeCeiling({ ...base, weights: 'int4-g128', gpu: 'a100-80gb-sxm' }).expectedTokensPerSecond).toBeNull();
+    expect(
+      batchOneDecodeCeiling({ ...base, weights: 'int4-g128', gpu: 'a100-80gb-sxm' }).expectedTokensPerSecond,
+    ).toBeNull();
     expect(c.computeDtype).toBe('fp16');
     expect(c.fellBack).toBe(false);
   });
@@ -60,7 +62,9 @@ describe('batchOneDecodeCeiling', () => {
   });
 
   it('names the field for bad input', () => {
-    expect(() => batchOneDecodeCeiling({ ...base, weights: 'int4-g128', gpu: 'h100-sxm', contextTokens: 0 })).toThrow(/contextTokens/);
+    expect(() => batchOneDecodeCeiling({ ...base, weights: 'int4-g128', gpu: 'h100-sxm', contextTokens: 0 })).toThrow(
+      /contextTokens/,
+    );
     expect(() => batchOneDecodeCeiling({ ...base, weights: 'nope', gpu: 'h100-sxm' })).toThrow(/weights/);
     expect(() => batchOneDecodeCeiling({ ...base, weights: 'int4-g128', gpu: 'nope' })).toThrow(/gpu/);
   });
@@ -69,15 +73,22 @@ describe('batchOneDecodeCeiling', () => {
     const formats = ['bf16', 'fp8-w8a8', 'int8-w8a16', 'int4-g128', 'nf4-dq'];
     const gpus = ['h100-sxm', 'h200-sxm', 'a100-80gb-sxm', 'l40s'];
     fc.assert(
-      fc.property(fc.constantFrom(...formats), fc.constantFrom(...gpus), fc.integer({ min: 1, max: 16_384 }), fc.integer({ min: 1, max: 16_384 }), (weights, gpu, a, b) => {
-        const [short, long] = a <= b ? [a, b] : [b, a];
-        const s = batchOneDecodeCeiling({ model: 'llama-3.1-70b', weights, gpu, contextTokens: short });
-        const l = batchOneDecodeCeiling({ model: 'llama-3.1-70b', weights, gpu, contextTokens: long });
-        if (s.gpuCount === null || s.tokensPerSecond === null) return;
-        const bound = (s.gpuCount * getGpu(gpu).bandwidthBytesPerSecond) / weightBytes('llama-3.1-70b', weights).linearBytes;
-        expect(s.tokensPerSecond).toBeLessThanOrEqual(bound);
-        if (l.gpuCount === s.gpuCount) expect(l.tokensPerSecond!).toBeLessThanOrEqual(s.tokensPerSecond);
-      }),
+      fc.property(
+        fc.constantFrom(...formats),
+        fc.constantFrom(...gpus),
+        fc.integer({ min: 1, max: 16_384 }),
+        fc.integer({ min: 1, max: 16_384 }),
+        (weights, gpu, a, b) => {
+          const [short, long] = a <= b ? [a, b] : [b, a];
+          const s = batchOneDecodeCeiling({ model: 'llama-3.1-70b', weights, gpu, contextTokens: short });
+          const l = batchOneDecodeCeiling({ model: 'llama-3.1-70b', weights, gpu, contextTokens: long });
+          if (s.gpuCount === null || s.tokensPerSecond === null) return;
+          const bound =
+            (s.gpuCount * getGpu(gpu).bandwidthBytesPerSecond) / weightBytes('llama-3.1-70b', weights).linearBytes;
+          expect(s.tokensPerSecond).toBeLessThanOrEqual(bound);
+          if (l.gpuCount === s.gpuCount) expect(l.tokensPerSecond!).toBeLessThanOrEqual(s.tokensPerSecond);
+        },
+      ),
       { numRuns: 60 },
     );
   });

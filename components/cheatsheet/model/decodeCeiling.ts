@@ -57,9 +57,24 @@ export interface DecodeCeiling {
  * // { gpuCount: 1, tokensPerSecond: ≈ 83.0, computeDtype: 'fp16', fellBack: false }
  */
 export function batchOneDecodeCeiling(input: DecodeCeilingInput): DecodeCeiling {
-  const { model, weights, gpu, contextTokens, kvBits = 16, memoryUtilization = VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, maxGpuCount = 8 } = input;
+  const {
+    model,
+    weights,
+    gpu,
+    contextTokens,
+    kvBits = 16,
+    memoryUtilization = VLLM_DEFAULT_GPU_MEMORY_UTILIZATION,
+    maxGpuCount = 8,
+  } = input;
   const fit = minGpusToFit({ model, weights, kvBits, contextTokens, batch: 1, gpu, memoryUtilization, maxGpuCount });
-  if (fit.gpuCount === null) return { gpuCount: null, tokensPerSecond: null, expectedTokensPerSecond: null, computeDtype: null, fellBack: false };
+  if (fit.gpuCount === null)
+    return {
+      gpuCount: null,
+      tokensPerSecond: null,
+      expectedTokensPerSecond: null,
+      computeDtype: null,
+      fellBack: false,
+    };
   const step = decodeStep({ model, weights, gpu, gpuCount: fit.gpuCount, batch: 1, contextTokens, kvBits });
   return {
     gpuCount: fit.gpuCount,

@@ -51,9 +51,15 @@ export function gpuSheetRow(gpu: string | Gpu): GpuSheetRow {
     return gpuFigureStatus(g, d) === 'unverified' ? 'yes-unverified' : 'yes';
   };
   const tensorCores = { fp8: support('fp8'), int8: support('int8'), int4: support('int4') };
-  const shown: GpuFigure[] = ['usableMemory', 'bandwidth', ...SHEET_LOW_BIT_DTYPES.filter((d) => tensorCores[d] !== 'no')];
+  const shown: GpuFigure[] = [
+    'usableMemory',
+    'bandwidth',
+    ...SHEET_LOW_BIT_DTYPES.filter((d) => tensorCores[d] !== 'no'),
+  ];
   const used = g.sources.filter((s) => s.figures.some((f) => shown.includes(f)));
-  const datasheetFirst = [...used].sort((a, b) => Number(b.figures.includes('bandwidth')) - Number(a.figures.includes('bandwidth')));
+  const datasheetFirst = [...used].sort(
+    (a, b) => Number(b.figures.includes('bandwidth')) - Number(a.figures.includes('bandwidth')),
+  );
   return {
     id: g.id,
     name: g.name,

@@ -9,7 +9,8 @@ import { formatBytesBoth, formatCount, formatNumber } from '@/lib/units';
  * // "Tensor-parallel over 2 GPUs: 36.33 GB (33.83 GiB) of weights per GPU, the KV cache is split by head (4 of 8 KV heads per GPU). …"
  */
 export function tensorParallelText(split: TensorParallelSplit): string {
-  const { gpuCount, totalWeightBytes, weightsPerGpuBytes, kvReplication, kvHeadsPerGpu, numKvHeads, attentionKind } = split;
+  const { gpuCount, totalWeightBytes, weightsPerGpuBytes, kvReplication, kvHeadsPerGpu, numKvHeads, attentionKind } =
+    split;
   if (gpuCount === 1) {
     return `One GPU holds all ${formatBytesBoth(totalWeightBytes)} of weights and the whole KV cache; no inter-GPU traffic.`;
   }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createInterview, OPENING_QUESTION_ID, OPENING_RUBRIC_FACTORS, scoreInterview, type InterviewAnswer } from '@/lib/practice/interview';
+import {
+  createInterview,
+  OPENING_QUESTION_ID,
+  OPENING_RUBRIC_FACTORS,
+  scoreInterview,
+  type InterviewAnswer,
+} from '@/lib/practice/interview';
 import {
   clockView,
   FACTOR_LESSON,
@@ -13,12 +19,33 @@ import {
   timeLimits,
   weakestFactor,
 } from './interviewView';
-import { FACTORS, LEVELS, TOPICS, type Level, type OpenQuestion, type Question, type RichText, type Topic } from '@/lib/practice/types';
+import {
+  FACTORS,
+  LEVELS,
+  TOPICS,
+  type Level,
+  type OpenQuestion,
+  type Question,
+  type RichText,
+  type Topic,
+} from '@/lib/practice/types';
 
 const T0 = new Date('2025-03-01T12:00:00.000Z');
 const t = (s: string): RichText => ({ md: s, html: s });
 function open(id: string, factor: Topic, level: Level, points = 3): OpenQuestion {
-  return { id, type: 'open', factor, level, tags: [], sources: ['lesson:decision'], prompt: t(id), hints: [], pin: false, rubric: Array.from({ length: points }, (_, i) => t(`p${i}`)), model: t('m') };
+  return {
+    id,
+    type: 'open',
+    factor,
+    level,
+    tags: [],
+    sources: ['lesson:decision'],
+    prompt: t(id),
+    hints: [],
+    pin: false,
+    rubric: Array.from({ length: points }, (_, i) => t(`p${i}`)),
+    model: t('m'),
+  };
 }
 const opener = open(OPENING_QUESTION_ID, 'memory', 'senior', OPENING_RUBRIC_FACTORS.length);
 const single = (id: string): Question => ({
@@ -36,7 +63,13 @@ const single = (id: string): Question => ({
 
 describe('interviewQuestions', () => {
   it('keeps the opener and open senior/mid questions only', () => {
-    const bank = [single('s1'), opener, open('a', 'cost', 'senior'), open('b', 'speed', 'mid'), open('c', 'fp8', 'junior')];
+    const bank = [
+      single('s1'),
+      opener,
+      open('a', 'cost', 'senior'),
+      open('b', 'speed', 'mid'),
+      open('c', 'fp8', 'junior'),
+    ];
     expect(interviewQuestions(bank).map((q) => q.id)).toEqual([OPENING_QUESTION_ID, 'a', 'b']);
   });
 
@@ -48,11 +81,19 @@ describe('interviewQuestions', () => {
       points: fc.integer({ min: 1, max: 5 }),
     });
     fc.assert(
-      fc.property(fc.array(questionArb, { maxLength: 25 }), fc.string({ maxLength: 8 }), fc.integer({ min: 4, max: 6 }), (specs, seed, followUps) => {
-        const bank: Question[] = [opener, ...specs.map((s, i) => (s.kind === 'open' ? open(`q${i}`, s.factor, s.level, s.points) : single(`q${i}`)))];
-        const options = { seed, now: T0, followUps };
-        expect(createInterview(interviewQuestions(bank), options)).toEqual(createInterview(bank, options));
-      }),
+      fc.property(
+        fc.array(questionArb, { maxLength: 25 }),
+        fc.string({ maxLength: 8 }),
+        fc.integer({ min: 4, max: 6 }),
+        (specs, seed, followUps) => {
+          const bank: Question[] = [
+            opener,
+            ...specs.map((s, i) => (s.kind === 'open' ? open(`q${i}`, s.factor, s.level, s.points) : single(`q${i}`))),
+          ];
+          const options = { seed, now: T0, followUps };
+          expect(createInterview(interviewQuestions(bank), options)).toEqual(createInterview(bank, options));
+        },
+      ),
     );
   });
 });
@@ -142,16 +183,31 @@ describe('scorecard helpers', () => {
   });
 
   it('property: the weakest factor has the lowest share of points among those asked', () => {
-    const session = createInterview([opener, open('a', 'cost', 'senior', 2), open('b', 'speed', 'senior', 4), open('c', 'method', 'mid', 3), open('d', 'kv-cache', 'senior', 1), open('e', 'fp8', 'senior', 5)], { seed: 'x', now: T0, followUps: 5 });
+    const session = createInterview(
+      [
+        opener,
+        open('a', 'cost', 'senior', 2),
+        open('b', 'speed', 'senior', 4),
+        open('c', 'method', 'mid', 3),
+        open('d', 'kv-cache', 'senior', 1),
+        open('e', 'fp8', 'senior', 5),
+      ],
+      { seed: 'x', now: T0, followUps: 5 },
+    );
     fc.assert(
       fc.property(fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), (bits) => {
         let k = 0;
-        const answers: InterviewAnswer[] = session.items.map((i) => ({ questionId: i.questionId, ticked: i.pointFactors.map(() => bits[k++ % bits.length] ?? false), elapsedSeconds: 1 }));
+        const answers: InterviewAnswer[] = session.items.map((i) => ({
+          questionId: i.questionId,
+          ticked: i.pointFactors.map(() => bits[k++ % bits.length] ?? false),
+          elapsedSeconds: 1,
+        }));
         const card = scoreInterview(session, answers);
         const w = weakestFactor(card);
         expect(w).not.toBeNull();
         for (const f of FACTORS) {
-          if (card.byFactor[f].possible > 0) expect(card.byFactor[w ?? 'cost'].percent ?? 0).toBeLessThanOrEqual(card.byFactor[f].percent ?? 0);
+          if (card.byFactor[f].possible > 0)
+            expect(card.byFactor[w ?? 'cost'].percent ?? 0).toBeLessThanOrEqual(card.byFactor[f].percent ?? 0);
         }
       }),
     );
@@ -160,12 +216,25 @@ describe('scorecard helpers', () => {
   it('summarizes a saved record, skipping factors that were not asked', () => {
     const s = summarizeRecord({
       finishedAt: '2025-03-01T12:00:00.000Z',
-      byFactor: { precision: { made: 1, possible: 2 }, memory: { made: 3, possible: 4 }, method: { made: 0, possible: 0 }, speed: { made: 1, possible: 4 }, cost: { made: 1, possible: 1 } },
+      byFactor: {
+        precision: { made: 1, possible: 2 },
+        memory: { made: 3, possible: 4 },
+        method: { made: 0, possible: 0 },
+        speed: { made: 1, possible: 4 },
+        cost: { made: 1, possible: 1 },
+      },
       total: { made: 6, possible: 11 },
       questionIds: [],
     });
     expect(s).toEqual({ day: '2025-03-01', made: 6, possible: 11, percent: 55, weakest: 'speed' });
-    expect(summarizeRecord({ finishedAt: '2025-03-01T12:00:00.000Z', byFactor: {}, total: { made: 0, possible: 0 }, questionIds: [] })).toEqual({
+    expect(
+      summarizeRecord({
+        finishedAt: '2025-03-01T12:00:00.000Z',
+        byFactor: {},
+        total: { made: 0, possible: 0 },
+        questionIds: [],
+      }),
+    ).toEqual({
       day: '2025-03-01',
       made: 0,
       possible: 0,

@@ -4,7 +4,13 @@
  * `?seconds=` override, percentages, and where to revise the weakest factor.
  * Pure; the UI reads the clock (`Date.now()`) and passes numbers in.
  */
-import { DEFAULT_FOLLOW_UP_SECONDS, DEFAULT_OPENING_SECONDS, OPENING_QUESTION_ID, type Score, type Scorecard } from '@/lib/practice/interview';
+import {
+  DEFAULT_FOLLOW_UP_SECONDS,
+  DEFAULT_OPENING_SECONDS,
+  OPENING_QUESTION_ID,
+  type Score,
+  type Scorecard,
+} from '@/lib/practice/interview';
 import type { InterviewRecord } from '@/lib/practice/progress';
 import { FACTORS, type Factor, type OpenQuestion, type Question } from '@/lib/practice/types';
 
@@ -41,7 +47,10 @@ export function practiceHref(factor: Factor): string {
  * (a property test checks it) while the page ships only these as island props.
  */
 export function interviewQuestions(bank: readonly Question[]): OpenQuestion[] {
-  return bank.filter((q): q is OpenQuestion => q.type === 'open' && (q.id === OPENING_QUESTION_ID || q.level === 'senior' || q.level === 'mid'));
+  return bank.filter(
+    (q): q is OpenQuestion =>
+      q.type === 'open' && (q.id === OPENING_QUESTION_ID || q.level === 'senior' || q.level === 'mid'),
+  );
 }
 
 /**
@@ -85,7 +94,11 @@ export interface ClockView {
 export function clockView(secondsLeft: number, timeLimitSeconds: number): ClockView {
   if (!Number.isFinite(secondsLeft)) return { text: '--:--', overtime: false, announce: null };
   if (secondsLeft > 0) {
-    return { text: formatClock(Math.ceil(secondsLeft)), overtime: false, announce: secondsLeft <= 60 && timeLimitSeconds > 60 ? 'one-minute' : null };
+    return {
+      text: formatClock(Math.ceil(secondsLeft)),
+      overtime: false,
+      announce: secondsLeft <= 60 && timeLimitSeconds > 60 ? 'one-minute' : null,
+    };
   }
   return { text: formatClock(-secondsLeft), overtime: true, announce: 'time-up' };
 }
@@ -116,8 +129,10 @@ export interface TimeLimits {
  * @example timeLimits('relaxed') // { openingSeconds: 720, followUpSeconds: 360, timed: true }
  */
 export function timeLimits(mode: TimerMode, overrideSeconds: number | null = null): TimeLimits {
-  if (mode === 'off') return { openingSeconds: DEFAULT_OPENING_SECONDS, followUpSeconds: DEFAULT_FOLLOW_UP_SECONDS, timed: false };
-  if (overrideSeconds !== null) return { openingSeconds: overrideSeconds, followUpSeconds: overrideSeconds, timed: true };
+  if (mode === 'off')
+    return { openingSeconds: DEFAULT_OPENING_SECONDS, followUpSeconds: DEFAULT_FOLLOW_UP_SECONDS, timed: false };
+  if (overrideSeconds !== null)
+    return { openingSeconds: overrideSeconds, followUpSeconds: overrideSeconds, timed: true };
   const k = mode === 'relaxed' ? RELAXED_FACTOR : 1;
   return { openingSeconds: k * DEFAULT_OPENING_SECONDS, followUpSeconds: k * DEFAULT_FOLLOW_UP_SECONDS, timed: true };
 }
@@ -136,7 +151,10 @@ export function parseSecondsOverride(raw: string | null): { seconds: number | nu
   const n = /^\d{1,7}$/.test(trimmed) ? Number(trimmed) : NaN;
   if (Number.isInteger(n) && n >= 1 && n <= MAX_OVERRIDE_SECONDS) return { seconds: n, note: null };
   const shown = raw.length > 20 ? `${raw.slice(0, 20)}…` : raw;
-  return { seconds: null, note: `Ignored ?seconds=${shown}: the time per question must be a whole number of seconds from 1 to ${MAX_OVERRIDE_SECONDS}. Using the timer setting below.` };
+  return {
+    seconds: null,
+    note: `Ignored ?seconds=${shown}: the time per question must be a whole number of seconds from 1 to ${MAX_OVERRIDE_SECONDS}. Using the timer setting below.`,
+  };
 }
 
 /**
@@ -179,5 +197,11 @@ export function summarizeRecord(record: InterviewRecord): RecordSummary {
     }
   }
   const { made, possible } = record.total;
-  return { day: record.finishedAt.slice(0, 10), made, possible, percent: possible === 0 ? null : Math.round((made / possible) * 100), weakest };
+  return {
+    day: record.finishedAt.slice(0, 10),
+    made,
+    possible,
+    percent: possible === 0 ? null : Math.round((made / possible) * 100),
+    weakest,
+  };
 }

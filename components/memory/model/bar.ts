@@ -48,7 +48,8 @@ export interface StackedBar {
  */
 export function stackedBar(terms: readonly BarTerm[], availableBytes: Bytes): StackedBar {
   for (const t of terms) {
-    if (!Number.isFinite(t.bytes) || t.bytes < 0) throw new RangeError(`${t.label} must be a finite number of bytes ≥ 0 (got ${t.bytes})`);
+    if (!Number.isFinite(t.bytes) || t.bytes < 0)
+      throw new RangeError(`${t.label} must be a finite number of bytes ≥ 0 (got ${t.bytes})`);
   }
   if (!Number.isFinite(availableBytes) || availableBytes < 0) {
     throw new RangeError(`availableBytes must be a finite number ≥ 0 (got ${availableBytes})`);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { getModel } from '@/lib/models';
-import { checkConfigFileSize, configParamsLine, CONFIG_MAX_CHARS, CONFIG_MAX_FILE_BYTES, readConfigText } from './config';
+import {
+  checkConfigFileSize,
+  configParamsLine,
+  CONFIG_MAX_CHARS,
+  CONFIG_MAX_FILE_BYTES,
+  readConfigText,
+} from './config';
 
 const llama8b = getModel('llama-3.1-8b').config;
 
@@ -14,9 +20,28 @@ describe('readConfigText(text)', () => {
     expect(r.name).toBe('Your config.json (llama)');
   });
   it('reads a trimmed config with only the keys that shape the model', () => {
-    const { model_type, hidden_size, num_hidden_layers, num_attention_heads, num_key_value_heads, intermediate_size, vocab_size, max_position_embeddings } =
-      llama8b as Record<string, unknown>;
-    const r = readConfigText(JSON.stringify({ model_type, hidden_size, num_hidden_layers, num_attention_heads, num_key_value_heads, intermediate_size, vocab_size, max_position_embeddings }));
+    const {
+      model_type,
+      hidden_size,
+      num_hidden_layers,
+      num_attention_heads,
+      num_key_value_heads,
+      intermediate_size,
+      vocab_size,
+      max_position_embeddings,
+    } = llama8b as Record<string, unknown>;
+    const r = readConfigText(
+      JSON.stringify({
+        model_type,
+        hidden_size,
+        num_hidden_layers,
+        num_attention_heads,
+        num_key_value_heads,
+        intermediate_size,
+        vocab_size,
+        max_position_embeddings,
+      }),
+    );
     expect(r.ok && r.params.total).toBe(8_030_261_248);
   });
   it('names the missing key (num_hidden_layers)', () => {
@@ -32,11 +57,27 @@ describe('readConfigText(text)', () => {
     expect(!r.ok && r.message).toMatch(/^config\.json is not valid JSON/);
   });
   it('asks for a config when the text is empty, and refuses absurdly long text', () => {
-    expect(readConfigText('  \n')).toMatchObject({ ok: false, field: 'config', message: expect.stringMatching(/^Paste a model's config\.json/) });
-    expect(readConfigText(' '.repeat(CONFIG_MAX_CHARS) + '{}')).toMatchObject({ ok: false, field: 'config', message: expect.stringMatching(/characters/) });
+    expect(readConfigText('  \n')).toMatchObject({
+      ok: false,
+      field: 'config',
+      message: expect.stringMatching(/^Paste a model's config\.json/),
+    });
+    expect(readConfigText(' '.repeat(CONFIG_MAX_CHARS) + '{}')).toMatchObject({
+      ok: false,
+      field: 'config',
+      message: expect.stringMatching(/characters/),
+    });
   });
   it('never throws, whatever the text', () => {
-    for (const text of ['null', '[]', '42', '"x"', '{"model_type": 3}', '{"model_type":"llama","hidden_size":-1}', '\u0000']) {
+    for (const text of [
+      'null',
+      '[]',
+      '42',
+      '"x"',
+      '{"model_type": 3}',
+      '{"model_type":"llama","hidden_size":-1}',
+      '\u0000',
+    ]) {
       const r = readConfigText(text);
       expect(r.ok).toBe(false);
       expect(!r.ok && r.message.length).toBeGreaterThan(0);
@@ -63,14 +104,20 @@ describe('checkConfigFileSize(name, bytes)', () => {
 
 describe('configParamsLine(params)', () => {
   it('names the vision tower and projector of a multimodal checkpoint beside the text model (Gemma-3-27B-it: hub total 27,432,406,640 = 27,009,346,304 + 416,866,032 + 6,194,304)', () => {
-    const line = configParamsLine({ total: 27_009_346_304, active: 27_009_346_304, vision: { tower: 416_866_032, projector: 6_194_304 } });
+    const line = configParamsLine({
+      total: 27_009_346_304,
+      active: 27_009_346_304,
+      vision: { tower: 416_866_032, projector: 6_194_304 },
+    });
     expect(line).toBe(
       '27,009,346,304 parameters. The checkpoint also holds a vision tower of 416,866,032 and a projector of 6,194,304 parameters, which this calculator does not size.',
     );
     expect(27_009_346_304 + 416_866_032 + 6_194_304).toBe(27_432_406_640);
   });
   it('gives active parameters for MoE and nothing more for a text-only dense model', () => {
-    expect(configParamsLine({ total: 30_532_122_624, active: 3_353_032_704 })).toBe('30,532,122,624 parameters, 3,353,032,704 active per token.');
+    expect(configParamsLine({ total: 30_532_122_624, active: 3_353_032_704 })).toBe(
+      '30,532,122,624 parameters, 3,353,032,704 active per token.',
+    );
     expect(configParamsLine({ total: 14_659_507_200, active: 14_659_507_200 })).toBe('14,659,507,200 parameters.');
   });
 });

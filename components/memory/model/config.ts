@@ -41,7 +41,7 @@ export type ConfigReading =
  */
 export function readConfigText(text: string): ConfigReading {
   if (text.trim() === '') {
-    return { ok: false, field: 'config', message: 'Paste a model\'s config.json here, or upload the file.' };
+    return { ok: false, field: 'config', message: "Paste a model's config.json here, or upload the file." };
   }
   if (text.length > CONFIG_MAX_CHARS) {
     return {
@@ -52,10 +52,20 @@ export function readConfigText(text: string): ConfigReading {
   }
   try {
     const spec = parseModelConfigText(text);
-    return { ok: true, spec, summary: modelSummary(spec), params: countParams(spec), name: `Your config.json (${spec.modelType})` };
+    return {
+      ok: true,
+      spec,
+      summary: modelSummary(spec),
+      params: countParams(spec),
+      name: `Your config.json (${spec.modelType})`,
+    };
   } catch (error) {
     if (error instanceof ModelConfigError) return { ok: false, field: error.field, message: error.message };
-    return { ok: false, field: 'config', message: `config.json could not be read: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      field: 'config',
+      message: `config.json could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 

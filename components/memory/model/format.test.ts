@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { cssPercent, formatBytesPerToken, formatHeadroom, formatShare } from './format';
 
 describe('formatBytesPerToken', () => {
-  it('Llama-3.1-70B BF16: 327,680 B = 320 KiB per token (docs/provenance.md §7)', () => expect(formatBytesPerToken(327_680)).toBe('327,680 B (320 KiB)'));
-  it('DeepSeek-V3 MLA: 70,272 B ≈ 68.6 KiB (docs/provenance.md §7: "~69 KiB")', () => expect(formatBytesPerToken(70_272)).toBe('70,272 B (68.6 KiB)'));
+  it('Llama-3.1-70B BF16: 327,680 B = 320 KiB per token (docs/provenance.md §7)', () =>
+    expect(formatBytesPerToken(327_680)).toBe('327,680 B (320 KiB)'));
+  it('DeepSeek-V3 MLA: 70,272 B ≈ 68.6 KiB (docs/provenance.md §7: "~69 KiB")', () =>
+    expect(formatBytesPerToken(70_272)).toBe('70,272 B (68.6 KiB)'));
   it('throws on NaN rather than print it', () => expect(() => formatBytesPerToken(Number.NaN)).toThrow(RangeError));
 });
 

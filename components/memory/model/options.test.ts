@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { FORMATS, KV_FORMATS } from '@/lib/formats';
 import { getModel, parseModelConfig } from '@/lib/models';
-import { allowedGpuCounts, gpuCountChoices, kvChoices, nearestAllowedGpuCount, weightFormatFamilies, weightFormatOptionLabel } from './options';
+import {
+  allowedGpuCounts,
+  gpuCountChoices,
+  kvChoices,
+  nearestAllowedGpuCount,
+  weightFormatFamilies,
+  weightFormatOptionLabel,
+} from './options';
 
 // A Qwen2.5-7B-shaped config: 28 attention heads, 4 KV heads (values as in its config.json).
 const qwen7b = parseModelConfig({
@@ -30,7 +37,9 @@ describe('weightFormatFamilies()', () => {
     expect(families['GGUF (llama.cpp base types)']).toContain('gguf-q4_k');
   });
   it('labels options with the bits per weight, overhead included (lib/formats)', () => {
-    expect(weightFormatOptionLabel(FORMATS.find((f) => f.id === 'int4-g128')!)).toBe('INT4 group-128 (GPTQ/AWQ, W4A16) — 4.156 bits/weight');
+    expect(weightFormatOptionLabel(FORMATS.find((f) => f.id === 'int4-g128')!)).toBe(
+      'INT4 group-128 (GPTQ/AWQ, W4A16) — 4.156 bits/weight',
+    );
     expect(weightFormatOptionLabel(FORMATS.find((f) => f.id === 'nf4')!)).toBe('NF4 (bitsandbytes) — 4.5 bits/weight');
   });
 });
@@ -53,11 +62,19 @@ describe('gpuCountChoices(spec) / allowedGpuCounts / nearestAllowedGpuCount', ()
 
 describe('kvChoices()', () => {
   it('lists KV_FORMATS with their bits', () => {
-    expect(kvChoices().slice(0, KV_FORMATS.length).map((k) => [k.id, k.bits, k.layout])).toEqual(KV_FORMATS.map((f) => [f.id, f.bitsPerElement, null]));
+    expect(
+      kvChoices()
+        .slice(0, KV_FORMATS.length)
+        .map((k) => [k.id, k.bits, k.layout]),
+    ).toEqual(KV_FORMATS.map((f) => [f.id, f.bitsPerElement, null]));
     expect(kvChoices().find((k) => k.id === 'fp8')?.label).toBe('FP8 (E4M3 or E5M2) — 8 bits');
   });
-  it('then DeepSeek-V3.2\'s FP8 cache, by its bytes (656 B fp8_ds_mla + 132 B indexer key per token per layer)', () => {
+  it("then DeepSeek-V3.2's FP8 cache, by its bytes (656 B fp8_ds_mla + 132 B indexer key per token per layer)", () => {
     const v32 = kvChoices().at(-1)!;
-    expect([v32.id, v32.layout, v32.label]).toEqual(['fp8-deepseek-v3.2', 'deepseek-v3.2-fp8', 'FP8, DeepSeek-V3.2 layout — 656 + 132 B per token per layer']);
+    expect([v32.id, v32.layout, v32.label]).toEqual([
+      'fp8-deepseek-v3.2',
+      'deepseek-v3.2-fp8',
+      'FP8, DeepSeek-V3.2 layout — 656 + 132 B per token per layer',
+    ]);
   });
 });

@@ -79,7 +79,10 @@ export interface GpuCountChoice {
  * @example gpuCountChoices(qwen7b).filter((c) => c.allowed).map((c) => c.count)   // [1, 2, 4, 7] (28 heads)
  */
 export function gpuCountChoices(spec: Pick<ModelSpec, 'attention'> | null): GpuCountChoice[] {
-  return Array.from({ length: MEMORY_MAX_GPUS }, (_, i) => ({ count: i + 1, allowed: spec === null || isTensorParallelSize(spec, i + 1) }));
+  return Array.from({ length: MEMORY_MAX_GPUS }, (_, i) => ({
+    count: i + 1,
+    allowed: spec === null || isTensorParallelSize(spec, i + 1),
+  }));
 }
 
 /** The allowed counts of {@link gpuCountChoices}. */
@@ -96,7 +99,11 @@ export function allowedGpuCounts(spec: Pick<ModelSpec, 'attention'>): number[] {
  * @example nearestAllowedGpuCount(qwen7b, 8) // 7
  */
 export function nearestAllowedGpuCount(spec: Pick<ModelSpec, 'attention'>, gpuCount: number): number {
-  return allowedGpuCounts(spec).filter((n) => n <= gpuCount).pop() ?? 1;
+  return (
+    allowedGpuCounts(spec)
+      .filter((n) => n <= gpuCount)
+      .pop() ?? 1
+  );
 }
 
 /** One choice of the KV-cache select. */
@@ -123,7 +130,14 @@ export const DEEPSEEK_V32_KV_CHOICE = 'fp8-deepseek-v3.2';
  */
 export function kvChoices(): KvChoice[] {
   return [
-    ...KV_FORMATS.map((f) => ({ id: f.id, label: `${f.name} — ${f.bitsPerElement} bits`, name: f.name, summary: f.summary, bits: f.bitsPerElement, layout: null })),
+    ...KV_FORMATS.map((f) => ({
+      id: f.id,
+      label: `${f.name} — ${f.bitsPerElement} bits`,
+      name: f.name,
+      summary: f.summary,
+      bits: f.bitsPerElement,
+      layout: null,
+    })),
     {
       id: DEEPSEEK_V32_KV_CHOICE,
       label: 'FP8, DeepSeek-V3.2 layout — 656 + 132 B per token per layer',

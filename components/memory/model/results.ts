@@ -177,7 +177,8 @@ export function memoryOutcome(state: MemoryState): MemoryOutcome {
   if (!state.spec) block('config');
   if (state.contextTokens === null && state.spec) block('context');
   if (state.batch === null) block('batch');
-  if (blockers.length > 0 || !state.spec || state.contextTokens === null || state.batch === null) return { ok: false, blockers };
+  if (blockers.length > 0 || !state.spec || state.contextTokens === null || state.batch === null)
+    return { ok: false, blockers };
   try {
     return {
       ok: true,

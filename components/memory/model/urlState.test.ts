@@ -53,7 +53,9 @@ describe('parseMemoryState(text, configText)', () => {
     }
   });
   it('caps the context at the model maximum (Llama-2-70B: 4,096 tokens, its max_position_embeddings)', () => {
-    expect(parseMemoryState({ ...MEMORY_DEFAULTS, model: 'llama-2-70b', context: '8192' }).errors.context).toBe('Context length must be at most 4,096.');
+    expect(parseMemoryState({ ...MEMORY_DEFAULTS, model: 'llama-2-70b', context: '8192' }).errors.context).toBe(
+      'Context length must be at most 4,096.',
+    );
     expect(contextRuleFor(getModel('llama-2-70b').spec).max).toBe(4096);
   });
   it('a GPU count the heads cannot be split over says why and falls back to the largest allowed count below it', () => {
@@ -65,8 +67,21 @@ describe('parseMemoryState(text, configText)', () => {
     expect(parseMemoryState({ ...MEMORY_DEFAULTS, gpus: 'two' }).gpuCount).toBe(1);
   });
   it('unknown ids in a link fall back to the defaults, each with a message', () => {
-    const s = parseMemoryState({ ...MEMORY_DEFAULTS, model: 'gpt-5', weights: 'int3', kv: 'int2', gpu: 'tpu-v5', util: 'most' });
-    expect(s).toMatchObject({ model: 'llama-3.1-70b', weights: 'int4-g128', kv: 'bf16', gpu: 'a100-80gb-sxm', memoryUtilization: 0.92 });
+    const s = parseMemoryState({
+      ...MEMORY_DEFAULTS,
+      model: 'gpt-5',
+      weights: 'int3',
+      kv: 'int2',
+      gpu: 'tpu-v5',
+      util: 'most',
+    });
+    expect(s).toMatchObject({
+      model: 'llama-3.1-70b',
+      weights: 'int4-g128',
+      kv: 'bf16',
+      gpu: 'a100-80gb-sxm',
+      memoryUtilization: 0.92,
+    });
     expect(s.errors.model).toBe('Unknown model "gpt-5"; showing Llama-3.1-70B.');
     expect(s.errors.weights).toMatch(/"int3"/);
     expect(s.errors.kv).toMatch(/"int2"/);
@@ -76,13 +91,18 @@ describe('parseMemoryState(text, configText)', () => {
   it('gpu_memory_utilization: a fraction in [0.05, 1]; old links (util=vllm / util=full) read as 0.92 / 1', () => {
     expect(parseMemoryState({ ...MEMORY_DEFAULTS, util: '0.85' }).memoryUtilization).toBe(0.85);
     expect(parseMemoryState({ ...MEMORY_DEFAULTS, util: '0.85' }).errors.util).toBeUndefined();
-    expect(parseMemoryState({ ...MEMORY_DEFAULTS, util: '0' }).errors.util).toMatch(/gpu_memory_utilization must be a fraction from 0.05 to 1/);
+    expect(parseMemoryState({ ...MEMORY_DEFAULTS, util: '0' }).errors.util).toMatch(
+      /gpu_memory_utilization must be a fraction from 0.05 to 1/,
+    );
     expect(parseMemoryState({ ...MEMORY_DEFAULTS, util: '1.5' }).memoryUtilization).toBe(0.92);
     expect(parseMemoryState({ ...MEMORY_DEFAULTS, util: 'full' }).memoryUtilization).toBe(1);
     expect(parseMemoryState({ ...MEMORY_DEFAULTS, util: 'vllm' }).memoryUtilization).toBe(0.92);
   });
   it('custom model: reads the pasted config, or says what is wrong with it', () => {
-    const ok = parseMemoryState({ ...MEMORY_DEFAULTS, model: CUSTOM_MODEL, gpus: '4' }, JSON.stringify(getModel('llama-3.1-8b').config));
+    const ok = parseMemoryState(
+      { ...MEMORY_DEFAULTS, model: CUSTOM_MODEL, gpus: '4' },
+      JSON.stringify(getModel('llama-3.1-8b').config),
+    );
     expect(ok.spec?.numLayers).toBe(32);
     expect(ok.modelName).toBe('Your config.json (llama)');
     expect(ok.errors).toEqual({});
@@ -91,13 +111,26 @@ describe('parseMemoryState(text, configText)', () => {
     expect(missing.errors.config).toMatch(/^Paste a model's config\.json/);
     expect(missing.contextTokens).toBeNull();
     expect(missing.errors.context).toBeUndefined(); // no model, no context rule: only the config is reported
-    const bad = parseMemoryState({ ...MEMORY_DEFAULTS, model: CUSTOM_MODEL }, '{"model_type": "llama", "hidden_size": 4096}');
+    const bad = parseMemoryState(
+      { ...MEMORY_DEFAULTS, model: CUSTOM_MODEL },
+      '{"model_type": "llama", "hidden_size": 4096}',
+    );
     expect(bad.errors.config).toMatch(/^num_hidden_layers is required/);
   });
   it('never throws and always resolves the selects to values that exist (random text in every field)', () => {
     fc.assert(
       fc.property(
-        fc.record({ model: fc.string(), weights: fc.string(), kv: fc.string(), context: fc.string(), batch: fc.string(), gpu: fc.string(), gpus: fc.string(), util: fc.string(), engine: fc.string() }),
+        fc.record({
+          model: fc.string(),
+          weights: fc.string(),
+          kv: fc.string(),
+          context: fc.string(),
+          batch: fc.string(),
+          gpu: fc.string(),
+          gpus: fc.string(),
+          util: fc.string(),
+          engine: fc.string(),
+        }),
         fc.string(),
         (text: MemoryStateText, config) => {
           const s = parseMemoryState(text, config);
@@ -131,7 +164,9 @@ describe('engine and the DeepSeek-V3.2 cache', () => {
 
 describe('memoryStateQuery / memoryStateFromQuery', () => {
   it('writes every key in a fixed order', () => {
-    expect(memoryStateQuery(MEMORY_DEFAULTS)).toBe('model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=0.92&engine=vllm');
+    expect(memoryStateQuery(MEMORY_DEFAULTS)).toBe(
+      'model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=0.92&engine=vllm',
+    );
   });
   it('round-trips any state (values up to 200 characters)', () => {
     fc.assert(

@@ -180,14 +180,16 @@ export function parseMemoryState(text: MemoryStateText, configText = ''): Memory
   }
 
   const weights = isWeightChoiceId(text.weights) ? text.weights : MEMORY_DEFAULTS.weights;
-  if (weights !== text.weights) errors.weights = `Unknown weight format ${quoted(text.weights)}; showing ${getFormat(weights).name}.`;
+  if (weights !== text.weights)
+    errors.weights = `Unknown weight format ${quoted(text.weights)}; showing ${getFormat(weights).name}.`;
 
   const kvs = kvChoices();
   const kvChoice = kvs.find((k) => k.id === text.kv) ?? kvs.find((k) => k.id === MEMORY_DEFAULTS.kv)!;
   if (kvChoice.id !== text.kv) errors.kv = `Unknown KV cache format ${quoted(text.kv)}; showing ${kvChoice.label}.`;
 
   const engineChoice = ENGINE_CHOICES.find((e) => e.id === text.engine) ?? ENGINE_CHOICES[0]!;
-  if (engineChoice.id !== text.engine) errors.engine = `Unknown engine ${quoted(text.engine)}; showing ${engineChoice.label}.`;
+  if (engineChoice.id !== text.engine)
+    errors.engine = `Unknown engine ${quoted(text.engine)}; showing ${engineChoice.label}.`;
 
   const gpuEntry = GPUS.find((g) => g.id === text.gpu) ?? GPUS.find((g) => g.id === MEMORY_DEFAULTS.gpu)!;
   if (gpuEntry.id !== text.gpu) errors.gpu = `Unknown GPU ${quoted(text.gpu)}; showing ${gpuEntry.name}.`;
@@ -211,7 +213,10 @@ export function parseMemoryState(text: MemoryStateText, configText = ''): Memory
 
   let contextTokens: number | null = null;
   if (spec) {
-    const contextParsed = parseNumberInput(text.context, { ...contextRuleFor(spec), label: MEMORY_FIELD_LABELS.context });
+    const contextParsed = parseNumberInput(text.context, {
+      ...contextRuleFor(spec),
+      label: MEMORY_FIELD_LABELS.context,
+    });
     contextTokens = contextParsed.ok ? contextParsed.value : null;
     if (!contextParsed.ok) errors.context = contextParsed.error;
   }
@@ -258,7 +263,10 @@ export function memoryStateQuery(text: MemoryStateText): string {
  *
  * @example memoryStateFromQuery('?batch=64').batch // '64'
  */
-export function memoryStateFromQuery(query: string, defaults: Readonly<MemoryStateText> = MEMORY_DEFAULTS): MemoryStateText {
+export function memoryStateFromQuery(
+  query: string,
+  defaults: Readonly<MemoryStateText> = MEMORY_DEFAULTS,
+): MemoryStateText {
   const params = new URLSearchParams(query);
   const text: MemoryStateText = { ...defaults };
   for (const key of KEYS) {

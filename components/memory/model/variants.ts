@@ -25,7 +25,10 @@ export function withAttention(spec: ModelSpec, variant: AttentionVariant): Model
   if (a.kind === 'mla') throw new Error('withAttention: MLA caches a latent, not K/V heads; there is nothing to vary');
   const numKvHeads = variant.numKvHeads ?? a.numKvHeads;
   const headDim = variant.headDim ?? a.headDim;
-  for (const [name, x] of [['numKvHeads', numKvHeads], ['headDim', headDim]] as const) {
+  for (const [name, x] of [
+    ['numKvHeads', numKvHeads],
+    ['headDim', headDim],
+  ] as const) {
     if (!Number.isInteger(x) || x < 1) throw new Error(`withAttention: ${name} must be a positive integer (got ${x})`);
   }
   if (a.numHeads % numKvHeads !== 0) {

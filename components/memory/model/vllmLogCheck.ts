@@ -22,15 +22,30 @@ export const LOG_QUANTITY_LABELS: Readonly<Record<VllmLogQuantity, { label: stri
   cudaTotal: { label: 'GPU memory (CUDA total)', phrases: '"total_gpu_memory", "Free memory on device"' },
   requested: { label: 'Requested memory', phrases: '"worker requested memory", "the current vLLM instance can use"' },
   weights: { label: 'Weights', phrases: '"Model loading took", "model weights take", "weights memory"' },
-  activationPeak: { label: 'Activation peak', phrases: '"torch peak memory increase", "PyTorch activation peak memory"' },
+  activationPeak: {
+    label: 'Activation peak',
+    phrases: '"torch peak memory increase", "PyTorch activation peak memory"',
+  },
   nonTorch: { label: 'Non-torch memory', phrases: '"non-torch forward increase memory", "non_torch_memory"' },
-  kvCache: { label: 'KV cache memory', phrases: '"Available KV cache memory", "the rest of the memory reserved for KV Cache"' },
+  kvCache: {
+    label: 'KV cache memory',
+    phrases: '"Available KV cache memory", "the rest of the memory reserved for KV Cache"',
+  },
   kvTokens: { label: 'KV cache tokens', phrases: '"GPU KV cache size: N tokens", "# GPU blocks"' },
   maxConcurrency: { label: 'Maximum concurrency', phrases: '"Maximum concurrency for N tokens per request"' },
 };
 
 /** Table order: the budget, its terms, what is left, and what that holds. */
-const ROW_ORDER: readonly VllmLogQuantity[] = ['cudaTotal', 'requested', 'weights', 'activationPeak', 'nonTorch', 'kvCache', 'kvTokens', 'maxConcurrency'];
+const ROW_ORDER: readonly VllmLogQuantity[] = [
+  'cudaTotal',
+  'requested',
+  'weights',
+  'activationPeak',
+  'nonTorch',
+  'kvCache',
+  'kvTokens',
+  'maxConcurrency',
+];
 
 /**
  * Largest gap between a logged CUDA total and a catalog GPU's for the two to be taken as
@@ -181,7 +196,10 @@ const V0_MIN_BATCHED_TOKENS = 2048;
  * For V0 logs without those scheduler lines, V0's defaults (256 sequences; one pass of
  * max(max_model_len, 2,048) tokens without chunked prefill: `SchedulerConfig` of vLLM ≤ 0.8).
  */
-export function logCheckSetup(reading: VllmLogReading, calculator: MemoryState): { ok: true; setup: LogCheckSetup } | { ok: false; error: string } {
+export function logCheckSetup(
+  reading: VllmLogReading,
+  calculator: MemoryState,
+): { ok: true; setup: LogCheckSetup } | { ok: false; error: string } {
   const s = reading.settings;
   const notes: string[] = [];
   const q = reading.quantities;
@@ -196,58 +214,104 @@ export function logCheckSetup(reading: VllmLogReading, calculator: MemoryState):
   } else if (calculator.spec) {
     spec = calculator.spec;
     modelName = calculator.modelName;
-    notes.push(s.model
-      ? `Model: ${calculator.modelName}, the calculator's: the log's ${s.model} is not in the catalog (paste its config.json in the calculator to use it).`
-      : `Model: ${calculator.modelName}, the calculator's (the log does not name one).`);
+    notes.push(
+      s.model
+        ? `Model: ${calculator.modelName}, the calculator's: the log's ${s.model} is not in the catalog (paste its config.json in the calculator to use it).`
+        : `Model: ${calculator.modelName}, the calculator's (the log does not name one).`,
+    );
   } else {
-    return { ok: false, error: `The log names no model in the catalog${s.model ? ` (${s.model})` : ''}, and the calculator has none: choose a model, or paste its config.json, in the calculator above.` };
+    return {
+      ok: false,
+      error: `The log names no model in the catalog${s.model ? ` (${s.model})` : ''}, and the calculator has none: choose a model, or paste its config.json, in the calculator above.`,
+    };
   }
 
   const logFormat = weightFormatForLog(s);
   const weights = logFormat && FORMATS.some((f) => f.id === logFormat) ? logFormat : calculator.weights;
-  notes.push(logFormat
-    ? `Weights: ${getFormat(weights).name}, from the log (${s.quantization ? `quantization=${s.quantization}` : weightFormatForLog({ dtype: s.dtype }) === logFormat ? `dtype=${s.dtype}` : `the model name ${s.model}`}).`
-    : `Weights: ${getFormat(weights).name}, the calculator's (the log does not say).`);
+  notes.push(
+    logFormat
+      ? `Weights: ${getFormat(weights).name}, from the log (${s.quantization ? `quantization=${s.quantization}` : weightFormatForLog({ dtype: s.dtype }) === logFormat ? `dtype=${s.dtype}` : `the model name ${s.model}`}).`
+      : `Weights: ${getFormat(weights).name}, the calculator's (the log does not say).`,
+  );
 
   const logKv = kvBitsForLog(s);
   const kvBits = logKv ?? calculator.kvBits;
-  notes.push(logKv !== null ? `KV cache: ${kvBits} bits, from the log (kv_cache_dtype=${s.kvCacheDtype ?? 'auto'}).` : `KV cache: ${kvBits} bits, the calculator's.`);
+  notes.push(
+    logKv !== null
+      ? `KV cache: ${kvBits} bits, from the log (kv_cache_dtype=${s.kvCacheDtype ?? 'auto'}).`
+      : `KV cache: ${kvBits} bits, the calculator's.`,
+  );
 
   const calcGpu = GPUS.find((g) => g.id === calculator.gpu) ?? GPUS.find((g) => g.id === MEMORY_DEFAULTS.gpu)!;
-  const loggedTotal = q.cudaTotal?.value ?? (q.requested && s.gpuMemoryUtilization ? q.requested.value / s.gpuMemoryUtilization : undefined);
+  const loggedTotal =
+    q.cudaTotal?.value ??
+    (q.requested && s.gpuMemoryUtilization ? q.requested.value / s.gpuMemoryUtilization : undefined);
   let gpu = calcGpu;
   if (loggedTotal !== undefined) {
     const found = gpuForCudaTotal(loggedTotal, calcGpu);
     if (found) {
       gpu = found;
-      notes.push(`GPU: ${found.name}, ${found.id === calcGpu.id ? 'the calculator\'s, which matches' : 'matching'} the log's ${gib(loggedTotal)} CUDA total.`);
+      notes.push(
+        `GPU: ${found.name}, ${found.id === calcGpu.id ? "the calculator's, which matches" : 'matching'} the log's ${gib(loggedTotal)} CUDA total.`,
+      );
     } else {
-      notes.push(`GPU: ${calcGpu.name}, the calculator's: no catalog GPU reports the log's ${gib(loggedTotal)} (${calcGpu.name} reports ${gib(cudaTotalBytes(calcGpu))}).`);
+      notes.push(
+        `GPU: ${calcGpu.name}, the calculator's: no catalog GPU reports the log's ${gib(loggedTotal)} (${calcGpu.name} reports ${gib(cudaTotalBytes(calcGpu))}).`,
+      );
     }
   } else {
     notes.push(`GPU: ${calcGpu.name}, the calculator's (the log prints no total memory).`);
   }
 
   const gpuCount = s.tensorParallelSize ?? calculator.gpuCount;
-  notes.push(s.tensorParallelSize ? `Tensor parallel: ${gpuCount}, from the log.` : `Tensor parallel: ${gpuCount}, the calculator's.`);
+  notes.push(
+    s.tensorParallelSize
+      ? `Tensor parallel: ${gpuCount}, from the log.`
+      : `Tensor parallel: ${gpuCount}, the calculator's.`,
+  );
   const memoryUtilization = s.gpuMemoryUtilization ?? calculator.memoryUtilization;
-  notes.push(s.gpuMemoryUtilization ? `gpu_memory_utilization: ${memoryUtilization}, from the log.` : `gpu_memory_utilization: ${memoryUtilization}, the calculator's.`);
+  notes.push(
+    s.gpuMemoryUtilization
+      ? `gpu_memory_utilization: ${memoryUtilization}, from the log.`
+      : `gpu_memory_utilization: ${memoryUtilization}, the calculator's.`,
+  );
   const contextTokens = s.maxModelLen ?? calculator.contextTokens ?? Number(MEMORY_DEFAULTS.context);
-  notes.push(s.maxModelLen ? `max_model_len: ${formatCount(contextTokens)} tokens, from the log.` : `max_model_len: ${formatCount(contextTokens)} tokens, the calculator's context length.`);
+  notes.push(
+    s.maxModelLen
+      ? `max_model_len: ${formatCount(contextTokens)} tokens, from the log.`
+      : `max_model_len: ${formatCount(contextTokens)} tokens, the calculator's context length.`,
+  );
 
   let maxNumSeqs = s.maxNumSeqs;
   let maxBatchedTokens = s.maxNumBatchedTokens;
   if (s.engine === 'V0') {
     maxNumSeqs ??= V0_MAX_NUM_SEQS;
-    if (maxBatchedTokens === undefined && s.chunkedPrefill !== true) maxBatchedTokens = Math.max(contextTokens, V0_MIN_BATCHED_TOKENS);
-    notes.push(`Profiling pass: ${formatCount(maxBatchedTokens ?? 0)} tokens and ${formatCount(maxNumSeqs)} sequences (vLLM V0's defaults where the log does not print them).`);
+    if (maxBatchedTokens === undefined && s.chunkedPrefill !== true)
+      maxBatchedTokens = Math.max(contextTokens, V0_MIN_BATCHED_TOKENS);
+    notes.push(
+      `Profiling pass: ${formatCount(maxBatchedTokens ?? 0)} tokens and ${formatCount(maxNumSeqs)} sequences (vLLM V0's defaults where the log does not print them).`,
+    );
   } else if (maxNumSeqs !== undefined || maxBatchedTokens !== undefined) {
-    notes.push(`Profiling pass: ${maxBatchedTokens !== undefined ? `${formatCount(maxBatchedTokens)} tokens` : 'vLLM\'s default tokens'} and ${maxNumSeqs !== undefined ? `${formatCount(maxNumSeqs)} sequences` : 'vLLM\'s default sequences'}, from the log.`);
+    notes.push(
+      `Profiling pass: ${maxBatchedTokens !== undefined ? `${formatCount(maxBatchedTokens)} tokens` : "vLLM's default tokens"} and ${maxNumSeqs !== undefined ? `${formatCount(maxNumSeqs)} sequences` : "vLLM's default sequences"}, from the log.`,
+    );
   }
 
   return {
     ok: true,
-    setup: { spec, modelName, weights, kvBits, gpu, gpuCount, memoryUtilization, contextTokens, maxNumSeqs, maxBatchedTokens, notes },
+    setup: {
+      spec,
+      modelName,
+      weights,
+      kvBits,
+      gpu,
+      gpuCount,
+      memoryUtilization,
+      contextTokens,
+      maxNumSeqs,
+      maxBatchedTokens,
+      notes,
+    },
   };
 }
 
@@ -275,23 +339,40 @@ function formatDifference(id: VllmLogQuantity, diff: number): string {
 function oursFor(id: VllmLogQuantity, fit: FitResult): number {
   const n = fit.gpuCount;
   switch (id) {
-    case 'cudaTotal': return fit.perGpuCudaTotalBytes;
-    case 'requested': return fit.perGpuAvailableBytes;
-    case 'weights': return fit.estimate.weightsBytes / n;
-    case 'activationPeak': return fit.estimate.activationBytes / n;
-    case 'nonTorch': return fit.estimate.overheadBytes / n;
-    case 'kvCache': return fit.kvCacheBytesPerGpu;
-    case 'kvTokens': return fit.maxTotalKvTokens;
-    case 'maxConcurrency': return fit.maxConcurrencyAtContext;
+    case 'cudaTotal':
+      return fit.perGpuCudaTotalBytes;
+    case 'requested':
+      return fit.perGpuAvailableBytes;
+    case 'weights':
+      return fit.estimate.weightsBytes / n;
+    case 'activationPeak':
+      return fit.estimate.activationBytes / n;
+    case 'nonTorch':
+      return fit.estimate.overheadBytes / n;
+    case 'kvCache':
+      return fit.kvCacheBytesPerGpu;
+    case 'kvTokens':
+      return fit.maxTotalKvTokens;
+    case 'maxConcurrency':
+      return fit.maxConcurrencyAtContext;
   }
 }
 
 const U = VLLM_KV_UNCERTAINTY_BYTES_PER_GPU;
 const uText = gib(U, 1);
 
-function explain(id: VllmLogQuantity, diff: number, pct: number | null, fit: FitResult, setup: LogCheckSetup, reading: VllmLogReading): string {
+function explain(
+  id: VllmLogQuantity,
+  diff: number,
+  pct: number | null,
+  fit: FitResult,
+  setup: LogCheckSetup,
+  reading: VllmLogReading,
+): string {
   const inside = Math.abs(diff) <= U;
-  const band = inside ? `inside the model's uncertainty of ${uText} per GPU` : `outside the model's uncertainty of ${uText} per GPU`;
+  const band = inside
+    ? `inside the model's uncertainty of ${uText} per GPU`
+    : `outside the model's uncertainty of ${uText} per GPU`;
   const gpus = `${setup.gpuCount} GPU${setup.gpuCount === 1 ? '' : 's'}`;
   const v0 = reading.settings.engine === 'V0';
   switch (id) {
@@ -317,7 +398,7 @@ function explain(id: VllmLogQuantity, diff: number, pct: number | null, fit: Fit
     case 'kvCache':
       return `What is left per GPU (requested − weights − activation peak − non-torch), so it carries the differences of the rows above: ${band}.`;
     case 'kvTokens':
-      return `KV memory over ${formatCount((fit.estimate.kvCacheBytesPerToken * fit.estimate.kvReplication) / setup.gpuCount)} B per token per GPU${reading.quantities.kvTokens?.derived ? '; vLLM\'s figure is its block count × 16' : ''}: it follows the KV cache row unless the cache layout differs (FP8 cache, sliding windows).`;
+      return `KV memory over ${formatCount((fit.estimate.kvCacheBytesPerToken * fit.estimate.kvReplication) / setup.gpuCount)} B per token per GPU${reading.quantities.kvTokens?.derived ? "; vLLM's figure is its block count × 16" : ''}: it follows the KV cache row unless the cache layout differs (FP8 cache, sliding windows).`;
     case 'maxConcurrency':
       return `KV memory ÷ what one request of ${formatCount(setup.contextTokens)} tokens (max_model_len) reserves, in 16-token blocks, sliding-window layers at window − 1 + max_num_batched_tokens, as vLLM divides: it follows the KV cache row.`;
   }
@@ -366,7 +447,10 @@ export function compareVllmLog(text: string, calculator: MemoryState): LogCheckO
       maxBatchedTokens: setup.maxBatchedTokens,
     });
   } catch (error) {
-    return { ok: false, error: `The library cannot size this set-up: ${error instanceof Error ? error.message : String(error)}.` };
+    return {
+      ok: false,
+      error: `The library cannot size this set-up: ${error instanceof Error ? error.message : String(error)}.`,
+    };
   }
 
   const rows: LogCheckRow[] = [];
@@ -392,7 +476,11 @@ export function compareVllmLog(text: string, calculator: MemoryState): LogCheckO
   }
 
   const s = reading.settings;
-  const version = s.version ? `vLLM ${s.version}${s.engine ? ` (${s.engine})` : ''}` : s.engine ? `vLLM ${s.engine} (version not printed)` : null;
+  const version = s.version
+    ? `vLLM ${s.version}${s.engine ? ` (${s.engine})` : ''}`
+    : s.engine
+      ? `vLLM ${s.engine} (version not printed)`
+      : null;
   return { ok: true, rows, setup, version, missingMessage: missingMessage(reading), reading };
 }
 

@@ -8,7 +8,7 @@ import { ggufFileChoices, isWeightChoiceId, weightChoiceHint, weightChoiceInfo }
 const llama70b = getModel('llama-3.1-70b').spec;
 
 describe('GGUF files in the memory calculator', () => {
-  it('offers every GGUF file type by its download-page name, with this model\'s bits per weight', () => {
+  it("offers every GGUF file type by its download-page name, with this model's bits per weight", () => {
     const choices = ggufFileChoices(llama70b);
     expect(choices.map((c) => c.label.split(' ')[0])).toEqual([...GGUF_FILE_TYPES]);
     // lib/formats ggufFileSize: 42,512,531,456 B × 8 / 70,553,706,496 params = 4.820 bits.
@@ -25,7 +25,9 @@ describe('GGUF files in the memory calculator', () => {
     expect(file.formula).toMatch(/^Q4_K 4\.5 bits × [\d.]+% \+ Q6_K 6\.5625 bits × [\d.]+% .* = 4\.894 bits\/weight$/);
     expect(weightChoiceHint(file)).toMatch(/^4\.894 bits per weight\. llama\.cpp's Q4_K_M file type/);
     expect(weightChoiceInfo('gguf-file-q4_k_m', null).bitsPerWeight).toBeNull();
-    expect(weightChoiceHint(weightChoiceInfo('gguf-file-q4_k_m', null))).toMatch(/^Bits per weight depend on the model's tensors\./);
+    expect(weightChoiceHint(weightChoiceInfo('gguf-file-q4_k_m', null))).toMatch(
+      /^Bits per weight depend on the model's tensors\./,
+    );
     const int4 = weightChoiceInfo('int4-g128', null);
     expect(int4).toMatchObject({ name: 'INT4 group-128 (GPTQ/AWQ, W4A16)', bitsPerWeight: 4.15625 });
   });
@@ -38,11 +40,21 @@ describe('GGUF files in the memory calculator', () => {
     const text = memoryStateFromQuery('?weights=gguf-file-q4_k_m');
     expect(parseMemoryState(text).weights).toBe('gguf-file-q4_k_m');
     expect(memoryStateQuery(text)).toContain('weights=gguf-file-q4_k_m');
-    expect(parseMemoryState({ ...MEMORY_DEFAULTS, weights: 'gguf-file-q4_k_xl' }).errors.weights).toMatch(/^Unknown weight format "gguf-file-q4_k_xl"/);
+    expect(parseMemoryState({ ...MEMORY_DEFAULTS, weights: 'gguf-file-q4_k_xl' }).errors.weights).toMatch(
+      /^Unknown weight format "gguf-file-q4_k_xl"/,
+    );
   });
 
-  it('sizes the set-up with the file\'s bytes and shows its mix in the work', () => {
-    const setup = { spec: llama70b, kvBits: 16, contextTokens: 4096, batch: 8, gpu: 'h100-sxm', gpuCount: 1, memoryUtilization: 1 };
+  it("sizes the set-up with the file's bytes and shows its mix in the work", () => {
+    const setup = {
+      spec: llama70b,
+      kvBits: 16,
+      contextTokens: 4096,
+      batch: 8,
+      gpu: 'h100-sxm',
+      gpuCount: 1,
+      memoryUtilization: 1,
+    };
     const file = memoryResults({ ...setup, weights: 'gguf-file-q4_k_m' });
     const base = memoryResults({ ...setup, weights: 'gguf-q4_k' });
     expect(file.fit.estimate.weightsBytes).toBe(42_512_531_456); // bartowski's file: 42.52 GB
@@ -51,7 +63,9 @@ describe('GGUF files in the memory calculator', () => {
   });
 
   it('blocks on the weight field, with the reason, for a model whose GGUF layout is not modelled', () => {
-    const outcome = memoryOutcome(parseMemoryState({ ...MEMORY_DEFAULTS, model: 'deepseek-v3', weights: 'gguf-file-q4_k_m', gpus: '8' }));
+    const outcome = memoryOutcome(
+      parseMemoryState({ ...MEMORY_DEFAULTS, model: 'deepseek-v3', weights: 'gguf-file-q4_k_m', gpus: '8' }),
+    );
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.blockers[0]?.field).toBe('weights');

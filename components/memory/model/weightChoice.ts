@@ -35,7 +35,7 @@ export function isWeightChoiceId(id: string): boolean {
 }
 
 const GGUF_FILE_NOTES = [
-  'A GGUF file mixes block types: llama-quantize gives attn_v, ffn_down, attn_output, the output head and the embedding higher or lower types by layer, GQA ratio and expert count (llama.cpp src/llama-quant.cpp). These bits per weight are for this model\'s tensors.',
+  "A GGUF file mixes block types: llama-quantize gives attn_v, ffn_down, attn_output, the output head and the embedding higher or lower types by layer, GQA ratio and expert count (llama.cpp src/llama-quant.cpp). These bits per weight are for this model's tensors.",
   'Tensor bytes only: the file also holds its header (metadata and tokenizer, a few MB).',
   'Assumes the file was made with an importance matrix, as the common uploads are; without one an IQ4_XS file keeps the first eighth of ffn_down at Q5_K.',
 ];
@@ -66,7 +66,10 @@ function computeGgufFileBits(spec: ModelSpec, fileType: GgufFileType): { bits: n
     const shareText = share < 0.01 ? '<0.01' : formatNumber(share, share < 1 ? 2 : 1);
     return `${s.type} ${Number(((block.bytes * 8) / block.weights).toFixed(4))} bits × ${shareText}%`;
   });
-  return { bits: file.bitsPerWeight, formula: `${parts.join(' + ')} of the weights = ${formatNumber(file.bitsPerWeight, 3)} bits/weight` };
+  return {
+    bits: file.bitsPerWeight,
+    formula: `${parts.join(' + ')} of the weights = ${formatNumber(file.bitsPerWeight, 3)} bits/weight`,
+  };
 }
 
 /**
@@ -106,7 +109,10 @@ export function weightChoiceInfo(id: string, spec: ModelSpec | null): WeightChoi
 
 /** The weight field's hint: "4.894 bits per weight on this model. llama.cpp's …". */
 export function weightChoiceHint(info: WeightChoiceInfo): string {
-  const bits = info.bitsPerWeight === null ? 'Bits per weight depend on the model\'s tensors.' : `${formatNumber(info.bitsPerWeight, 3)} bits per weight.`;
+  const bits =
+    info.bitsPerWeight === null
+      ? "Bits per weight depend on the model's tensors."
+      : `${formatNumber(info.bitsPerWeight, 3)} bits per weight.`;
   return `${bits} ${info.summary}`;
 }
 
@@ -117,7 +123,10 @@ export function weightChoiceHint(info: WeightChoiceInfo): string {
  *
  * @example ggufFileChoices(getModel('llama-3.1-70b').spec).find((c) => c.id === 'gguf-file-q4_k_m')?.label // 'Q4_K_M — 4.82 bits/weight on this model'
  */
-export function ggufFileChoices(spec: ModelSpec | null, opts: { withBits?: boolean; selected?: string } = {}): Array<{ id: string; label: string }> {
+export function ggufFileChoices(
+  spec: ModelSpec | null,
+  opts: { withBits?: boolean; selected?: string } = {},
+): Array<{ id: string; label: string }> {
   const withBits = opts.withBits ?? true;
   return GGUF_FILE_TYPES.map((fileType) => {
     const id = ggufFileFormatId(fileType);

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { sampleWeights } from '@/lib/quant';
 import { chartScale, groupBitsPerWeight, groupSizeGrid, GROUP_SIZES, GRID_METHODS } from './groupSizeGrid';
 
-const cell = (cells: ReturnType<typeof groupSizeGrid>, m: string, g: number | null) => cells.find((c) => c.method === m && c.groupSize === g)!;
+const cell = (cells: ReturnType<typeof groupSizeGrid>, m: string, g: number | null) =>
+  cells.find((c) => c.method === m && c.groupSize === g)!;
 
 describe('groupBitsPerWeight', () => {
   it('matches lib/formats: INT4 g128 = 4 + 16/128 + 4/128 = 4.15625 (AutoGPTQ layout)', () => {
@@ -17,10 +18,17 @@ describe('groupBitsPerWeight', () => {
     expect(() => groupBitsPerWeight('int8', null)).toThrow(RangeError);
   });
   it('overhead decreases as the group grows (property)', () => {
-    fc.assert(fc.property(fc.constantFrom(...GRID_METHODS), fc.integer({ min: 1, max: 4096 }), fc.integer({ min: 1, max: 4096 }), (m, a, b) => {
-      fc.pre(a < b);
-      return groupBitsPerWeight(m, a).overheadBits > groupBitsPerWeight(m, b).overheadBits;
-    }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...GRID_METHODS),
+        fc.integer({ min: 1, max: 4096 }),
+        fc.integer({ min: 1, max: 4096 }),
+        (m, a, b) => {
+          fc.pre(a < b);
+          return groupBitsPerWeight(m, a).overheadBits > groupBitsPerWeight(m, b).overheadBits;
+        },
+      ),
+    );
   });
 });
 
@@ -35,15 +43,23 @@ describe('groupSizeGrid', () => {
     }
   });
   it('8-bit ≤ 4-bit ≤ 3-bit ≤ 2-bit RMSE on the same weights (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e6 }), fc.constantFrom('gaussian', 'laplace', 'student-t' as const), fc.double({ min: 0, max: 0.05, noNaN: true }), (seed, distribution, outlierFraction) => {
-      const w = sampleWeights({ n: 1024, distribution, seed, outlierFraction });
-      const cells = groupSizeGrid(w);
-      for (const g of GROUP_SIZES) {
-        const r = (m: string) => cell(cells, m, g).rmse;
-        if (!(r('int8') <= r('int4') && r('int4') <= r('int3') && r('int3') <= r('int2'))) return false;
-      }
-      return true;
-    }), { numRuns: 20 });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.constantFrom('gaussian', 'laplace', 'student-t' as const),
+        fc.double({ min: 0, max: 0.05, noNaN: true }),
+        (seed, distribution, outlierFraction) => {
+          const w = sampleWeights({ n: 1024, distribution, seed, outlierFraction });
+          const cells = groupSizeGrid(w);
+          for (const g of GROUP_SIZES) {
+            const r = (m: string) => cell(cells, m, g).rmse;
+            if (!(r('int8') <= r('int4') && r('int4') <= r('int3') && r('int3') <= r('int2'))) return false;
+          }
+          return true;
+        },
+      ),
+      { numRuns: 20 },
+    );
   });
   it('with outliers, smaller groups cut 4-bit error (per-tensor vs g32)', () => {
     const w = sampleWeights({ n: 4096, distribution: 'gaussian', seed: 7, outlierFraction: 0.01 });

@@ -38,7 +38,11 @@ function payloadOf(method: GridMethod): number {
  * @example groupBitsPerWeight('int4', 128).totalBits // 4.15625
  * @example groupBitsPerWeight('nf4', 64).totalBits   // 4.5
  */
-export function groupBitsPerWeight(method: GridMethod, groupSize: number | null, tensorSize?: number): BitsPerWeightParts {
+export function groupBitsPerWeight(
+  method: GridMethod,
+  groupSize: number | null,
+  tensorSize?: number,
+): BitsPerWeightParts {
   const g = groupSize ?? tensorSize;
   if (g === undefined || !Number.isInteger(g) || g < 1) throw new RangeError('group size must be a positive integer');
   const b = payloadOf(method);
@@ -51,7 +55,12 @@ export function groupBitsPerWeight(method: GridMethod, groupSize: number | null,
   ).totalBits;
   const overhead = total - b;
   const parts = method === 'nf4' ? `${ABSMAX_BITS_FP32}` : `(${SCALE_BITS_FP16} + ${b})`;
-  return { payloadBits: b, overheadBits: overhead, totalBits: total, formula: `${b} + ${parts}/${g} = ${total.toFixed(3)}` };
+  return {
+    payloadBits: b,
+    overheadBits: overhead,
+    totalBits: total,
+    formula: `${b} + ${parts}/${g} = ${total.toFixed(3)}`,
+  };
 }
 
 /** One cell of the grid. */
@@ -85,7 +94,13 @@ export function groupSizeGrid(weights: Float32Array, groupSizes: readonly (numbe
           ? quantizeNF4(weights, { blockSize: groupSize ?? weights.length }).dequantized
           : quantizeAffine(weights, { bits: payloadOf(method), ...opts }).dequantized;
       const s = errorStats(weights, deq);
-      cells.push({ method, groupSize, sqnrDb: s.sqnrDb, rmse: s.rmse, bits: groupBitsPerWeight(method, groupSize, weights.length) });
+      cells.push({
+        method,
+        groupSize,
+        sqnrDb: s.sqnrDb,
+        rmse: s.rmse,
+        bits: groupBitsPerWeight(method, groupSize, weights.length),
+      });
     }
   }
   return cells;
@@ -103,7 +118,18 @@ export interface ChartScale {
  * [left, width − right]; y maps [0, ceil10(max SQNR)] dB onto [height − bottom, top].
  * @example chartScale(5, [10, 46], { width: 400, height: 200 }).y(0) // 200 − 28
  */
-export function chartScale(count: number, sqnrs: readonly number[], { width, height, left = 44, right = 12, top = 10, bottom = 28 }: { width: number; height: number; left?: number; right?: number; top?: number; bottom?: number }): ChartScale {
+export function chartScale(
+  count: number,
+  sqnrs: readonly number[],
+  {
+    width,
+    height,
+    left = 44,
+    right = 12,
+    top = 10,
+    bottom = 28,
+  }: { width: number; height: number; left?: number; right?: number; top?: number; bottom?: number },
+): ChartScale {
   const finite = sqnrs.filter((v) => Number.isFinite(v));
   const maxDb = Math.max(10, Math.ceil(Math.max(0, ...finite) / 10) * 10);
   const step = count > 1 ? (width - left - right) / (count - 1) : 0;

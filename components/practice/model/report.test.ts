@@ -33,7 +33,9 @@ const single: SingleQuestion = {
 
 describe('htmlToPlainText: rendered question HTML as plain text', () => {
   it('drops tags, decodes entities and collapses whitespace (hand-written cases)', () => {
-    expect(htmlToPlainText('<p>x &amp; <strong>y</strong></p>\n<p>z &lt;1&gt; &#8804; &#x3b1;</p>')).toBe('x & y z <1> ≤ α');
+    expect(htmlToPlainText('<p>x &amp; <strong>y</strong></p>\n<p>z &lt;1&gt; &#8804; &#x3b1;</p>')).toBe(
+      'x & y z <1> ≤ α',
+    );
     expect(htmlToPlainText('a <b>b</b> < c')).toBe('a b < c'); // a "<" with no ">" after it is text
   });
 
@@ -74,13 +76,24 @@ describe('bankVersionOf: a short stable hash of the bank files', () => {
     const v = bankVersionOf(files);
     expect(bankVersionOf([files[0]!, { ...files[1]!, text: '## b \n' }])).not.toBe(v);
     expect(bankVersionOf([files[0]!, { ...files[1]!, fileName: 'content/questions/c.md' }])).not.toBe(v);
-    expect(bankVersionOf([{ ...files[0]!, text: '## a\n## b\n' }, { ...files[1]!, text: '' }])).not.toBe(v);
+    expect(
+      bankVersionOf([
+        { ...files[0]!, text: '## a\n## b\n' },
+        { ...files[1]!, text: '' },
+      ]),
+    ).not.toBe(v);
   });
 });
 
 describe('buildProblemReport', () => {
   it('names the question, the bank version, the answer, the outcome, the page and the note', () => {
-    const r = buildProblemReport({ question: single, answer: { kind: 'choice', selected: [2] }, outcome: 'wrong', note: '  Option 3 is right too.  ', page: '/practice?q=mem-70b-fp8-size' });
+    const r = buildProblemReport({
+      question: single,
+      answer: { kind: 'choice', selected: [2] },
+      outcome: 'wrong',
+      note: '  Option 3 is right too.  ',
+      page: '/practice?q=mem-70b-fp8-size',
+    });
     expect(r.title).toBe('Question mem-70b-fp8-size: problem report');
     expect(r.fileName).toBe('question-report-mem-70b-fp8-size-0123abcd.md');
     expect(r.body).toContain('- Question id: `mem-70b-fp8-size`');
@@ -96,7 +109,12 @@ describe('buildProblemReport', () => {
   it('says when nothing was entered or described, and reports generated questions as such', () => {
     const { bankVersion: _v, ...generated } = single;
     void _v;
-    const r = buildProblemReport({ question: { ...generated, id: 'gen:weights-memory:abc' }, answer: { kind: 'none' }, outcome: 'not checked', note: '' });
+    const r = buildProblemReport({
+      question: { ...generated, id: 'gen:weights-memory:abc' },
+      answer: { kind: 'none' },
+      outcome: 'not checked',
+      note: '',
+    });
     expect(r.body).toContain(`- Bank version: \`${GENERATED_BANK_VERSION}\``);
     expect(r.body).toContain('- (nothing entered)');
     expect(r.body).toContain('(not described)');
@@ -105,7 +123,12 @@ describe('buildProblemReport', () => {
   });
 
   it('cuts a very long note and keeps the rest of the report', () => {
-    const r = buildProblemReport({ question: single, answer: { kind: 'none' }, outcome: 'not checked', note: 'x'.repeat(REPORT_NOTE_MAX_CHARS + 50) });
+    const r = buildProblemReport({
+      question: single,
+      answer: { kind: 'none' },
+      outcome: 'not checked',
+      note: 'x'.repeat(REPORT_NOTE_MAX_CHARS + 50),
+    });
     expect(r.body).toContain(`… [cut at ${REPORT_NOTE_MAX_CHARS} characters]`);
     expect(r.body).not.toContain('x'.repeat(REPORT_NOTE_MAX_CHARS + 1));
     expect(r.body).toContain('### The question');
@@ -113,19 +136,35 @@ describe('buildProblemReport', () => {
 
   it('describes every answer type', () => {
     const flaw: FlawQuestion = { ...single, type: 'flaw', pin: true };
-    expect(describeAnswer(flaw, { kind: 'choice', selected: [1] })).toEqual(['Step 2 (written order): 72.66 GB (67.67 GiB)']);
-    expect(describeAnswer(single, { kind: 'choice', selected: [1, 0] })).toEqual(['Option 1 (written order): 70 GB', 'Option 2 (written order): 72.66 GB (67.67 GiB)']);
+    expect(describeAnswer(flaw, { kind: 'choice', selected: [1] })).toEqual([
+      'Step 2 (written order): 72.66 GB (67.67 GiB)',
+    ]);
+    expect(describeAnswer(single, { kind: 'choice', selected: [1, 0] })).toEqual([
+      'Option 1 (written order): 70 GB',
+      'Option 2 (written order): 72.66 GB (67.67 GiB)',
+    ]);
     expect(describeAnswer(single, { kind: 'choice', selected: [] })).toEqual(['(nothing selected)']);
     expect(describeAnswer(single, { kind: 'numeric', text: ' 72.66 GB ' })).toEqual(['`72.66 GB`']);
     expect(describeAnswer(single, { kind: 'numeric', text: '' })).toEqual(['(empty)']);
-    const ordering: OrderingQuestion = { ...single, type: 'ordering', items: [rt('FP32'), rt('BF16'), rt('INT4')], explain: rt('e') };
+    const ordering: OrderingQuestion = {
+      ...single,
+      type: 'ordering',
+      items: [rt('FP32'), rt('BF16'), rt('INT4')],
+      explain: rt('e'),
+    };
     expect(describeAnswer(ordering, { kind: 'ordering', order: [1, 0, 2] })).toEqual([
       '1. BF16 (item 2 of the correct order)',
       '2. FP32 (item 1 of the correct order)',
       '3. INT4 (item 3 of the correct order)',
     ]);
     const open: OpenQuestion = { ...single, type: 'open', rubric: [rt('a'), rt('b'), rt('c')], model: rt('m') };
-    expect(describeAnswer(open, { kind: 'open', text: 'My answer', ticked: [true, false, true] })).toEqual(['My answer', 'Rubric points ticked: 2 of 3 (1, 3)']);
-    expect(describeAnswer(open, { kind: 'open', text: ' ', ticked: [false, false, false] })).toEqual(['(no written answer)', 'Rubric points ticked: 0 of 3']);
+    expect(describeAnswer(open, { kind: 'open', text: 'My answer', ticked: [true, false, true] })).toEqual([
+      'My answer',
+      'Rubric points ticked: 2 of 3 (1, 3)',
+    ]);
+    expect(describeAnswer(open, { kind: 'open', text: ' ', ticked: [false, false, false] })).toEqual([
+      '(no written answer)',
+      'Rubric points ticked: 0 of 3',
+    ]);
   });
 });

@@ -125,7 +125,8 @@ export function htmlToPlainText(html: string): string {
     }
     if (name === 'math') inMath = !closing;
     else if (name === 'annotation') inAnnotation = !closing;
-    else if (!inMath && (name === 'p' || name === 'li' || name === 'br' || name === 'div') && (closing || selfClosing)) out += ' ';
+    else if (!inMath && (name === 'p' || name === 'li' || name === 'br' || name === 'div') && (closing || selfClosing))
+      out += ' ';
   }
   return out.replace(/\s+/g, ' ').trim();
 }
@@ -154,7 +155,11 @@ export function describeAnswer(q: Question, answer: ReportedAnswer): string[] {
         });
     }
     case 'numeric':
-      return [answer.text.trim() === '' ? '(empty)' : `\`${cut(answer.text.trim(), REPORT_TEXT_MAX_CHARS).replace(/`/g, "'")}\``];
+      return [
+        answer.text.trim() === ''
+          ? '(empty)'
+          : `\`${cut(answer.text.trim(), REPORT_TEXT_MAX_CHARS).replace(/`/g, "'")}\``,
+      ];
     case 'ordering': {
       if (q.type !== 'ordering') return ['(an order, for a question that has none)'];
       return answer.order.map((item, pos) => {

@@ -61,7 +61,8 @@ describe('bankEntries / filterKeys / filterCounts', () => {
         const counts = filterCounts(entries, { topics, levels });
         const sumTopics = topics.reduce((s, t) => s + counts.topics[t], 0);
         expect(keys.length).toBe(sumTopics);
-        for (const e of entries) expect(keys.includes(e.key)).toBe(topics.includes(e.factor) && levels.includes(e.level));
+        for (const e of entries)
+          expect(keys.includes(e.key)).toBe(topics.includes(e.factor) && levels.includes(e.level));
       }),
     );
   });
@@ -88,7 +89,10 @@ describe('readLinkFilter (/practice?factor=…&level=…&type=…)', () => {
   it('no filter parameter, or only unknown values: no filter, and the unknown values are listed', () => {
     expect(readLinkFilter('')).toEqual({ filter: null, ignored: [] });
     expect(readLinkFilter('?q=mem-70b-fp8-size')).toEqual({ filter: null, ignored: [] });
-    expect(readLinkFilter('?factor=vibes&level=expert')).toEqual({ filter: null, ignored: ['factor=vibes', 'level=expert'] });
+    expect(readLinkFilter('?factor=vibes&level=expert')).toEqual({
+      filter: null,
+      ignored: ['factor=vibes', 'level=expert'],
+    });
     expect(readLinkFilter('?factor=speed&type=essay').ignored).toEqual(['type=essay']);
   });
 
@@ -96,7 +100,9 @@ describe('readLinkFilter (/practice?factor=…&level=…&type=…)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (search) => {
         const { filter } = readLinkFilter(search);
-        if (filter) for (const k of filterKeys(entries, filter)) expect(entries.some((e) => e.key === k && filter.levels.includes(e.level))).toBe(true);
+        if (filter)
+          for (const k of filterKeys(entries, filter))
+            expect(entries.some((e) => e.key === k && filter.levels.includes(e.level))).toBe(true);
       }),
     );
   });
@@ -118,17 +124,29 @@ describe('introductionOrder', () => {
   });
   it('property: a permutation of the entries', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ factor: fc.constantFrom(...TOPICS), level: fc.constantFrom(...LEVELS) })), (rows) => {
-        const e = bankEntries(rows.map((r, i) => ({ id: `q${i}`, type: 'single' as const, ...r })), []);
-        expect(introductionOrder(e).map((x) => x.key).sort()).toEqual(e.map((x) => x.key).sort());
-      }),
+      fc.property(
+        fc.array(fc.record({ factor: fc.constantFrom(...TOPICS), level: fc.constantFrom(...LEVELS) })),
+        (rows) => {
+          const e = bankEntries(
+            rows.map((r, i) => ({ id: `q${i}`, type: 'single' as const, ...r })),
+            [],
+          );
+          expect(
+            introductionOrder(e)
+              .map((x) => x.key)
+              .sort(),
+          ).toEqual(e.map((x) => x.key).sort());
+        },
+      ),
     );
   });
 });
 
 describe('queueSummary', () => {
   it('says how many are due and how many new are left', () => {
-    expect(queueSummary({ learning: ['a'], review: ['b'], new: ['c'], reviewDueTotal: 1 }).text).toBe('2 due, 1 new left today');
+    expect(queueSummary({ learning: ['a'], review: ['b'], new: ['c'], reviewDueTotal: 1 }).text).toBe(
+      '2 due, 1 new left today',
+    );
   });
   it('mentions reviews held back by the daily cap', () => {
     const s = queueSummary({ learning: [], review: ['b'], new: [], reviewDueTotal: 4 });

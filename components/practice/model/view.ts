@@ -7,7 +7,17 @@
 import { buildQueue, mistakesDeck, type Queue } from '@/lib/practice/schedule';
 import type { Progress } from '@/lib/practice/progress';
 import { TOPIC_FACTOR } from '@/lib/practice/interview';
-import { FACTORS, LEVELS, QUESTION_TYPES, TOPICS, type Factor, type Level, type Question, type QuestionType, type Topic } from '@/lib/practice/types';
+import {
+  FACTORS,
+  LEVELS,
+  QUESTION_TYPES,
+  TOPICS,
+  type Factor,
+  type Level,
+  type Question,
+  type QuestionType,
+  type Topic,
+} from '@/lib/practice/types';
 
 /** One schedulable thing: a bank question (key = id) or a generator template (key = `gen:<template>`). */
 export interface BankEntry {
@@ -36,10 +46,27 @@ export interface TemplateInfo {
  * the order new cards are introduced.
  * @example bankEntries([q], [{ id: 'kv-per-token', … }]).map((e) => e.key) // [q.id, 'gen:kv-per-token']
  */
-export function bankEntries(questions: readonly Pick<Question, 'id' | 'factor' | 'level' | 'type'>[], templates: readonly TemplateInfo[]): BankEntry[] {
+export function bankEntries(
+  questions: readonly Pick<Question, 'id' | 'factor' | 'level' | 'type'>[],
+  templates: readonly TemplateInfo[],
+): BankEntry[] {
   return [
-    ...questions.map((q) => ({ key: q.id, factor: q.factor, level: q.level, label: q.id, generated: false, type: q.type })),
-    ...templates.map((t) => ({ key: `gen:${t.id}`, factor: t.factor, level: t.level, label: t.title, generated: true, type: t.type ?? ('numeric' as const) })),
+    ...questions.map((q) => ({
+      key: q.id,
+      factor: q.factor,
+      level: q.level,
+      label: q.id,
+      generated: false,
+      type: q.type,
+    })),
+    ...templates.map((t) => ({
+      key: `gen:${t.id}`,
+      factor: t.factor,
+      level: t.level,
+      label: t.title,
+      generated: true,
+      type: t.type ?? ('numeric' as const),
+    })),
   ];
 }
 
@@ -80,7 +107,9 @@ export function filterKeys(entries: readonly BankEntry[], filter: PracticeFilter
   const topics = new Set<string>(filter.topics);
   const levels = new Set<string>(filter.levels);
   const types = filter.types ? new Set<string>(filter.types) : null;
-  return entries.filter((e) => topics.has(e.factor) && levels.has(e.level) && (types === null || types.has(e.type))).map((e) => e.key);
+  return entries
+    .filter((e) => topics.has(e.factor) && levels.has(e.level) && (types === null || types.has(e.type)))
+    .map((e) => e.key);
 }
 
 /** A filter read from `/practice?factor=…&level=…&type=…`, and the values it could not use. */
@@ -149,7 +178,10 @@ export function readLinkFilter(search: string): LinkFilter {
  * Counts for the filter labels: per topic (under the selected levels) and per level
  * (under the selected topics), so each number says what ticking that box adds.
  */
-export function filterCounts(entries: readonly BankEntry[], filter: PracticeFilter): { topics: Record<Topic, number>; levels: Record<Level, number> } {
+export function filterCounts(
+  entries: readonly BankEntry[],
+  filter: PracticeFilter,
+): { topics: Record<Topic, number>; levels: Record<Level, number> } {
   const topics = Object.fromEntries(TOPICS.map((t) => [t, 0])) as Record<Topic, number>;
   const levels = Object.fromEntries(LEVELS.map((l) => [l, 0])) as Record<Level, number>;
   const selTopics = new Set<string>(filter.topics);
@@ -254,7 +286,8 @@ export function serializePrefs(prefs: PracticePrefs): string {
 }
 
 /** What a key press does on the practice page. */
-export type ShortcutAction = { kind: 'grade'; rating: 1 | 2 | 3 | 4 } | { kind: 'hint' } | { kind: 'next' } | { kind: 'undo' } | { kind: 'help' };
+export type ShortcutAction =
+  { kind: 'grade'; rating: 1 | 2 | 3 | 4 } | { kind: 'hint' } | { kind: 'next' } | { kind: 'undo' } | { kind: 'help' };
 
 /** The shortcuts, for the on-screen list. */
 export const SHORTCUTS: ReadonlyArray<{ keys: string; does: string }> = [
@@ -272,7 +305,21 @@ export interface KeyTarget {
   isContentEditable?: boolean;
 }
 
-const TEXT_INPUT_TYPES = new Set(['', 'text', 'number', 'search', 'email', 'url', 'tel', 'password', 'date', 'time', 'datetime-local', 'month', 'week']);
+const TEXT_INPUT_TYPES = new Set([
+  '',
+  'text',
+  'number',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'date',
+  'time',
+  'datetime-local',
+  'month',
+  'week',
+]);
 
 /** True when typing into this element (shortcuts must not fire there). */
 export function isTypingTarget(t: KeyTarget): boolean {

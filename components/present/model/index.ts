@@ -9,5 +9,14 @@ export { keyAction, nextSlideIndex, slideIndexFromHash, slideHash } from './keys
 export type { DeckAction, KeyTarget, KeyPress } from './keys';
 export { deckChannelName, parseDeckMessage, openDeck, deckReducer } from './sync';
 export type { DeckMessage, DeckSyncState, DeckEvent, DeckStep, SlideChangeOrigin } from './sync';
-export { TIMER_ZERO, timerElapsedMs, timerStart, timerPause, timerReset, parseTimerState, formatElapsed, elapsedInWords } from './timer';
+export {
+  TIMER_ZERO,
+  timerElapsedMs,
+  timerStart,
+  timerPause,
+  timerReset,
+  parseTimerState,
+  formatElapsed,
+  elapsedInWords,
+} from './timer';
 export type { TimerState } from './timer';

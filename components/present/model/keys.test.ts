@@ -41,9 +41,14 @@ describe('keyAction', () => {
 
   it('never acts inside a text field, whatever the key (property)', () => {
     fc.assert(
-      fc.property(fc.string(), fc.boolean(), fc.constantFrom<KeyTarget>('text-entry', 'widget'), (key, shiftKey, target) => {
-        expect(keyAction({ key, shiftKey }, target)).toBeNull();
-      }),
+      fc.property(
+        fc.string(),
+        fc.boolean(),
+        fc.constantFrom<KeyTarget>('text-entry', 'widget'),
+        (key, shiftKey, target) => {
+          expect(keyAction({ key, shiftKey }, target)).toBeNull();
+        },
+      ),
     );
   });
 });
@@ -63,12 +68,16 @@ describe('nextSlideIndex', () => {
   });
   it('stays in the deck and moves by at most one for next/prev (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }).chain((n) => fc.tuple(fc.constant(n), fc.nat(n - 1))), fc.constantFrom<DeckAction>('next', 'prev', 'first', 'last', 'fullscreen'), ([n, i], a) => {
-        const j = nextSlideIndex(i, n, a);
-        expect(j).toBeGreaterThanOrEqual(0);
-        expect(j).toBeLessThan(n);
-        if (a === 'next' || a === 'prev') expect(Math.abs(j - i)).toBeLessThanOrEqual(1);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200 }).chain((n) => fc.tuple(fc.constant(n), fc.nat(n - 1))),
+        fc.constantFrom<DeckAction>('next', 'prev', 'first', 'last', 'fullscreen'),
+        ([n, i], a) => {
+          const j = nextSlideIndex(i, n, a);
+          expect(j).toBeGreaterThanOrEqual(0);
+          expect(j).toBeLessThan(n);
+          if (a === 'next' || a === 'prev') expect(Math.abs(j - i)).toBeLessThanOrEqual(1);
+        },
+      ),
     );
   });
 });
@@ -80,13 +89,17 @@ describe('slide hash', () => {
     expect(slideIndexFromHash('3', 12)).toBe(2);
   });
   it('returns null for anything else', () => {
-    for (const h of ['', '#', '#0', '#13', '#03', '#x', '#1.5', '#-1', '#int8-under-1', '#1e3']) expect(slideIndexFromHash(h, 12)).toBeNull();
+    for (const h of ['', '#', '#0', '#13', '#03', '#x', '#1.5', '#-1', '#int8-under-1', '#1e3'])
+      expect(slideIndexFromHash(h, 12)).toBeNull();
   });
   it('round-trips with slideHash (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }).chain((n) => fc.tuple(fc.constant(n), fc.nat(n - 1))), ([n, i]) => {
-        expect(slideIndexFromHash(slideHash(i), n)).toBe(i);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }).chain((n) => fc.tuple(fc.constant(n), fc.nat(n - 1))),
+        ([n, i]) => {
+          expect(slideIndexFromHash(slideHash(i), n)).toBe(i);
+        },
+      ),
     );
     expect(() => slideHash(-1)).toThrow(/slideIndex/);
   });

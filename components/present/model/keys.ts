@@ -102,7 +102,8 @@ export function nextSlideIndex(slideIndex: number, slideCount: number, action: D
  * @example slideIndexFromHash('#13', 12) // null
  */
 export function slideIndexFromHash(hash: string, slideCount: number): number | null {
-  if (!Number.isInteger(slideCount) || slideCount < 1) throw new RangeError(`slideCount must be a positive integer (got ${slideCount})`);
+  if (!Number.isInteger(slideCount) || slideCount < 1)
+    throw new RangeError(`slideCount must be a positive integer (got ${slideCount})`);
   const m = /^#?([1-9][0-9]{0,5})$/.exec(hash);
   if (!m) return null;
   const slideNumber = Number(m[1]);
@@ -116,12 +117,14 @@ export function slideIndexFromHash(hash: string, slideCount: number): number | n
  * @example slideHash(2) // '#3'
  */
 export function slideHash(slideIndex: number): string {
-  if (!Number.isInteger(slideIndex) || slideIndex < 0) throw new RangeError(`slideIndex must be a non-negative integer (got ${slideIndex})`);
+  if (!Number.isInteger(slideIndex) || slideIndex < 0)
+    throw new RangeError(`slideIndex must be a non-negative integer (got ${slideIndex})`);
   return `#${slideIndex + 1}`;
 }
 
 function assertSlide(slideIndex: number, slideCount: number): void {
-  if (!Number.isInteger(slideCount) || slideCount < 1) throw new RangeError(`slideCount must be a positive integer (got ${slideCount})`);
+  if (!Number.isInteger(slideCount) || slideCount < 1)
+    throw new RangeError(`slideCount must be a positive integer (got ${slideCount})`);
   if (!Number.isInteger(slideIndex) || slideIndex < 0 || slideIndex >= slideCount) {
     throw new RangeError(`slideIndex must be an integer from 0 to ${slideCount - 1} (got ${slideIndex})`);
   }

@@ -48,7 +48,9 @@ describe('planSlides', () => {
   });
 
   it('splits at <Slide /> markers, titled by the author or "(continued)"', () => {
-    expect(view([marker('The claim'), p, marker('What is true'), p, h2('Try it'), p, marker(), p, marker(), p])).toEqual([
+    expect(
+      view([marker('The claim'), p, marker('What is true'), p, h2('Try it'), p, marker(), p, marker(), p]),
+    ).toEqual([
       ['The claim', [0, 1]],
       ['What is true', [2, 3]],
       ['Try it', [4, 5]],
@@ -76,7 +78,10 @@ describe('planSlides', () => {
   it('puts notes on the slide they are in; leading notes on the title slide', () => {
     const plan = planSlides([notes, p, notes, h2('A'), notes, p]);
     expect(plan.titleSlideItems).toEqual([0]);
-    expect(plan.slides.map((s) => s.items)).toEqual([[1, 2], [3, 4, 5]]);
+    expect(plan.slides.map((s) => s.items)).toEqual([
+      [1, 2],
+      [3, 4, 5],
+    ]);
   });
 
   it('names the offending item when a heading has no text', () => {
@@ -88,9 +93,20 @@ describe('planSlides', () => {
     fc.constant<SlideItem>(p),
     fc.constant<SlideItem>(notes),
     fc.constant<SlideItem>(quiz),
-    fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== '').map(h2),
-    fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== '').map(h3),
-    fc.option(fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== ''), { nil: null }).map(marker),
+    fc
+      .string({ minLength: 1, maxLength: 8 })
+      .filter((s) => s.trim() !== '')
+      .map(h2),
+    fc
+      .string({ minLength: 1, maxLength: 8 })
+      .filter((s) => s.trim() !== '')
+      .map(h3),
+    fc
+      .option(
+        fc.string({ minLength: 1, maxLength: 8 }).filter((s) => s.trim() !== ''),
+        { nil: null },
+      )
+      .map(marker),
   );
 
   it('places every item exactly once, in order, and makes no empty slide (property)', () => {

@@ -170,7 +170,8 @@ export function planSlides(items: readonly SlideItem[]): DeckPlan {
  * @example slideLabel(3, 12, 'KV cache') // '3 of 12: KV cache'
  */
 export function slideLabel(slideNumber: number, slideCount: number, title: string): string {
-  if (!Number.isInteger(slideCount) || slideCount < 1) throw new RangeError(`slideCount must be a positive integer (got ${slideCount})`);
+  if (!Number.isInteger(slideCount) || slideCount < 1)
+    throw new RangeError(`slideCount must be a positive integer (got ${slideCount})`);
   if (!Number.isInteger(slideNumber) || slideNumber < 1 || slideNumber > slideCount) {
     throw new RangeError(`slideNumber must be an integer from 1 to ${slideCount} (got ${slideNumber})`);
   }

@@ -19,8 +19,12 @@ function pair(slideCount: number, audienceAt = 0, presenterAt = 0) {
     }
   };
   return {
-    get audience() { return audience; },
-    get presenter() { return presenter; },
+    get audience() {
+      return audience;
+    },
+    get presenter() {
+      return presenter;
+    },
     settle() {
       audience = deckReducer(audience, { kind: 'settled' }).state;
       presenter = deckReducer(presenter, { kind: 'settled' }).state;
@@ -61,7 +65,10 @@ describe('deck sync', () => {
     const local = deckReducer(state, { kind: 'navigate', action: 'next' });
     expect(local.send).toEqual({ type: 'goto', from: 'a', slideIndex: 1, slideCount: 5 });
     expect(local.changed).toBe('local');
-    const remote = deckReducer(state, { kind: 'receive', data: { type: 'goto', from: 'b', slideIndex: 3, slideCount: 5 } });
+    const remote = deckReducer(state, {
+      kind: 'receive',
+      data: { type: 'goto', from: 'b', slideIndex: 3, slideCount: 5 },
+    });
     expect(remote.send).toBeNull();
     expect(remote.changed).toBe('remote');
     expect(remote.state.slideIndex).toBe(3);
@@ -86,7 +93,9 @@ describe('deck sync', () => {
     expect(b.state.slideIndex).toBe(7);
     expect(b.changed).toBe('remote');
     // A second answer (a third window) after b settled is ignored.
-    expect(deckReducer(b.state, { kind: 'receive', data: { ...answer.send!, from: 'c', slideIndex: 2 } }).state.slideIndex).toBe(7);
+    expect(
+      deckReducer(b.state, { kind: 'receive', data: { ...answer.send!, from: 'c', slideIndex: 2 } }).state.slideIndex,
+    ).toBe(7);
   });
 
   it('two windows opening together do not swap slides: only a settled window answers', () => {
@@ -101,8 +110,13 @@ describe('deck sync', () => {
 
   it('ignores state answers meant for another window, and decks of another size', () => {
     const { state } = openDeck('a', 0, 5);
-    expect(deckReducer(state, { kind: 'receive', data: { type: 'state', from: 'b', to: 'z', slideIndex: 3, slideCount: 5 } }).state).toBe(state);
-    expect(deckReducer(state, { kind: 'receive', data: { type: 'goto', from: 'b', slideIndex: 3, slideCount: 6 } }).state).toBe(state);
+    expect(
+      deckReducer(state, { kind: 'receive', data: { type: 'state', from: 'b', to: 'z', slideIndex: 3, slideCount: 5 } })
+        .state,
+    ).toBe(state);
+    expect(
+      deckReducer(state, { kind: 'receive', data: { type: 'goto', from: 'b', slideIndex: 3, slideCount: 6 } }).state,
+    ).toBe(state);
   });
 
   it('a local goto (Back, a typed hash) outside the deck is ignored', () => {
@@ -113,8 +127,18 @@ describe('deck sync', () => {
 
   it('parses only well-formed messages', () => {
     expect(parseDeckMessage({ type: 'hello', from: 'x' })).toEqual({ type: 'hello', from: 'x' });
-    for (const bad of [null, 'goto', 3, {}, { type: 'hello' }, { type: 'hello', from: '' }, { type: 'goto', from: 'x', slideIndex: 5, slideCount: 5 },
-      { type: 'goto', from: 'x', slideIndex: 1.5, slideCount: 5 }, { type: 'state', from: 'x', slideIndex: 1, slideCount: 5 }, { type: 'reload', from: 'x' }]) {
+    for (const bad of [
+      null,
+      'goto',
+      3,
+      {},
+      { type: 'hello' },
+      { type: 'hello', from: '' },
+      { type: 'goto', from: 'x', slideIndex: 5, slideCount: 5 },
+      { type: 'goto', from: 'x', slideIndex: 1.5, slideCount: 5 },
+      { type: 'state', from: 'x', slideIndex: 1, slideCount: 5 },
+      { type: 'reload', from: 'x' },
+    ]) {
       expect(parseDeckMessage(bad)).toBeNull();
     }
   });
@@ -123,7 +147,13 @@ describe('deck sync', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 30 }),
-        fc.array(fc.tuple(fc.constantFrom<'audience' | 'presenter'>('audience', 'presenter'), fc.constantFrom<'next' | 'prev' | 'first' | 'last'>('next', 'prev', 'first', 'last')), { minLength: 1, maxLength: 40 }),
+        fc.array(
+          fc.tuple(
+            fc.constantFrom<'audience' | 'presenter'>('audience', 'presenter'),
+            fc.constantFrom<'next' | 'prev' | 'first' | 'last'>('next', 'prev', 'first', 'last'),
+          ),
+          { minLength: 1, maxLength: 40 },
+        ),
         (n, drives) => {
           const w = pair(n);
           w.settle();

@@ -27,7 +27,8 @@ export type DeckMessage =
 
 /** The channel name of a lesson's deck. @example deckChannelName('memory') // 'present:memory' */
 export function deckChannelName(slug: string): string {
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) throw new TypeError(`slug must be kebab-case (got ${JSON.stringify(slug)})`);
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug))
+    throw new TypeError(`slug must be kebab-case (got ${JSON.stringify(slug)})`);
   return `present:${slug}`;
 }
 
@@ -43,16 +44,27 @@ export function parseDeckMessage(data: unknown): DeckMessage | null {
   const d = data as Record<string, unknown>;
   if (typeof d.from !== 'string' || d.from === '') return null;
   const slideOk = () =>
-    Number.isInteger(d.slideCount) && (d.slideCount as number) >= 1 &&
-    Number.isInteger(d.slideIndex) && (d.slideIndex as number) >= 0 && (d.slideIndex as number) < (d.slideCount as number);
+    Number.isInteger(d.slideCount) &&
+    (d.slideCount as number) >= 1 &&
+    Number.isInteger(d.slideIndex) &&
+    (d.slideIndex as number) >= 0 &&
+    (d.slideIndex as number) < (d.slideCount as number);
   switch (d.type) {
     case 'hello':
       return { type: 'hello', from: d.from };
     case 'goto':
-      return slideOk() ? { type: 'goto', from: d.from, slideIndex: d.slideIndex as number, slideCount: d.slideCount as number } : null;
+      return slideOk()
+        ? { type: 'goto', from: d.from, slideIndex: d.slideIndex as number, slideCount: d.slideCount as number }
+        : null;
     case 'state':
       return slideOk() && typeof d.to === 'string'
-        ? { type: 'state', from: d.from, to: d.to, slideIndex: d.slideIndex as number, slideCount: d.slideCount as number }
+        ? {
+            type: 'state',
+            from: d.from,
+            to: d.to,
+            slideIndex: d.slideIndex as number,
+            slideCount: d.slideCount as number,
+          }
         : null;
     default:
       return null;
@@ -99,7 +111,11 @@ export interface DeckStep {
  * @throws {RangeError} unless 0 ≤ slideIndex < slideCount (integers).
  * @example openDeck('w1', 0, 12).send // { type: 'hello', from: 'w1' }
  */
-export function openDeck(selfId: string, slideIndex: number, slideCount: number): { state: DeckSyncState; send: DeckMessage } {
+export function openDeck(
+  selfId: string,
+  slideIndex: number,
+  slideCount: number,
+): { state: DeckSyncState; send: DeckMessage } {
   nextSlideIndex(slideIndex, slideCount, 'fullscreen'); // validates the pair
   if (!selfId) throw new TypeError('selfId must be a non-empty string');
   return { state: { selfId, slideIndex, slideCount, awaitingState: true }, send: { type: 'hello', from: selfId } };
@@ -122,14 +138,19 @@ export function deckReducer(state: DeckSyncState, event: DeckEvent): DeckStep {
   const moveLocal = (slideIndex: number): DeckStep => {
     const next = { ...state, slideIndex, awaitingState: false };
     if (slideIndex === state.slideIndex) return { state: next, send: null, changed: null };
-    return { state: next, send: { type: 'goto', from: state.selfId, slideIndex, slideCount: state.slideCount }, changed: 'local' };
+    return {
+      state: next,
+      send: { type: 'goto', from: state.selfId, slideIndex, slideCount: state.slideCount },
+      changed: 'local',
+    };
   };
   switch (event.kind) {
     case 'navigate':
       if (event.action === 'fullscreen') return none;
       return moveLocal(nextSlideIndex(state.slideIndex, state.slideCount, event.action));
     case 'goto':
-      if (!Number.isInteger(event.slideIndex) || event.slideIndex < 0 || event.slideIndex >= state.slideCount) return none;
+      if (!Number.isInteger(event.slideIndex) || event.slideIndex < 0 || event.slideIndex >= state.slideCount)
+        return none;
       return moveLocal(event.slideIndex);
     case 'settled':
       return state.awaitingState ? { state: { ...state, awaitingState: false }, send: null, changed: null } : none;
@@ -138,7 +159,17 @@ export function deckReducer(state: DeckSyncState, event: DeckEvent): DeckStep {
       if (!msg || msg.from === state.selfId) return none;
       if (msg.type === 'hello') {
         if (state.awaitingState) return none;
-        return { state, send: { type: 'state', from: state.selfId, to: msg.from, slideIndex: state.slideIndex, slideCount: state.slideCount }, changed: null };
+        return {
+          state,
+          send: {
+            type: 'state',
+            from: state.selfId,
+            to: msg.from,
+            slideIndex: state.slideIndex,
+            slideCount: state.slideCount,
+          },
+          changed: null,
+        };
       }
       if (msg.slideCount !== state.slideCount) return none;
       if (msg.type === 'state' && (msg.to !== state.selfId || !state.awaitingState)) return none;

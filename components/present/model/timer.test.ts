@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { elapsedInWords, formatElapsed, MAX_TIMER_MS, parseTimerState, TIMER_ZERO, timerElapsedMs, timerPause, timerReset, timerStart } from './timer';
+import {
+  elapsedInWords,
+  formatElapsed,
+  MAX_TIMER_MS,
+  parseTimerState,
+  TIMER_ZERO,
+  timerElapsedMs,
+  timerPause,
+  timerReset,
+  timerStart,
+} from './timer';
 
 describe('presenter clock', () => {
   it('counts wall-clock time, pauses and resumes', () => {
@@ -38,7 +48,11 @@ describe('presenter clock', () => {
   });
 
   it('formatting is monotonic (property)', () => {
-    const secs = (s: string) => s.split(':').map(Number).reduce((a, b) => a * 60 + b, 0);
+    const secs = (s: string) =>
+      s
+        .split(':')
+        .map(Number)
+        .reduce((a, b) => a * 60 + b, 0);
     fc.assert(
       fc.property(fc.nat(400_000_000), fc.nat(400_000_000), (a, b) => {
         const [lo, hi] = a <= b ? [a, b] : [b, a];
@@ -51,8 +65,19 @@ describe('presenter clock', () => {
   it('reads back a saved clock and rejects anything else', () => {
     const saved = JSON.stringify(timerPause(timerStart(TIMER_ZERO, 0), 4_000));
     expect(parseTimerState(saved, 10_000)).toEqual({ runningSinceMs: null, bankedMs: 4_000 });
-    expect(parseTimerState(JSON.stringify({ runningSinceMs: 5, bankedMs: 0 }), 10_000)).toEqual({ runningSinceMs: 5, bankedMs: 0 });
-    for (const bad of [null, '', 'x', '3', '{}', '{"bankedMs":-1,"runningSinceMs":null}', '{"bankedMs":1,"runningSinceMs":"5"}']) {
+    expect(parseTimerState(JSON.stringify({ runningSinceMs: 5, bankedMs: 0 }), 10_000)).toEqual({
+      runningSinceMs: 5,
+      bankedMs: 0,
+    });
+    for (const bad of [
+      null,
+      '',
+      'x',
+      '3',
+      '{}',
+      '{"bankedMs":-1,"runningSinceMs":null}',
+      '{"bankedMs":1,"runningSinceMs":"5"}',
+    ]) {
       expect(parseTimerState(bad, 10_000)).toBeNull();
     }
   });
@@ -70,13 +95,20 @@ describe('presenter clock', () => {
     for (const c of crafted) expect(parseTimerState(JSON.stringify(c), now), JSON.stringify(c)).toBeNull();
     expect(parseTimerState(`{"bankedMs":0,"runningSinceMs":null,"pad":"${'x'.repeat(300)}"}`, now)).toBeNull();
     // A real 45-minute talk, running, and a clock started 30 s "later" by a window whose clock runs ahead.
-    expect(parseTimerState(JSON.stringify({ runningSinceMs: now - 45 * 60_000, bankedMs: 0 }), now)).toEqual({ runningSinceMs: now - 45 * 60_000, bankedMs: 0 });
+    expect(parseTimerState(JSON.stringify({ runningSinceMs: now - 45 * 60_000, bankedMs: 0 }), now)).toEqual({
+      runningSinceMs: now - 45 * 60_000,
+      bankedMs: 0,
+    });
     expect(parseTimerState(JSON.stringify({ runningSinceMs: now + 30_000, bankedMs: 0 }), now)).not.toBeNull();
   });
 
   it('property: whatever is saved, the clock read back formats without throwing, under 24 hours', () => {
     const now = Date.parse('2026-12-06T10:00:00Z');
-    const num = fc.oneof(fc.double(), fc.integer(), fc.constantFrom(now, now - 1, 1e308, -1e308, Number.MAX_SAFE_INTEGER));
+    const num = fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.constantFrom(now, now - 1, 1e308, -1e308, Number.MAX_SAFE_INTEGER),
+    );
     fc.assert(
       fc.property(fc.record({ runningSinceMs: fc.oneof(fc.constant(null), num), bankedMs: num }), (saved) => {
         const t = parseTimerState(JSON.stringify(saved), now);
@@ -90,4 +122,3 @@ describe('presenter clock', () => {
     );
   });
 });
-

@@ -78,7 +78,8 @@ export function parseTimerState(json: string | null, nowMs: number): TimerState 
   }
   if (typeof v !== 'object' || v === null) return null;
   const { runningSinceMs, bankedMs } = v as Record<string, unknown>;
-  if (typeof bankedMs !== 'number' || !Number.isFinite(bankedMs) || bankedMs < 0 || bankedMs > MAX_TIMER_MS) return null;
+  if (typeof bankedMs !== 'number' || !Number.isFinite(bankedMs) || bankedMs < 0 || bankedMs > MAX_TIMER_MS)
+    return null;
   if (runningSinceMs !== null) {
     if (typeof runningSinceMs !== 'number' || !Number.isFinite(runningSinceMs)) return null;
     if (runningSinceMs < nowMs - MAX_TIMER_MS || runningSinceMs > nowMs + START_SKEW_MS) return null;
@@ -97,7 +98,8 @@ export function parseTimerState(json: string | null, nowMs: number): TimerState 
  * @example formatElapsed(3_723_000) // '1:02:03'
  */
 export function formatElapsed(elapsedMs: number): string {
-  if (!Number.isFinite(elapsedMs) || elapsedMs < 0) throw new RangeError(`elapsedMs must be a finite, non-negative number (got ${elapsedMs})`);
+  if (!Number.isFinite(elapsedMs) || elapsedMs < 0)
+    throw new RangeError(`elapsedMs must be a finite, non-negative number (got ${elapsedMs})`);
   const totalSeconds = Math.floor(elapsedMs / 1000);
   const s = totalSeconds % 60;
   const m = Math.floor(totalSeconds / 60) % 60;
@@ -114,7 +116,8 @@ export function formatElapsed(elapsedMs: number): string {
  * @example elapsedInWords(3_600_000) // '1 hour 0 minutes 0 seconds'
  */
 export function elapsedInWords(elapsedMs: number): string {
-  if (!Number.isFinite(elapsedMs) || elapsedMs < 0) throw new RangeError(`elapsedMs must be a finite, non-negative number (got ${elapsedMs})`);
+  if (!Number.isFinite(elapsedMs) || elapsedMs < 0)
+    throw new RangeError(`elapsedMs must be a finite, non-negative number (got ${elapsedMs})`);
   const totalSeconds = Math.floor(elapsedMs / 1000);
   const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [unit(Math.floor(totalSeconds / 60) % 60, 'minute'), unit(totalSeconds % 60, 'second')];

@@ -34,10 +34,14 @@ describe('histogram', () => {
   });
   it('counts sum to the lengths (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.float({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { minLength: 1 }), fc.integer({ min: 1, max: 50 }), (xs, bins) => {
-        const h = histogram(xs, xs, bins);
-        expect(h.original.reduce((s, c) => s + c, 0)).toBe(xs.length);
-      }),
+      fc.property(
+        fc.array(fc.float({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }), { minLength: 1 }),
+        fc.integer({ min: 1, max: 50 }),
+        (xs, bins) => {
+          const h = histogram(xs, xs, bins);
+          expect(h.original.reduce((s, c) => s + c, 0)).toBe(xs.length);
+        },
+      ),
     );
   });
 });
@@ -72,11 +76,16 @@ describe('runMethod / levels', () => {
 describe('readPastedWeights', () => {
   it('reads up to 4,096 numbers, and refuses more with the count', () => {
     expect(Array.from(readPastedWeights('0.5, -0.25').x ?? [])).toEqual([0.5, -0.25]);
-    expect(readPastedWeights(Array(4097).fill('1').join(' '))).toEqual({ x: null, error: 'weights: 4,097 numbers; paste at most 4,096' });
+    expect(readPastedWeights(Array(4097).fill('1').join(' '))).toEqual({
+      x: null,
+      error: 'weights: 4,097 numbers; paste at most 4,096',
+    });
   });
 
   it('refuses a paste over MAX_PASTE_CHARS before parsing, and a 60,000-digit token by its length', () => {
-    expect(readPastedWeights(' '.repeat(MAX_PASTE_CHARS + 1)).error).toBe('weights: the paste is too long (131,073 characters; at most 131,072)');
+    expect(readPastedWeights(' '.repeat(MAX_PASTE_CHARS + 1)).error).toBe(
+      'weights: the paste is too long (131,073 characters; at most 131,072)',
+    );
     const t0 = performance.now();
     const r = readPastedWeights(`${'1'.repeat(60_000)}x`);
     expect(performance.now() - t0).toBeLessThan(20);
@@ -100,7 +109,8 @@ describe('parseRoundingState (fields typed or from a link)', () => {
   });
 
   it('accepts exactly the block sizes the menu offers', () => {
-    for (const b of BLOCK_SIZES) expect(parseRoundingState({ ...ROUNDING_DEFAULTS, block: blockValue(b) }).blockSize).toBe(b);
+    for (const b of BLOCK_SIZES)
+      expect(parseRoundingState({ ...ROUNDING_DEFAULTS, block: blockValue(b) }).blockSize).toBe(b);
   });
 
   it('flags block, dist and m values the menus do not offer, by field, instead of falling back or running them', () => {
@@ -115,7 +125,8 @@ describe('parseRoundingState (fields typed or from a link)', () => {
       dist: 'Distribution “cauchy” is not offered: choose Gaussian, Laplace, Student-t (5 dof).',
       m: 'Quantization method “int3” is not offered: choose INT8 absmax, INT8 zero-point, INT4 zero-point, NF4, FP4.',
     });
-    for (const block of ['abc', '64.0', ' 64', '', '1e2', '-32']) expect(parseRoundingState({ ...ROUNDING_DEFAULTS, block }).errors.block).toBeDefined();
+    for (const block of ['abc', '64.0', ' 64', '', '1e2', '-32'])
+      expect(parseRoundingState({ ...ROUNDING_DEFAULTS, block }).errors.block).toBeDefined();
   });
 
   it('names the number fields at fault with their range', () => {
@@ -128,14 +139,17 @@ describe('parseRoundingState (fields typed or from a link)', () => {
   it('property: never throws; every field is either a valid value or has an error', () => {
     const field = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('tensor', '64', 'nf4', 'laplace', '1'));
     fc.assert(
-      fc.property(fc.record({ dist: field, n: field, seed: field, of: field, os: field, block: field, spike: field, m: field }), (text) => {
-        const r = parseRoundingState(text);
-        expect(r.blockSize === undefined).toBe(r.errors.block !== undefined);
-        expect(r.dist === null).toBe(r.errors.dist !== undefined);
-        expect(r.method === null).toBe(r.errors.m !== undefined);
-        expect(r.n === null).toBe(r.errors.n !== undefined);
-        if (r.method !== null) expect(ROUNDING_METHODS).toContain(r.method);
-      }),
+      fc.property(
+        fc.record({ dist: field, n: field, seed: field, of: field, os: field, block: field, spike: field, m: field }),
+        (text) => {
+          const r = parseRoundingState(text);
+          expect(r.blockSize === undefined).toBe(r.errors.block !== undefined);
+          expect(r.dist === null).toBe(r.errors.dist !== undefined);
+          expect(r.method === null).toBe(r.errors.m !== undefined);
+          expect(r.n === null).toBe(r.errors.n !== undefined);
+          if (r.method !== null) expect(ROUNDING_METHODS).toContain(r.method);
+        },
+      ),
     );
   });
 });

@@ -106,7 +106,12 @@ export function runMethod(method: RoundingMethodId, x: Float32Array, blockSize: 
       result = quantizeFP4(x, { blockSize: blockSize ?? x.length });
       break;
   }
-  return { method, result, stats: errorStats(x, result.dequantized), bitsPerWeight: bitsPerWeightFor(method, blockSize, x.length) };
+  return {
+    method,
+    result,
+    stats: errorStats(x, result.dequantized),
+    bitsPerWeight: bitsPerWeightFor(method, blockSize, x.length),
+  };
 }
 
 /**
@@ -131,7 +136,10 @@ export function levelsForBlock(result: QuantizationResult, block: number): numbe
     const book = result.method === 'nf4' ? NF4_CODEBOOK : FP4_CODEBOOK;
     for (const l of book) out.add(Math.fround(l * a));
   }
-  return [...out].map((v) => (Object.is(v, -0) ? 0 : v)).sort((a, b) => a - b).filter((v, i, arr) => i === 0 || v !== arr[i - 1]);
+  return [...out]
+    .map((v) => (Object.is(v, -0) ? 0 : v))
+    .sort((a, b) => a - b)
+    .filter((v, i, arr) => i === 0 || v !== arr[i - 1]);
 }
 
 /** Histogram of two arrays over a shared range. */
@@ -229,11 +237,18 @@ export const MAX_PASTE_CHARS = MAX_PASTE_WEIGHTS * 32;
  */
 export function readPastedWeights(text: string): { x: Float32Array | null; error: string | null } {
   if (text.length > MAX_PASTE_CHARS) {
-    return { x: null, error: `weights: the paste is too long (${formatCount(text.length)} characters; at most ${formatCount(MAX_PASTE_CHARS)})` };
+    return {
+      x: null,
+      error: `weights: the paste is too long (${formatCount(text.length)} characters; at most ${formatCount(MAX_PASTE_CHARS)})`,
+    };
   }
   try {
     const x = parseWeights(text);
-    if (x.length > MAX_PASTE_WEIGHTS) return { x: null, error: `weights: ${formatCount(x.length)} numbers; paste at most ${formatCount(MAX_PASTE_WEIGHTS)}` };
+    if (x.length > MAX_PASTE_WEIGHTS)
+      return {
+        x: null,
+        error: `weights: ${formatCount(x.length)} numbers; paste at most ${formatCount(MAX_PASTE_WEIGHTS)}`,
+      };
     return { x, error: null };
   } catch (e) {
     return { x: null, error: e instanceof Error ? e.message : 'weights: could not read the numbers' };
@@ -329,13 +344,19 @@ export function parseRoundingState(text: Readonly<RoundingStateText>): RoundingS
     return null;
   };
   const dist = DISTRIBUTIONS.find((d) => d.id === text.dist)?.id ?? null;
-  if (dist === null) errors.dist = `${ROUNDING_FIELD_LABELS.dist} ${quoted(text.dist)} is not offered: choose ${DISTRIBUTIONS.map((d) => d.label).join(', ')}.`;
+  if (dist === null)
+    errors.dist = `${ROUNDING_FIELD_LABELS.dist} ${quoted(text.dist)} is not offered: choose ${DISTRIBUTIONS.map((d) => d.label).join(', ')}.`;
   const block = BLOCK_SIZES.find((b) => blockValue(b) === text.block);
   if (block === undefined) {
-    errors.block = `${ROUNDING_FIELD_LABELS.block} ${quoted(text.block)} is not offered: choose per tensor, ${BLOCK_SIZES.filter((b) => b !== null).join(', ').replace(/, (\d+)$/, ' or $1')} weights.`;
+    errors.block = `${ROUNDING_FIELD_LABELS.block} ${quoted(text.block)} is not offered: choose per tensor, ${BLOCK_SIZES.filter(
+      (b) => b !== null,
+    )
+      .join(', ')
+      .replace(/, (\d+)$/, ' or $1')} weights.`;
   }
   const method = (ROUNDING_METHODS as readonly string[]).includes(text.m) ? (text.m as RoundingMethodId) : null;
-  if (method === null) errors.m = `${ROUNDING_FIELD_LABELS.m} ${quoted(text.m)} is not offered: choose ${ROUNDING_METHODS.map((m) => METHOD_LABELS[m]).join(', ')}.`;
+  if (method === null)
+    errors.m = `${ROUNDING_FIELD_LABELS.m} ${quoted(text.m)} is not offered: choose ${ROUNDING_METHODS.map((m) => METHOD_LABELS[m]).join(', ')}.`;
   return {
     dist,
     n: num('n'),

@@ -13,7 +13,8 @@
  * @example absoluteLink('http://127.0.0.1:3100', '/tools/speed?batch=64') // 'http://127.0.0.1:3100/tools/speed?batch=64'
  */
 export function absoluteLink(origin: string, path: string): string {
-  if (!path.startsWith('/') || path.startsWith('//')) throw new TypeError(`path must start with a single "/" (got ${JSON.stringify(path)})`);
+  if (!path.startsWith('/') || path.startsWith('//'))
+    throw new TypeError(`path must start with a single "/" (got ${JSON.stringify(path)})`);
   let base: URL;
   try {
     base = new URL(origin);

@@ -16,7 +16,8 @@ const versionFor = (n: number) => BYTE_CAPACITY_M.findIndex((c) => c >= n) + 1;
 
 describe('qrSvg', () => {
   it('is deterministic: the same link always draws the same code', () => {
-    const url = 'http://127.0.0.1:3100/tools/memory?model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=full';
+    const url =
+      'http://127.0.0.1:3100/tools/memory?model=llama-3.1-70b&weights=int4-g128&kv=bf16&context=4096&batch=8&gpu=a100-80gb-sxm&gpus=1&util=full';
     expect(qrSvg(url)).toEqual(qrSvg(url));
     expect(qrSvg(url).path).not.toBe(qrSvg(url.replace('batch=8', 'batch=9')).path);
   });
@@ -32,7 +33,8 @@ describe('qrSvg', () => {
       }
     }
     // A typical calculator link on this site (≈ 190 characters with the speed calculator's chart formats) → version 10 at M.
-    const speed = 'https://example.github.io/tools/speed?model=llama-3.1-70b&weights=int4-g128&gpu=h100-sxm&gpus=1&batch=16&context=1024&kv=bf16&show=bf16%2Cint8-w8a8%2Cfp8-w8a8%2Cint8-w8a16%2Cint4-g128';
+    const speed =
+      'https://example.github.io/tools/speed?model=llama-3.1-70b&weights=int4-g128&gpu=h100-sxm&gpus=1&batch=16&context=1024&kv=bf16&show=bf16%2Cint8-w8a8%2Cfp8-w8a8%2Cint8-w8a16%2Cint4-g128';
     expect(qrSvg(speed).version).toBe(versionFor(speed.length));
   });
 
@@ -43,10 +45,21 @@ describe('qrSvg', () => {
     ref.addData(text, 'Byte');
     ref.make();
     const dark = qrDarkModules(qr);
-    for (let r = 0; r < qr.moduleCount; r += 1) for (let c = 0; c < qr.moduleCount; c += 1) expect(dark.has(`${r},${c}`)).toBe(ref.isDark(r, c));
+    for (let r = 0; r < qr.moduleCount; r += 1)
+      for (let c = 0; c < qr.moduleCount; c += 1) expect(dark.has(`${r},${c}`)).toBe(ref.isDark(r, c));
     // Finder pattern corners (ISO/IEC 18004 §6.3.3): 7×7 dark outer ring at three corners.
     const n = qr.moduleCount;
-    for (const [r, c] of [[0, 0], [0, 6], [6, 0], [6, 6], [0, n - 1], [6, n - 7], [n - 1, 0], [n - 7, 6]] as const) expect(dark.has(`${r},${c}`)).toBe(true);
+    for (const [r, c] of [
+      [0, 0],
+      [0, 6],
+      [6, 0],
+      [6, 6],
+      [0, n - 1],
+      [6, n - 7],
+      [n - 1, 0],
+      [n - 7, 6],
+    ] as const)
+      expect(dark.has(`${r},${c}`)).toBe(true);
     expect(dark.has('1,1')).toBe(false); // the light ring inside the finder
   });
 
@@ -75,8 +88,12 @@ describe('qrSvg', () => {
 
 describe('absoluteLink', () => {
   it('joins origin and path', () => {
-    expect(absoluteLink('http://127.0.0.1:3100', '/tools/speed?batch=64')).toBe('http://127.0.0.1:3100/tools/speed?batch=64');
-    expect(absoluteLink('https://example.com/', '/tools/memory?model=a')).toBe('https://example.com/tools/memory?model=a');
+    expect(absoluteLink('http://127.0.0.1:3100', '/tools/speed?batch=64')).toBe(
+      'http://127.0.0.1:3100/tools/speed?batch=64',
+    );
+    expect(absoluteLink('https://example.com/', '/tools/memory?model=a')).toBe(
+      'https://example.com/tools/memory?model=a',
+    );
   });
   it('percent-encodes so the result is QR-safe', () => {
     expect(absoluteLink('https://example.com', '/tools/x?q=é')).toBe('https://example.com/tools/x?q=%C3%A9');

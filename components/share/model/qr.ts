@@ -42,13 +42,16 @@ export interface QrSvg {
  */
 export function qrSvg(text: string): QrSvg {
   if (text.length === 0) throw new TypeError('url: nothing to encode');
-  if (!/^[\x20-\x7e]+$/.test(text)) throw new TypeError('url: only printable ASCII can be encoded; percent-encode other characters first');
+  if (!/^[\x20-\x7e]+$/.test(text))
+    throw new TypeError('url: only printable ASCII can be encoded; percent-encode other characters first');
   const code = qrcode(0, QR_ERROR_CORRECTION);
   code.addData(text, 'Byte');
   try {
     code.make();
   } catch (error) {
-    throw new RangeError(`url: ${text.length} characters is too long for a QR code (${error instanceof Error ? error.message : String(error)})`);
+    throw new RangeError(
+      `url: ${text.length} characters is too long for a QR code (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   const moduleCount = code.getModuleCount();
   const version = (moduleCount - 17) / 4;

@@ -5,7 +5,15 @@ import { decodeStep } from '@/lib/perf/decodeStep';
 import { batchMarkerAt, buildSpeedChart, chartLayout, CHART_BATCH_MAX } from './chart';
 import { CHART_FORMATS } from './options';
 
-const base = { model: 'llama-3.1-70b', gpu: 'h100-sxm', gpuCount: 1, contextTokens: 1, kvBits: 16, formats: [...CHART_FORMATS], widthPx: 640 };
+const base = {
+  model: 'llama-3.1-70b',
+  gpu: 'h100-sxm',
+  gpuCount: 1,
+  contextTokens: 1,
+  kvBits: 16,
+  formats: [...CHART_FORMATS],
+  widthPx: 640,
+};
 
 describe('chartLayout(widthPx)', () => {
   it('clamps the width and keeps the plot inside the margins', () => {
@@ -60,7 +68,7 @@ describe('buildSpeedChart(input)', () => {
     expect(fp8.computeDtype).toBe('fp8');
     expect(chart.series.find((s) => s.weights === 'int8-w8a16')!.sameAs).toBeNull();
   });
-  it('on an A100 (no FP8 tensor cores) FP8 W8A8 runs weight-only in BF16: the same line as INT8 W8A16, with lib/perf\'s note', () => {
+  it("on an A100 (no FP8 tensor cores) FP8 W8A8 runs weight-only in BF16: the same line as INT8 W8A16, with lib/perf's note", () => {
     const chart = buildSpeedChart({ ...base, gpu: 'a100-80gb-sxm' });
     const fp8 = chart.series.find((s) => s.weights === 'fp8-w8a8')!;
     expect(fp8.computeDtype).toBe('bf16');

@@ -154,7 +154,13 @@ function close(a: number, b: number): boolean {
 export function buildSpeedChart(input: SpeedChartInput): SpeedChart {
   if (input.formats.length === 0) throw new RangeError('formats must name at least one chart format');
   const layout = chartLayout(input.widthPx);
-  const base = { model: input.model, gpu: input.gpu, gpuCount: input.gpuCount, contextTokens: input.contextTokens, kvBits: input.kvBits };
+  const base = {
+    model: input.model,
+    gpu: input.gpu,
+    gpuCount: input.gpuCount,
+    contextTokens: input.contextTokens,
+    kvBits: input.kvBits,
+  };
 
   const maxFit = new Map<ChartFormat, number>();
   for (const weights of input.formats) {
@@ -164,13 +170,20 @@ export function buildSpeedChart(input: SpeedChartInput): SpeedChart {
   const steps = input.formats.map((weights) => decodeStep({ ...base, weights, batch: 1 }));
   const extra: number[] = [];
   for (const step of steps) {
-    if (Number.isFinite(step.crossoverBatch)) extra.push(Math.floor(step.crossoverBatch), Math.ceil(step.crossoverBatch));
+    if (Number.isFinite(step.crossoverBatch))
+      extra.push(Math.floor(step.crossoverBatch), Math.ceil(step.crossoverBatch));
   }
   for (const m of maxFit.values()) extra.push(m, m + 1);
   const batches = logSpacedBatches(CHART_BATCH_MIN, CHART_BATCH_MAX, 8, extra);
   const curves = decodeCurve({ ...base, weights: [...input.formats], batches });
 
-  const all = curves.flatMap((c) => c.points.flatMap((p) => (p.expectedTokensPerSecondTotal === null ? [p.tokensPerSecondTotal] : [p.tokensPerSecondTotal, p.expectedTokensPerSecondTotal])));
+  const all = curves.flatMap((c) =>
+    c.points.flatMap((p) =>
+      p.expectedTokensPerSecondTotal === null
+        ? [p.tokensPerSecondTotal]
+        : [p.tokensPerSecondTotal, p.expectedTokensPerSecondTotal],
+    ),
+  );
   const yDomain = decadeDomain(all);
   const x = logScale([CHART_BATCH_MIN, CHART_BATCH_MAX], [layout.plot.left, layout.plot.right]);
   const y = logScale(yDomain, [layout.plot.bottom, layout.plot.top]);
@@ -222,11 +235,15 @@ export function buildSpeedChart(input: SpeedChartInput): SpeedChart {
 
   for (let i = 0; i < series.length; i++) {
     const s = series[i]!;
-    const twin = series.slice(0, i).find(
-      (o) =>
-        o.maxBatchThatFits === s.maxBatchThatFits &&
-        curves[series.indexOf(o)]!.points.every((p, k) => close(p.tokensPerSecondTotal, curves[i]!.points[k]!.tokensPerSecondTotal)),
-    );
+    const twin = series
+      .slice(0, i)
+      .find(
+        (o) =>
+          o.maxBatchThatFits === s.maxBatchThatFits &&
+          curves[series.indexOf(o)]!.points.every((p, k) =>
+            close(p.tokensPerSecondTotal, curves[i]!.points[k]!.tokensPerSecondTotal),
+          ),
+      );
     if (twin) s.sameAs = twin.label;
   }
 
@@ -235,7 +252,12 @@ export function buildSpeedChart(input: SpeedChartInput): SpeedChart {
     x: x(value),
     label: i % layout.xLabelEvery === 0 ? String(value) : null,
   }));
-  const yTicks = logTicks(yDomain).map((t) => ({ value: t.value, y: y(t.value), label: t.labelled ? compactTickLabel(t.value) : null, major: t.major }));
+  const yTicks = logTicks(yDomain).map((t) => ({
+    value: t.value,
+    y: y(t.value),
+    label: t.labelled ? compactTickLabel(t.value) : null,
+    major: t.major,
+  }));
   const batchMarker = batchMarkerAt(layout, input.batch ?? null);
 
   return { layout, xTicks, yTicks, series, batchMarker, summary: chartSummary(input, series) };
@@ -260,7 +282,8 @@ function fastestAt(series: readonly ChartSeries[], batch: number): { label: stri
   let best: { label: string; tps: number } | null = null;
   for (const s of series) {
     const p = s.ticks.find((t) => t.batch === batch);
-    if (p && (best === null || p.tokensPerSecondTotal > best.tps * (1 + 1e-9))) best = { label: s.label, tps: p.tokensPerSecondTotal };
+    if (p && (best === null || p.tokensPerSecondTotal > best.tps * (1 + 1e-9)))
+      best = { label: s.label, tps: p.tokensPerSecondTotal };
   }
   return best;
 }
@@ -269,7 +292,10 @@ function fastestAt(series: readonly ChartSeries[], batch: number): { label: stri
  * A plain-language description of the chart: the fastest format at batch 1 and at
  * 1,024, each format's crossover, and which batches fit in memory.
  */
-export function chartSummary(input: Pick<SpeedChartInput, 'model' | 'gpu' | 'gpuCount' | 'contextTokens'>, series: readonly ChartSeries[]): string {
+export function chartSummary(
+  input: Pick<SpeedChartInput, 'model' | 'gpu' | 'gpuCount' | 'contextTokens'>,
+  series: readonly ChartSeries[],
+): string {
   const model = getModel(input.model).name;
   const gpu = getGpu(input.gpu).name;
   const parts: string[] = [

@@ -7,17 +7,40 @@ const h100 = { model: 'llama-3.1-70b', gpu: 'h100-sxm', contextTokens: 1024, kvB
 
 describe('exampleRows(input)', () => {
   it('Llama-3.1-70B at 1,024 tokens: BF16 on 2 × H100 vs INT4 g128 on 1 × H100 at batch 1 and 64', () => {
-    const rows = exampleRows({ ...h100, setups: [{ weights: 'bf16', gpuCount: 2 }, { weights: 'int4-g128', gpuCount: 1 }], batches: [1, 64] });
+    const rows = exampleRows({
+      ...h100,
+      setups: [
+        { weights: 'bf16', gpuCount: 2 },
+        { weights: 'int4-g128', gpuCount: 1 },
+      ],
+      batches: [1, 64],
+    });
     expect(rows).toHaveLength(4);
     const bf16At64 = decodeStep({ ...h100, weights: 'bf16', gpuCount: 2, batch: 64 });
     // per operator, with two NVLink all-reduces per layer (160 × 1.5 × 64·8,192·2 B / 450e9 B/s ≈ 0.56 ms) and small ops;
     // 2 × H100 at vLLM's 0.92: 2 × 72.84 − 131.4 GiB weights − 2 × (1.97 + 2.05) GiB = 6.2 GiB of KV ≈ 19 × 1k: batch 64 does not fit
-    expect(rows[1]).toMatchObject({ format: 'BF16', gpus: '2', batch: '64', fits: false, bound: 'memory', total: '2,603', perGpu: '1,302' });
+    expect(rows[1]).toMatchObject({
+      format: 'BF16',
+      gpus: '2',
+      batch: '64',
+      fits: false,
+      bound: 'memory',
+      total: '2,603',
+      perGpu: '1,302',
+    });
     expect(bf16At64.tokensPerSecondTotal).toBeCloseTo(2603, 0);
-    expect(rows[2]).toMatchObject({ format: 'INT4 g128 W4A16', gpus: '1', batch: '1', total: '88.1', stepTime: '11.4 ms' });
+    expect(rows[2]).toMatchObject({
+      format: 'INT4 g128 W4A16',
+      gpus: '1',
+      batch: '1',
+      total: '88.1',
+      stepTime: '11.4 ms',
+    });
   });
   it('uses the catalog name for formats the chart does not plot', () => {
-    expect(exampleRows({ ...h100, setups: [{ weights: 'nf4', gpuCount: 1 }], batches: [1] })[0]!.format).toBe('NF4 (bitsandbytes)');
+    expect(exampleRows({ ...h100, setups: [{ weights: 'nf4', gpuCount: 1 }], batches: [1] })[0]!.format).toBe(
+      'NF4 (bitsandbytes)',
+    );
   });
   it('says when a batch does not fit, with the largest that does (FP8 on one H100: 9 sequences of 1,024 tokens at vLLM’s 0.92)', () => {
     const [row] = exampleRows({ ...h100, setups: [{ weights: 'fp8-w8a8', gpuCount: 1 }], batches: [64] });
@@ -42,7 +65,9 @@ describe('overtakeBatch(input)', () => {
   });
   it('null when it never happens in range (BF16 never beats INT4 W4A16: same compute roof, more bytes)', () => {
     expect(overtakeBatch({ ...h100, gpuCount: 1, faster: 'bf16', slower: 'int4-g128', maxBatch: 2048 })).toBeNull();
-    expect(() => overtakeBatch({ ...h100, gpuCount: 1, faster: 'bf16', slower: 'int4-g128', maxBatch: 0 })).toThrow(RangeError);
+    expect(() => overtakeBatch({ ...h100, gpuCount: 1, faster: 'bf16', slower: 'int4-g128', maxBatch: 0 })).toThrow(
+      RangeError,
+    );
   });
 });
 

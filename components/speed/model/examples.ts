@@ -39,7 +39,14 @@ export interface ExampleRow {
  * @throws lib/perf and lib/sizing errors for bad ids or numbers.
  * @example exampleRows({ model: 'llama-3.1-70b', gpu: 'h100-sxm', contextTokens: 1024, kvBits: 16, setups: [{ weights: 'int4-g128', gpuCount: 1 }], batches: [1] })[0].total // "88.2"
  */
-export function exampleRows({ model, gpu, contextTokens, kvBits, setups, batches }: {
+export function exampleRows({
+  model,
+  gpu,
+  contextTokens,
+  kvBits,
+  setups,
+  batches,
+}: {
   model: string;
   gpu: string;
   contextTokens: number;
@@ -60,7 +67,11 @@ export function exampleRows({ model, gpu, contextTokens, kvBits, setups, batches
         gpus: formatCount(setup.gpuCount),
         batch: formatCount(batch),
         fits: fit.fits,
-        fitText: fit.fits ? 'Fits' : fit.maxBatchAtContext === 0 ? 'Does not fit' : `Does not fit (at most ${formatCount(fit.maxBatchAtContext)})`,
+        fitText: fit.fits
+          ? 'Fits'
+          : fit.maxBatchAtContext === 0
+            ? 'Does not fit'
+            : `Does not fit (at most ${formatCount(fit.maxBatchAtContext)})`,
         stepTime: formatDuration(step.secondsPerToken),
         perSequence: formatRate(step.tokensPerSecondPerSequence),
         total: formatRate(step.tokensPerSecondTotal),
@@ -81,7 +92,12 @@ export function exampleRows({ model, gpu, contextTokens, kvBits, setups, batches
  * @throws lib/perf errors; RangeError for maxBatch not a whole number 1 … 100,000.
  * @example overtakeBatch({ model: 'llama-3.1-70b', gpu: 'h200-sxm', gpuCount: 1, contextTokens: 256, kvBits: 16, faster: 'fp8-w8a8', slower: 'int4-g128' }) // 119
  */
-export function overtakeBatch({ faster, slower, maxBatch = 4096, ...base }: {
+export function overtakeBatch({
+  faster,
+  slower,
+  maxBatch = 4096,
+  ...base
+}: {
   model: string;
   gpu: string;
   gpuCount: number;
@@ -99,4 +115,3 @@ export function overtakeBatch({ faster, slower, maxBatch = 4096, ...base }: {
   const i = a!.points.findIndex((p, k) => p.tokensPerSecondTotal > b!.points[k]!.tokensPerSecondTotal * (1 + 1e-9));
   return i === -1 ? null : i + 1;
 }
-

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { getGpu } from '@/lib/hardware';
-import { expertsTouched, figuresUsed, formatBandwidth, kvAttentionIntensity, ridgePoint, weightIntensity } from './figures';
+import {
+  expertsTouched,
+  figuresUsed,
+  formatBandwidth,
+  kvAttentionIntensity,
+  ridgePoint,
+  weightIntensity,
+} from './figures';
 
 describe('formatBandwidth(bytesPerSecond)', () => {
   it('prints datasheet bandwidths as written (docs/provenance.md §6)', () => {

@@ -41,8 +41,11 @@ export interface FigureUsed {
  * @example formatBandwidth(864e9) // "864 GB/s"
  */
 export function formatBandwidth(bytesPerSecond: number): string {
-  if (!Number.isFinite(bytesPerSecond) || bytesPerSecond <= 0) throw new RangeError(`bandwidth must be a finite number > 0 (got ${bytesPerSecond})`);
-  return bytesPerSecond >= 1e12 ? `${Number((bytesPerSecond / 1e12).toPrecision(4))} TB/s` : `${formatCount(bytesPerSecond / 1e9)} GB/s`;
+  if (!Number.isFinite(bytesPerSecond) || bytesPerSecond <= 0)
+    throw new RangeError(`bandwidth must be a finite number > 0 (got ${bytesPerSecond})`);
+  return bytesPerSecond >= 1e12
+    ? `${Number((bytesPerSecond / 1e12).toPrecision(4))} TB/s`
+    : `${formatCount(bytesPerSecond / 1e9)} GB/s`;
 }
 
 /**
@@ -55,7 +58,9 @@ export function formatBandwidth(bytesPerSecond: number): string {
  * @example figuresUsed(getGpu('h100-nvl'), ['bf16']).map((f) => f.status) // ['secondary', 'unverified']
  */
 export function figuresUsed(gpu: Gpu, dtypes: readonly ComputeDtype[]): FigureUsed[] {
-  const sourcesOf = (figure: GpuFigure) => [...new Set(gpu.sources.filter((s) => s.figures.includes(figure)).map((s) => s.id))];
+  const sourcesOf = (figure: GpuFigure) => [
+    ...new Set(gpu.sources.filter((s) => s.figures.includes(figure)).map((s) => s.id)),
+  ];
   const rows: FigureUsed[] = [
     {
       figure: 'bandwidth',
@@ -135,10 +140,17 @@ export function kvAttentionIntensity(model: string, kvBits: number): number {
  * @throws {Error} for an unknown or dense model; RangeError for a batch < 1.
  * @example expertsTouched('mixtral-8x7b', 1) // { touched: 2, routedExperts: 8, perToken: 2 }
  */
-export function expertsTouched(model: string, batch: number): { touched: number; routedExperts: number; perToken: number } {
+export function expertsTouched(
+  model: string,
+  batch: number,
+): { touched: number; routedExperts: number; perToken: number } {
   const spec = getModel(model).spec;
   if (spec.mlp.kind !== 'moe') throw new Error(`model: ${model} is dense, not a mixture of experts`);
   if (!Number.isFinite(batch) || batch < 1) throw new RangeError(`batch must be a finite number ≥ 1 (got ${batch})`);
   const { numRoutedExperts, expertsPerToken } = spec.mlp;
-  return { touched: expectedExpertsTouched(numRoutedExperts, expertsPerToken, batch), routedExperts: numRoutedExperts, perToken: expertsPerToken };
+  return {
+    touched: expectedExpertsTouched(numRoutedExperts, expertsPerToken, batch),
+    routedExperts: numRoutedExperts,
+    perToken: expertsPerToken,
+  };
 }

@@ -33,7 +33,15 @@ export {
 export type { SpeedStateText, SpeedState, SpeedField } from './urlState';
 export { CHART_BATCH_MIN, CHART_BATCH_MAX, chartLayout, buildSpeedChart, batchMarkerAt, chartSummary } from './chart';
 export type { ChartLayout, ChartPoint, ChartSeries, SpeedChart, SpeedChartInput } from './chart';
-export { DTYPE_LABELS, formatBandwidth, figuresUsed, ridgePoint, weightIntensity, kvAttentionIntensity, expertsTouched } from './figures';
+export {
+  DTYPE_LABELS,
+  formatBandwidth,
+  figuresUsed,
+  ridgePoint,
+  weightIntensity,
+  kvAttentionIntensity,
+  expertsTouched,
+} from './figures';
 export type { FigureUsed } from './figures';
 export { decodeWork, prefillWork } from './work';
 export type { WorkLine, WorkInput } from './work';

@@ -44,11 +44,23 @@ const LABELS: Record<string, string> = {
  *
  * @example measuredRows(data, { tp: 1, tokens: [1, 256] })[0] // { format: 'BF16', tokens: 1, measured: '…', … }
  */
-export function measuredRows(data: CommittedMeasurements, opts: { tp: number; tokens: readonly number[]; formats?: readonly string[] }): MeasuredRow[] {
+export function measuredRows(
+  data: CommittedMeasurements,
+  opts: { tp: number; tokens: readonly number[]; formats?: readonly string[] },
+): MeasuredRow[] {
   const gpu = getGpu(data.gpuId);
   const cal = CALIBRATIONS.find((c) => c.gpuId === data.gpuId);
   if (!cal) return [];
-  const rows: GemmMeasurement[] = data.gemm.map(([format, layer, tp, n, k, tokens, seconds, weightBytes]) => ({ format, layer, tp, n, k, tokens, seconds, weightBytes }));
+  const rows: GemmMeasurement[] = data.gemm.map(([format, layer, tp, n, k, tokens, seconds, weightBytes]) => ({
+    format,
+    layer,
+    tp,
+    n,
+    k,
+    tokens,
+    seconds,
+    weightBytes,
+  }));
   const formats = opts.formats ?? Object.keys(LABELS);
   const out: MeasuredRow[] = [];
   for (const format of formats) {
@@ -59,7 +71,12 @@ export function measuredRows(data: CommittedMeasurements, opts: { tp: number; to
       .filter((p) => p.tp === opts.tp && opts.tokens.includes(p.tokens))
       .sort((a, b) => a.tokens - b.tokens);
     for (const p of points) {
-      const expected = gemmSeconds({ bytes: p.bytes, flops: p.flops, count: 4, tokens: p.tokens }, gpu.bandwidthBytesPerSecond, peak, kernel);
+      const expected = gemmSeconds(
+        { bytes: p.bytes, flops: p.flops, count: 4, tokens: p.tokens },
+        gpu.bandwidthBytesPerSecond,
+        peak,
+        kernel,
+      );
       const ceiling = Math.max(p.bytes / gpu.bandwidthBytesPerSecond, p.flops / peak);
       const err = (expected - p.seconds) / p.seconds;
       out.push({

@@ -16,10 +16,14 @@ describe('memoizeByKey(fn, key, size)', () => {
   });
   it('drops the least recently used entry beyond size', () => {
     let calls = 0;
-    const id = memoizeByKey((x: number) => {
-      calls += 1;
-      return x;
-    }, String, 2);
+    const id = memoizeByKey(
+      (x: number) => {
+        calls += 1;
+        return x;
+      },
+      String,
+      2,
+    );
     id(1);
     id(2);
     id(1); // 1 is now the most recent

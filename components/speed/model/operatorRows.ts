@@ -53,6 +53,9 @@ export function expectedSentence(step: Pick<DecodeStepResult, 'expected' | 'comp
     return `Expected: not measured — our GPU benchmark covers neither ${gpu.name}'s generation nor this math path, so only the ceiling is shown.`;
   }
   const on = getGpu(e.calibratedOn).name;
-  const basis = e.basis === 'measured' ? `measured on ${on}` : `measured on ${on}, the same ${gpu.architecture} generation, as fractions of the datasheet figures`;
+  const basis =
+    e.basis === 'measured'
+      ? `measured on ${on}`
+      : `measured on ${on}, the same ${gpu.architecture} generation, as fractions of the datasheet figures`;
   return `Expected on the kernels we measured: ${formatDuration(e.secondsPerToken)} per step, ${formatTokensPerSecond(e.tokensPerSecondTotal)} in total (${basis}; GEMM kernel: ${e.kernel}). GEMM-level measurements, not a serving engine.${e.caveat ? ` ${e.caveat}` : ''}`;
 }

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { FORMATS } from '@/lib/formats';
-import { CHART_FORMATS, gpuCountOptions, kvOptions, nearestAllowedGpuCount, SPEED_EXCLUDED_FORMATS, speedFormatGroups, speedFormatIds } from './options';
+import {
+  CHART_FORMATS,
+  gpuCountOptions,
+  kvOptions,
+  nearestAllowedGpuCount,
+  SPEED_EXCLUDED_FORMATS,
+  speedFormatGroups,
+  speedFormatIds,
+} from './options';
 
 describe('speedFormatGroups()', () => {
   it('offers every catalog format but LLM.int8() and FP32, each once', () => {

@@ -66,7 +66,8 @@ export function speedFormatGroups(): FormatGroup[] {
   for (const format of FORMATS) {
     if (format.id in SPEED_EXCLUDED_FORMATS) continue;
     const bits = bitsPerWeight(format.id);
-    const group = format.storage.kind === 'gguf' ? groups[3] : bits >= 12 ? groups[0] : bits >= 6 ? groups[1] : groups[2];
+    const group =
+      format.storage.kind === 'gguf' ? groups[3] : bits >= 12 ? groups[0] : bits >= 6 ? groups[1] : groups[2];
     group!.formats.push(format);
   }
   return groups.filter((g) => g.formats.length > 0);

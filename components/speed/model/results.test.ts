@@ -14,7 +14,11 @@ describe('speedResults(state)', () => {
     const r = out.results;
     expect(r.step.bound).toBe('memory');
     // operators: GEMMs, attention and small ops on one GPU (no all-reduce row), shares summing to 1
-    expect(r.operators.map((o) => o.label)).toEqual(['Weight GEMMs', 'Attention over the KV cache', 'Norms, residuals, SiLU, RoPE']);
+    expect(r.operators.map((o) => o.label)).toEqual([
+      'Weight GEMMs',
+      'Attention over the KV cache',
+      'Norms, residuals, SiLU, RoPE',
+    ]);
     expect(r.operators.reduce((sum, o) => sum + o.share, 0)).toBeCloseTo(1, 12);
     expect(r.operators[1]!.bound).toBe('memory');
     expect(r.kernel.kernel).toMatch(/^Machete/); // W4A16 on Hopper (vLLM's kernel selector)
@@ -33,21 +37,35 @@ describe('speedResults(state)', () => {
   });
   it('never throws for any catalog format × GPU × GPU count', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...speedFormatIds()), fc.constantFrom(...GPUS.map((g) => g.id)), fc.constantFrom('1', '2', '4', '8'), (weights, gpu, gpus) => {
-        const out = speedResults(parseSpeedState({ ...SPEED_DEFAULTS, weights, gpu, gpus }));
-        expect(out.ok).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...speedFormatIds()),
+        fc.constantFrom(...GPUS.map((g) => g.id)),
+        fc.constantFrom('1', '2', '4', '8'),
+        (weights, gpu, gpus) => {
+          const out = speedResults(parseSpeedState({ ...SPEED_DEFAULTS, weights, gpu, gpus }));
+          expect(out.ok).toBe(true);
+        },
+      ),
       { numRuns: 60 },
     );
   });
 });
 
 describe('computeSentence(weights, step)', () => {
-  const step = (weights: string, gpu: string) => decodeStep({ model: 'llama-3.1-70b', weights, gpu, batch: 1, contextTokens: 1, kvBits: 16 });
+  const step = (weights: string, gpu: string) =>
+    decodeStep({ model: 'llama-3.1-70b', weights, gpu, batch: 1, contextTokens: 1, kvBits: 16 });
   it('says weight-only for W4A16, 8-bit tensor cores for W8A8, and the fallback for FP8 on A100', () => {
-    expect(computeSentence('int4-g128', step('int4-g128', 'h100-sxm'))).toMatch(/^Linear layers: FP16 tensor cores — weight-only/);
-    expect(computeSentence('int8-w8a8', step('int8-w8a8', 'h100-sxm'))).toMatch(/^Linear layers: INT8 tensor cores — weights and activations both in INT8/);
-    expect(computeSentence('fp8-w8a8', step('fp8-w8a8', 'a100-80gb-sxm'))).toMatch(/no fp8 tensor cores; the fp8 weights are dequantised/);
-    expect(computeSentence('bf16', step('bf16', 'h100-sxm'))).toBe('Linear layers: BF16 tensor cores. Attention over the KV cache: BF16.');
+    expect(computeSentence('int4-g128', step('int4-g128', 'h100-sxm'))).toMatch(
+      /^Linear layers: FP16 tensor cores — weight-only/,
+    );
+    expect(computeSentence('int8-w8a8', step('int8-w8a8', 'h100-sxm'))).toMatch(
+      /^Linear layers: INT8 tensor cores — weights and activations both in INT8/,
+    );
+    expect(computeSentence('fp8-w8a8', step('fp8-w8a8', 'a100-80gb-sxm'))).toMatch(
+      /no fp8 tensor cores; the fp8 weights are dequantised/,
+    );
+    expect(computeSentence('bf16', step('bf16', 'h100-sxm'))).toBe(
+      'Linear layers: BF16 tensor cores. Attention over the KV cache: BF16.',
+    );
   });
 });

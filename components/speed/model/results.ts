@@ -46,13 +46,17 @@ export type SpeedOutcome =
  *
  * @example computeSentence('int4-g128', decodeStep({ …, weights: 'int4-g128' })) // "Linear layers: FP16 tensor cores — weight-only: …"
  */
-export function computeSentence(weights: string, step: Pick<DecodeStepResult, 'computeDtype' | 'computeDtypeNote' | 'attentionDtype'>): string {
+export function computeSentence(
+  weights: string,
+  step: Pick<DecodeStepResult, 'computeDtype' | 'computeDtypeNote' | 'attentionDtype'>,
+): string {
   const format = getFormat(weights);
   const dtype = DTYPE_LABELS[step.computeDtype];
   const attention = `Attention over the KV cache: ${DTYPE_LABELS[step.attentionDtype]}.`;
   if (step.computeDtypeNote) return `Linear layers: ${dtype} tensor cores. ${step.computeDtypeNote} ${attention}`;
   const sixteen = step.computeDtype === 'bf16' || step.computeDtype === 'fp16';
-  const storedSixteen = format.storage.kind === 'float' && (format.storage.dtype === 'bf16' || format.storage.dtype === 'fp16');
+  const storedSixteen =
+    format.storage.kind === 'float' && (format.storage.dtype === 'bf16' || format.storage.dtype === 'fp16');
   if (sixteen && !storedSixteen) {
     return `Linear layers: ${dtype} tensor cores — weight-only: the stored weights are dequantised to ${dtype} inside the kernel, so only the bytes read shrink, not the math. ${attention}`;
   }
@@ -70,8 +74,10 @@ export function computeSentence(weights: string, step: Pick<DecodeStepResult, 'c
  * @example speedResults(parseSpeedState(SPEED_DEFAULTS)).ok // true
  */
 export function speedResults(state: SpeedState): SpeedOutcome {
-  if (state.batch === null) return { ok: false, field: 'batch', message: state.errors.batch ?? 'Batch size is not valid.' };
-  if (state.contextTokens === null) return { ok: false, field: 'context', message: state.errors.context ?? 'Context length is not valid.' };
+  if (state.batch === null)
+    return { ok: false, field: 'batch', message: state.errors.batch ?? 'Batch size is not valid.' };
+  if (state.contextTokens === null)
+    return { ok: false, field: 'context', message: state.errors.context ?? 'Context length is not valid.' };
   const input = {
     model: state.model,
     weights: state.weights,
@@ -98,7 +104,10 @@ export function speedResults(state: SpeedState): SpeedOutcome {
         kernel: vllmKernelPath(state.weights, getGpu(state.gpu)),
         computeSentence: computeSentence(state.weights, step),
         work: decodeWork(input, step),
-        prefillWork: prefillWork({ gpu: state.gpu, gpuCount: state.gpuCount, promptTokens: state.contextTokens }, prefill),
+        prefillWork: prefillWork(
+          { gpu: state.gpu, gpuCount: state.gpuCount, promptTokens: state.contextTokens },
+          prefill,
+        ),
         figures: figuresUsed(getGpu(state.gpu), [step.computeDtype, step.attentionDtype]),
       },
     };

@@ -45,13 +45,16 @@ describe('decadeDomain(values)', () => {
   });
   it('always contains every value', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 1e-6, max: 1e12, noNaN: true }), { minLength: 1, maxLength: 20 }), (values) => {
-        const [lo, hi] = decadeDomain(values);
-        for (const v of values) {
-          expect(v).toBeGreaterThanOrEqual(lo * (1 - 1e-12));
-          expect(v).toBeLessThanOrEqual(hi * (1 + 1e-12));
-        }
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 1e-6, max: 1e12, noNaN: true }), { minLength: 1, maxLength: 20 }),
+        (values) => {
+          const [lo, hi] = decadeDomain(values);
+          for (const v of values) {
+            expect(v).toBeGreaterThanOrEqual(lo * (1 - 1e-12));
+            expect(v).toBeLessThanOrEqual(hi * (1 + 1e-12));
+          }
+        },
+      ),
     );
   });
 });
@@ -68,7 +71,15 @@ describe('logTicks(domain)', () => {
 
 describe('compactTickLabel(value)', () => {
   it('abbreviates thousands and millions', () => {
-    expect([1, 20, 500, 1000, 2000, 10000, 2e6].map(compactTickLabel)).toEqual(['1', '20', '500', '1k', '2k', '10k', '2M']);
+    expect([1, 20, 500, 1000, 2000, 10000, 2e6].map(compactTickLabel)).toEqual([
+      '1',
+      '20',
+      '500',
+      '1k',
+      '2k',
+      '10k',
+      '2M',
+    ]);
     expect(() => compactTickLabel(Number.NaN)).toThrow(RangeError);
   });
 });
@@ -83,13 +94,18 @@ describe('logSpacedBatches(min, max, perOctave, extra)', () => {
   });
   it('is sorted, unique, within range, with both ends and every power of two', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4096 }), fc.integer({ min: 1, max: 8 }), fc.array(fc.integer({ min: -5, max: 5000 })), (max, per, extra) => {
-        const b = logSpacedBatches(1, max, per, extra);
-        expect(b[0]).toBe(1);
-        expect(b[b.length - 1]).toBe(max);
-        for (let i = 1; i < b.length; i++) expect(b[i]!).toBeGreaterThan(b[i - 1]!);
-        for (let p = 1; p <= max; p *= 2) expect(b).toContain(p);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 4096 }),
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(fc.integer({ min: -5, max: 5000 })),
+        (max, per, extra) => {
+          const b = logSpacedBatches(1, max, per, extra);
+          expect(b[0]).toBe(1);
+          expect(b[b.length - 1]).toBe(max);
+          for (let i = 1; i < b.length; i++) expect(b[i]!).toBeGreaterThan(b[i - 1]!);
+          for (let p = 1; p <= max; p *= 2) expect(b).toContain(p);
+        },
+      ),
     );
   });
   it('rejects bad ranges', () => {

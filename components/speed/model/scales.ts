@@ -19,8 +19,12 @@ export interface Scale {
  */
 export function logScale(domain: readonly [number, number], range: readonly [number, number]): Scale {
   const [d0, d1] = domain;
-  for (const [name, d] of [['domain[0]', d0], ['domain[1]', d1]] as const) {
-    if (!Number.isFinite(d) || d <= 0) throw new RangeError(`${name} of a log scale must be a finite number > 0 (got ${d})`);
+  for (const [name, d] of [
+    ['domain[0]', d0],
+    ['domain[1]', d1],
+  ] as const) {
+    if (!Number.isFinite(d) || d <= 0)
+      throw new RangeError(`${name} of a log scale must be a finite number > 0 (got ${d})`);
   }
   if (d0 === d1) throw new RangeError(`a log scale needs two different domain ends (got ${d0} twice)`);
   const [r0, r1] = range;
@@ -117,7 +121,8 @@ export function logTicks(domain: readonly [number, number], maxLabelledDecades =
  * @example compactTickLabel(20000) // "20k"
  */
 export function compactTickLabel(value: number): string {
-  if (!Number.isFinite(value) || value < 0) throw new RangeError(`tick value must be a finite number ≥ 0 (got ${value})`);
+  if (!Number.isFinite(value) || value < 0)
+    throw new RangeError(`tick value must be a finite number ≥ 0 (got ${value})`);
   const units: ReadonlyArray<[number, string]> = [
     [1e9, 'G'],
     [1e6, 'M'],
@@ -142,7 +147,8 @@ export function logSpacedBatches(min: number, max: number, perOctave = 4, extra:
   if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || min > max) {
     throw new RangeError(`logSpacedBatches needs integers 1 ≤ min ≤ max (got ${min}, ${max})`);
   }
-  if (!Number.isInteger(perOctave) || perOctave < 1) throw new RangeError(`perOctave must be a whole number ≥ 1 (got ${perOctave})`);
+  if (!Number.isInteger(perOctave) || perOctave < 1)
+    throw new RangeError(`perOctave must be a whole number ≥ 1 (got ${perOctave})`);
   const set = new Set<number>([min, max]);
   const steps = Math.ceil(Math.log2(max / min) * perOctave);
   for (let i = 0; i <= steps; i++) {

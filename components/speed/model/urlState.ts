@@ -105,7 +105,8 @@ export function parseSpeedState(text: SpeedStateText): SpeedState {
 
   const weightIds = speedFormatIds();
   const weights = weightIds.includes(text.weights) ? text.weights : SPEED_DEFAULTS.weights;
-  if (weights !== text.weights) errors.weights = `Unknown or unsupported weight format ${quoted(text.weights)}; showing ${SPEED_DEFAULTS.weights}.`;
+  if (weights !== text.weights)
+    errors.weights = `Unknown or unsupported weight format ${quoted(text.weights)}; showing ${SPEED_DEFAULTS.weights}.`;
 
   const gpuEntry = GPUS.find((g) => g.id === text.gpu);
   const gpu = gpuEntry ? text.gpu : SPEED_DEFAULTS.gpu;
@@ -115,7 +116,8 @@ export function parseSpeedState(text: SpeedStateText): SpeedState {
   const requested = Number(text.gpus);
   let gpuCount = 1;
   if (/^\d+$/.test(text.gpus.trim()) && allowed.includes(requested)) gpuCount = requested;
-  else errors.gpus = `${SPEED_FIELD_LABELS.gpus} must be one of ${allowed.join(', ')} for ${modelName} (the GPU count must divide its attention heads); got ${quoted(text.gpus)}, showing 1.`;
+  else
+    errors.gpus = `${SPEED_FIELD_LABELS.gpus} must be one of ${allowed.join(', ')} for ${modelName} (the GPU count must divide its attention heads); got ${quoted(text.gpus)}, showing 1.`;
 
   const batchParsed = parseNumberInput(text.batch, { ...BATCH_RULE, label: SPEED_FIELD_LABELS.batch });
   const batch = batchParsed.ok ? batchParsed.value : null;
@@ -129,10 +131,14 @@ export function parseSpeedState(text: SpeedStateText): SpeedState {
   const kvChoice = kvChoices.find((k) => k.id === text.kv) ?? kvChoices.find((k) => k.id === SPEED_DEFAULTS.kv)!;
   if (kvChoice.id !== text.kv) errors.kv = `Unknown KV cache format ${quoted(text.kv)}; showing ${kvChoice.name}.`;
 
-  const requestedShow = text.show.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const requestedShow = text.show
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   const show = CHART_FORMATS.filter((f) => requestedShow.includes(f));
   const unknown = requestedShow.filter((s) => !isChartFormat(s));
-  if (unknown.length > 0) errors.show = `Ignored unknown chart format${unknown.length > 1 ? 's' : ''} ${unknown.map(quoted).join(', ')}.`;
+  if (unknown.length > 0)
+    errors.show = `Ignored unknown chart format${unknown.length > 1 ? 's' : ''} ${unknown.map(quoted).join(', ')}.`;
 
   return { model, weights, gpu, gpuCount, batch, contextTokens, kv: kvChoice.id, kvBits: kvChoice.bits, show, errors };
 }

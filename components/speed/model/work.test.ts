@@ -4,14 +4,30 @@ import { prefillRoofline } from '@/lib/perf/prefillTime';
 import { decodeWork, prefillWork } from './work';
 import { libErrorField } from './errors';
 
-const input = { model: 'llama-3.1-70b', weights: 'int4-g128', gpu: 'h100-sxm', gpuCount: 1, batch: 16, contextTokens: 1024, kvBits: 16 };
+const input = {
+  model: 'llama-3.1-70b',
+  weights: 'int4-g128',
+  gpu: 'h100-sxm',
+  gpuCount: 1,
+  batch: 16,
+  contextTokens: 1024,
+  kvBits: 16,
+};
 
 describe('decodeWork(input, step)', () => {
   it('fills in the numbers: 16 × 1,024 × 327,680 B of KV (320 KiB per token, docs/provenance.md §7)', () => {
     const lines = decodeWork(input, decodeStep(input));
     expect(lines.map((l) => l.label)).toEqual([
-      'Weights read', 'KV cache read', 'Bytes read per step', 'Linear-layer FLOPs', 'Attention FLOPs',
-      'Weight GEMMs', 'Attention over the KV cache', 'Norms, residuals, SiLU, RoPE', 'All-reduce', 'Step time (ceiling)',
+      'Weights read',
+      'KV cache read',
+      'Bytes read per step',
+      'Linear-layer FLOPs',
+      'Attention FLOPs',
+      'Weight GEMMs',
+      'Attention over the KV cache',
+      'Norms, residuals, SiLU, RoPE',
+      'All-reduce',
+      'Step time (ceiling)',
     ]);
     expect(lines[1]!.formula).toBe('16 sequences × 1,024 cached tokens × 327,680 B per token');
     expect(lines[1]!.value).toBe('5.37 GB (5.00 GiB)'); // 16 × 1,024 × 327,680 = 5,368,709,120 B = 5 GiB
@@ -50,9 +66,13 @@ describe('prefillWork(input, result)', () => {
 
 describe('libErrorField(message)', () => {
   it('maps lib messages to the calculator field they name', () => {
-    expect(libErrorField("gpuCount must divide the model's 64 attention heads for tensor parallelism (got 3)")).toBe('gpus');
+    expect(libErrorField("gpuCount must divide the model's 64 attention heads for tensor parallelism (got 3)")).toBe(
+      'gpus',
+    );
     expect(libErrorField('batch must be a whole number of sequences from 1 to 100,000 (got 0)')).toBe('batch');
-    expect(libErrorField('contextTokens must be a whole number of tokens from 1 to 10,000,000 (got 0)')).toBe('context');
+    expect(libErrorField('contextTokens must be a whole number of tokens from 1 to 10,000,000 (got 0)')).toBe(
+      'context',
+    );
     expect(libErrorField('weights: Unknown weight format: x')).toBe('weights');
     expect(libErrorField('gpu: Unknown GPU: x')).toBe('gpu');
     expect(libErrorField('kvBits must be greater than 0 (got 0)')).toBe('kv');

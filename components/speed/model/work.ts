@@ -64,7 +64,10 @@ export function decodeWork(input: WorkInput, step: DecodeStepResult): WorkLine[]
     step.expertsTouchedPerLayer === null
       ? ''
       : `; MoE: ${formatNumber(step.expertsTouchedPerLayer, 2)} routed experts touched per MoE layer on average (uniform routing), the rest not read`;
-  const sliding = attended === input.contextTokens ? '' : ` (sliding-window layers attend at most their window: ${count(attended)} tokens on average)`;
+  const sliding =
+    attended === input.contextTokens
+      ? ''
+      : ` (sliding-window layers attend at most their window: ${count(attended)} tokens on average)`;
 
   return [
     {
@@ -129,7 +132,10 @@ export function decodeWork(input: WorkInput, step: DecodeStepResult): WorkLine[]
  *
  * @example prefillWork({ gpu: 'h100-sxm', gpuCount: 1, promptTokens: 4096 }, prefillRoofline(…))[2].value // "598 ms"
  */
-export function prefillWork(input: { gpu: string; gpuCount: number; promptTokens: number }, result: PrefillResult): WorkLine[] {
+export function prefillWork(
+  input: { gpu: string; gpuCount: number; promptTokens: number },
+  result: PrefillResult,
+): WorkLine[] {
   const gpu = getGpu(input.gpu);
   const gpus = input.gpuCount === 1 ? '' : ` × ${input.gpuCount} GPUs`;
   return [
@@ -145,8 +151,11 @@ export function prefillWork(input: { gpu: string; gpuCount: number; promptTokens
     },
     {
       label: 'Prefill attention, small ops, all-reduce',
-      formula: 'causal attention at the 16-bit peak (KV written and read once); activation traffic ÷ bandwidth; all-reduces as in decode',
-      value: formatDuration(result.operators.attention.seconds + result.operators.smallOps.seconds + result.operators.allReduce.seconds),
+      formula:
+        'causal attention at the 16-bit peak (KV written and read once); activation traffic ÷ bandwidth; all-reduces as in decode',
+      value: formatDuration(
+        result.operators.attention.seconds + result.operators.smallOps.seconds + result.operators.allReduce.seconds,
+      ),
     },
     {
       label: 'Prefill time (ceiling)',

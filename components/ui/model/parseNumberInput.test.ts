@@ -4,7 +4,6 @@ import { MAX_NUMBER_INPUT_CHARS, parseNumberInput } from './parseNumberInput';
 
 const ctx = { label: 'Context length', min: 1, max: 1_000_000, integer: true, unit: 'tokens' };
 
-
 /**
  * Call times (ms) of a linear parser: typically well under a millisecond, so the median must be under 2 ms and the
  * slowest call (a GC pause on a loaded machine) under 100 ms. The quadratic patterns took 2–3 s per call on the
@@ -62,10 +61,12 @@ describe('parseNumberInput', () => {
   });
 
   it('round-trips every integer in range', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 1_000_000 }), (n) => {
-      expect(parseNumberInput(String(n), ctx)).toEqual({ ok: true, value: n });
-      expect(parseNumberInput(n.toLocaleString('en-US'), ctx)).toEqual({ ok: true, value: n });
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (n) => {
+        expect(parseNumberInput(String(n), ctx)).toEqual({ ok: true, value: n });
+        expect(parseNumberInput(n.toLocaleString('en-US'), ctx)).toEqual({ ok: true, value: n });
+      }),
+    );
   });
 
   it('reads a k/M suffix with or without a space, and still rejects a doubled or misplaced one', () => {
@@ -78,7 +79,10 @@ describe('parseNumberInput', () => {
 
   it(`rejects text longer than ${MAX_NUMBER_INPUT_CHARS} characters with a message, not a freeze`, () => {
     const r = parseNumberInput(`1${' '.repeat(60_000)}x`, ctx);
-    expect(r).toEqual({ ok: false, error: 'Context length is too long to be a number (60,002 characters; enter a value in 1–1,000,000 tokens).' });
+    expect(r).toEqual({
+      ok: false,
+      error: 'Context length is too long to be a number (60,002 characters; enter a value in 1–1,000,000 tokens).',
+    });
     // Right at the cap it is still read.
     expect(parseNumberInput(`${'0'.repeat(MAX_NUMBER_INPUT_CHARS - 4)}8192`, ctx)).toEqual({ ok: true, value: 8192 });
   });
@@ -107,4 +111,3 @@ describe('parseNumberInput', () => {
     expectFast(times);
   });
 });
-

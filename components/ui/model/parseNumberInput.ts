@@ -48,7 +48,10 @@ export function parseNumberInput(text: string, rule: NumberRule): ParsedNumber {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: false, error: `${rule.label} is required (${range}).` };
   if (trimmed.length > MAX_NUMBER_INPUT_CHARS) {
-    return { ok: false, error: `${rule.label} is too long to be a number (${groupDigits(trimmed.length)} characters; enter a value in ${range}).` };
+    return {
+      ok: false,
+      error: `${rule.label} is too long to be a number (${groupDigits(trimmed.length)} characters; enter a value in ${range}).`,
+    };
   }
   const last = trimmed[trimmed.length - 1] ?? '';
   const suffix = /[kKmM]/.test(last) ? last.toLowerCase() : '';
@@ -60,7 +63,8 @@ export function parseNumberInput(text: string, rule: NumberRule): ParsedNumber {
   }
   const value = Number(body) * (suffix === 'k' ? 1e3 : suffix === 'm' ? 1e6 : 1);
   if (!Number.isFinite(value)) return { ok: false, error: `${rule.label} is too large (${range}).` };
-  if (rule.integer && !Number.isInteger(value)) return { ok: false, error: `${rule.label} must be a whole number (${range}).` };
+  if (rule.integer && !Number.isInteger(value))
+    return { ok: false, error: `${rule.label} must be a whole number (${range}).` };
   if (value < rule.min) return { ok: false, error: `${rule.label} must be at least ${groupDigits(rule.min)}${unit}.` };
   if (value > rule.max) return { ok: false, error: `${rule.label} must be at most ${groupDigits(rule.max)}${unit}.` };
   return { ok: true, value };

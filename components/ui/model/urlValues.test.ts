@@ -4,7 +4,10 @@ import { MAX_URL_VALUE_CHARS, readUrlValues } from './urlValues';
 
 describe('readUrlValues', () => {
   it('reads the named keys only, leaving absent ones out', () => {
-    expect(readUrlValues('?batch=64&context=8%2C192&other=1', ['batch', 'context', 'gpu'])).toEqual({ batch: '64', context: '8,192' });
+    expect(readUrlValues('?batch=64&context=8%2C192&other=1', ['batch', 'context', 'gpu'])).toEqual({
+      batch: '64',
+      context: '8,192',
+    });
     expect(readUrlValues('', ['batch'])).toEqual({});
   });
 
