@@ -1,8 +1,4 @@
 import createMDX from '@next/mdx';
-import { ensureLessonRoutes } from './scripts/lesson-routes.mjs';
-
-ensureLessonRoutes();
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   output: 'export',
