@@ -63,6 +63,26 @@ describe('forward pass', () => {
     expect(Array.from(y)).toEqual([1, 2, 3, 0, 9]);
   });
 
+  it('matmulTransposed equals a plain triple loop for every tile remainder (rows and outputs 1 … 9)', () => {
+    const r = (k: number) => Math.fround(Math.sin(k * 12.9898) * 3);
+    for (let rows = 1; rows <= 9; rows++) {
+      for (let out = 1; out <= 9; out++) {
+        const inF = 7;
+        const x = Float32Array.from({ length: rows * inF }, (_, k) => r(k));
+        const w = Float32Array.from({ length: out * inF }, (_, k) => r(k + 1000));
+        const y = new Float32Array(rows * out);
+        matmulTransposed(x, rows, w, out, inF, y);
+        for (let a = 0; a < rows; a++) {
+          for (let o = 0; o < out; o++) {
+            let s = 0;
+            for (let i = 0; i < inF; i++) s += (x[a * inF + i] as number) * (w[o * inF + i] as number);
+            expect(y[a * out + o]).toBe(Math.fround(s));
+          }
+        }
+      }
+    }
+  });
+
   it('geluTanh has GELU\'s values: 0 at 0, ≈ x for large x, ≈ 0 for very negative x, 0.8412 at 1 (tanh form)', () => {
     expect(geluTanh(0)).toBe(0);
     expect(geluTanh(10)).toBeCloseTo(10, 12);
