@@ -33,7 +33,8 @@ p.add_argument('--batch', type=int, default=128, help='sequences per step')
 p.add_argument('--lr', type=float, default=2e-3)
 p.add_argument('--warmup', type=int, default=200, help='warm-up steps')
 p.add_argument('--weight-decay', type=float, default=0.1)
-p.add_argument('--dropout', type=float, default=0.05)
+p.add_argument('--dropout', type=float, default=0.1)
+p.add_argument('--no-compile', action='store_true', help='skip torch.compile on CUDA')
 p.add_argument('--eval-every', type=int, default=250)
 p.add_argument('--seed', type=int, default=1611)
 p.add_argument('--heldout-max-bytes', type=int, default=0, help='evaluate only this many held-out bytes (0: all)')
@@ -70,7 +71,7 @@ no_decay = [p_ for n, p_ in model.named_parameters() if p_.dim() < 2]
 opt = torch.optim.AdamW([{'params': decay, 'weight_decay': args.weight_decay}, {'params': no_decay, 'weight_decay': 0.0}],
                         lr=args.lr, betas=(0.9, 0.95), **({'fused': True} if dev == 'cuda' else {}))
 step_model = model
-if dev == 'cuda' and hasattr(torch, 'compile'):
+if dev == 'cuda' and hasattr(torch, 'compile') and not args.no_compile:
     step_model = torch.compile(model)
 autocast = torch.autocast(device_type='cuda', dtype=torch.bfloat16) if dev == 'cuda' else torch.autocast(device_type='cpu', enabled=False)
 
