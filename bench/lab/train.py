@@ -36,6 +36,7 @@ p.add_argument('--weight-decay', type=float, default=0.1)
 p.add_argument('--dropout', type=float, default=0.1)
 p.add_argument('--no-compile', action='store_true', help='skip torch.compile on CUDA')
 p.add_argument('--eval-every', type=int, default=250)
+p.add_argument('--val-batches', type=int, default=8, help='validation batches (of min(64, --batch) sequences) per evaluation')
 p.add_argument('--seed', type=int, default=1611)
 p.add_argument('--heldout-max-bytes', type=int, default=0, help='evaluate only this many held-out bytes (0: all)')
 args = p.parse_args()
@@ -83,13 +84,14 @@ def lr_at(progress, step):
 
 
 @torch.no_grad()
-def val_loss(n_batches=8):
+def val_loss():
+    n_batches = args.val_batches
     model.eval()
     g = torch.Generator(device=dev)
     g.manual_seed(0)  # the same validation batches every time
     tot = 0.0
     for _ in range(n_batches):
-        x, y = batch(val, 64, g)
+        x, y = batch(val, min(64, args.batch), g)
         with autocast:
             logits = model(x)
         tot += torch.nn.functional.cross_entropy(logits.float().view(-1, logits.shape[-1]), y.reshape(-1)).item()
@@ -144,6 +146,8 @@ corpus = json.load(open(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 meta = {'corpus': corpus['package'], 'licence': corpus['licence'], 'seed': str(args.seed), 'preset': args.preset}
 path = os.path.join(args.out, 'model.safetensors')
 size = lm.save_safetensors(path, lm.state_to_tensors(model.float()), cfg, meta)
+if size > 5_000_000:
+    print(f'WARNING: {path} is {size} bytes, over the 5 MB the site allows for the lab model', flush=True)
 cfg2, _, tensors = lm.load_safetensors(path)
 held = heldout_text if not args.heldout_max_bytes else heldout_text.encode()[:args.heldout_max_bytes].decode('utf-8', 'ignore')
 t_eval = time.time()

@@ -202,6 +202,14 @@ describe('quantized variants', () => {
     expect(Array.from(whole.subarray(0, 96))).toEqual(Array.from(firstRow));
   });
 
+  it('RTN on whole rows of groups (in % group = 0, one call on the flattened matrix) equals row by row', () => {
+    const layer = model.blocks[0]!.qkv; // [96, 32]: groups of 16 fit each row twice
+    const whole = rtnRowGroups(layer, 3, 16);
+    const byRow = new Float32Array(layer.weight.length);
+    for (let r = 0; r < 96; r++) byRow.set(rtnRowGroups({ ...layer, outFeatures: 1, weight: layer.weight.subarray(r * 32, (r + 1) * 32) }, 3, 16), r * 32);
+    expect(Array.from(whole)).toEqual(Array.from(byRow));
+  });
+
   it('plug in: an identity quantizer changes nothing; a smoothing quantizer with Ŵ = W·diag(s) computes the same layer', () => {
     const identity: LabQuantizer = { id: 'id', label: 'identity', needsCalibration: false, quantizeLinear: (w) => ({ weight: w.weight.slice() }) };
     expect(Array.from(forward(quantizeModel(model, identity), Array.from(tokens.subarray(0, 8))))).toEqual(Array.from(forward(model, Array.from(tokens.subarray(0, 8)))));

@@ -9,9 +9,11 @@
  * Required: every dequantized weight matrix bit for bit (SHA-256); perplexities equal to within 1e−5 relative
  * (stricter than the 3 significant digits issue 16 asks); flips within 2; KL within 0.1 % relative. The forward
  * pass is not bit for bit (torch sums in float32 in its own order, lib/lab in float64; about 1e−7 relative), and
- * with INT8 activations (W8A8) that is enough to send a few activations lying within rounding error of a
- * half-step to the other integer: there perplexity must agree to 1e−4 and KL to 1 % (measured on the tiny
- * model: 9e−6 and 4e−4).
+ * with INT8 activations (W8A8) that is enough to send the few activations lying within rounding error of a
+ * half-step to the other integer, a whole step apart. For W8A8 the test therefore asks for what issue 16 asks,
+ * 3 significant digits (relative difference under 5e−4), KL within 2 % and flips within 2 + 0.5 % of the
+ * predictions. Measured: tiny model 9e−6, 4e−4, 0 flips; a barely trained model of the lab's shapes
+ * (train.py --preset lab --steps 2, 256 predictions) 8e−5, 7e−4, 1 flip.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -86,10 +88,10 @@ for (const file of files) {
         const ev = evaluateTokens(qm, tokens);
         const cmp = compareToReference(ev, fp16());
         const actQuant = linearLayers(qm).some((l) => l.actQuant !== null);
-        expect(relDiff(ev.perplexity, expected.perplexity)).toBeLessThan(actQuant ? 1e-4 : 1e-5);
+        expect(relDiff(ev.perplexity, expected.perplexity)).toBeLessThan(actQuant ? 5e-4 : 1e-5);
         expect(ev.perplexity.toPrecision(3)).toBe(expected.perplexity.toPrecision(3));
-        expect(Math.abs(cmp.flips - expected.flips!)).toBeLessThanOrEqual(2);
-        expect(relDiff(cmp.klMeanNats, expected.klMeanNats!)).toBeLessThan(actQuant ? 1e-2 : 1e-3);
+        expect(Math.abs(cmp.flips - expected.flips!)).toBeLessThanOrEqual(actQuant ? 2 + Math.floor(0.005 * ev.predictions) : 2);
+        expect(relDiff(cmp.klMeanNats, expected.klMeanNats!)).toBeLessThan(actQuant ? 2e-2 : 1e-3);
       });
     }
   });
