@@ -144,7 +144,7 @@ export function applyLinear(layer: LinearLayer, x: Float32Array, rows: number, y
   matmulTransposed(input, rows, layer.weight, layer.outFeatures, layer.inFeatures, y);
 }
 
-/** y = x / √(mean(x²) + ε) · w, per row (Zhang & Sennrich, arXiv 1910.07467, eq. 4). */
+/** y = x / √(mean(x²) + ε) · w, per row (RMSNorm: Zhang & Sennrich, arXiv 1910.07467). */
 export function rmsNorm(x: Float32Array, rows: number, d: number, w: Float32Array, eps: number, y: Float32Array): void {
   for (let r = 0; r < rows; r++) {
     const o = r * d;
@@ -157,7 +157,7 @@ export function rmsNorm(x: Float32Array, rows: number, d: number, w: Float32Arra
 
 const GELU_C = Math.sqrt(2 / Math.PI);
 
-/** GELU, tanh form: 0.5 x (1 + tanh(√(2/π)(x + 0.044715 x³))) (Hendrycks & Gimpel, arXiv 1606.08415 §2; torch `gelu(approximate='tanh')`). */
+/** GELU, tanh form: 0.5 x (1 + tanh(√(2/π)(x + 0.044715 x³))) (Hendrycks & Gimpel, arXiv 1606.08415; torch `gelu(approximate='tanh')`). */
 export function geluTanh(x: number): number {
   return 0.5 * x * (1 + Math.tanh(GELU_C * (x + 0.044715 * x * x * x)));
 }

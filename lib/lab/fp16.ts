@@ -8,7 +8,7 @@ import { roundHalfEven } from '../quant/round-half-even';
  *   exponent 0:        (−1)^s × 2^−14 × f / 1024     (zero and subnormals)
  *   exponent 1 … 30:   (−1)^s × 2^(e−15) × (1 + f / 1024)
  *   exponent 31:       ±Infinity (f = 0) or NaN
- * Source: IEEE 754-2019 §3.6 (binary16 parameters), the same as numpy's '<f2'
+ * Source: IEEE 754-2019, binary16 interchange format; the same as numpy's '<f2'
  * and torch.float16.
  */
 

@@ -98,8 +98,12 @@ export interface ReferenceComparison {
   /** Positions whose most likely next token changed. */
   readonly flips: number;
   /**
-   * flips / predictions: the "flip" metric of Dutta et al., "Accuracy is Not
-   * All You Need" (arXiv 2407.09141, §3), here over next-token argmaxes.
+   * flips / predictions. Adapted from Dutta et al., "Accuracy is Not All You
+   * Need" (arXiv 2407.09141, NeurIPS 2024), who count benchmark answers that
+   * change from correct to incorrect or back between the baseline and the
+   * compressed model, and show that flips correlate with KL divergence. Here
+   * the "answer" is the most likely next token at each position of the text,
+   * and any change counts, whether or not either token is the actual next one.
    */
   readonly flipRate: number;
   /** Mean over positions of KL(P_ref ‖ P) = Σ_v p_ref,v (log p_ref,v − log p_v), in nats per token. */

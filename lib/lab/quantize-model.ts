@@ -16,7 +16,8 @@ import { BLOCK_LINEARS, type ActivationQuant, type LabBlock, type LabModel, type
  * so GPTQ, AWQ and SmoothQuant can be added as `LabQuantizer`s without
  * touching the forward pass. `smoothing` s means: the layer divides its
  * input by s per input channel before quantizing it, and Ŵ already holds
- * W·diag(s) (SmoothQuant, Xiao et al., arXiv 2211.10438, eq. 3).
+ * W·diag(s) in this [out, in] layout (SmoothQuant, Xiao et al., arXiv 2211.10438:
+ * Y = (X diag(s)⁻¹)·(diag(s) W) with W stored [in, out] there).
  *
  * Quantized: the four linear layers of every block (attn.qkv, attn.proj,
  * mlp.fc, mlp.proj), as weight-only methods quantize the linear layers of
@@ -98,7 +99,7 @@ const rtn = (bits: number): LabQuantizer => ({
  * The methods that need no calibration, all from lib/quant:
  * - `int8`: INT8 absmax per output channel (LLM.int8()'s vector-wise weights, without its outlier split);
  * - `w8a8`: the same weights, and each token's input row quantized to INT8 absmax on the fly (per-token
- *   dynamic activation quantization, SmoothQuant's "O1"-style baseline without smoothing);
+ *   dynamic activation quantization, without SmoothQuant's smoothing);
  * - `nf4`: NF4 in blocks of 64 over the flattened weight (bitsandbytes `quantize_4bit` defaults, no double quantization);
  * - `int4-g128`, `int3-g128`, `int2-g128`: asymmetric RTN per group of 128 (GPTQ's quantizer without its error feedback).
  */
