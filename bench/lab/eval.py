@@ -1,0 +1,75 @@
+# PyTorch reference for lib/lab: evaluates an exported lab model at full precision and in every built-in quantized
+# format (bench/lab/quantref.py, the rules of lib/quant) on the committed held-out slice, with the same
+# non-overlapping windows as lib/lab/metrics.ts, and writes a fixture that lib/lab/parity.test.ts compares with:
+# perplexity, flips / flip rate and mean KL(P_fp || P_q) per format, and a SHA-256 of every dequantized weight matrix
+# (float32 little-endian bytes, −0 written as +0).
+#
+#   python3 bench/lab/eval.py --weights lib/lab/fixtures/tiny-kjv.safetensors --out lib/lab/fixtures/parity-tiny.json
+#   python3 bench/lab/eval.py --weights public/lab/kjv-lab.safetensors --out lib/lab/fixtures/parity-lab.json
+#
+# Runs on the CPU in float32 (torch.set_num_threads(1) for a repeatable summation order).
+import argparse
+import hashlib
+import json
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, '..', '..'))
+sys.path.insert(0, HERE)
+import labmodel as lm  # noqa: E402
+import quantref as qr  # noqa: E402
+
+p = argparse.ArgumentParser()
+p.add_argument('--weights', required=True, help='a .safetensors written by train.py (path relative to the repository root)')
+p.add_argument('--out', required=True)
+p.add_argument('--text', default='lib/lab/data/kjv-heldout.json', help='JSON with a "text" field')
+p.add_argument('--tokens', type=int, default=1025, help='evaluate the first N byte tokens (N − 1 predictions)')
+p.add_argument('--formats', default=','.join(qr.FORMATS))
+args = p.parse_args()
+torch.set_num_threads(1)
+
+rel = lambda path: os.path.relpath(os.path.abspath(path), ROOT)  # noqa: E731
+cfg, meta, tensors = lm.load_safetensors(args.weights)
+text_file = json.load(open(args.text))
+tokens = lm.text_tokens(text_file['text'])[:args.tokens]
+assert len(tokens) == args.tokens, f'the text has only {len(tokens)} tokens'
+
+t0 = time.time()
+ref = lm.eval_logprobs(tensors, cfg, tokens)
+results = {'fp16': lm.metrics(ref, tokens)}
+hashes = {}
+for fmt in args.formats.split(','):
+    wfn, act = qr.FORMATS[fmt]
+    linears, hashes[fmt] = {}, {}
+    for i in range(cfg['n_layers']):
+        for name in lm.LINEARS:
+            key = f'blocks.{i}.{name}'
+            wdq = wfn(torch.from_numpy(tensors[key]))
+            linears[key] = {'weight': wdq, 'act_quant': act, 'smoothing': None}
+            # + 0.0 turns −0 into +0: torch keeps the sign of round(−0.3) = −0, lib/quant stores integer codes.
+            hashes[fmt][key] = hashlib.sha256((wdq + 0.0).contiguous().numpy().astype('<f4').tobytes()).hexdigest()
+    results[fmt] = lm.metrics(lm.eval_logprobs(tensors, cfg, tokens, linears), tokens, ref)
+    print(fmt, json.dumps(results[fmt]), flush=True)
+
+out = {
+    'provenance': f'torch {torch.__version__}, numpy {np.__version__}, float32 on CPU, 1 thread; script bench/lab/eval.py',
+    'command': 'python3 bench/lab/eval.py ' + ' '.join(sys.argv[1:]),
+    'weights': rel(args.weights),
+    'weightsSha256': hashlib.sha256(open(args.weights, 'rb').read()).hexdigest(),
+    'config': cfg,
+    'text': rel(args.text),
+    'tokens': len(tokens),
+    'windows': 'non-overlapping, %d tokens' % cfg['context_tokens'],
+    'seconds': round(time.time() - t0, 1),
+    'results': results,
+    'dequantizedWeightSha256': hashes,
+}
+with open(args.out, 'w') as f:
+    json.dump(out, f, indent=1)
+    f.write('\n')
+print('wrote', args.out, 'fp16 perplexity %.4f' % results['fp16']['perplexity'])
