@@ -8,11 +8,27 @@
  */
 import heldout from '../../lib/lab/data/kjv-heldout.json';
 import { randomModelBytes } from '../../lib/lab/fixtures/random-model';
-import { BUILTIN_QUANTIZERS, continuePrompt, encodeText, evaluateTokens, loadLabModel, parameterCount, quantizeModel } from '../../lib/lab';
+import {
+  BUILTIN_QUANTIZERS,
+  continuePrompt,
+  encodeText,
+  evaluateTokens,
+  loadLabModel,
+  parameterCount,
+  quantizeModel,
+} from '../../lib/lab';
 
 const repsArg = process.argv.indexOf('--reps');
 const reps = repsArg > 0 ? Number(process.argv[repsArg + 1]) : 3;
-const bytes = randomModelBytes(1, { vocab_size: 256, context_tokens: 256, d_model: 256, n_layers: 3, n_heads: 4, d_mlp: 768, norm_eps: 1e-5 });
+const bytes = randomModelBytes(1, {
+  vocab_size: 256,
+  context_tokens: 256,
+  d_model: 256,
+  n_layers: 3,
+  n_heads: 4,
+  d_mlp: 768,
+  norm_eps: 1e-5,
+});
 const model = loadLabModel(bytes);
 const tokens = encodeText(heldout.text).subarray(0, 1025);
 const best = (f: () => void): number => {
@@ -29,6 +45,10 @@ console.log(`fp16: ${best(() => evaluateTokens(model, tokens)).toFixed(0)} ms pe
 for (const q of BUILTIN_QUANTIZERS) {
   let qm = model;
   const tq = best(() => (qm = quantizeModel(model, q)));
-  console.log(`${q.id}: quantize ${tq.toFixed(0)} ms, evaluate ${best(() => evaluateTokens(qm, tokens)).toFixed(0)} ms per 1,024 predictions`);
+  console.log(
+    `${q.id}: quantize ${tq.toFixed(0)} ms, evaluate ${best(() => evaluateTokens(qm, tokens)).toFixed(0)} ms per 1,024 predictions`,
+  );
 }
-console.log(`generate: ${best(() => continuePrompt(model, 'And God said', { maxNewTokens: 200, mode: 'greedy' })).toFixed(0)} ms per 200 tokens`);
+console.log(
+  `generate: ${best(() => continuePrompt(model, 'And God said', { maxNewTokens: 200, mode: 'greedy' })).toFixed(0)} ms per 200 tokens`,
+);

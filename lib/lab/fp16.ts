@@ -48,7 +48,8 @@ export function decodeHalf(bits: number): number {
 export function decodeHalfArray(bytes: Uint8Array, byteOffset: number, count: number): Float32Array {
   const t = halfTable();
   const out = new Float32Array(count);
-  for (let i = 0, p = byteOffset; i < count; i++, p += 2) out[i] = t[(bytes[p] as number) | ((bytes[p + 1] as number) << 8)] as number;
+  for (let i = 0, p = byteOffset; i < count; i++, p += 2)
+    out[i] = t[(bytes[p] as number) | ((bytes[p + 1] as number) << 8)] as number;
   return out;
 }
 
@@ -70,7 +71,8 @@ export function encodeHalf(value: number): number {
   // Subnormal range: multiples of 2^−24.
   if (a < 2 ** -14) return sign | roundHalfEven(a * 2 ** 24);
   let e = Math.floor(Math.log2(a));
-  if (2 ** e > a) e--; // log2 can be off by one ulp near powers of two
+  if (2 ** e > a)
+    e--; // log2 can be off by one ulp near powers of two
   else if (2 ** (e + 1) <= a) e++;
   let m = roundHalfEven((a / 2 ** e - 1) * 1024);
   if (m === 1024) {

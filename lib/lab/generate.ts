@@ -49,10 +49,14 @@ export function argmaxRow(logits: Float32Array, offset: number, n: number): numb
  */
 export function continuePrompt(model: LabModel, prompt: string, options: ContinueOptions): Continuation {
   const { maxNewTokens, mode, temperature = 1, seed = 0 } = options;
-  if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1 || maxNewTokens > 2048) throw new RangeError(`maxNewTokens must be an integer from 1 to 2048 (got ${maxNewTokens})`);
-  if (mode !== 'greedy' && mode !== 'sample') throw new RangeError(`mode must be 'greedy' or 'sample' (got ${String(mode)})`);
-  if (!(typeof temperature === 'number' && temperature > 0 && temperature <= 100)) throw new RangeError(`temperature must be a number above 0 and at most 100 (got ${temperature})`);
-  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff)) throw new RangeError(`seed must be an integer from 0 to 4294967295 (got ${seed})`);
+  if (!Number.isInteger(maxNewTokens) || maxNewTokens < 1 || maxNewTokens > 2048)
+    throw new RangeError(`maxNewTokens must be an integer from 1 to 2048 (got ${maxNewTokens})`);
+  if (mode !== 'greedy' && mode !== 'sample')
+    throw new RangeError(`mode must be 'greedy' or 'sample' (got ${String(mode)})`);
+  if (!(typeof temperature === 'number' && temperature > 0 && temperature <= 100))
+    throw new RangeError(`temperature must be a number above 0 and at most 100 (got ${temperature})`);
+  if (!(Number.isInteger(seed) && seed >= 0 && seed <= 0xffffffff))
+    throw new RangeError(`seed must be an integer from 0 to 4294967295 (got ${seed})`);
   const { contextTokens: C, vocabSize: V } = model.config;
   const keep = Math.max(1, Math.floor(C / 2));
   const rng = createPrng(seed);

@@ -18,7 +18,16 @@ export {
   type ActivationQuant,
 } from './model';
 export { encodeText, decodeTokens } from './tokenizer';
-export { forward, createKvCache, applyLinear, matmulTransposed, rmsNorm, geluTanh, type KvCache, type LinearInputHook } from './forward';
+export {
+  forward,
+  createKvCache,
+  applyLinear,
+  matmulTransposed,
+  rmsNorm,
+  geluTanh,
+  type KvCache,
+  type LinearInputHook,
+} from './forward';
 export {
   evaluationWindows,
   evaluateTokens,

@@ -7,7 +7,13 @@ import { continuePrompt, argmaxRow } from './generate';
 import { compareToReference, evaluateTokens, evaluationWindows } from './metrics';
 import { linearLayers, loadLabModel, parameterCount } from './model';
 import { encodeSafetensorsF16, parseSafetensors } from './safetensors';
-import { BUILTIN_QUANTIZERS, captureLinearInputs, quantizeModel, rtnRowGroups, type LabQuantizer } from './quantize-model';
+import {
+  BUILTIN_QUANTIZERS,
+  captureLinearInputs,
+  quantizeModel,
+  rtnRowGroups,
+  type LabQuantizer,
+} from './quantize-model';
 import { decodeTokens, encodeText } from './tokenizer';
 
 // A seeded random model (lib/lab/fixtures/random-model.ts): context 16, d 32, 2 layers, 2 heads, MLP 96.
@@ -19,23 +25,53 @@ const tokens = encodeText(text);
 
 describe('loadLabModel(bytes)', () => {
   it('reads the config and tensors; the parameter count is V·d + C·d + L·(4d² + 2·d·d_mlp + 2d) + d', () => {
-    expect(model.config).toEqual({ vocabSize: 256, contextTokens: 16, dModel: 32, nLayers: 2, nHeads: 2, dMlp: 96, normEps: 1e-5 });
+    expect(model.config).toEqual({
+      vocabSize: 256,
+      contextTokens: 16,
+      dModel: 32,
+      nLayers: 2,
+      nHeads: 2,
+      dMlp: 96,
+      normEps: 1e-5,
+    });
     // 256·32 + 16·32 + 2·(4·1024 + 2·32·96 + 2·32) + 32 = 8192 + 512 + 2·10304 + 32 = 29,344
     expect(parameterCount(model.config)).toBe(29344);
     expect(linearLayers(model).map((l) => l.name)).toEqual([
-      'blocks.0.attn.qkv', 'blocks.0.attn.proj', 'blocks.0.mlp.fc', 'blocks.0.mlp.proj',
-      'blocks.1.attn.qkv', 'blocks.1.attn.proj', 'blocks.1.mlp.fc', 'blocks.1.mlp.proj',
+      'blocks.0.attn.qkv',
+      'blocks.0.attn.proj',
+      'blocks.0.mlp.fc',
+      'blocks.0.mlp.proj',
+      'blocks.1.attn.qkv',
+      'blocks.1.attn.proj',
+      'blocks.1.mlp.fc',
+      'blocks.1.mlp.proj',
     ]);
   });
 
   it('counts the shipped model\'s parameters: 2,098,944 (bench/lab/labmodel.py param_count for the "lab" preset)', () => {
-    expect(parameterCount({ vocabSize: 256, contextTokens: 256, dModel: 256, nLayers: 3, nHeads: 4, dMlp: 768, normEps: 1e-5 })).toBe(2098944);
+    expect(
+      parameterCount({
+        vocabSize: 256,
+        contextTokens: 256,
+        dModel: 256,
+        nLayers: 3,
+        nHeads: 4,
+        dMlp: 768,
+        normEps: 1e-5,
+      }),
+    ).toBe(2098944);
   });
 
   it('names a missing or misshapen tensor, a bad config and a non-finite weight', () => {
-    expect(() => loadLabModel(randomModelBytes(7, SMALL_RANDOM_CONFIG, 'blocks.1.mlp.fc'))).toThrow('weights file has no tensor blocks.1.mlp.fc');
-    expect(() => loadLabModel(randomModelBytes(7, { ...SMALL_RANDOM_CONFIG, n_heads: 3 }))).toThrow('model config d_model (32) must be a multiple of n_heads (3)');
-    expect(() => loadLabModel(randomModelBytes(7, { ...SMALL_RANDOM_CONFIG, n_layers: 0 }))).toThrow('model config n_layers must be an integer from 1 to 64 (got 0)');
+    expect(() => loadLabModel(randomModelBytes(7, SMALL_RANDOM_CONFIG, 'blocks.1.mlp.fc'))).toThrow(
+      'weights file has no tensor blocks.1.mlp.fc',
+    );
+    expect(() => loadLabModel(randomModelBytes(7, { ...SMALL_RANDOM_CONFIG, n_heads: 3 }))).toThrow(
+      'model config d_model (32) must be a multiple of n_heads (3)',
+    );
+    expect(() => loadLabModel(randomModelBytes(7, { ...SMALL_RANDOM_CONFIG, n_layers: 0 }))).toThrow(
+      'model config n_layers must be an integer from 1 to 64 (got 0)',
+    );
     const bytes = randomModelBytes();
     const header = new TextDecoder().decode(bytes.subarray(8, 8 + new DataView(bytes.buffer).getUint32(0, true)));
     // Overwrite the first fp16 of norm_f (the last tensor) with NaN (0x7e00).
@@ -50,8 +86,12 @@ describe('loadLabModel(bytes)', () => {
       [...file.tensors].map(([name, t]) => ({ name, shape: t.shape, data: t.data })),
       { config: JSON.stringify({ ...SMALL_RANDOM_CONFIG, d_mlp: 95 }) },
     );
-    expect(() => loadLabModel(relabelled)).toThrow('tensor blocks.0.mlp.fc has shape [96, 32], the config needs [95, 32]');
-    expect(() => loadLabModel(encodeSafetensorsF16([{ name: 'w', shape: [1], data: [1] }]))).toThrow('weights file has no __metadata__.config: not a lab model');
+    expect(() => loadLabModel(relabelled)).toThrow(
+      'tensor blocks.0.mlp.fc has shape [96, 32], the config needs [95, 32]',
+    );
+    expect(() => loadLabModel(encodeSafetensorsF16([{ name: 'w', shape: [1], data: [1] }]))).toThrow(
+      'weights file has no __metadata__.config: not a lab model',
+    );
   });
 });
 
@@ -83,7 +123,7 @@ describe('forward pass', () => {
     }
   });
 
-  it('geluTanh has GELU\'s values: 0 at 0, ≈ x for large x, ≈ 0 for very negative x, 0.8412 at 1 (tanh form)', () => {
+  it("geluTanh has GELU's values: 0 at 0, ≈ x for large x, ≈ 0 for very negative x, 0.8412 at 1 (tanh form)", () => {
     expect(geluTanh(0)).toBe(0);
     expect(geluTanh(10)).toBeCloseTo(10, 12);
     expect(geluTanh(-10)).toBeCloseTo(0, 12);
@@ -103,16 +143,21 @@ describe('forward pass', () => {
     expect(() => forward(model, [1], cache)).toThrow("positions 16…16 pass the model's context of 16 tokens");
   });
 
-  it('is causal: changing a later token never changes an earlier position\'s logits (property)', () => {
+  it("is causal: changing a later token never changes an earlier position's logits (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 2, maxLength: C }), fc.nat(), fc.integer({ min: 0, max: 255 }), (seq, k, tok) => {
-        const at = 1 + (k % (seq.length - 1));
-        const changed = seq.slice();
-        changed[at] = tok;
-        const a = forward(model, seq);
-        const b = forward(model, changed);
-        expect(Array.from(b.subarray(0, at * V))).toEqual(Array.from(a.subarray(0, at * V)));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 2, maxLength: C }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 255 }),
+        (seq, k, tok) => {
+          const at = 1 + (k % (seq.length - 1));
+          const changed = seq.slice();
+          changed[at] = tok;
+          const a = forward(model, seq);
+          const b = forward(model, changed);
+          expect(Array.from(b.subarray(0, at * V))).toEqual(Array.from(a.subarray(0, at * V)));
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -135,7 +180,11 @@ describe('tokenizer', () => {
 
 describe('evaluation', () => {
   it('cuts n tokens into non-overlapping windows of C inputs covering the n − 1 predictions', () => {
-    expect(evaluationWindows(600, 256)).toEqual([{ start: 0, end: 256 }, { start: 256, end: 512 }, { start: 512, end: 599 }]);
+    expect(evaluationWindows(600, 256)).toEqual([
+      { start: 0, end: 256 },
+      { start: 256, end: 512 },
+      { start: 512, end: 599 },
+    ]);
     expect(evaluationWindows(2, 256)).toEqual([{ start: 0, end: 1 }]);
     expect(() => evaluationWindows(1, 256)).toThrow('the text must have at least 2 tokens to predict one (got 1)');
   });
@@ -164,13 +213,30 @@ describe('evaluation', () => {
       expect(c.klMeanNats).toBeGreaterThan(0);
       expect(c.flipRate).toBe(c.flips / ref.predictions);
     }
-    expect(() => compareToReference(evaluateTokens(model, tokens.subarray(0, 10)), ref)).toThrow(/must be on the same tokens/);
+    expect(() => compareToReference(evaluateTokens(model, tokens.subarray(0, 10)), ref)).toThrow(
+      /must be on the same tokens/,
+    );
   });
 
   it('orders the RTN bit widths as expected on this model: KL(2-bit) > KL(3-bit) > KL(4-bit) > KL(INT8)', () => {
     const ref = evaluateTokens(model, tokens);
-    const kl = (id: string) => compareToReference(evaluateTokens(quantizeModel(model, BUILTIN_QUANTIZERS.find((q) => q.id === id)!), tokens), ref).klMeanNats;
-    const [k2, k3, k4, k8] = ['int2-g128', 'int3-g128', 'int4-g128', 'int8'].map(kl) as [number, number, number, number];
+    const kl = (id: string) =>
+      compareToReference(
+        evaluateTokens(
+          quantizeModel(
+            model,
+            BUILTIN_QUANTIZERS.find((q) => q.id === id)!,
+          ),
+          tokens,
+        ),
+        ref,
+      ).klMeanNats;
+    const [k2, k3, k4, k8] = ['int2-g128', 'int3-g128', 'int4-g128', 'int8'].map(kl) as [
+      number,
+      number,
+      number,
+      number,
+    ];
     expect(k2).toBeGreaterThan(k3);
     expect(k3).toBeGreaterThan(k4);
     expect(k4).toBeGreaterThan(k8);
@@ -188,9 +254,17 @@ describe('quantized variants', () => {
 
   it('INT8 per channel = lib/quant quantizeInt8Absmax with one block per row; W8A8 adds per-token activation quantization', () => {
     const layer = model.blocks[1]!.mlpProj;
-    const int8 = quantizeModel(model, BUILTIN_QUANTIZERS.find((q) => q.id === 'int8')!);
-    expect(Array.from(int8.blocks[1]!.mlpProj.weight)).toEqual(Array.from(quantizeInt8Absmax(layer.weight, { blockSize: 96 }).dequantized));
-    const w8a8 = quantizeModel(model, BUILTIN_QUANTIZERS.find((q) => q.id === 'w8a8')!);
+    const int8 = quantizeModel(
+      model,
+      BUILTIN_QUANTIZERS.find((q) => q.id === 'int8')!,
+    );
+    expect(Array.from(int8.blocks[1]!.mlpProj.weight)).toEqual(
+      Array.from(quantizeInt8Absmax(layer.weight, { blockSize: 96 }).dequantized),
+    );
+    const w8a8 = quantizeModel(
+      model,
+      BUILTIN_QUANTIZERS.find((q) => q.id === 'w8a8')!,
+    );
     expect(w8a8.blocks[1]!.mlpProj.actQuant).toBe('int8-per-token');
     expect(Array.from(forward(w8a8, [1, 2, 3]))).not.toEqual(Array.from(forward(int8, [1, 2, 3])));
   });
@@ -206,13 +280,24 @@ describe('quantized variants', () => {
     const layer = model.blocks[0]!.qkv; // [96, 32]: groups of 16 fit each row twice
     const whole = rtnRowGroups(layer, 3, 16);
     const byRow = new Float32Array(layer.weight.length);
-    for (let r = 0; r < 96; r++) byRow.set(rtnRowGroups({ ...layer, outFeatures: 1, weight: layer.weight.subarray(r * 32, (r + 1) * 32) }, 3, 16), r * 32);
+    for (let r = 0; r < 96; r++)
+      byRow.set(
+        rtnRowGroups({ ...layer, outFeatures: 1, weight: layer.weight.subarray(r * 32, (r + 1) * 32) }, 3, 16),
+        r * 32,
+      );
     expect(Array.from(whole)).toEqual(Array.from(byRow));
   });
 
   it('plug in: an identity quantizer changes nothing; a smoothing quantizer with Ŵ = W·diag(s) computes the same layer', () => {
-    const identity: LabQuantizer = { id: 'id', label: 'identity', needsCalibration: false, quantizeLinear: (w) => ({ weight: w.weight.slice() }) };
-    expect(Array.from(forward(quantizeModel(model, identity), Array.from(tokens.subarray(0, 8))))).toEqual(Array.from(forward(model, Array.from(tokens.subarray(0, 8)))));
+    const identity: LabQuantizer = {
+      id: 'id',
+      label: 'identity',
+      needsCalibration: false,
+      quantizeLinear: (w) => ({ weight: w.weight.slice() }),
+    };
+    expect(Array.from(forward(quantizeModel(model, identity), Array.from(tokens.subarray(0, 8))))).toEqual(
+      Array.from(forward(model, Array.from(tokens.subarray(0, 8)))),
+    );
     const smooth: LabQuantizer = {
       id: 'smooth',
       label: 'smoothing by powers of two',
@@ -223,7 +308,9 @@ describe('quantized variants', () => {
         return { weight: w.weight.map((v, k) => v * (s[k % w.inFeatures] as number)), smoothing: s };
       },
     };
-    expect(Array.from(forward(quantizeModel(model, smooth), Array.from(tokens.subarray(0, 8))))).toEqual(Array.from(forward(model, Array.from(tokens.subarray(0, 8)))));
+    expect(Array.from(forward(quantizeModel(model, smooth), Array.from(tokens.subarray(0, 8))))).toEqual(
+      Array.from(forward(model, Array.from(tokens.subarray(0, 8)))),
+    );
   });
 
   it('hands calibration inputs to a quantizer that needs them, and refuses to run one without', () => {
@@ -233,9 +320,14 @@ describe('quantized variants', () => {
     expect(cal.get('blocks.1.mlp.proj')!.x.length).toBe(20 * 96);
     // The first rows of blocks.0.attn.qkv's input are rmsNorm(tokEmb + posEmb): check one value by hand.
     const d = 32;
-    const h0 = Array.from({ length: d }, (_, i) => Math.fround((model.tokEmb[(tokens[0] as number) * d + i] as number) + (model.posEmb[i] as number)));
+    const h0 = Array.from({ length: d }, (_, i) =>
+      Math.fround((model.tokEmb[(tokens[0] as number) * d + i] as number) + (model.posEmb[i] as number)),
+    );
     const rms = Math.sqrt(h0.reduce((s, v) => s + v * v, 0) / d + 1e-5);
-    expect(cal.get('blocks.0.attn.qkv')!.x[0]).toBeCloseTo(((h0[0] as number) / rms) * (model.blocks[0]!.norm1[0] as number), 6);
+    expect(cal.get('blocks.0.attn.qkv')!.x[0]).toBeCloseTo(
+      ((h0[0] as number) / rms) * (model.blocks[0]!.norm1[0] as number),
+      6,
+    );
     const seen: number[] = [];
     const needs: LabQuantizer = {
       id: 'needs',
@@ -249,8 +341,14 @@ describe('quantized variants', () => {
     quantizeModel(model, needs, cal);
     expect(seen).toEqual(new Array(8).fill(20));
     expect(() => quantizeModel(model, needs)).toThrow('calibrated needs calibration inputs for blocks.0.attn.qkv');
-    const bad: LabQuantizer = { ...needs, needsCalibration: false, quantizeLinear: () => ({ weight: new Float32Array(3) }) };
-    expect(() => quantizeModel(model, bad)).toThrow('calibrated returned 3 weights for blocks.0.attn.qkv, which has 3072');
+    const bad: LabQuantizer = {
+      ...needs,
+      needsCalibration: false,
+      quantizeLinear: () => ({ weight: new Float32Array(3) }),
+    };
+    expect(() => quantizeModel(model, bad)).toThrow(
+      'calibrated returned 3 weights for blocks.0.attn.qkv, which has 3072',
+    );
   });
 });
 
@@ -273,10 +371,18 @@ describe('continuePrompt', () => {
   });
 
   it('rejects bad options with the field named', () => {
-    expect(() => continuePrompt(model, 'x', { maxNewTokens: 0, mode: 'greedy' })).toThrow('maxNewTokens must be an integer from 1 to 2048 (got 0)');
-    expect(() => continuePrompt(model, 'x', { maxNewTokens: 1, mode: 'beam' as 'greedy' })).toThrow("mode must be 'greedy' or 'sample' (got beam)");
-    expect(() => continuePrompt(model, 'x', { maxNewTokens: 1, mode: 'sample', temperature: 0 })).toThrow(/temperature must be a number above 0/);
-    expect(() => continuePrompt(model, 'x', { maxNewTokens: 1, mode: 'sample', seed: -1 })).toThrow(/seed must be an integer/);
+    expect(() => continuePrompt(model, 'x', { maxNewTokens: 0, mode: 'greedy' })).toThrow(
+      'maxNewTokens must be an integer from 1 to 2048 (got 0)',
+    );
+    expect(() => continuePrompt(model, 'x', { maxNewTokens: 1, mode: 'beam' as 'greedy' })).toThrow(
+      "mode must be 'greedy' or 'sample' (got beam)",
+    );
+    expect(() => continuePrompt(model, 'x', { maxNewTokens: 1, mode: 'sample', temperature: 0 })).toThrow(
+      /temperature must be a number above 0/,
+    );
+    expect(() => continuePrompt(model, 'x', { maxNewTokens: 1, mode: 'sample', seed: -1 })).toThrow(
+      /seed must be an integer/,
+    );
   });
 });
 

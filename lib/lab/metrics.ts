@@ -26,10 +26,13 @@ export interface EvalWindow {
  * @throws {RangeError} if nTokens < 2 or contextTokens is not a positive integer
  */
 export function evaluationWindows(nTokens: number, contextTokens: number): EvalWindow[] {
-  if (!Number.isInteger(nTokens) || nTokens < 2) throw new RangeError(`the text must have at least 2 tokens to predict one (got ${nTokens})`);
-  if (!Number.isInteger(contextTokens) || contextTokens < 1) throw new RangeError(`contextTokens must be a positive integer (got ${contextTokens})`);
+  if (!Number.isInteger(nTokens) || nTokens < 2)
+    throw new RangeError(`the text must have at least 2 tokens to predict one (got ${nTokens})`);
+  if (!Number.isInteger(contextTokens) || contextTokens < 1)
+    throw new RangeError(`contextTokens must be a positive integer (got ${contextTokens})`);
   const out: EvalWindow[] = [];
-  for (let s = 0; s < nTokens - 1; s += contextTokens) out.push({ start: s, end: Math.min(s + contextTokens, nTokens - 1) });
+  for (let s = 0; s < nTokens - 1; s += contextTokens)
+    out.push({ start: s, end: Math.min(s + contextTokens, nTokens - 1) });
   return out;
 }
 
@@ -52,7 +55,13 @@ export interface TokenEvaluation {
  * log-softmax of one row of logits, in float64:
  * log p_v = z_v − max z − log Σ_u exp(z_u − max z).
  */
-export function logSoftmaxRow(logits: Float32Array, offset: number, V: number, out: Float64Array, outOffset: number): void {
+export function logSoftmaxRow(
+  logits: Float32Array,
+  offset: number,
+  V: number,
+  out: Float64Array,
+  outOffset: number,
+): void {
   let max = -Infinity;
   for (let v = 0; v < V; v++) max = Math.max(max, logits[offset + v] as number);
   let sum = 0;
@@ -69,7 +78,11 @@ export function logSoftmaxRow(logits: Float32Array, offset: number, V: number, o
  *
  * Cost: about 2 × (linear parameters + vocab·d) + 4·d·(mean context) FLOP per token.
  */
-export function evaluateTokens(model: LabModel, tokens: ArrayLike<number>, onWindow?: (done: number, total: number) => void): TokenEvaluation {
+export function evaluateTokens(
+  model: LabModel,
+  tokens: ArrayLike<number>,
+  onWindow?: (done: number, total: number) => void,
+): TokenEvaluation {
   const V = model.config.vocabSize;
   const wins = evaluationWindows(tokens.length, model.config.contextTokens);
   const n = tokens.length - 1;
@@ -83,7 +96,8 @@ export function evaluateTokens(model: LabModel, tokens: ArrayLike<number>, onWin
       const row = w.start + t;
       logSoftmaxRow(logits, t * V, V, logProbs, row * V);
       let best = 0;
-      for (let v = 1; v < V; v++) if ((logProbs[row * V + v] as number) > (logProbs[row * V + best] as number)) best = v;
+      for (let v = 1; v < V; v++)
+        if ((logProbs[row * V + v] as number) > (logProbs[row * V + best] as number)) best = v;
       argmax[row] = best;
       nll -= logProbs[row * V + (tokens[row + 1] as number)] as number;
     }
@@ -118,7 +132,9 @@ export interface ReferenceComparison {
  */
 export function compareToReference(evaluation: TokenEvaluation, reference: TokenEvaluation): ReferenceComparison {
   if (evaluation.predictions !== reference.predictions || evaluation.vocabSize !== reference.vocabSize) {
-    throw new RangeError(`the evaluation (${evaluation.predictions} predictions) and the reference (${reference.predictions}) must be on the same tokens`);
+    throw new RangeError(
+      `the evaluation (${evaluation.predictions} predictions) and the reference (${reference.predictions}) must be on the same tokens`,
+    );
   }
   const V = reference.vocabSize;
   const n = reference.predictions;

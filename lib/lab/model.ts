@@ -103,7 +103,8 @@ function parseConfig(json: string | undefined): LabConfig {
   }
   const int = (key: string, max: number): number => {
     const v = raw[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > max) throw new RangeError(`model config ${key} must be an integer from 1 to ${max} (got ${String(v)})`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > max)
+      throw new RangeError(`model config ${key} must be an integer from 1 to ${max} (got ${String(v)})`);
     return v;
   };
   const config: LabConfig = {
@@ -115,8 +116,10 @@ function parseConfig(json: string | undefined): LabConfig {
     dMlp: int('d_mlp', LIMITS.dMlp),
     normEps: typeof raw.norm_eps === 'number' && raw.norm_eps > 0 && raw.norm_eps < 1 ? raw.norm_eps : NaN,
   };
-  if (Number.isNaN(config.normEps)) throw new RangeError(`model config norm_eps must be a number between 0 and 1 (got ${String(raw.norm_eps)})`);
-  if (config.dModel % config.nHeads !== 0) throw new RangeError(`model config d_model (${config.dModel}) must be a multiple of n_heads (${config.nHeads})`);
+  if (Number.isNaN(config.normEps))
+    throw new RangeError(`model config norm_eps must be a number between 0 and 1 (got ${String(raw.norm_eps)})`);
+  if (config.dModel % config.nHeads !== 0)
+    throw new RangeError(`model config d_model (${config.dModel}) must be a multiple of n_heads (${config.nHeads})`);
   return config;
 }
 
@@ -163,5 +166,12 @@ export function loadLabModel(bytes: Uint8Array): LabModel {
       mlpProj: linear(`${p}mlp.proj`, d, m),
     });
   }
-  return { config, tokEmb: take('tok_emb', [V, d]), posEmb: take('pos_emb', [C, d]), blocks, normF: take('norm_f', [d]), metadata: file.metadata };
+  return {
+    config,
+    tokEmb: take('tok_emb', [V, d]),
+    posEmb: take('pos_emb', [C, d]),
+    blocks,
+    normF: take('norm_f', [d]),
+    metadata: file.metadata,
+  };
 }

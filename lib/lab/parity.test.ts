@@ -90,7 +90,9 @@ for (const file of files) {
         const actQuant = linearLayers(qm).some((l) => l.actQuant !== null);
         expect(relDiff(ev.perplexity, expected.perplexity)).toBeLessThan(actQuant ? 5e-4 : 1e-5);
         expect(ev.perplexity.toPrecision(3)).toBe(expected.perplexity.toPrecision(3));
-        expect(Math.abs(cmp.flips - expected.flips!)).toBeLessThanOrEqual(actQuant ? 2 + Math.floor(0.005 * ev.predictions) : 2);
+        expect(Math.abs(cmp.flips - expected.flips!)).toBeLessThanOrEqual(
+          actQuant ? 2 + Math.floor(0.005 * ev.predictions) : 2,
+        );
         expect(relDiff(cmp.klMeanNats, expected.klMeanNats!)).toBeLessThan(actQuant ? 2e-2 : 1e-3);
       });
     }

@@ -104,7 +104,12 @@ const rtn = (bits: number): LabQuantizer => ({
  * - `int4-g128`, `int3-g128`, `int2-g128`: asymmetric RTN per group of 128 (GPTQ's quantizer without its error feedback).
  */
 export const BUILTIN_QUANTIZERS: readonly LabQuantizer[] = [
-  { id: 'int8', label: 'INT8 per channel', needsCalibration: false, quantizeLinear: (w) => ({ weight: int8PerChannel(w) }) },
+  {
+    id: 'int8',
+    label: 'INT8 per channel',
+    needsCalibration: false,
+    quantizeLinear: (w) => ({ weight: int8PerChannel(w) }),
+  },
   {
     id: 'w8a8',
     label: 'W8A8 (INT8 weights per channel, INT8 activations per token)',
@@ -130,16 +135,28 @@ export const BUILTIN_QUANTIZERS: readonly LabQuantizer[] = [
  *
  * @throws {RangeError} if a quantizer needing calibration gets none for a layer, or returns a weight of the wrong size
  */
-export function quantizeModel(model: LabModel, quantizer: LabQuantizer, calibration?: ReadonlyMap<string, CalibrationInputs>): LabModel {
+export function quantizeModel(
+  model: LabModel,
+  quantizer: LabQuantizer,
+  calibration?: ReadonlyMap<string, CalibrationInputs>,
+): LabModel {
   const replace = (layer: LinearLayer): LinearLayer => {
     const cal = calibration?.get(layer.name);
-    if (quantizer.needsCalibration && !cal) throw new RangeError(`${quantizer.label} needs calibration inputs for ${layer.name}`);
-    const q = quantizer.quantizeLinear({ name: layer.name, outFeatures: layer.outFeatures, inFeatures: layer.inFeatures, weight: layer.weight }, cal);
+    if (quantizer.needsCalibration && !cal)
+      throw new RangeError(`${quantizer.label} needs calibration inputs for ${layer.name}`);
+    const q = quantizer.quantizeLinear(
+      { name: layer.name, outFeatures: layer.outFeatures, inFeatures: layer.inFeatures, weight: layer.weight },
+      cal,
+    );
     if (!(q.weight instanceof Float32Array) || q.weight.length !== layer.weight.length) {
-      throw new RangeError(`${quantizer.label} returned ${q.weight?.length} weights for ${layer.name}, which has ${layer.weight.length}`);
+      throw new RangeError(
+        `${quantizer.label} returned ${q.weight?.length} weights for ${layer.name}, which has ${layer.weight.length}`,
+      );
     }
     if (q.smoothing && q.smoothing.length !== layer.inFeatures) {
-      throw new RangeError(`${quantizer.label} returned ${q.smoothing.length} smoothing factors for ${layer.name}, which has ${layer.inFeatures} inputs`);
+      throw new RangeError(
+        `${quantizer.label} returned ${q.smoothing.length} smoothing factors for ${layer.name}, which has ${layer.inFeatures} inputs`,
+      );
     }
     return { ...layer, weight: q.weight, actQuant: q.actQuant ?? null, smoothing: q.smoothing ?? null };
   };
@@ -164,7 +181,11 @@ export function quantizeModel(model: LabModel, quantizer: LabQuantizer, calibrat
  * one-shot calibration, or a partly quantized one to calibrate layer by
  * layer on quantized inputs, as GPTQ's reference code does.
  */
-export function captureLinearInputs(model: LabModel, tokens: ArrayLike<number>, { maxTokens = 1024 } = {}): Map<string, CalibrationInputs> {
+export function captureLinearInputs(
+  model: LabModel,
+  tokens: ArrayLike<number>,
+  { maxTokens = 1024 } = {},
+): Map<string, CalibrationInputs> {
   const n = Math.min(tokens.length, maxTokens + 1);
   const parts = new Map<string, { inFeatures: number; chunks: Float32Array[]; rows: number }>();
   const hook: LinearInputHook = (layer, x, rows) => {

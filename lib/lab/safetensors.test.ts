@@ -36,9 +36,15 @@ describe('encodeSafetensorsF16 / parseSafetensors', () => {
 
   it('rejects truncated and malformed files with a message naming the problem', () => {
     const good = encodeSafetensorsF16([{ name: 'w', shape: [4], data: [1, 2, 3, 4] }]);
-    expect(() => parseSafetensors(good.subarray(0, 5))).toThrow('weights file is truncated: 5 bytes, fewer than the 8-byte header length');
-    expect(() => parseSafetensors(good.subarray(0, 20))).toThrow(/weights file is truncated: its header needs \d+ bytes, the file has 20/);
-    expect(() => parseSafetensors(good.subarray(0, good.length - 1))).toThrow('weights file is truncated: tensor w ends at data byte 8, the file has 7 data bytes');
+    expect(() => parseSafetensors(good.subarray(0, 5))).toThrow(
+      'weights file is truncated: 5 bytes, fewer than the 8-byte header length',
+    );
+    expect(() => parseSafetensors(good.subarray(0, 20))).toThrow(
+      /weights file is truncated: its header needs \d+ bytes, the file has 20/,
+    );
+    expect(() => parseSafetensors(good.subarray(0, good.length - 1))).toThrow(
+      'weights file is truncated: tensor w ends at data byte 8, the file has 7 data bytes',
+    );
     const huge = new Uint8Array(16);
     new DataView(huge.buffer).setUint32(4, 1, true);
     expect(() => parseSafetensors(huge)).toThrow(/header length 4294967296 bytes is too large/);
@@ -46,15 +52,27 @@ describe('encodeSafetensorsF16 / parseSafetensors', () => {
     notJson[8] = 0x7b + 1;
     expect(() => parseSafetensors(notJson)).toThrow(/header is not valid UTF-8 JSON/);
     expect(() => parseSafetensors(withHeader([]))).toThrow('weights file header must be a JSON object');
-    expect(() => parseSafetensors(withHeader({ w: { dtype: 'BF16', shape: [1], data_offsets: [0, 2] } }, 2))).toThrow('tensor w: dtype must be F16 or F32 (got BF16)');
-    expect(() => parseSafetensors(withHeader({ w: { dtype: 'F16', shape: [-1], data_offsets: [0, 2] } }, 2))).toThrow('tensor w: shape must be a list of non-negative integers');
-    expect(() => parseSafetensors(withHeader({ w: { dtype: 'F16', shape: [2], data_offsets: [0] } }, 4))).toThrow('tensor w: data_offsets must be two non-negative integers');
-    expect(() => parseSafetensors(withHeader({ w: { dtype: 'F16', shape: [2], data_offsets: [0, 2] } }, 4))).toThrow('tensor w: data_offsets [0, 2] hold 2 bytes, shape [2] needs 4');
-    expect(() => parseSafetensors(withHeader({ __metadata__: { a: 1 } }))).toThrow('weights file __metadata__.a must be a string');
+    expect(() => parseSafetensors(withHeader({ w: { dtype: 'BF16', shape: [1], data_offsets: [0, 2] } }, 2))).toThrow(
+      'tensor w: dtype must be F16 or F32 (got BF16)',
+    );
+    expect(() => parseSafetensors(withHeader({ w: { dtype: 'F16', shape: [-1], data_offsets: [0, 2] } }, 2))).toThrow(
+      'tensor w: shape must be a list of non-negative integers',
+    );
+    expect(() => parseSafetensors(withHeader({ w: { dtype: 'F16', shape: [2], data_offsets: [0] } }, 4))).toThrow(
+      'tensor w: data_offsets must be two non-negative integers',
+    );
+    expect(() => parseSafetensors(withHeader({ w: { dtype: 'F16', shape: [2], data_offsets: [0, 2] } }, 4))).toThrow(
+      'tensor w: data_offsets [0, 2] hold 2 bytes, shape [2] needs 4',
+    );
+    expect(() => parseSafetensors(withHeader({ __metadata__: { a: 1 } }))).toThrow(
+      'weights file __metadata__.a must be a string',
+    );
     expect(() => parseSafetensors([1, 2] as unknown as Uint8Array)).toThrow(TypeError);
   });
 
   it('refuses to encode a tensor whose data does not fill its shape', () => {
-    expect(() => encodeSafetensorsF16([{ name: 'w', shape: [2, 2], data: [1] }])).toThrow('tensor w: shape [2, 2] needs 4 values, got 1');
+    expect(() => encodeSafetensorsF16([{ name: 'w', shape: [2, 2], data: [1] }])).toThrow(
+      'tensor w: shape [2, 2] needs 4 values, got 1',
+    );
   });
 });

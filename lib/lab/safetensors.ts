@@ -18,7 +18,10 @@ export interface SafetensorsFile {
   /** `__metadata__`: string keys and values (empty if the file has none). */
   readonly metadata: Readonly<Record<string, string>>;
   /** Each tensor, decoded to float32, in the order of the header. */
-  readonly tensors: ReadonlyMap<string, { readonly dtype: 'F16' | 'F32'; readonly shape: readonly number[]; readonly data: Float32Array }>;
+  readonly tensors: ReadonlyMap<
+    string,
+    { readonly dtype: 'F16' | 'F32'; readonly shape: readonly number[]; readonly data: Float32Array }
+  >;
 }
 
 const DTYPE_BYTES = { F16: 2, F32: 4 } as const;
@@ -33,26 +36,31 @@ export const MAX_HEADER_BYTES = 1 << 20;
  */
 export function parseSafetensors(bytes: Uint8Array): SafetensorsFile {
   if (!(bytes instanceof Uint8Array)) throw new TypeError('weights file must be a Uint8Array');
-  if (bytes.length < 8) throw new RangeError(`weights file is truncated: ${bytes.length} bytes, fewer than the 8-byte header length`);
+  if (bytes.length < 8)
+    throw new RangeError(`weights file is truncated: ${bytes.length} bytes, fewer than the 8-byte header length`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const high = view.getUint32(4, true);
   const n = view.getUint32(0, true);
-  if (high !== 0 || n > MAX_HEADER_BYTES) throw new RangeError(`weights file header length ${high * 2 ** 32 + n} bytes is too large: not a lab weights file`);
-  if (8 + n > bytes.length) throw new RangeError(`weights file is truncated: its header needs ${8 + n} bytes, the file has ${bytes.length}`);
+  if (high !== 0 || n > MAX_HEADER_BYTES)
+    throw new RangeError(`weights file header length ${high * 2 ** 32 + n} bytes is too large: not a lab weights file`);
+  if (8 + n > bytes.length)
+    throw new RangeError(`weights file is truncated: its header needs ${8 + n} bytes, the file has ${bytes.length}`);
   let header: unknown;
   try {
     header = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(8, 8 + n)));
   } catch (e) {
     throw new RangeError(`weights file header is not valid UTF-8 JSON (${(e as Error).message})`);
   }
-  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw new RangeError('weights file header must be a JSON object');
+  if (typeof header !== 'object' || header === null || Array.isArray(header))
+    throw new RangeError('weights file header must be a JSON object');
   const dataStart = 8 + n;
   const dataBytes = bytes.length - dataStart;
   const metadata: Record<string, string> = {};
   const tensors = new Map<string, { dtype: 'F16' | 'F32'; shape: number[]; data: Float32Array }>();
   for (const [name, entry] of Object.entries(header as Record<string, unknown>)) {
     if (name === '__metadata__') {
-      if (typeof entry !== 'object' || entry === null) throw new RangeError('weights file __metadata__ must be an object of strings');
+      if (typeof entry !== 'object' || entry === null)
+        throw new RangeError('weights file __metadata__ must be an object of strings');
       for (const [k, v] of Object.entries(entry)) {
         if (typeof v !== 'string') throw new RangeError(`weights file __metadata__.${k} must be a string`);
         metadata[k] = v;
@@ -60,7 +68,8 @@ export function parseSafetensors(bytes: Uint8Array): SafetensorsFile {
       continue;
     }
     const e = entry as { dtype?: unknown; shape?: unknown; data_offsets?: unknown };
-    if (e.dtype !== 'F16' && e.dtype !== 'F32') throw new RangeError(`tensor ${name}: dtype must be F16 or F32 (got ${String(e.dtype)})`);
+    if (e.dtype !== 'F16' && e.dtype !== 'F32')
+      throw new RangeError(`tensor ${name}: dtype must be F16 or F32 (got ${String(e.dtype)})`);
     const shape = e.shape;
     if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
       throw new RangeError(`tensor ${name}: shape must be a list of non-negative integers`);
@@ -73,10 +82,18 @@ export function parseSafetensors(bytes: Uint8Array): SafetensorsFile {
     const count = (shape as number[]).reduce((a, b) => a * b, 1);
     const width = DTYPE_BYTES[e.dtype];
     if (end < begin || end - begin !== count * width) {
-      throw new RangeError(`tensor ${name}: data_offsets [${begin}, ${end}] hold ${end - begin} bytes, shape [${shape.join(', ')}] needs ${count * width}`);
+      throw new RangeError(
+        `tensor ${name}: data_offsets [${begin}, ${end}] hold ${end - begin} bytes, shape [${shape.join(', ')}] needs ${count * width}`,
+      );
     }
-    if (end > dataBytes) throw new RangeError(`weights file is truncated: tensor ${name} ends at data byte ${end}, the file has ${dataBytes} data bytes`);
-    const data = e.dtype === 'F16' ? decodeHalfArray(bytes, dataStart + begin, count) : decodeFloat32(bytes, dataStart + begin, count);
+    if (end > dataBytes)
+      throw new RangeError(
+        `weights file is truncated: tensor ${name} ends at data byte ${end}, the file has ${dataBytes} data bytes`,
+      );
+    const data =
+      e.dtype === 'F16'
+        ? decodeHalfArray(bytes, dataStart + begin, count)
+        : decodeFloat32(bytes, dataStart + begin, count);
     tensors.set(name, { dtype: e.dtype, shape: shape as number[], data });
   }
   return { metadata, tensors };
@@ -103,7 +120,10 @@ export function encodeSafetensorsF16(
   let offset = 0;
   for (const t of tensors) {
     const count = t.shape.reduce((a, b) => a * b, 1);
-    if (count !== t.data.length) throw new RangeError(`tensor ${t.name}: shape [${t.shape.join(', ')}] needs ${count} values, got ${t.data.length}`);
+    if (count !== t.data.length)
+      throw new RangeError(
+        `tensor ${t.name}: shape [${t.shape.join(', ')}] needs ${count} values, got ${t.data.length}`,
+      );
     header[t.name] = { dtype: 'F16', shape: t.shape, data_offsets: [offset, offset + 2 * count] };
     offset += 2 * count;
   }

@@ -22,7 +22,8 @@ export function decodeTokens(tokens: ArrayLike<number>): string {
   const bytes = new Uint8Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as number;
-    if (!(Number.isInteger(t) && t >= 0 && t <= 255)) throw new RangeError(`tokens[${i}] must be an integer from 0 to 255 (got ${t})`);
+    if (!(Number.isInteger(t) && t >= 0 && t <= 255))
+      throw new RangeError(`tokens[${i}] must be an integer from 0 to 255 (got ${t})`);
     bytes[i] = t;
   }
   return new TextDecoder('utf-8').decode(bytes);
