@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { verdictLabel } from '@/content/claims';
 import { annotatedPost } from '@/content/thePost';
 
@@ -42,7 +43,7 @@ export default function ThePostPage() {
       </blockquote>
       <p>
         Read the verdicts with their sources in the <a href="/lessons/fact-check">fact-check lesson</a>, or the
-        site&apos;s own answer on the <a href="/">home page</a>.
+        site&apos;s own answer on the <Link href="/">home page</Link>.
       </p>
     </div>
   );
