@@ -19,6 +19,12 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
     <html lang="en">
+      <head>
+        {/* The stored light/dark choice, applied before first paint (public/theme.js says why it is a blocking
+            external script: the CSP forbids inline scripts and islands hydrate too late). About 1 KB, cached. */}
+        {/* eslint-disable-next-line @next/next/no-sync-scripts */}
+        <script src="/theme.js" />
+      </head>
       <body>
         <a className="skip-link" href="#main">
           Skip to content
@@ -45,10 +51,31 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 <Link href="/cheatsheet">Cheat sheet</Link>
               </li>
               <li>
+                <Link href="/glossary">Glossary</Link>
+              </li>
+              <li>
                 <Link href="/sources">Sources</Link>
               </li>
             </ul>
           </nav>
+          <div className="site-tools">
+            {/* A plain GET form: it works without JavaScript, and /search loads the index only when it is used. */}
+            <form role="search" aria-label="Site" action="/search" method="get" className="site-search">
+              <label htmlFor="site-search-q" className="sr-only">
+                Search the site
+              </label>
+              <input id="site-search-q" type="search" name="q" maxLength={200} placeholder="Search" />
+              <button type="submit">Search</button>
+            </form>
+            <div className="theme-switch">
+              <label htmlFor="theme-select">Theme</label>
+              <select id="theme-select" defaultValue="system">
+                <option value="system">System</option>
+                <option value="light">Light</option>
+                <option value="dark">Dark</option>
+              </select>
+            </div>
+          </div>
         </header>
         <main id="main" tabIndex={-1}>
           {children}

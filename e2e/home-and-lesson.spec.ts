@@ -79,7 +79,7 @@ test('the sources page lists citations with anchors', async ({ page, consoleErro
   expect(consoleErrors).toEqual([]);
 });
 
-test('prose pages ship no JavaScript; widget pages load only the island bundle and mount every widget', async ({
+test('prose pages ship no JavaScript but the theme script; widget pages load only the island bundle and mount every widget', async ({
   page,
   consoleErrors,
 }) => {
@@ -89,7 +89,8 @@ test('prose pages ship no JavaScript; widget pages load only the island bundle a
   });
   await page.goto('/');
   await page.goto('/sources');
-  expect(scripts).toEqual([]);
+  // The one script every page loads: public/theme.js, the stored light/dark choice applied before first paint.
+  expect(scripts.filter((s) => s !== '/theme.js')).toEqual([]);
   await page.goto('/lessons/memory');
   const islands = page.locator('[data-island]');
   await expect(islands.first()).toBeVisible();
@@ -97,7 +98,7 @@ test('prose pages ship no JavaScript; widget pages load only the island bundle a
   expect(count).toBeGreaterThan(1);
   await expect(page.locator('[data-island][data-hydrated="true"]')).toHaveCount(count);
   expect(scripts.length).toBeGreaterThan(0);
-  expect(scripts.every((s) => s.startsWith('/_islands/'))).toBe(true);
+  expect(scripts.every((s) => s.startsWith('/_islands/') || s === '/theme.js')).toBe(true);
   expect(consoleErrors).toEqual([]);
 });
 

@@ -203,6 +203,19 @@ const NEXT_INLINE_SCRIPT = [
   /^\s*\(globalThis\["TURBOPACK"\]/,
 ];
 
+/**
+ * The site's own classic scripts that every page loads from `<head>`, outside the islands: `/theme.js` applies the
+ * stored light/dark choice before first paint (public/theme.js says why it cannot be an island). A page keeps them;
+ * their bytes count towards its budget, and a page without islands may load them and nothing else.
+ */
+export const SITE_SCRIPTS = ['/theme.js'];
+
+/** Whether `<script>` element `el` is one of {@link SITE_SCRIPTS}: an external classic script, nothing inline. */
+function isSiteScript(el) {
+  const src = attr(el, 'src');
+  return src !== undefined && SITE_SCRIPTS.includes(src) && attr(el, 'type') === undefined && !text(el).trim();
+}
+
 /** Whether `<script>` element `el` is one of Next's own: a file under /_next/, or one of its inline scripts. */
 export function isNextScript(el) {
   const src = attr(el, 'src');
@@ -219,7 +232,7 @@ function isNextScriptLink(el) {
 
 /**
  * Parses `html` with parse5 and reports where things are (offsets into `html`): Next's scripts and script
- * preloads, any other `<script>`, the islands (name, JSON props, the range of their content), and the `</head>`
+ * preloads, the site's own scripts ({@link SITE_SCRIPTS}, by URL), any other `<script>`, the islands (name, JSON props, the range of their content), and the `</head>`
  * and `</body>` end tags.
  */
 export function analysePage(html) {
@@ -229,11 +242,15 @@ export function analysePage(html) {
   const islands = [];
   const assets = [];
   const nextJsRefs = [];
+  const siteScripts = [];
   let headEnd;
   let bodyEnd;
   for (const el of elements(doc)) {
     const loc = el.sourceCodeLocation;
-    if (el.tagName === 'script') {
+    if (el.tagName === 'script' && isSiteScript(el)) {
+      siteScripts.push(attr(el, 'src'));
+      assets.push(attr(el, 'src'));
+    } else if (el.tagName === 'script') {
       (isNextScript(el) ? nextScripts : otherScripts).push({
         start: loc.startOffset,
         end: loc.endOffset,
@@ -262,7 +279,7 @@ export function analysePage(html) {
     if (el.tagName === 'head') headEnd = loc?.endTag?.startOffset;
     if (el.tagName === 'body') bodyEnd = loc?.endTag?.startOffset;
   }
-  return { nextScripts, otherScripts, islands, assets, nextJsRefs, headEnd, bodyEnd };
+  return { nextScripts, otherScripts, siteScripts, islands, assets, nextJsRefs, headEnd, bodyEnd };
 }
 
 /** `html` with the [start, end) ranges removed and the insertions made (edits may come in any order; none overlap). */
@@ -359,8 +376,9 @@ export function checkOutput(outDir, pageFiles, { budgetBytes = JS_BUDGET_GZIP_BY
         errors.push(`${rel(file)}: loads ${url}, which is not in ${path.basename(outDir)}/`);
       else bytes += gzip(asset);
     }
-    if (!page.islands.length && page.assets.length)
-      errors.push(`${rel(file)}: has no islands but loads ${page.assets.join(', ')}`);
+    const islandAssets = page.assets.filter((a) => !page.siteScripts.includes(a));
+    if (!page.islands.length && islandAssets.length)
+      errors.push(`${rel(file)}: has no islands but loads ${islandAssets.join(', ')}`);
     if (bytes > budgetBytes) {
       errors.push(
         `${rel(file)}: loads ${(bytes / 1024).toFixed(1)} KiB of JavaScript (gzip), over the budget of ${(budgetBytes / 1024).toFixed(0)} KiB`,

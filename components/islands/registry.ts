@@ -10,6 +10,7 @@ import { DeckController } from '../present/DeckController';
 import { InterviewApp } from '../interview/InterviewApp';
 import { PracticeApp } from '../practice/PracticeApp';
 import { VllmLogCheck } from '../memory/VllmLogCheck';
+import { SiteSearch } from '../search/SiteSearch';
 
 /** One interactive widget the browser hydrates: everything the server, the build and the browser need to know. */
 export interface IslandSpec {
@@ -101,6 +102,12 @@ export const ISLANDS = {
     module: 'components/memory/VllmLogCheck',
     exportName: 'VllmLogCheck',
     needsJs: `Checking a log needs JavaScript, ${OFF}: the field and the Compare button do not respond.`,
+  },
+  'site-search': {
+    Component: SiteSearch,
+    module: 'components/search/SiteSearch',
+    exportName: 'SiteSearch',
+    needsJs: `Search needs JavaScript, ${OFF}. The lessons, the glossary and the sources list are linked from the menu.`,
   },
 } as const satisfies Record<string, IslandSpec>;
 

@@ -9,6 +9,7 @@ import {
   VllmLogCheck,
 } from '../islands/widgets';
 import { Cite } from './Cite';
+import { Term } from './Term';
 import { Quiz } from '../quiz/Quiz';
 import { WeightBytes } from './WeightBytes';
 import {
@@ -72,6 +73,7 @@ import {
 export const lessonComponents: MDXComponents = {
   Callout,
   Cite,
+  Term,
   Quiz,
   WeightBytes,
   DeploymentPlanner,
