@@ -21,6 +21,8 @@ describe('the island bundle (esbuild, from the registry)', () => {
   let renderIsland: (name: string, props: object, index: number) => string;
   let metafile: Metafile;
   let chunks: Chunks;
+  let workers: Array<{ source: string; url: string; files: Array<{ text: string }> }>;
+  let outputText: string;
 
   beforeAll(async () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'islands-registry-'));
@@ -28,7 +30,21 @@ describe('the island bundle (esbuild, from the registry)', () => {
     const result = await build.bundleIslands({ root, registry, outdir: path.join(cache, 'out'), write: false });
     metafile = result.metafile;
     chunks = build.islandChunks(metafile, Object.keys(registry));
+    workers = result.workers;
+    outputText = result.outputFiles.map((f: { text: string }) => f.text).join('\n');
   }, 60_000);
+
+  it("bundles the method lab's Web Worker with the quantizers, and keeps them out of the page's chunks", () => {
+    const w = workers.find((x) => x.source === path.join('components', 'methods', 'methodLab.worker.ts'));
+    expect(w, 'methodLab.worker.ts is bundled').toBeDefined();
+    expect(w!.url).toMatch(/^\/_islands\/methodLab\.worker-[A-Z0-9]+\.js$/);
+    expect(outputText).toContain(w!.url);
+    expect(outputText).not.toContain('methodLab.worker.ts');
+    // The worker holds compareMethods' error messages; no page chunk does.
+    expect(w!.files.map((f) => f.text).join('')).toContain('bits must be 2, 3, 4 or 8');
+    const pageInputs = inputsOf(Object.keys(metafile.outputs));
+    expect([...pageInputs].filter((i) => i.startsWith('lib/quant/'))).not.toContain('lib/quant/gptq.ts');
+  });
 
   /** The source files that went into `outputs`. */
   const inputsOf = (outputs: Iterable<string>) =>

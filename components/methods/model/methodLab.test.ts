@@ -12,6 +12,7 @@ import {
   logScale,
   peakToMedian,
   rankMethods,
+  readRanking,
   readLabInputs,
   type LabSummary,
   type MethodRow,
@@ -179,5 +180,22 @@ describe('formatting and statistics', () => {
     expect(gptqAt(steps, -5).lossSoFar).toBe(1);
     expect(gptqAt(steps, Number.NaN).current.step).toBe(0);
     expect(() => gptqAt([], 0)).toThrow('empty');
+  });
+});
+
+describe('readRanking(summary)', () => {
+  it('names the winner, its ratio to RTN and what the shifted set does (hand-checked numbers)', () => {
+    const s = fakeSummary([row('rtn', 0.0932, 0.0932), row('gptq', 0.0532, 0.0962), row('awq', 0.0474, 0.0957)]);
+    // 0.0932 / 0.0474 = 1.966… → "1.97×"; shifted GPTQ 9.62% and AWQ 9.57% are both above RTN's 9.32%.
+    expect(readRanking(s)).toBe(
+      'Calibrated on production-like data, AWQ has the smallest held-out error (4.74%), 1.97× less than RTN (9.32%). ' +
+        "Calibrated on the shifted set instead, GPTQ's error on production data goes from 5.32% to 9.62% and GPTQ and AWQ fall behind RTN, which uses no data.",
+    );
+    const kept = fakeSummary([row('rtn', 0.2, 0.2), row('gptq', 0.1, 0.15), row('awq', 0.09, 0.12)]);
+    expect(readRanking(kept)).toContain('; RTN, which uses no data, stays at 20.00%.');
+    const rtnBest = fakeSummary([row('rtn', 0.1, 0.1), row('gptq', 0.2, 0.3)], 'shifted');
+    expect(readRanking(rtnBest)).toMatch(
+      /^Calibrated on the shifted set, no method beats round-to-nearest \(10\.00%\)\./,
+    );
   });
 });

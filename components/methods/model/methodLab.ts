@@ -282,3 +282,38 @@ export const STEP_LABEL: Readonly<Record<LabStep, string>> = {
   evaluate: 'measuring on held-out tokens',
   w8a8: 'W8A8 and SmoothQuant',
 };
+
+/**
+ * One or two sentences reading the ranking as an interviewer would: which method wins for the shown calibration
+ * and by how much against RTN (ratio e_RTN / e_best), and what the shifted calibration set does to the
+ * data-driven methods on production data (compared with RTN, which uses no data).
+ */
+export function readRanking(summary: LabSummary): string {
+  const ranked = rankMethods(summary);
+  const cal = summary.inputs.calibration;
+  const calText = cal === 'matched' ? 'production-like data' : 'the shifted set';
+  const best = ranked[0]!;
+  const rtn = ranked.find((r) => r.method === 'rtn')!;
+  const parts: string[] = [];
+  if (best.method === 'rtn') {
+    parts.push(`Calibrated on ${calText}, no method beats round-to-nearest (${formatPercent(rtn.error)}).`);
+  } else {
+    const ratio = best.error > 0 ? rtn.error / best.error : null;
+    parts.push(
+      `Calibrated on ${calText}, ${METHOD_LABEL[best.method]} has the smallest held-out error (${formatPercent(best.error)})` +
+        (ratio !== null ? `, ${ratio.toFixed(2)}× less than RTN (${formatPercent(rtn.error)}).` : '.'),
+    );
+  }
+  const dataDriven = (['gptq', 'awq'] as const).flatMap((m) => ranked.filter((r) => r.method === m));
+  const worse = dataDriven.filter((r) => r.shifted > rtn.shifted);
+  const gptq = dataDriven.find((r) => r.method === 'gptq');
+  if (gptq) {
+    parts.push(
+      `Calibrated on the shifted set instead, GPTQ's error on production data goes from ${formatPercent(gptq.matched)} to ${formatPercent(gptq.shifted)}` +
+        (worse.length
+          ? ` and ${worse.map((r) => METHOD_LABEL[r.method]).join(' and ')} ${worse.length > 1 ? 'fall' : 'falls'} behind RTN, which uses no data.`
+          : `; RTN, which uses no data, stays at ${formatPercent(rtn.shifted)}.`),
+    );
+  }
+  return parts.join(' ');
+}
