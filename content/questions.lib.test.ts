@@ -23,7 +23,8 @@ import { maxBitsPerWeightToFit, weightBudget } from '@/lib/sizing';
 import { costPerMillionTokens, decodeStep, prefillRoofline, speedupCeiling } from '@/lib/perf';
 import { overtakeBatch } from '@/components/speed/model/examples';
 import { formatDuration } from '@/lib/units';
-import { quantizeAffine, quantizeInt8Absmax } from '@/lib/quant';
+import { compareMethods, quantizeAffine, quantizeInt8Absmax } from '@/lib/quant';
+import { formatPercent } from '@/components/methods/model/methodLab';
 import { BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_MIB, formatCount, formatNumber } from '@/lib/units';
 import { accuracyStandardError, flipRate, MMLU_TEST } from '@/lib/evaluation';
 import { tensorParallelAllReduce } from '@/lib/deploy';
@@ -208,6 +209,35 @@ describe('numeric answers in the bank agree with lib/', () => {
     const step = (bits: number) => quantizeAffine(Float32Array.from([0, 1]), { bits }).scales[0] ?? NaN;
     expectAccepted('sqnr-bit-gain', 20 * Math.log10(step(4) / step(8)));
   });
+
+  it('the method lab: GPTQ calibration gap and SmoothQuant gain (lib/quant compareMethods, seed 1)', () => {
+    const err = (bits: number, groupSize: number | null, calibration: 'matched' | 'shifted') => {
+      const r = compareMethods({ bits, groupSize, calibration, seed: 1 });
+      return (m: string) => r.outcomes.find((o) => o.method === m)!.relativeError;
+    };
+    const m4 = err(4, 128, 'matched');
+    const s4 = err(4, 128, 'shifted');
+    // Share of GPTQ's gain over RTN that the shifted calibration set erases, in %.
+    expectAccepted(
+      'method-lab-gptq-calibration-gap-numeric',
+      (100 * (s4('gptq') - m4('gptq'))) / (m4('rtn') - m4('gptq')),
+    );
+    expectStated(
+      'method-lab-gptq-calibration-gap-numeric',
+      formatPercent(m4('rtn')),
+      formatPercent(m4('gptq')),
+      formatPercent(s4('gptq')),
+    );
+    const m8 = err(8, 128, 'matched');
+    const s8 = err(8, 128, 'shifted');
+    expectAccepted('method-lab-smoothquant-gain-numeric', m8('w8a8') / m8('smoothquant-w8a8'));
+    expectStated(
+      'method-lab-smoothquant-gain-numeric',
+      formatPercent(m8('w8a8')),
+      formatPercent(m8('smoothquant-w8a8')),
+      formatPercent(s8('smoothquant-w8a8')),
+    );
+  }, 60_000);
 
   it('the H100 ridge point, the B200 FP4 ceiling and the batch-1 decode ceiling (lib/hardware catalog)', () => {
     const h100 = getGpu('h100-sxm');

@@ -117,17 +117,102 @@ function generatedEntries(root, registry) {
 }
 
 /**
+ * `new URL('./x.worker.ts', import.meta.url)` in island code (the form Next's bundler also understands, inside
+ * `new Worker(…, { type: 'module' })`). esbuild leaves such a URL alone, so it would point at a .ts file that is not
+ * served; `bundledWorkers` rewrites it.
+ */
+export const WORKER_URL_PATTERN = /new URL\(\s*(['"])(\.{1,2}\/[\w./-]+\.worker\.ts)\1\s*,\s*import\.meta\.url\s*\)/g;
+
+/**
+ * esbuild plugin: every `new URL('./x.worker.ts', import.meta.url)` in a source file outside node_modules is bundled
+ * as its own self-contained ES module (no splitting, so the worker needs no other file) to `outdir`/x.worker-<hash>.js,
+ * and the URL is rewritten to that file under PUBLIC_PREFIX. Same origin, no blob: URL, so CSP `script-src 'self'`
+ * allows it. Each worker is bundled once however many files name it. Returns { plugin, workers }: `workers` lists
+ * the outputs as they are made, { source, url, files } (files: esbuild's output files when `write` is false, else []).
+ */
+export function bundledWorkers({ root, outdir, debug = false, write = true }) {
+  const built = new Map();
+  const workers = [];
+  const bundleWorker = (source) => {
+    if (!built.has(source)) {
+      const name = path.basename(source, '.ts');
+      built.set(
+        source,
+        build({
+          absWorkingDir: root,
+          entryPoints: [{ in: source, out: name }],
+          bundle: true,
+          format: 'esm',
+          target: ['es2020'],
+          minify: !debug,
+          sourcemap: debug ? 'linked' : false,
+          outdir,
+          write,
+          entryNames: '[name]-[hash]',
+          metafile: true,
+          legalComments: 'none',
+          define: { 'process.env.NODE_ENV': '"production"' },
+          logLevel: 'warning',
+        }).then((r) => {
+          const out = Object.entries(r.metafile.outputs).find(([, o]) => o.entryPoint)?.[0];
+          if (!out) throw new Error(`islands: esbuild produced no file for the worker ${source}`);
+          const url = PUBLIC_PREFIX + path.relative(outdir, path.resolve(root, out)).split(path.sep).join('/');
+          workers.push({ source: path.relative(root, source), url, files: r.outputFiles ?? [] });
+          return url;
+        }),
+      );
+    }
+    return built.get(source);
+  };
+  const plugin = {
+    name: 'island-workers',
+    setup(b) {
+      b.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+        if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+        const source = await fs.promises.readFile(args.path, 'utf8');
+        const matches = [...source.matchAll(WORKER_URL_PATTERN)];
+        if (matches.length === 0) return undefined;
+        const urls = await Promise.all(
+          matches.map((m) => {
+            const file = path.resolve(path.dirname(args.path), m[2]);
+            if (!fs.existsSync(file))
+              throw new Error(`${path.relative(root, args.path)}: the worker ${m[2]} does not exist`);
+            return bundleWorker(file);
+          }),
+        );
+        let i = 0;
+        const contents = source.replace(
+          WORKER_URL_PATTERN,
+          () => `new URL(${JSON.stringify(urls[i++])}, import.meta.url)`,
+        );
+        const loader = /tsx$/.test(args.path)
+          ? 'tsx'
+          : /jsx$/.test(args.path)
+            ? 'jsx'
+            : /ts$/.test(args.path)
+              ? 'ts'
+              : 'js';
+        return { contents, loader, resolveDir: path.dirname(args.path) };
+      });
+    },
+  };
+  return { plugin, workers };
+}
+
+/**
  * Bundles the islands for the browser with React 19 (production build of React either way).
  * `debug`: unminified, with linked source maps. `write: false` keeps the files in memory (tests).
+ * Web Workers the widgets start are bundled beside them (`bundledWorkers`); the result's `workers` lists them.
  */
 export async function bundleIslands({ root, registry, outdir, debug = false, write = true }) {
-  return build({
+  const worker = bundledWorkers({ root, outdir, debug, write });
+  const result = await build({
     absWorkingDir: root,
     entryPoints: [
       { in: CLIENT_ENTRY, out: 'client' },
       ...Object.keys(registry).map((name) => ({ in: widgetEntry(name), out: name })),
     ],
-    plugins: [generatedEntries(root, registry)],
+    plugins: [generatedEntries(root, registry), worker.plugin],
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -146,6 +231,7 @@ export async function bundleIslands({ root, registry, outdir, debug = false, wri
     logOverride: { 'module-level-directive': 'silent' },
     logLevel: 'warning',
   });
+  return Object.assign(result, { workers: worker.workers });
 }
 
 /** Output files `out` needs before it runs, following static imports (dynamic imports load on demand). */

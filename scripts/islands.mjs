@@ -127,6 +127,8 @@ console.log(
   `islands: ${pages.length} pages rewritten, ${islandPages} with islands; bundle ${Object.keys(outputs).length} files, ` +
     `${(bundleBytes / 1024).toFixed(1)} KiB raw${debug ? ', unminified with source maps (ISLANDS_DEBUG=1)' : ''}; removed ${removed} unused files`,
 );
+if (result.workers.length)
+  console.log(`islands: web workers ${result.workers.map((w) => `${w.source} → ${w.url}`).join(', ')}`);
 const heaviest = [...check.jsBytes].sort((a, b) => b[1] - a[1]).slice(0, 6);
 console.log(
   `islands: JavaScript per page (gzip): ${heaviest.map(([f, b]) => `${path.relative(outDir, f)} ${(b / 1024).toFixed(1)} KiB`).join(', ')}`,

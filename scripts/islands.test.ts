@@ -21,6 +21,8 @@ describe('the island bundle (esbuild, from the registry)', () => {
   let renderIsland: (name: string, props: object, index: number) => string;
   let metafile: Metafile;
   let chunks: Chunks;
+  let workers: Array<{ source: string; url: string; files: Array<{ text: string }> }>;
+  let outputText: string;
 
   beforeAll(async () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'islands-registry-'));
@@ -28,7 +30,21 @@ describe('the island bundle (esbuild, from the registry)', () => {
     const result = await build.bundleIslands({ root, registry, outdir: path.join(cache, 'out'), write: false });
     metafile = result.metafile;
     chunks = build.islandChunks(metafile, Object.keys(registry));
+    workers = result.workers;
+    outputText = result.outputFiles.map((f: { text: string }) => f.text).join('\n');
   }, 60_000);
+
+  it("bundles the method lab's Web Worker with the quantizers, and keeps them out of the page's chunks", () => {
+    const w = workers.find((x) => x.source === path.join('components', 'methods', 'methodLab.worker.ts'));
+    expect(w, 'methodLab.worker.ts is bundled').toBeDefined();
+    expect(w!.url).toMatch(/^\/_islands\/methodLab\.worker-[A-Z0-9]+\.js$/);
+    expect(outputText).toContain(w!.url);
+    expect(outputText).not.toContain('methodLab.worker.ts');
+    // The worker holds compareMethods' error messages; no page chunk does.
+    expect(w!.files.map((f) => f.text).join('')).toContain('bits must be 2, 3, 4 or 8');
+    const pageInputs = inputsOf(Object.keys(metafile.outputs));
+    expect([...pageInputs].filter((i) => i.startsWith('lib/quant/'))).not.toContain('lib/quant/gptq.ts');
+  });
 
   /** The source files that went into `outputs`. */
   const inputsOf = (outputs: Iterable<string>) =>
@@ -234,5 +250,61 @@ describe('checkOutput (post-conditions, each naming the file)', () => {
       expect.stringMatching(/^out\/h\.html: loads 2\.0 KiB of JavaScript \(gzip\), over the budget of 1 KiB$/),
       "Next's JavaScript is still in the output: out/_next/static/chunks/a.js",
     ]);
+  });
+});
+
+describe('bundledWorkers (Web Workers started by island code)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'islands-worker-'));
+    fs.mkdirSync(path.join(dir, 'w'));
+    fs.writeFileSync(
+      path.join(dir, 'w/start.ts'),
+      "export const start = (): Worker => new Worker(new URL('./sum.worker.ts', import.meta.url), { type: 'module' });\n" +
+        'export const again = () => new URL("./sum.worker.ts", import.meta.url);\n',
+    );
+    fs.writeFileSync(path.join(dir, 'w/sum.worker.ts'), "import { two } from './two';\nself.postMessage(two + 40);\n");
+    fs.writeFileSync(path.join(dir, 'w/two.ts'), 'export const two: number = 2;\n');
+    fs.writeFileSync(
+      path.join(dir, 'w/bad.ts'),
+      "export const bad = new URL('./missing.worker.ts', import.meta.url);\n",
+    );
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const bundle = async (entry: string) => {
+    const { plugin, workers } = build.bundledWorkers({ root: dir, outdir: path.join(dir, 'out'), write: false });
+    const { build: esbuild } = await import('esbuild');
+    const r = await esbuild({
+      absWorkingDir: dir,
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      write: false,
+      outdir: path.join(dir, 'out'),
+      plugins: [plugin],
+      logLevel: 'silent',
+    });
+    return {
+      text: r.outputFiles[0]!.text,
+      workers: workers as Array<{ source: string; url: string; files: Array<{ text: string }> }>,
+    };
+  };
+
+  it('bundles the worker once, self-contained, and points both URLs at it under /_islands/', async () => {
+    const { text, workers } = await bundle('w/start.ts');
+    expect(workers).toHaveLength(1);
+    const [w] = workers;
+    expect(w!.source).toBe(path.join('w', 'sum.worker.ts'));
+    expect(w!.url).toMatch(/^\/_islands\/sum\.worker-[A-Z0-9]+\.js$/);
+    // The import of ./two was bundled in (esbuild folds 2 + 40).
+    expect(w!.files.map((f) => f.text).join('')).toContain('postMessage(42)');
+    expect(w!.files.map((f) => f.text).join('')).not.toMatch(/\bimport\b/);
+    expect(text.split(w!.url).length - 1).toBe(2);
+    expect(text).not.toContain('.worker.ts');
+  });
+
+  it('fails naming the file when the worker does not exist', async () => {
+    await expect(bundle('w/bad.ts')).rejects.toThrow(/w\/bad\.ts: the worker \.\/missing\.worker\.ts does not exist/);
   });
 });

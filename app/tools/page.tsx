@@ -4,7 +4,7 @@ import Link from 'next/link';
 export const metadata: Metadata = {
   title: 'Calculators',
   description:
-    'Memory, speed and rounding calculators for a 70B LLM at 4-bit or 8-bit, each with its set-up in the link.',
+    'Memory, speed and rounding calculators and a quantization-method lab for a 70B LLM at 4-bit or 8-bit, each with its set-up in the link.',
 };
 
 const TOOLS = [
@@ -22,6 +22,11 @@ const TOOLS = [
     href: '/tools/rounding',
     title: 'Rounding demo',
     text: 'INT8 (absmax and zero-point), INT4, NF4 and FP4 side by side on sample or pasted weights, with the arithmetic step by step.',
+  },
+  {
+    href: '/tools/methods',
+    title: 'Method lab',
+    text: 'RTN, GPTQ, AWQ and SmoothQuant W8A8 on one synthetic layer in your browser: output error per method and bit width, calibrated on production-like or shifted data, and GPTQ column by column.',
   },
 ];
 

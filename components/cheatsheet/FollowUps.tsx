@@ -73,8 +73,9 @@ export function FollowUps({ model = 'llama-3.1-70b' }: { model?: string }) {
           quants, slow offload, or two cards.
         </li>
         <li>
-          <strong>GB or GiB?</strong> An {h100.name} (“{h100.memoryLabel}”) reports{' '}
-          {formatCount(h100.usableMemoryBytes / BYTES_PER_MIB)} MiB = {formatBytesBoth(h100.usableMemoryBytes)}.
+          <strong>RTN, GPTQ, AWQ, SmoothQuant?</strong> Round per group, no data · column by column, error pushed into
+          later columns via H⁻¹ · scale salient input channels up first · move activation outliers into weights (W8A8).
+          The last three calibrate: use production-like text.
         </li>
         <li>
           <strong>Split over GPUs?</strong> TP: 2 all-reduces/layer ({formatCount(allReduce.bytesPerLayerPerToken)}{' '}

@@ -3,6 +3,7 @@ import { MemoryCalculator } from '../memory/MemoryCalculator';
 import { SpeedCalculator } from '../speed/SpeedCalculator';
 import { RoundingDemo } from '../rounding/RoundingDemo';
 import { GroupSizeExplorer } from '../methods/GroupSizeExplorer';
+import { MethodLab } from '../methods/MethodLab';
 import { DeploymentPlanner } from '../deploy/DeploymentPlanner';
 import { DecisionChecklist } from '../decision/DecisionChecklist';
 import { QuizClient } from '../quiz/QuizClient';
@@ -60,6 +61,12 @@ export const ISLANDS = {
     module: 'components/methods/GroupSizeExplorer',
     exportName: 'GroupSizeExplorer',
     needsJs: `This explorer needs JavaScript, ${OFF}: what is shown is its default set-up and the controls do not respond.`,
+  },
+  'method-lab': {
+    Component: MethodLab,
+    module: 'components/methods/MethodLab',
+    exportName: 'MethodLab',
+    needsJs: `This lab needs JavaScript, ${OFF}: it quantizes a layer in your browser, so no results are shown and the controls do not respond.`,
   },
   'deployment-planner': {
     Component: DeploymentPlanner,

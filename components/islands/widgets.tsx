@@ -8,6 +8,7 @@ export const MemoryCalculator = island('memory-calculator');
 export const SpeedCalculator = island('speed-calculator');
 export const RoundingDemo = island('rounding-demo');
 export const GroupSizeExplorer = island('group-size-explorer');
+export const MethodLab = island('method-lab');
 export const DeploymentPlanner = island('deployment-planner');
 export const DecisionChecklist = island('decision-checklist');
 export const Quiz = island('quiz');

@@ -5,6 +5,7 @@ import {
   DeploymentPlanner,
   GroupSizeExplorer,
   MemoryCalculator,
+  MethodLab,
   RoundingDemo,
   VllmLogCheck,
 } from '../islands/widgets';
@@ -113,6 +114,7 @@ export const lessonComponents: MDXComponents = {
   MemoryCalculator,
   VllmLogCheck,
   GroupSizeExplorer,
+  MethodLab,
   KvBytesPerToken,
   KvCacheBytes,
   ParamCount,

@@ -89,6 +89,7 @@ export {
   type CompareMethodsResult,
   type MethodOutcome,
   type LabMethod,
+  type LabStep,
   type CalibrationSet,
   type OutputNorms,
 } from './method-lab';

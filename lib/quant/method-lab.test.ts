@@ -55,7 +55,31 @@ describe('compareMethods(options)', () => {
     expect(r.gptqActOrder.trace).toHaveLength(32);
   });
 
+  it('reports progress: fractions that never decrease, end at 1, one call per GPTQ column, and the same result', () => {
+    for (const bits of [4, 8]) {
+      const calls: Array<[number, string]> = [];
+      const r = compareMethods({
+        ...small,
+        bits,
+        calibration: 'matched',
+        onProgress: (f, step) => calls.push([f, step]),
+      });
+      const fractions = calls.map(([f]) => f);
+      for (let i = 1; i < fractions.length; i++) expect(fractions[i]).toBeGreaterThanOrEqual(fractions[i - 1]!);
+      expect(fractions[0]).toBeGreaterThan(0);
+      expect(fractions.at(-1)).toBe(1);
+      // 128 columns per GPTQ pass plus the pass's own finish call.
+      expect(calls.filter(([, s]) => s === 'gptq')).toHaveLength(small.cols + 1);
+      expect(calls.some(([, s]) => s === 'w8a8')).toBe(bits === 8);
+      const plain = compareMethods({ ...small, bits, calibration: 'matched' });
+      expect(r.outcomes.map((o) => o.relativeError)).toEqual(plain.outcomes.map((o) => o.relativeError));
+    }
+  });
+
   it('rejects bad options, naming them', () => {
+    expect(() =>
+      compareMethods({ ...small, bits: 4, calibration: 'matched', onProgress: 1 as unknown as () => void }),
+    ).toThrow('onProgress must be a function');
     expect(() => compareMethods({ ...small, bits: 5, calibration: 'matched' })).toThrow(
       'bits must be 2, 3, 4 or 8 (got 5)',
     );

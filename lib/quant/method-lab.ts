@@ -51,7 +51,29 @@ export interface CompareMethodsOptions {
   activationQuant?: ActivationQuant;
   /** Record GPTQ's per-column steps (`GptqResult.trace`); default false. */
   traceGptq?: boolean;
+  /**
+   * Called as the run advances, with the share done (0 to 1, never decreasing) and the step now running.
+   * GPTQ reports after every column (its `onStep`); the other steps when they finish. For a worker's progress bar.
+   */
+  onProgress?: (fraction: number, step: LabStep) => void;
 }
+
+/** The steps of `compareMethods`, in order. */
+export type LabStep = 'data' | 'rtn' | 'gptq' | 'gptq-act-order' | 'awq' | 'evaluate' | 'w8a8';
+
+/**
+ * Rough share of a 4-bit run's time per step (`timingsMs` of the default layer, rounded: AWQ's 20-point search is
+ * the largest), used only to turn steps into a progress fraction; they sum to 1.
+ */
+const STEP_WEIGHT: Readonly<Record<LabStep, number>> = {
+  data: 0.05,
+  rtn: 0.02,
+  gptq: 0.2,
+  'gptq-act-order': 0.2,
+  awq: 0.43,
+  evaluate: 0.05,
+  w8a8: 0.05,
+};
 
 /** How one method did on the held-out, production-like tokens. */
 export interface MethodOutcome {
@@ -69,7 +91,7 @@ export interface MethodOutcome {
 /** Everything the lab shows for one setting. */
 export interface CompareMethodsResult {
   /** The options with defaults filled in. */
-  readonly options: Required<Omit<CompareMethodsOptions, 'groupSize' | 'outlierChannels'>> & {
+  readonly options: Required<Omit<CompareMethodsOptions, 'groupSize' | 'outlierChannels' | 'onProgress'>> & {
     groupSize: number | null;
     outlierChannels: number;
   };
@@ -127,6 +149,27 @@ export function compareMethods(options: CompareMethodsOptions): CompareMethodsRe
   assertIntegerInRange(seed, 'seed', 0, 2 ** 32 - 1);
   const outlierChannels = options.outlierChannels ?? Math.max(2, Math.round(cols / 64));
   const traceGptq = options.traceGptq === true;
+  const onProgress = options.onProgress;
+  if (onProgress !== undefined && typeof onProgress !== 'function')
+    throw new RangeError('onProgress must be a function');
+  const steps: LabStep[] = [
+    'data',
+    'rtn',
+    'gptq',
+    'gptq-act-order',
+    'awq',
+    'evaluate',
+    ...(bits === 8 ? ['w8a8' as const] : []),
+  ];
+  const totalWeight = steps.reduce((sum, st) => sum + STEP_WEIGHT[st], 0);
+  let doneWeight = 0;
+  /** Reports `share` (0 to 1) of `step` as done. */
+  const progress = (step: LabStep, share: number) =>
+    onProgress?.(Math.min(1, (doneWeight + STEP_WEIGHT[step] * share) / totalWeight), step);
+  const finish = (step: LabStep) => {
+    progress(step, 1);
+    doneWeight += STEP_WEIGHT[step];
+  };
 
   const timingsMs: Record<string, number> = {};
   let t0 = now();
@@ -142,17 +185,31 @@ export function compareMethods(options: CompareMethodsOptions): CompareMethodsRe
   const held = outputNorms(W, data.heldOut);
   const cal = outputNorms(W, xCal);
   lap('data');
+  finish('data');
 
   const gs = groupSize ?? undefined;
   const rtn = quantizeRtn(W, { bits, groupSize: gs });
   lap('rtn');
+  finish('rtn');
   const H = gptqHessian(xCal);
-  const gptq = gptqQuantize(W, H, { bits, groupSize: gs, percDamp, trace: traceGptq });
+  const columnProgress = (step: LabStep) =>
+    onProgress ? (s: { step: number }) => progress(step, (s.step + 1) / cols) : undefined;
+  const gptq = gptqQuantize(W, H, { bits, groupSize: gs, percDamp, trace: traceGptq, onStep: columnProgress('gptq') });
   lap('gptq');
-  const gptqActOrder = gptqQuantize(W, H, { bits, groupSize: gs, percDamp, actOrder: true, trace: traceGptq });
+  finish('gptq');
+  const gptqActOrder = gptqQuantize(W, H, {
+    bits,
+    groupSize: gs,
+    percDamp,
+    actOrder: true,
+    trace: traceGptq,
+    onStep: columnProgress('gptq-act-order'),
+  });
   lap('gptqActOrder');
+  finish('gptq-act-order');
   const awq = awqSearchScales(W, xCal, { bits, groupSize: gs });
   lap('awq');
+  finish('awq');
 
   const outcomes: MethodOutcome[] = [
     weightOnlyOutcome('rtn', W, rtn.dequantized, held, cal),
@@ -161,6 +218,7 @@ export function compareMethods(options: CompareMethodsOptions): CompareMethodsRe
     weightOnlyOutcome('awq', W, awq.dequantized, held, cal),
   ];
   lap('evaluate');
+  finish('evaluate');
 
   let sq: SmoothQuantResult | null = null;
   if (bits === 8) {
@@ -180,6 +238,7 @@ export function compareMethods(options: CompareMethodsOptions): CompareMethodsRe
       ),
     );
     lap('w8a8');
+    finish('w8a8');
   }
 
   return {

@@ -1,1 +1,2 @@
 export * from './groupSizeGrid';
+export * from './methodLab';
