@@ -34,6 +34,7 @@ export type {
   SharedStep,
 } from './sync';
 export { deckView, deckViewHref } from './view';
+export { nextFitZoom, MIN_SLIDE_ZOOM, FIT_TOLERANCE_PX } from './fit';
 export type { DeckView } from './view';
 export {
   TIMER_ZERO,

@@ -400,7 +400,7 @@ describe('shared widget state', () => {
     );
     fc.assert(
       fc.property(fc.array(arb, { maxLength: 20 }), (junk) => {
-        let slot = openShared('a', KEY, false).slot;
+        let slot = openShared<boolean>('a', KEY, false).slot;
         for (const data of junk) slot = sharedReducer(slot, { kind: 'receive', data }, isBoolean).slot;
         expect(typeof slot.value).toBe('boolean');
       }),
