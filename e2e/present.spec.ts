@@ -199,6 +199,8 @@ test("a QR code's link on a slide opens the calculator with the same set-up", as
   const href = (await link.getAttribute('href'))!;
   await expect(link).toHaveText(href);
   await expect(widget.getByRole('img', { name: `QR code for ${href}` })).toBeVisible();
+  // The test server is 127.0.0.1: the code says plainly that a phone cannot open it.
+  await expect(widget.getByText(/phones on the network cannot open localhost/)).toBeVisible();
   expect(href).toMatch(/weights=nf4&kv=fp8&context=8192&batch=12&gpu=h100-sxm/);
 
   const laptop = await secondPage(context, consoleErrors);
@@ -301,3 +303,189 @@ for (const [name, saved] of [
     expect(consoleErrors).toEqual([]);
   });
 }
+
+/** Every lesson's deck (content/lessons/*.mdx). */
+const DECKS = ['precision', 'memory', 'methods', 'speed', 'deployment', 'decision', 'fact-check'] as const;
+
+/**
+ * How far the slide on screen overflows, in CSS px (≤ 1 means it fits): the stage's own
+ * scrolling (down and across), the page's, and the slide's box against the viewport.
+ * Also the zoom the deck chose for it (data-fit), for the failure message.
+ */
+async function slideOverflow(page: Page) {
+  return page.evaluate(() => {
+    const slide = document.querySelector<HTMLElement>('section[data-slide]:not([hidden])');
+    const stage = slide?.parentElement;
+    if (!slide || !stage) return { px: Number.POSITIVE_INFINITY, fit: 'no slide' };
+    const box = slide.getBoundingClientRect();
+    const root = document.documentElement;
+    const px = Math.max(
+      stage.scrollHeight - stage.clientHeight,
+      stage.scrollWidth - stage.clientWidth,
+      root.scrollHeight - root.clientHeight,
+      root.scrollWidth - root.clientWidth,
+      box.bottom - window.innerHeight,
+      box.right - window.innerWidth,
+      -box.top,
+    );
+    return { px, fit: slide.dataset.fit ?? 'unset' };
+  });
+}
+
+for (const slug of DECKS) {
+  for (const size of [
+    { width: 1280, height: 720 },
+    { width: 1920, height: 1080 },
+  ]) {
+    test(`every slide of the ${slug} deck fits ${size.width}×${size.height} without scrolling`, async ({
+      page,
+      consoleErrors,
+    }) => {
+      test.slow(); // up to ~20 slides, each measured until its fit settles
+      await page.setViewportSize(size);
+      await openDeck(page, `/present/${slug}`);
+      const total = Number((await counter(page).textContent())!.match(/of (\d+)/)![1]);
+      for (let n = 1; n <= total; n += 1) {
+        if (n > 1) await page.keyboard.press('ArrowRight');
+        await expect(counter(page)).toHaveText(`Slide ${n} of ${total}`);
+        const label = (await currentSlide(page).getAttribute('aria-label')) ?? `slide ${n}`;
+        // The deck zooms a long slide out to fit (data-fit, never below 0.5); a slide still taller than the screen fails.
+        let last = { px: Number.POSITIVE_INFINITY, fit: 'unmeasured' };
+        try {
+          await expect
+            .poll(async () => {
+              last = await slideOverflow(page);
+              return last.px;
+            })
+            .toBeLessThanOrEqual(1);
+        } catch {
+          throw new Error(
+            `${slug} at ${size.width}×${size.height}: "${label}" overflows by ${last.px} px (fit ${last.fit})`,
+          );
+        }
+      }
+      expect(consoleErrors).toEqual([]);
+    });
+  }
+}
+
+test('a quiz answer revealed in the presenter window shows in the audience window; the notes hold the answer key', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
+  // The audience window on the projector: no site header or footer.
+  await openDeck(page, '/present/memory?view=audience');
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+  await advanceTo(page, 'Check yourself (2 of 4)');
+
+  const presenter = await secondPage(context, consoleErrors);
+  await openDeck(presenter, '/present/memory?view=presenter');
+  await expect(currentSlide(presenter)).toHaveAttribute('aria-label', /: Check yourself \(2 of 4\)$/);
+  // The audience window link of the presenter view opens this chrome-free view.
+  await expect(presenter.getByRole('link', { name: 'Audience window' })).toHaveAttribute(
+    'href',
+    /^\/present\/memory\?view=audience#\d+$/,
+  );
+
+  // The presenter's notes give the answer key and the explanation (content/questions/memory.md, mem-gptq-g128-overhead).
+  const notes = presenter.getByRole('region', { name: 'Notes' });
+  await expect(notes).toContainText('Answer key');
+  await expect(notes).toContainText('Scales, zero-points and 16-bit embeddings');
+  await expect(notes).toContainText('total 39.77 GB');
+  // …which the audience window does not show.
+  await expect(currentSlide(page).getByText('Answer key').filter({ visible: true })).toHaveCount(0);
+
+  const inAudience = currentSlide(page).getByRole('group', { name: /Question 2 of 4/ });
+  const inPresenter = currentSlide(presenter).getByRole('group', { name: /Question 2 of 4/ });
+  await expect(inAudience).not.toContainText('Correct answer');
+  await inPresenter.getByRole('button', { name: 'Reveal answer' }).click();
+  await expect(inPresenter).toContainText('Correct answer');
+  await expect(inAudience).toContainText('Correct answer');
+  await expect(inAudience).toContainText('Every group of 128 weights carries an FP16 scale');
+  await expect(inAudience.getByRole('button', { name: 'Hide answer' })).toBeVisible();
+
+  // A window opened after the reveal asks for the current state and shows it too.
+  const late = await secondPage(context, consoleErrors);
+  await openDeck(late, '/present/memory');
+  await expect(currentSlide(late)).toHaveAttribute('aria-label', /: Check yourself \(2 of 4\)$/);
+  await expect(currentSlide(late).getByRole('group', { name: /Question 2 of 4/ })).toContainText('Correct answer');
+
+  // Hiding works from either side.
+  await inAudience.getByRole('button', { name: 'Hide answer' }).click();
+  await expect(inPresenter).not.toContainText('Correct answer');
+  await expect(inAudience).not.toContainText('Correct answer');
+  expect(consoleErrors).toEqual([]);
+});
+
+test("the calculator's fields on a slide are the same in the presenter and audience windows", async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
+  await openDeck(page, '/present/memory?view=audience');
+  await advanceTo(page, 'Try it');
+  const presenter = await secondPage(context, consoleErrors);
+  await openDeck(presenter, '/present/memory?view=presenter');
+  await expect(currentSlide(presenter)).toHaveAttribute('aria-label', /: Try it$/);
+
+  const calc = (p: Page) => currentSlide(p).getByRole('region', { name: /inference memory calculator/i });
+  await calc(presenter).getByLabel('Batch size', { exact: true }).fill('16');
+  await calc(presenter).getByLabel('KV cache precision', { exact: true }).selectOption('fp8');
+  await expect(calc(page).getByLabel('Batch size', { exact: true })).toHaveValue('16');
+  await expect(calc(page).getByLabel('KV cache precision', { exact: true })).toHaveValue('fp8');
+  await expect(calc(page).getByRole('status', { name: 'Result' })).toContainText('16 ×');
+  // And back: the audience window's change reaches the presenter.
+  await calc(page).getByLabel('Batch size', { exact: true }).fill('4');
+  await expect(calc(presenter).getByLabel('Batch size', { exact: true })).toHaveValue('4');
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a clicker page (?view=remote) moves the audience window with big buttons, and follows it', async ({
+  page,
+  context,
+  consoleErrors,
+}) => {
+  await openDeck(page, '/present/speed?view=audience');
+  await expect(counter(page)).toHaveText(/^Slide 1 of/);
+
+  const remote = await secondPage(context, consoleErrors);
+  await remote.setViewportSize({ width: 390, height: 844 });
+  await openDeck(remote, '/present/speed?view=remote');
+  await expect(counter(remote)).toHaveText(/^Slide 1 of/);
+  await expect(currentSlide(remote)).toHaveCount(0); // no slides on the clicker, only the controls
+  const clicker = remote.getByRole('region', { name: 'Clicker' });
+  await expect(
+    clicker.getByText(/needs a server to relay the clicks, and this static site does not run one/),
+  ).toBeVisible();
+
+  const next = remote.getByRole('button', { name: 'Next' });
+  const prev = remote.getByRole('button', { name: 'Previous' });
+  for (const button of [next, prev]) {
+    const box = (await button.boundingBox())!;
+    expect(box.height).toBeGreaterThanOrEqual(48); // WCAG 2.5.5 target size (AAA): 44 CSS px; Material's 48
+    expect(box.width).toBeGreaterThanOrEqual(48);
+  }
+
+  await next.click();
+  await expect(counter(page)).toHaveText(/^Slide 2 of/);
+  await expect(counter(remote)).toHaveText(/^Slide 2 of/);
+  await expect(clicker.getByText('What the post says about speed', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What the post says about speed' })).toBeVisible();
+
+  // Keyboard: Enter and Space press the focused button.
+  await next.focus();
+  await remote.keyboard.press('Enter');
+  await expect(counter(page)).toHaveText(/^Slide 3 of/);
+  await prev.focus();
+  await remote.keyboard.press('Space');
+  await expect(counter(page)).toHaveText(/^Slide 2 of/);
+
+  // The audience window moves: the clicker shows the new slide's number and title.
+  await page.keyboard.press('ArrowRight');
+  await expect(counter(remote)).toHaveText(/^Slide 3 of/);
+  await expect(clicker.getByText('Two levers per step, and the batch', { exact: true })).toBeVisible();
+
+  await expectNoAxeViolationsLightAndDark(remote);
+  expect(consoleErrors).toEqual([]);
+});

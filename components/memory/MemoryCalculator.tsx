@@ -36,8 +36,17 @@ import './MemoryCalculator.css';
 import { SelectField as BaseSelectField } from '@/components/ui/SelectField';
 import { prefixed } from '@/components/ui/prefixed';
 import { ShareQr } from '@/components/share/ShareQr';
+import { useSharedState } from '@/components/present/useSharedState';
+import { stringRecordGuard } from '@/components/present/model/sync';
+import { MAX_URL_VALUE_CHARS } from '@/components/ui/model/urlValues';
 
 const styles = prefixed('mc');
+
+/** Checks the fields another window of a slide deck sends (same names, bounded texts; parseMemoryState validates the texts). */
+const isMemoryText = stringRecordGuard(
+  Object.keys(MEMORY_DEFAULTS) as Array<keyof MemoryStateText>,
+  MAX_URL_VALUE_CHARS,
+);
 
 function SelectField({ wide = false, ...props }: Parameters<typeof BaseSelectField>[0] & { wide?: boolean }) {
   return <BaseSelectField {...props} className={wide ? `field ${styles.wide}` : 'field'} />;
@@ -63,6 +72,11 @@ export interface MemoryCalculatorProps {
   title?: string;
   /** Show the set-up's QR code open (on slides); otherwise it is a collapsed "QR code" disclosure. */
   shareQr?: boolean;
+  /**
+   * On a slide deck: share the fields with the deck's other windows under this key (presenter and
+   * audience show the same set-up; components/present/useSharedState). Not with `syncUrl`.
+   */
+  sharedKey?: string;
 }
 
 const EXAMPLE_CONFIG = JSON.stringify(MODELS.find((m) => m.id === 'llama-3.1-8b')!.config, null, 2);
@@ -89,6 +103,7 @@ export function MemoryCalculator({
   initialEngine,
   title = 'Inference memory calculator',
   shareQr = false,
+  sharedKey,
 }: MemoryCalculatorProps) {
   const id = useId();
   const defaults = useMemo<MemoryStateText>(
@@ -115,7 +130,15 @@ export function MemoryCalculator({
       initialEngine,
     ],
   );
-  const [text, update] = useUrlState(defaults, syncUrl);
+  const [urlText, urlUpdate] = useUrlState(defaults, syncUrl);
+  const [sharedText, setSharedText] = useSharedState<MemoryStateText>(
+    sharedKey && !syncUrl ? sharedKey : null,
+    defaults,
+    isMemoryText,
+  );
+  const shared = Boolean(sharedKey) && !syncUrl;
+  const text = shared ? sharedText : urlText;
+  const update = shared ? (patch: Partial<MemoryStateText>) => setSharedText((t) => ({ ...t, ...patch })) : urlUpdate;
   const [configText, setConfigText] = useState('');
   const [fileMessage, setFileMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [copy, setCopy] = useState<{ ok: boolean; url: string } | null>(null);

@@ -33,6 +33,8 @@ import type { ChoiceQuestion, NumericQuestion, OpenQuestion, OrderingQuestion, R
 import type { ReportedAnswer } from './model/report';
 import type { CardResult, QuestionCardProps } from './QuestionCard.types';
 import { ReportProblem } from './ReportProblem';
+import { useSharedState } from '@/components/present/useSharedState';
+import { isBoolean } from '@/components/present/model/sync';
 
 const s = prefixed('qc');
 
@@ -43,6 +45,9 @@ interface BodyProps {
   /** Unique id prefix for this card's elements. */
   base: string;
   room: boolean;
+  /** Room mode: whether the answer is revealed (shared with the deck's other windows), and its toggle. */
+  revealed: boolean;
+  toggleReveal: () => void;
   learnerSeed: string;
   attempt: number;
   hints: ReactNode;
@@ -111,6 +116,8 @@ function Card({ question: q, learnerSeed, attempt, mode, headingLevel = 3, posit
   const [outcome, setOutcome] = useState<'right' | 'wrong' | 'not checked'>('not checked');
   const focusLater = useFocusAfterRender();
   const room = mode === 'room';
+  // On a slide deck the reveal is shared: the presenter reveals, the audience window shows it (item 9).
+  const [revealed, setRevealed] = useSharedState(room ? `quiz:${q.id}:revealed` : null, false, isBoolean);
   const Heading = `h${headingLevel}` as 'h2' | 'h3' | 'h4';
   const ids = { heading: `${base}-heading`, prompt: `${base}-prompt`, instruction: `${base}-instruction` };
 
@@ -145,6 +152,8 @@ function Card({ question: q, learnerSeed, attempt, mode, headingLevel = 3, posit
   const body: BodyProps = {
     base,
     room,
+    revealed,
+    toggleReveal: () => setRevealed((r) => !r),
     learnerSeed,
     attempt,
     hints,
@@ -260,12 +269,22 @@ function Mark({ tone, label }: { tone: MarkTone; label: string }) {
   );
 }
 
-function ChoiceBody({ q, base, room, learnerSeed, attempt, hints, report, track }: BodyProps & { q: ChoiceQuestion }) {
+function ChoiceBody({
+  q,
+  base,
+  room,
+  revealed,
+  toggleReveal,
+  learnerSeed,
+  attempt,
+  hints,
+  report,
+  track,
+}: BodyProps & { q: ChoiceQuestion }) {
   const order = displayOrder(q, learnerSeed, attempt);
   const [selected, setSelected] = useState<number[]>([]);
   const [grade, setGrade] = useState<ChoiceGrade | null>(null);
   const [message, setMessage] = useState('');
-  const [revealed, setRevealed] = useState(false);
   const multiple = q.type === 'multiple';
   const flaw = q.type === 'flaw';
   const showFeedback = room ? revealed : grade !== null;
@@ -332,7 +351,7 @@ function ChoiceBody({ q, base, room, learnerSeed, attempt, hints, report, track 
       <Actions
         room={room}
         revealed={revealed}
-        onReveal={() => setRevealed((r) => !r)}
+        onReveal={toggleReveal}
         onCheck={check}
         message={message}
         tone={grade ? (grade.correct ? 'ok' : 'bad') : undefined}
@@ -342,10 +361,18 @@ function ChoiceBody({ q, base, room, learnerSeed, attempt, hints, report, track 
   );
 }
 
-function NumericBody({ q, base, room, hints, report, track }: BodyProps & { q: NumericQuestion }) {
+function NumericBody({
+  q,
+  base,
+  room,
+  revealed,
+  toggleReveal,
+  hints,
+  report,
+  track,
+}: BodyProps & { q: NumericQuestion }) {
   const [text, setText] = useState('');
   const [grade, setGrade] = useState<NumericGrade | null>(null);
-  const [revealed, setRevealed] = useState(false);
   const unit = q.answer.unit;
   const note = byteUnitNote(unit);
   const range = formatAcceptedRange(q.answer, q.tolerance);
@@ -418,7 +445,7 @@ function NumericBody({ q, base, room, hints, report, track }: BodyProps & { q: N
       <Actions
         room={room}
         revealed={revealed}
-        onReveal={() => setRevealed((r) => !r)}
+        onReveal={toggleReveal}
         onCheck={check}
         message={message}
         tone={graded ? (graded.correct ? 'ok' : 'bad') : undefined}
@@ -458,6 +485,8 @@ function OrderingBody({
   q,
   base,
   room,
+  revealed,
+  toggleReveal,
   learnerSeed,
   attempt,
   hints,
@@ -467,7 +496,6 @@ function OrderingBody({
   const [order, setOrder] = useState<number[]>(() => displayOrder(q, learnerSeed, attempt));
   const [grade, setGrade] = useState<OrderingGrade | null>(null);
   const [announcement, setAnnouncement] = useState('');
-  const [revealed, setRevealed] = useState(false);
   const focusLater = useFocusAfterRender();
   const n = order.length;
   const itemId = (item: number) => `${base}-item-${item}`;
@@ -543,7 +571,7 @@ function OrderingBody({
       <Actions
         room={room}
         revealed={revealed}
-        onReveal={() => setRevealed((r) => !r)}
+        onReveal={toggleReveal}
         onCheck={check}
         message={message}
         tone={grade ? (grade.correct ? 'ok' : 'bad') : undefined}
@@ -565,12 +593,11 @@ function OrderingBody({
   );
 }
 
-function OpenBody({ q, base, room, hints, report, track }: BodyProps & { q: OpenQuestion }) {
+function OpenBody({ q, base, room, revealed, toggleReveal, hints, report, track }: BodyProps & { q: OpenQuestion }) {
   const [text, setText] = useState('');
   const [rubricShown, setRubricShown] = useState(false);
   const [ticked, setTicked] = useState<boolean[]>(() => q.rubric.map(() => false));
   const [grade, setGrade] = useState<OpenGrade | null>(null);
-  const [revealed, setRevealed] = useState(false);
   const focusLater = useFocusAfterRender();
   const ids = { answer: `${base}-open`, rubric: `${base}-rubric` };
 
@@ -588,7 +615,7 @@ function OpenBody({ q, base, room, hints, report, track }: BodyProps & { q: Open
     return (
       <>
         {hints}
-        <Actions room revealed={revealed} onReveal={() => setRevealed((r) => !r)} message="" />
+        <Actions room revealed={revealed} onReveal={toggleReveal} message="" />
         {revealed ? (
           <div className={s.result}>
             <p className={s.explainLabel}>What a strong answer says</p>

@@ -3,6 +3,7 @@ import { planSlides, slideLabel, type SlideItem } from './model/slides';
 import { DeckController } from '../islands/widgets';
 import { PresentNotes, Slide } from './markers';
 import { QUIZ_TITLE, quizIds } from '../quiz/Quiz';
+import { QuizAnswerKey } from './QuizAnswerKey';
 import './present.css';
 
 /** What the deck needs to know about its lesson. */
@@ -24,6 +25,8 @@ export interface DeckLesson {
  * Slide 1 is the title slide. Every slide but the first is `hidden` in the HTML
  * (shown again by a <noscript> style), and the deck-controller island shows the
  * current one, handles keys, the hash, fullscreen, sync and the presenter view.
+ * A quiz slide carries its answer key in its notes (./QuizAnswerKey.tsx), so the
+ * presenter sees the answer and explanation while the room thinks.
  *
  * `quizType` is the component the MDX `Quiz` tag renders on this page, so its
  * elements can be recognized as quiz blocks.
@@ -93,6 +96,21 @@ export function Deck({ lesson, quizType, children }: { lesson: DeckLesson; quizT
                     <h2 className="pv-heading" id={node.props.id} tabIndex={-1} data-slide-heading>
                       {node.props.children}
                     </h2>
+                  </Fragment>
+                );
+              }
+              if (
+                item.kind === 'block' &&
+                isValidElement<{ ids?: unknown }>(node) &&
+                typeof node.props.ids === 'string'
+              ) {
+                // A quiz slide: the answer key goes to the presenter's notes (hidden here, shown in the presenter view).
+                return (
+                  <Fragment key={i}>
+                    {node}
+                    <PresentNotes>
+                      <QuizAnswerKey ids={node.props.ids} />
+                    </PresentNotes>
                   </Fragment>
                 );
               }

@@ -3,6 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { keyAction, slideHash, slideIndexFromHash, type DeckAction, type KeyTarget } from './model/keys';
 import { deckChannelName, deckReducer, openDeck, type DeckEvent, type DeckSyncState } from './model/sync';
+import { deckView, deckViewHref, type DeckView } from './model/view';
+import { nextFitZoom } from './model/fit';
 import {
   TIMER_ZERO,
   elapsedInWords,
@@ -35,14 +37,21 @@ const SETTLE_MS = 400;
 /** The width the next-slide preview is laid out at before it is scaled down, in CSS px. */
 const PREVIEW_LAYOUT_PX = 800;
 
+/** Most measuring passes when fitting one slide (each shrinks the zoom by at least 0.01 from 1 to 0.5). */
+const MAX_FIT_PASSES = 60;
+
 /**
  * The slide deck's controls (one island per /present page): counter, previous/next,
  * full screen, a link to the presenter view and, in the presenter view
  * (`?view=presenter`), the notes, a preview of the next slide and the elapsed time.
+ * `?view=audience` is the deck without the site's header and footer (for the
+ * projector); `?view=remote` is a clicker: two big buttons and the current slide's
+ * number and title (components/present/model/view.ts).
  * The slides themselves are server-rendered `section[data-slide]` elements outside the
- * island; effects show the current one, keep it in the URL hash, handle the keys and
- * keep every window of this deck on the same slide over a BroadcastChannel. The logic
- * (keys, hash, sync messages, clock) is in components/present/model.
+ * island; effects show the current one, shrink it to fit the screen, keep it in the
+ * URL hash, handle the keys and keep every window of this deck on the same slide over
+ * a BroadcastChannel. The logic (keys, hash, sync messages, fit, clock) is in
+ * components/present/model.
  */
 export function DeckController({ slug, slideCount, titles }: DeckControllerProps) {
   const rootRef = useRef<HTMLDivElement>(null);
@@ -54,7 +63,9 @@ export function DeckController({ slug, slideCount, titles }: DeckControllerProps
   const historyRef = useRef<'push' | 'replace' | 'none'>('none');
 
   const [slideIndex, setSlideIndex] = useState(0);
-  const [presenter, setPresenter] = useState(false);
+  const [view, setView] = useState<DeckView>('deck');
+  const presenter = view === 'presenter';
+  const remote = view === 'remote';
   const [fullscreen, setFullscreen] = useState(false);
   const [canFullscreen, setCanFullscreen] = useState(true);
   const [hasNotes, setHasNotes] = useState(false);
@@ -95,9 +106,10 @@ export function DeckController({ slug, slideCount, titles }: DeckControllerProps
 
   // Open: read the view and the hash, join the channel, ask which slide the deck is on.
   useEffect(() => {
-    const isPresenter = new URLSearchParams(window.location.search).get('view') === 'presenter';
+    const openedView = deckView(window.location.search);
+    const isPresenter = openedView === 'presenter';
     const root = deck();
-    if (root) root.dataset.view = isPresenter ? 'presenter' : 'audience';
+    if (root) root.dataset.view = openedView;
     const start = indexFromLocation(slideCount);
     const selfId =
       typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
@@ -107,7 +119,7 @@ export function DeckController({ slug, slideCount, titles }: DeckControllerProps
     historyRef.current = 'none';
     // Browser state (URL, fullscreen support, saved clock) exists only after hydration.
     /* eslint-disable react-hooks/set-state-in-effect */
-    setPresenter(isPresenter);
+    setView(openedView);
     setSlideIndex(start);
     setCanFullscreen(Boolean(document.fullscreenEnabled));
     if (isPresenter) {
@@ -194,6 +206,47 @@ export function DeckController({ slug, slideCount, titles }: DeckControllerProps
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [slideIndex]);
 
+  // Fit: where the stage scrolls (screens from 48rem wide), a slide taller than the stage is zoomed out until it
+  // fits (model/fit.ts), and again whenever the stage or the slide changes size (a window resize, a quiz
+  // reveal, a calculator's result). Phones read the slide in the page flow, unzoomed.
+  useEffect(() => {
+    if (remote) return;
+    const slide = sections()[slideIndex];
+    const stage = slide?.parentElement;
+    if (!slide || !stage) return;
+    const fit = () => {
+      slide.style.removeProperty('--pv-fit');
+      if (slide.hidden || getComputedStyle(stage).overflowY === 'visible') {
+        delete slide.dataset.fit;
+        return;
+      }
+      let zoom = 1;
+      for (let pass = 0; pass < MAX_FIT_PASSES; pass += 1) {
+        const next = nextFitZoom(zoom, stage.scrollHeight, stage.clientHeight);
+        if (next === null) break;
+        zoom = next;
+        slide.style.setProperty('--pv-fit', String(zoom));
+      }
+      slide.dataset.fit = String(zoom);
+    };
+    fit();
+    if (typeof ResizeObserver === 'undefined') return;
+    let frame = 0;
+    // The final size of a fit is the same each time, so refitting does not notify the observer again.
+    const observer = new ResizeObserver(() => {
+      window.cancelAnimationFrame(frame);
+      frame = window.requestAnimationFrame(fit);
+    });
+    observer.observe(stage);
+    observer.observe(slide);
+    return () => {
+      observer.disconnect();
+      window.cancelAnimationFrame(frame);
+    };
+    // sections() reads the DOM; the slide and the view decide what to fit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [slideIndex, remote]);
+
   // Presenter view: this slide's notes and a preview of the next slide, copied from the slides.
   useEffect(() => {
     if (!presenter) return;
@@ -240,6 +293,48 @@ export function DeckController({ slug, slideCount, titles }: DeckControllerProps
   const elapsedMs = timerElapsedMs(timer, Math.max(nowMs, timer.runningSinceMs ?? 0));
   const nextTitle = titles[slideIndex + 1];
 
+  if (remote) {
+    return (
+      <div ref={rootRef} className={styles.root}>
+        <section className={styles.remote} aria-labelledby="dk-remote-h">
+          <h2 id="dk-remote-h" className={styles.h}>
+            Clicker
+          </h2>
+          <p className={styles.counter} role="status" aria-live="polite" aria-atomic="true">
+            Slide {slideIndex + 1} of {slideCount}
+          </p>
+          <p className={styles.remoteTitle}>{titles[slideIndex]}</p>
+          <div className={styles.remoteButtons}>
+            <button
+              type="button"
+              className={`${styles.button} ${styles.remoteButton}`}
+              aria-disabled={atFirst}
+              onClick={() => !atFirst && act('prev', 'stay')}
+            >
+              <span aria-hidden="true">←</span> Previous
+            </button>
+            <button
+              type="button"
+              className={`${styles.button} ${styles.remoteButton}`}
+              aria-disabled={atLast}
+              onClick={() => !atLast && act('next', 'stay')}
+            >
+              Next <span aria-hidden="true">→</span>
+            </button>
+          </div>
+          <p className={styles.muted}>
+            This clicker moves the windows of this deck that are open in this browser, on this device (they talk over
+            the browser&apos;s BroadcastChannel). It cannot reach another device: a phone driving a laptop&apos;s slides
+            needs a server to relay the clicks, and this static site does not run one.
+          </p>
+          <p className={styles.muted}>
+            <a href={deckViewHref(slug, 'deck', hash)}>Back to the slides</a>
+          </p>
+        </section>
+      </div>
+    );
+  }
+
   return (
     <div ref={rootRef} className={styles.root}>
       <nav className={styles.toolbar} aria-label="Slides">
@@ -274,13 +369,22 @@ export function DeckController({ slug, slideCount, titles }: DeckControllerProps
           </button>
         ) : null}
         {presenter ? (
-          <a className={styles.button} href={`/present/${slug}${hash}`} target={`audience-${slug}`}>
-            Audience window
-          </a>
+          <>
+            <a className={styles.button} href={deckViewHref(slug, 'audience', hash)} target={`audience-${slug}`}>
+              Audience window
+            </a>
+            <a
+              className={`${styles.button} ${styles.extra}`}
+              href={deckViewHref(slug, 'remote', hash)}
+              target={`remote-${slug}`}
+            >
+              Clicker
+            </a>
+          </>
         ) : (
           <a
             className={`${styles.button} ${styles.extra}`}
-            href={`/present/${slug}?view=presenter${hash}`}
+            href={deckViewHref(slug, 'presenter', hash)}
             target={`presenter-${slug}`}
           >
             Presenter view
@@ -386,7 +490,9 @@ function keyTargetOf(target: EventTarget | null): KeyTarget {
 function staticCopy(slide: HTMLElement): HTMLElement {
   const clone = slide.cloneNode(true) as HTMLElement;
   clone.hidden = false;
-  for (const attr of ['data-slide', 'aria-roledescription', 'aria-label', 'id']) clone.removeAttribute(attr);
+  for (const attr of ['data-slide', 'data-fit', 'aria-roledescription', 'aria-label', 'id'])
+    clone.removeAttribute(attr);
+  clone.style.removeProperty('--pv-fit');
   clone.querySelectorAll('aside[data-notes]').forEach((n) => n.remove());
   const refAttrs = [
     'id',

@@ -30,7 +30,8 @@ export function presentComponents(lesson: DeckLesson): MDXComponents {
     Slide,
     Notes: PresentNotes,
     Quiz: RoomQuiz,
-    MemoryCalculator: (p: Record<string, unknown>) => <MemoryCalculator {...p} shareQr />,
+    // The memory calculator's fields are shared between the deck's windows (presenter, audience, remote).
+    MemoryCalculator: (p: Record<string, unknown>) => <MemoryCalculator {...p} shareQr sharedKey="memory-calculator" />,
     SpeedCalculator: (p: Record<string, unknown>) => <SpeedCalculator {...p} shareQr />,
     RoundingDemo: (p: Record<string, unknown>) => <RoundingDemo {...p} shareQr />,
     wrapper: ({ children }: { children?: React.ReactNode }) => (

@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { QrSvg } from './model/qr';
-import { absoluteLink } from './model/link';
+import { absoluteLink, loopbackHost } from './model/link';
 import './ShareQr.css';
 import { prefixed } from '@/components/ui/prefixed';
 
@@ -56,6 +56,7 @@ export function ShareQr({ path, open = false, note }: { path: string; open?: boo
 
   const current = drawn !== null && drawn.url === url ? drawn : null;
   const href = url ?? path;
+  const loopback = url === null ? null : loopbackHost(url);
   return (
     // On paper the box is worth printing only once its code is drawn.
     <details
@@ -87,6 +88,13 @@ export function ShareQr({ path, open = false, note }: { path: string; open?: boo
           </a>
           {note ? <span className={styles.note}> ({note})</span> : null}
         </p>
+        {loopback ? (
+          <p className={styles.warn}>
+            <strong>This code points at {loopback}, this computer&apos;s own name:</strong> phones on the network cannot
+            open localhost. Serve the site on this computer&apos;s network address or a public host before the room
+            scans it.
+          </p>
+        ) : null}
       </div>
     </details>
   );

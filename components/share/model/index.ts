@@ -1,4 +1,4 @@
 /** Sharing a set-up: absolute links and QR codes for them (components/share/ShareQr). */
 export { qrSvg, qrDarkModules, QR_ERROR_CORRECTION, QR_QUIET_ZONE_MODULES } from './qr';
 export type { QrSvg } from './qr';
-export { absoluteLink } from './link';
+export { absoluteLink, loopbackHost } from './link';
