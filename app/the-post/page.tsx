@@ -17,7 +17,7 @@ export default function ThePostPage() {
       <p className="lede">
         Every lesson on this site argues with one widely shared interview-prep post. It is reproduced here once, in full
         and unedited, so that you can check it — not because it is right. Each claim that the{' '}
-        <a href="/lessons/fact-check">fact-check lesson</a> examines links to its verdict there.
+        <Link href="/lessons/fact-check">fact-check lesson</Link> examines links to its verdict there.
       </p>
       <p className="muted">
         Where it comes from: the post circulated widely as advice for a GenAI engineer interview; this is a plain-text
@@ -31,10 +31,10 @@ export default function ThePostPage() {
               {line.claim ? (
                 <>
                   {' '}
-                  <a className="post-verdict" href={`/lessons/fact-check#${line.claim.id}`}>
+                  <Link className="post-verdict" href={`/lessons/fact-check#${line.claim.id}`}>
                     <span className="sr-only">Fact-check of “{line.claim.claim}”: </span>
                     {verdictLabel(line.claim.verdict)}
-                  </a>
+                  </Link>
                 </>
               ) : null}
             </p>
@@ -42,7 +42,7 @@ export default function ThePostPage() {
         )}
       </blockquote>
       <p>
-        Read the verdicts with their sources in the <a href="/lessons/fact-check">fact-check lesson</a>, or the
+        Read the verdicts with their sources in the <Link href="/lessons/fact-check">fact-check lesson</Link>, or the
         site&apos;s own answer on the <Link href="/">home page</Link>.
       </p>
     </div>

@@ -231,7 +231,9 @@ export function MethodLab({ syncUrl = false }: { syncUrl?: boolean }) {
         <p>
           A 256 × 256 synthetic layer shows <em>how</em> each method works and why calibration data matter; it says
           nothing definitive about a 70B model, where errors compound over 80 layers and the published perplexities
-          decide. Those are in the <a href="/lessons/methods">methods lesson</a>&apos;s table of published results.
+          decide. Those are in the{' '}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- an island runs without Next's router */}
+          <a href="/lessons/methods">methods lesson</a>&apos;s table of published results.
         </p>
       </details>
     </section>
