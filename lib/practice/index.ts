@@ -96,6 +96,8 @@ export {
   type ItemProgress,
   type InterviewRecord,
   type PracticeSettings,
+  SETTINGS_BOUNDS,
+  withSettings,
   type LoadResult,
   type ImportResult,
 } from './progress';
