@@ -59,8 +59,8 @@ export function writeMessage(r: StoreWrite): string | undefined {
 }
 
 /** Offers `text` as a file download (an object URL on a temporary link). */
-export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

@@ -4,7 +4,7 @@ import { renderInlineMarkdown, renderMarkdown } from '@/content/build/markdown';
 import { loadQuestionBank } from '@/content/questions';
 import { compactQuestion } from '@/lib/practice/compact';
 import type { Question } from '@/lib/practice/types';
-import { ANKI_HEADER_LINES, ankiDeck, ankiField, ankiNote, ANKI_SITE_TAG } from './anki';
+import { ANKI_HEADER_LINES, ankiDeck, ankiField, ankiNote, ANKI_SITE_TAG, oneLine } from './anki';
 import { decodeEntities, htmlForAnki, htmlToText, replaceMath } from './htmlText';
 
 const ORIGIN = 'https://example.org';
@@ -111,6 +111,15 @@ describe('formulas: KaTeX HTML to MathJax (Anki) and $…$ (text)', () => {
   });
 });
 
+describe('oneLine', () => {
+  it('turns line breaks into spaces, and into <br> inside <pre>', () => {
+    expect(oneLine('<p>a\nb</p>\n<pre><code>x\r\ny</code></pre>\n<p>c</p>')).toBe(
+      '<p>a b</p> <pre><code>x<br>y</code></pre> <p>c</p>',
+    );
+    expect(oneLine('<pre>open\nended')).toBe('<pre>open<br>ended');
+  });
+});
+
 describe('ankiNote / ankiDeck on the real bank', () => {
   const bank = loadQuestionBank().map(compactQuestion);
   const byId = new Map(bank.map((q) => [q.id, q]));
@@ -151,8 +160,10 @@ describe('ankiNote / ankiDeck on the real bank', () => {
     ]);
     const rows = parseAnki(text);
     expect(rows).toHaveLength(2);
+    // One record per line: 4 header lines + 2 records (the explanations' soft line breaks became spaces).
+    expect(text.trimEnd().split('\n')).toHaveLength(6);
     const n = ankiNote(picked[1]!, ORIGIN, ['mistake']);
-    expect(rows[1]).toEqual([n.front, n.back, n.tags]);
+    expect(rows[1]).toEqual([oneLine(n.front), oneLine(n.back), n.tags]);
     expect(rows[1]![2]).toContain('mistake');
   });
 

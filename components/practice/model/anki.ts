@@ -143,13 +143,32 @@ export function ankiNote(q: Question, origin: string, extraTags: readonly string
 }
 
 /**
+ * One line per field where HTML allows it: a line break is white space in HTML, so it
+ * becomes a space, except inside `<pre>`, where it becomes `<br>`. Quoted multi-line
+ * fields are valid too (the manual's first option), but one record per line survives
+ * spreadsheet tools and Anki's cloze handling (the manual's caveat on escaped multi-lines).
+ * @example oneLine('<p>a\nb</p>\n<pre>x\ny</pre>') // '<p>a b</p> <pre>x<br>y</pre>'
+ */
+export function oneLine(html: string): string {
+  let out = '';
+  let from = 0;
+  for (let start = html.indexOf('<pre', from); start >= 0; start = html.indexOf('<pre', from)) {
+    const close = html.indexOf('</pre>', start);
+    const end = close < 0 ? html.length : close + '</pre>'.length;
+    out += html.slice(from, start).replace(/\r?\n/g, ' ') + html.slice(start, end).replace(/\r?\n/g, '<br>');
+    from = end;
+  }
+  return out + html.slice(from).replace(/\r?\n/g, ' ');
+}
+
+/**
  * The whole file: header lines, then one line (record) per note.
  * @example ankiDeck([q], 'https://example.org').split('\n')[0] // '#separator:tab'
  */
 export function ankiDeck(questions: readonly Question[], origin: string, extraTags: readonly string[] = []): string {
   const rows = questions.map((q) => {
     const n = ankiNote(q, origin, extraTags);
-    return [n.front, n.back, n.tags].map(ankiField).join('\t');
+    return [oneLine(n.front), oneLine(n.back), n.tags].map(ankiField).join('\t');
   });
   return `${[...ANKI_HEADER_LINES, ...rows].join('\n')}\n`;
 }

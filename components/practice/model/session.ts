@@ -53,6 +53,8 @@ export type PracticeAction =
   | { type: 'undone'; key: string }
   /** The 30-second look while nothing is due (learning steps fall due within minutes). */
   | { type: 'poll'; progress: Progress; candidates: readonly string[]; nowMs: number }
+  /** A line to show (an import or reset said what it did). */
+  | { type: 'flash'; text: string }
   /** The filters changed: today's queue is rebuilt unless an answer waits for its rating. */
   | { type: 'filtered'; progress: Progress; candidates: readonly string[]; nowMs: number };
 
@@ -118,7 +120,7 @@ export function practiceReducer(state: PracticeFlow, action: PracticeAction): Pr
     }
     case 'cramNext': {
       if (!state.graded || state.session.mode !== 'cram') return state;
-      const session = nextSession(state.session) as Extract<Session, { mode: 'cram' }>;
+      const session = { ...state.session, index: state.session.index + 1 };
       const cram = { answered: state.cram.answered + 1, right: state.cram.right + (state.graded.correct ? 1 : 0) };
       return {
         ...state,
@@ -149,6 +151,8 @@ export function practiceReducer(state: PracticeFlow, action: PracticeAction): Pr
         currentKey: pickKey(action.progress, state.session, action.candidates, action.nowMs),
       };
     }
+    case 'flash':
+      return { ...state, flash: action.text };
     case 'filtered':
       if (state.session.mode !== 'queue' || state.graded) return state;
       return {
