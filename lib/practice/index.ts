@@ -105,6 +105,7 @@ export {
   readProgress,
   writeProgress,
   updateProgress,
+  storageFailureOf,
   type KeyValueStorage,
   type StorageFailure,
   type StoreRead,
