@@ -10,7 +10,7 @@
 export type MathRenderer = (texHtmlEscaped: string, display: boolean) => string;
 
 const MATH_OPEN = /<span class="katex(-display)?">/g;
-const SPAN_TAG = /<(\/?)span\b[^>]*>/g;
+const SPAN_TAG = /<(\/?)span\b[^<>]*>/g;
 const ANNOTATION_OPEN = '<annotation encoding="application/x-tex">';
 
 /**
@@ -93,10 +93,10 @@ export function htmlToText(html: string): string {
   const withMath = replaceMath(html, (tex, display) => (display ? `\n$$${tex}$$\n` : `$${tex}$`));
   const text = withMath
     .replace(/>\s*\n\s*</g, '><')
-    .replace(/<li\b[^>]*>/gi, '\n- ')
+    .replace(/<li\b[^<>]*>/gi, '\n- ')
     .replace(/<br\s*\/?>/gi, '\n')
     .replace(/<\/(p|div|ul|ol|pre|h[1-6]|blockquote|table|tr)>/gi, '\n\n')
-    .replace(/<[^>]*>/g, '');
+    .replace(/<[^<>]*>/g, '');
   return decodeEntities(text)
     .split('\n')
     .map((line) => line.replace(/[ \t]+$/, ''))
