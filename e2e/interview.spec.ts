@@ -176,6 +176,45 @@ test.describe('mock interview', () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test('the scorecard shows my notes beside the model answers; print and Markdown download', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await openInterview(page);
+    await startInterview(page, 4);
+    await page.getByLabel('Your answer or notes (optional)').fill('4-bit: 39.8 GB of weights\n# KV cache is the rest');
+    await page.getByRole('button', { name: 'I’m done — grade myself' }).click();
+    await rubric(page).getByRole('checkbox').first().check();
+    await page.getByRole('button', { name: 'Next question' }).click();
+    await playThrough(page, () => false);
+    const review = page.getByRole('region', { name: 'Your notes and the model answers' });
+    await expect(review.getByRole('article')).toHaveCount(5);
+    const first = review.getByRole('article').first();
+    await expect(first.getByRole('heading', { level: 4 })).toHaveText('1. Opening question · 1 of 8 points');
+    await expect(first).toContainText('4-bit: 39.8 GB of weights');
+    await expect(first.getByRole('heading', { name: 'Model answer' })).toBeVisible();
+    await expect(review.getByText('No notes written.')).toHaveCount(4);
+    await expect(page.getByRole('button', { name: 'Print scorecard' })).toBeVisible();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as Markdown' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^interview-scorecard-\d{4}-\d{2}-\d{2}\.md$/);
+    const md = fs.readFileSync((await download.path()) as string, 'utf8');
+    expect(md).toMatch(/^# Mock interview scorecard, \d{4}-\d{2}-\d{2}\n\nTotal: 1 of \d+ rubric points \(\d+%\)\./);
+    expect(md).toContain('## 1. Opening question\n\nPoints: 1 of 8.');
+    expect(md).toContain('### My notes\n\n> 4-bit: 39.8 GB of weights\n> \\# KV cache is the rest');
+    expect(md).toMatch(/### Rubric\n\n- \[x\] /);
+    expect(md).toContain('### Model answer');
+    // Printing hides the controls and keeps the review.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByRole('button', { name: 'Download as Markdown' })).toBeHidden();
+    await expect(first).toBeVisible();
+    await page.emulateMedia({ media: 'screen' });
+    expect(consoleErrors).toEqual([]);
+  });
+
   test('the timer counts down, warns at a minute, and flags overtime without cutting off', async ({
     page,
     consoleErrors,

@@ -563,4 +563,104 @@ test.describe('/practice', () => {
     expect(consoleErrors.filter((e) => !/503/.test(e))).toEqual([]);
     consoleErrors.length = 0;
   });
+  test('the daily new cap explains itself; "Keep going" crams without writing to the schedule', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await page.addInitScript(`window.localStorage.setItem(${JSON.stringify(KEY)}, JSON.stringify({
+      version: 2, learnerSeed: 'learner0001', createdAt: new Date().toISOString(), items: {}, attempts: {},
+      daily: { day: ${todayInit()}, newSeen: 10, reviewsDone: 0 },
+      settings: { dailyNewCap: 10, dailyReviewCap: 100, desiredRetention: 0.9 }, interviews: [] }))`);
+    // Single-choice questions only, so the test can answer whatever comes.
+    await openPractice(page, '?type=single');
+    await expect(page.getByRole('heading', { name: 'Done for today' })).toBeVisible();
+    await expect(
+      page.getByText(/You have had today’s 10 new questions: 10 new a day keeps reviews manageable/),
+    ).toBeVisible();
+    const before = await page.evaluate((key) => window.localStorage.getItem(key), KEY);
+    await page.getByRole('button', { name: 'Keep going (cram, not recorded)' }).click();
+    await expect(page.getByText(/^Keep going \(cram, not recorded\): 1 of \d+/)).toBeVisible();
+    await card(page).getByRole('radio').first().check();
+    await checkAnswer(page);
+    await expect(page.getByText('Not recorded: this is a cram answer, so no review date changes.')).toBeVisible();
+    await expect(gradeGroup(page)).toHaveCount(0);
+    await page.getByRole('button', { name: 'Next cram question' }).click();
+    await expect(page.getByText(/^Keep going \(cram, not recorded\): 2 of \d+/)).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: /^Not recorded \(cram\): [01] of 1 right so far\.$/ }),
+    ).toBeVisible();
+    // Nothing was written: no item, no daily counter, no due date.
+    expect(await page.evaluate((key) => window.localStorage.getItem(key), KEY)).toBe(before);
+    await expect(summary(page)).toHaveText(/^0 due, 0 new left today/);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('settings: the daily caps and retention target are validated, saved and kept after a reload', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await openPractice(page);
+    await page.getByText('Settings', { exact: true }).click(); // a closed <details>
+    const retention = page.getByRole('spinbutton', { name: 'Retention target (%)' });
+    await expect(retention).toHaveValue('90');
+    await retention.fill('99');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Enter a percentage from 70 to 97.' })).toBeVisible();
+    await expect(retention).toHaveAttribute('aria-invalid', 'true');
+    await retention.fill('85');
+    await page.getByRole('spinbutton', { name: 'New questions a day' }).fill('20');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
+    await expect(summary(page)).toHaveText(/^0 due, 20 new left today/);
+    await page.reload();
+    await expect(summary(page)).toHaveText(/^0 due, 20 new left today/);
+    await page.getByText('Settings', { exact: true }).click();
+    await expect(page.getByRole('spinbutton', { name: 'New questions a day' })).toHaveValue('20');
+    await expect(page.getByRole('spinbutton', { name: 'Retention target (%)' })).toHaveValue('85');
+    const saved = await page.evaluate(
+      (key) => JSON.parse(window.localStorage.getItem(key) ?? 'null') as { settings: unknown },
+      KEY,
+    );
+    expect(saved.settings).toEqual({ dailyNewCap: 20, dailyReviewCap: 100, desiredRetention: 0.85 });
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test('Anki export: the bank and the mistakes deck download as files Anki imports', async ({
+    page,
+    consoleErrors,
+  }) => {
+    await openPractice(page, '?q=mem-70b-fp8-size');
+    await expect(page.getByText('How to import it into Anki')).toBeVisible();
+    const [bankDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /^Download the bank for Anki \(\d+\)$/ }).click(),
+    ]);
+    expect(bankDownload.suggestedFilename()).toBe('quant-70b-anki-bank.txt');
+    const bank = fs.readFileSync((await bankDownload.path()) as string, 'utf8');
+    expect(bank.split('\n').slice(0, 4)).toEqual([
+      '#separator:tab',
+      '#html:true',
+      '#columns:Front\tBack\tTags',
+      '#tags column:3',
+    ]);
+    // One row: the FP8 size question, its options lettered on the front, its tags in column 3.
+    expect(bank).toContain('<li>72.66 GB (67.67 GiB)</li>');
+    expect(bank).toMatch(/\tquant-70b memory junior single weights fp8 gb-vs-gib\n/);
+
+    const mistakes = page.getByRole('button', { name: /^Download my mistakes for Anki/ });
+    await expect(mistakes).toBeDisabled();
+    await card(page).getByRole('radio', { name: '70 GB', exact: true }).check();
+    await checkAnswer(page);
+    await gradeButton(page, 'Again').click();
+    await expect(page.getByRole('button', { name: 'Download my mistakes for Anki (1)' })).toBeEnabled();
+    const [mistakeDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download my mistakes for Anki (1)' }).click(),
+    ]);
+    expect(mistakeDownload.suggestedFilename()).toMatch(/^quant-70b-anki-mistakes-\d{4}-\d{2}-\d{2}\.txt$/);
+    const text = fs.readFileSync((await mistakeDownload.path()) as string, 'utf8');
+    expect(text).toContain('Question mem-70b-fp8-size');
+    expect(text).toMatch(/\tquant-70b memory junior single weights fp8 gb-vs-gib mistake\n$/);
+    expect(consoleErrors).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useReducer, useRef, useState } from 'react';
 import './interview.css';
 import { prefixed } from '@/components/ui/prefixed';
 import {
@@ -11,7 +11,6 @@ import {
   scoreInterview,
   secondsLeft,
   TOPIC_FACTOR,
-  type Scorecard,
 } from '@/lib/practice/interview';
 import type { InterviewRecord } from '@/lib/practice/progress';
 import { readProgress, updateProgress, type StoreWrite } from '@/lib/practice/progress-store';
@@ -23,10 +22,11 @@ import {
   elapsedSeconds,
   parseSavedRun,
   startRun,
-  stopAnswering,
-  toggleTick,
   type InterviewRun,
 } from '@/lib/practice/interview-run';
+import { downloadText } from '@/components/practice/storage';
+import { initialInterviewFlow, interviewReducer } from './model/interviewFlow';
+import { scorecardFileName, scorecardMarkdown } from './model/scorecardExport';
 import {
   CLOCK_ANNOUNCEMENTS,
   clockView,
@@ -58,19 +58,6 @@ function clockNowMs(): number {
   return Date.now();
 }
 
-type View =
-  | { kind: 'start' }
-  | { kind: 'question'; run: InterviewRun }
-  /** `record` is kept until saved, so choosing to replace unreadable progress can still save this scorecard. */
-  | {
-      kind: 'scorecard';
-      run: InterviewRun;
-      card: Scorecard;
-      record: InterviewRecord;
-      saved: boolean;
-      saveMessage: string | null;
-    };
-
 /** The scorecard's line about saving, for the store's answer. */
 function saveMessageFor(r: StoreWrite): string {
   if (r.ok) return 'Saved to your progress in this browser.';
@@ -99,10 +86,13 @@ export function InterviewApp({ questions }: InterviewAppProps) {
     followUps: `${uid}-followups`,
     notes: `${uid}-notes`,
     timerLabel: `${uid}-timer-label`,
+    review: `${uid}-review`,
   };
   const byId = new Map(questions.map((q) => [q.id, q]));
 
-  const [view, setView] = useState<View>({ kind: 'start' });
+  /** Screens and the run in progress: model/interviewFlow. */
+  const [flow, dispatch] = useReducer(interviewReducer, undefined, () => initialInterviewFlow(clockNowMs()));
+  const { view, nowMs: now, resumed, runsStarted } = flow;
   const [followUps, setFollowUps] = useState<number>(5);
   const [timerMode, setTimerMode] = useState<TimerMode>('standard');
   const [override, setOverride] = useState<{ seconds: number | null; note: string | null }>({
@@ -115,9 +105,6 @@ export function InterviewApp({ questions }: InterviewAppProps) {
   /** Saved progress that could not be read whole: never overwritten until the learner chooses to replace it. */
   const [unreadable, setUnreadable] = useState<{ notice: string; discarded: string; replaced: boolean } | null>(null);
   const [storageError, setStorageError] = useState<string | null>(null);
-  const [runsStarted, setRunsStarted] = useState(0);
-  const [now, setNow] = useState(() => clockNowMs());
-  const [resumed, setResumed] = useState(false);
   const focusNext = useRef<FocusTarget | null>(null);
 
   // After hydration: the URL override, saved progress and an interview in progress (browser-only state).
@@ -147,11 +134,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
     setStorageError(loadedError);
     if (read.status === 'unreadable')
       setUnreadable({ notice: read.notice, discarded: read.discarded, replaced: false });
-    if (saved) {
-      setView({ kind: 'question', run: saved });
-      setResumed(true);
-      setNow(clockNowMs());
-    }
+    if (saved) dispatch({ type: 'resume', run: saved, nowMs: clockNowMs() });
     /* eslint-enable react-hooks/set-state-in-effect */
   }, [questions]);
 
@@ -169,7 +152,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
   const answering = view.kind === 'question' && view.run.step === 'answer';
   useEffect(() => {
     if (!answering) return;
-    const tick = () => setNow(clockNowMs());
+    const tick = () => dispatch({ type: 'clock', nowMs: clockNowMs() });
     const timer = window.setInterval(tick, TICK_MS);
     document.addEventListener('visibilitychange', tick);
     return () => {
@@ -185,10 +168,10 @@ export function InterviewApp({ questions }: InterviewAppProps) {
     document.getElementById(ids[target])?.focus();
   });
 
-  const go = (next: View, focus: FocusTarget) => {
+  /** Moves focus to `focus` after the next render, then applies the step. */
+  const go = (action: Parameters<typeof dispatch>[0], focus: FocusTarget) => {
     focusNext.current = focus;
-    setResumed(false);
-    setView(next);
+    dispatch(action);
   };
 
   const limits = timeLimits(timerMode, override.seconds);
@@ -196,7 +179,6 @@ export function InterviewApp({ questions }: InterviewAppProps) {
   const begin = () => {
     const t = clockNowMs();
     const seed = `${learnerSeed}-${past.length}-${runsStarted}`;
-    setRunsStarted((n) => n + 1);
     const session = createInterview(questions, {
       seed,
       now: new Date(t),
@@ -204,8 +186,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
       openingSeconds: limits.openingSeconds,
       followUpSeconds: limits.followUpSeconds,
     });
-    setNow(t);
-    go({ kind: 'question', run: startRun(session, limits.timed, t) }, 'question');
+    go({ type: 'begin', run: startRun(session, limits.timed, t), nowMs: t }, 'question');
   };
 
   const finish = (run: InterviewRun) => {
@@ -214,7 +195,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
     if (storageError) {
       go(
         {
-          kind: 'scorecard',
+          type: 'finish',
           run,
           card,
           record,
@@ -226,7 +207,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
       return;
     }
     const r = saveRecord(record, unreadable?.replaced ? unreadable.discarded : undefined);
-    go({ kind: 'scorecard', run, card, record, saved: r.ok, saveMessage: saveMessageFor(r) }, 'scorecard');
+    go({ type: 'finish', run, card, record, saved: r.ok, saveMessage: saveMessageFor(r) }, 'scorecard');
   };
 
   /** Adds the record to saved progress through the store (which refuses to overwrite progress it could not read). */
@@ -247,7 +228,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
     setUnreadable({ ...unreadable, replaced: true });
     if (view.kind === 'scorecard' && !view.saved) {
       const r = saveRecord(view.record, unreadable.discarded);
-      setView({ ...view, saved: r.ok, saveMessage: saveMessageFor(r) });
+      dispatch({ type: 'saved', saved: r.ok, saveMessage: saveMessageFor(r) });
     }
   };
 
@@ -477,11 +458,76 @@ export function InterviewApp({ questions }: InterviewAppProps) {
             </tbody>
           </table>
         </div>
-        <div className={styles.actions}>
+        <section className={styles.review} aria-labelledby={ids.review}>
+          <h3 id={ids.review}>Your notes and the model answers</h3>
+          {card.perQuestion.map((pq, k) => {
+            const q = byId.get(pq.questionId);
+            const answer = run.answers[k];
+            return (
+              <article key={pq.questionId} className={styles.reviewItem}>
+                <h4>
+                  {k + 1}. {questionLabel(k, q)} · {pq.made} of {pq.possible} points
+                </h4>
+                {q ? <div className={styles.prompt} dangerouslySetInnerHTML={{ __html: q.prompt.html }} /> : null}
+                <div className={styles.reviewCols}>
+                  <div>
+                    <h5>Your notes</h5>
+                    {answer?.notes ? (
+                      <p className={styles.notesText}>{answer.notes}</p>
+                    ) : (
+                      <p className={styles.note}>No notes written.</p>
+                    )}
+                    {q ? (
+                      <>
+                        <h5>Rubric</h5>
+                        <ul className={styles.reviewRubric}>
+                          {q.rubric.map((r, i) => (
+                            <li key={i}>
+                              <span aria-hidden="true">{answer?.ticked[i] ? '☑' : '☐'} </span>
+                              <span className="sr-only">{answer?.ticked[i] ? 'Made: ' : 'Not made: '}</span>
+                              <span dangerouslySetInnerHTML={{ __html: r.html }} />
+                            </li>
+                          ))}
+                        </ul>
+                      </>
+                    ) : null}
+                  </div>
+                  {q ? (
+                    <div>
+                      <h5>Model answer</h5>
+                      <div dangerouslySetInnerHTML={{ __html: q.model.html }} />
+                    </div>
+                  ) : null}
+                </div>
+              </article>
+            );
+          })}
+        </section>
+        <div className={styles.actions} data-print="hide">
+          <button type="button" className={styles.secondary} onClick={() => window.print()}>
+            Print scorecard
+          </button>
+          <button
+            type="button"
+            className={styles.secondary}
+            onClick={() => {
+              const finishedAt = view.record.finishedAt;
+              downloadText(
+                scorecardFileName(finishedAt),
+                scorecardMarkdown({ run, card, questions: byId, finishedAt, labelOf: questionLabel }),
+                'text/markdown;charset=utf-8',
+              );
+            }}
+          >
+            Download as Markdown
+          </button>
+        </div>
+        <div className={styles.actions} data-print="hide">
           <button type="button" className={styles.primary} onClick={begin}>
             Try another interview
           </button>
-          <button type="button" className={styles.secondary} onClick={() => go({ kind: 'start' }, 'start')}>
+
+          <button type="button" className={styles.secondary} onClick={() => go({ type: 'toStart' }, 'start')}>
             Change options
           </button>
         </div>
@@ -503,7 +549,6 @@ export function InterviewApp({ questions }: InterviewAppProps) {
   const clock = clockView(left, item.timeLimitSeconds);
   const used = elapsedSeconds(run, run.step === 'answer' ? Math.max(now, run.questionStartedAtMs) : now);
   const ticks = run.ticked.filter(Boolean).length;
-  const update = (next: InterviewRun) => setView({ kind: 'question', run: next });
 
   return (
     <section className={styles.app} aria-labelledby={ids.question}>
@@ -561,7 +606,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
           id={ids.notes}
           rows={5}
           value={run.notes}
-          onChange={(e) => update({ ...run, notes: e.currentTarget.value })}
+          onChange={(e) => dispatch({ type: 'notes', text: e.currentTarget.value })}
         />
       </div>
 
@@ -570,7 +615,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
           <button
             type="button"
             className={styles.primary}
-            onClick={() => go({ kind: 'question', run: stopAnswering(run, clockNowMs()) }, 'grade')}
+            onClick={() => go({ type: 'stop', nowMs: clockNowMs() }, 'grade')}
           >
             I’m done — grade myself
           </button>
@@ -595,7 +640,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
                     <input
                       type="checkbox"
                       checked={run.ticked[i] ?? false}
-                      onChange={(e) => update(toggleTick(run, i, e.currentTarget.checked))}
+                      onChange={(e) => dispatch({ type: 'tick', index: i, on: e.currentTarget.checked })}
                     />
                     <span dangerouslySetInnerHTML={{ __html: r.html }} />
                   </label>
@@ -611,7 +656,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
               type="button"
               className={styles.secondary}
               aria-expanded={run.modelShown}
-              onClick={() => update({ ...run, modelShown: !run.modelShown })}
+              onClick={() => dispatch({ type: 'toggleModel' })}
             >
               {run.modelShown ? 'Hide model answer' : 'Show model answer'}
             </button>
@@ -627,12 +672,10 @@ export function InterviewApp({ questions }: InterviewAppProps) {
               type="button"
               className={styles.primary}
               onClick={() => {
-                const r = advance(run, clockNowMs());
+                const t = clockNowMs();
+                const r = advance(run, t);
                 if (r.finished) finish(r.run);
-                else {
-                  setNow(clockNowMs());
-                  go({ kind: 'question', run: r.run }, 'question');
-                }
+                else go({ type: 'advanced', run: r.run, nowMs: t }, 'question');
               }}
             >
               {last ? 'Finish — see my scorecard' : 'Next question'}
@@ -641,7 +684,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
         </>
       )}
       <p className={styles.quit}>
-        <button type="button" className={styles.link} onClick={() => go({ kind: 'start' }, 'start')}>
+        <button type="button" className={styles.link} onClick={() => go({ type: 'toStart' }, 'start')}>
           Quit this interview
         </button>{' '}
         (nothing is saved)

@@ -1,13 +1,12 @@
 'use client';
 
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import {
   attemptOf,
   buildQueue,
   formatInterval,
   generatorSeed,
   LEVELS,
-  nextInQueue,
   parseGeneratedId,
   previewIntervals,
   RATING_LABELS,
@@ -16,6 +15,8 @@ import {
   scheduleKey,
   TOPICS,
   undoLastAnswer,
+  withSettings,
+  type PracticeSettings,
   type Progress,
   type Question,
   type ReviewRating,
@@ -45,7 +46,16 @@ import {
 import { prefixed } from '@/components/ui/prefixed';
 import { QuestionCard } from './QuestionCard';
 import type { CardResult } from './QuestionCard.types';
-import { FiltersPanel, GradeButtons, ProgressTable, SaveRestorePanel, ShortcutsPanel } from './PracticePanels';
+import {
+  AnkiExportPanel,
+  FiltersPanel,
+  GradeButtons,
+  ProgressTable,
+  SaveRestorePanel,
+  SettingsPanel,
+  ShortcutsPanel,
+} from './PracticePanels';
+import { capState, cramKeys, initialFlow, practiceReducer, type CapState, type Session } from './model/session';
 import { BLOCKED_READ_MESSAGE, browserStorage, readStorage, writeMessage, writeStorage } from './storage';
 import { UnreadableNotice } from './UnreadableNotice';
 import './practice.css';
@@ -80,10 +90,6 @@ interface Bank {
 }
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; bank: Bank };
-
-/** What is being practised: today's queue, a fixed list (practise ahead, mistakes), or one deep-linked question. */
-type Session =
-  { mode: 'queue' } | { mode: 'ahead' | 'mistakes'; keys: string[]; index: number } | { mode: 'single'; id: string };
 
 function toBank(data: unknown): Bank {
   const d = data as { questions?: unknown; templates?: unknown } | null;
@@ -133,14 +139,14 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
   /** Saved progress that could not be read whole: kept in storage until the learner chooses to replace it. */
   const [unreadable, setUnreadable] = useState<{ notice: string; discarded: string; replaced: boolean } | null>(null);
   const [storageError, setStorageError] = useState<string | null>(null);
-  const [session, setSession] = useState<Session>({ mode: 'queue' });
-  const [currentKey, setCurrentKey] = useState<string | undefined>(undefined);
-  const [graded, setGraded] = useState<CardResult | null>(null);
-  const [flash, setFlash] = useState('');
+  /** The session flow (what is practised, the question on screen, the answer waiting for a rating): model/session. */
+  const [flow, dispatch] = useReducer(practiceReducer, undefined, () => initialFlow(Date.now()));
+  const { session, currentKey, graded, flash } = flow;
+  const now = useMemo(() => new Date(flow.nowMs), [flow.nowMs]);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [now, setNow] = useState(() => new Date());
   const cardRef = useRef<HTMLDivElement>(null);
   const filtersRef = useRef<HTMLDetailsElement>(null);
+  const settingsRef = useRef<HTMLDetailsElement>(null);
   const started = useRef(false);
   const [ready, setReady] = useState(false);
   /** A filter from the link (`?factor=memory&level=…&type=…`): used for this visit instead of the saved one, until the learner changes filters. */
@@ -189,43 +195,29 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
   );
   const mistakes = useMemo(() => (progress && bank ? mistakeKeys(progress, bank.known) : []), [progress, bank]);
 
-  /** The key to show next in a session. */
-  const pick = useCallback((p: Progress, s: Session, cands: readonly string[], t: Date): string | undefined => {
-    if (s.mode === 'queue') return nextInQueue(buildQueue(p, { candidates: cands, now: t }));
-    if (s.mode === 'single') return s.id;
-    return s.keys[s.index];
-  }, []);
-
   // Start once the bank, progress and prefs are in: a deep link (?q=id) or today's queue.
   useEffect(() => {
     if (started.current || !bank || !progress || !prefs || !filter) return;
     started.current = true;
     const q = new URLSearchParams(window.location.search).get('q');
     const s: Session = q ? { mode: 'single', id: q.trim() } : { mode: 'queue' };
-    setSession(s);
-    setCurrentKey(pick(progress, s, filterKeys(bank.entries, filter), new Date()));
+    dispatch({ type: 'start', session: s, progress, candidates: filterKeys(bank.entries, filter), nowMs: Date.now() });
     setReady(true);
-  }, [bank, progress, prefs, filter, pick]);
+  }, [bank, progress, prefs, filter]);
 
   // While nothing is due, look again every 30 s (learning steps fall due within minutes).
-  const queueRef = useRef<{ progress: Progress | null; candidates: readonly string[]; session: Session }>({
+  const queueRef = useRef<{ progress: Progress | null; candidates: readonly string[] }>({
     progress: null,
     candidates: [],
-    session: { mode: 'queue' },
   });
   useEffect(() => {
-    queueRef.current = { progress, candidates, session };
+    queueRef.current = { progress, candidates };
   });
   useEffect(() => {
     if (!ready || currentKey !== undefined) return;
     const id = window.setInterval(() => {
-      const t = new Date();
-      const { progress: p, candidates: c, session: s } = queueRef.current;
-      setNow(t);
-      if (p && s.mode === 'queue') {
-        const next = nextInQueue(buildQueue(p, { candidates: c, now: t }));
-        if (next !== undefined) setCurrentKey(next);
-      }
+      const { progress: p, candidates: c } = queueRef.current;
+      if (p) dispatch({ type: 'poll', progress: p, candidates: c, nowMs: Date.now() });
     }, 30_000);
     return () => window.clearInterval(id);
   }, [ready, currentKey]);
@@ -263,11 +255,7 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
 
   const startSession = (s: Session, p: Progress | null = progress, cands: readonly string[] = candidates) => {
     if (!p) return;
-    setSession(s);
-    setGraded(null);
-    const t = new Date();
-    setNow(t);
-    setCurrentKey(pick(p, s, cands, t));
+    dispatch({ type: 'start', session: s, progress: p, candidates: cands, nowMs: Date.now() });
     if (s.mode !== 'single' && new URLSearchParams(window.location.search).has('q')) {
       window.history.replaceState(null, '', urlWithout(['q']));
     }
@@ -297,7 +285,7 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
   );
 
   const rate = (rating: ReviewRating) => {
-    if (!graded || !question || !progress || !bank) return;
+    if (!graded || !question || !progress || !bank || session.mode === 'cram') return;
     const t = new Date();
     const next = recordAnswer(
       progress,
@@ -312,16 +300,21 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     );
     save(next);
     const interval = previews.find((p) => p.rating === rating)?.intervalLabel;
-    setFlash(`Recorded: ${RATING_LABELS[rating]}${interval ? `, next review in ${interval}` : ''}.`);
-    setGraded(null);
-    setNow(t);
-    let s = session;
-    if (s.mode === 'single') {
-      s = { mode: 'queue' };
-      window.history.replaceState(null, '', urlWithout(['q']));
-    } else if (s.mode !== 'queue') s = { ...s, index: s.index + 1 };
-    setSession(s);
-    setCurrentKey(pick(next, s, candidates, t));
+    if (session.mode === 'single') window.history.replaceState(null, '', urlWithout(['q']));
+    dispatch({
+      type: 'rated',
+      progress: next,
+      candidates,
+      nowMs: t.getTime(),
+      flash: `Recorded: ${RATING_LABELS[rating]}${interval ? `, next review in ${interval}` : ''}.`,
+    });
+    focusCard();
+  };
+
+  /** Cram: nothing is recorded; the next question. */
+  const cramNext = () => {
+    if (!graded || session.mode !== 'cram') return;
+    dispatch({ type: 'cramNext' });
     focusCard();
   };
 
@@ -330,11 +323,7 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     const key = progress.undo.key;
     const p = undoLastAnswer(progress);
     save(p);
-    setGraded(null);
-    setFlash('Last answer undone: answer it again.');
-    if (session.mode === 'ahead' || session.mode === 'mistakes')
-      setSession({ ...session, index: Math.max(0, session.index - 1) });
-    setCurrentKey(key);
+    dispatch({ type: 'undone', key });
     focusCard();
   };
 
@@ -360,11 +349,12 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     });
     if (!action) return;
     if (action.kind === 'grade') {
-      if (!graded) return;
+      if (!graded || session.mode === 'cram') return;
       rate(action.rating);
     } else if (action.kind === 'next') {
       if (!graded || suggested === undefined) return;
-      rate(suggested);
+      if (session.mode === 'cram') cramNext();
+      else rate(suggested);
     } else if (action.kind === 'hint') {
       if (graded) return;
       clickHint();
@@ -396,19 +386,26 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
       setLinkFilter(null);
       window.history.replaceState(null, '', urlWithout(LINK_FILTER_PARAMS));
     }
-    if (session.mode === 'queue' && !graded) {
-      const t = new Date();
-      setNow(t);
-      setCurrentKey(pick(progress, session, filterKeys(bank.entries, saved), t));
-    }
+    dispatch({ type: 'filtered', progress, candidates: filterKeys(bank.entries, saved), nowMs: Date.now() });
   };
 
-  const openFilters = () => {
-    const d = filtersRef.current;
+  /** Settings: validated again, saved through the progress store; today's queue is rebuilt with the new caps. */
+  const saveSettings = (s: PracticeSettings): string | undefined => {
+    if (!progress) return 'Progress is not loaded yet.';
+    const r = withSettings(progress, s);
+    if (!r.ok) return 'A value is out of range.';
+    const failed = save(r.progress);
+    dispatch({ type: 'filtered', progress: r.progress, candidates, nowMs: Date.now() });
+    return failed;
+  };
+
+  const openDetails = (d: HTMLDetailsElement | null) => {
     if (!d) return;
     d.open = true;
     d.querySelector<HTMLElement>('summary')?.focus();
   };
+
+  const openFilters = () => openDetails(filtersRef.current);
 
   // ── render ──
   if (load.status === 'loading' || !progress || !prefs) {
@@ -536,8 +533,13 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
           <div className={styles.current} ref={cardRef} tabIndex={-1} aria-label="Current question">
             {session.mode !== 'queue' && session.mode !== 'single' ? (
               <p className={styles.context}>
-                {session.mode === 'mistakes' ? 'Mistakes deck' : 'Practising ahead'}:{' '}
-                {Math.min(session.index + 1, session.keys.length)} of {session.keys.length}
+                {session.mode === 'mistakes'
+                  ? 'Mistakes deck'
+                  : session.mode === 'cram'
+                    ? 'Keep going (cram, not recorded)'
+                    : 'Practising ahead'}
+                : {Math.min(session.index + 1, session.keys.length)} of {session.keys.length}
+                {session.mode === 'cram' ? ' · answers here do not change when questions come due' : ''}
               </p>
             ) : null}
             {current && 'error' in current ? (
@@ -565,9 +567,21 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
                   attempt={attempt}
                   mode="check"
                   headingLevel={2}
-                  onGraded={(r) => setGraded((g) => g ?? r)}
+                  onGraded={(r: CardResult) => dispatch({ type: 'graded', result: r })}
                 />
-                {graded && suggested !== undefined ? (
+                {graded && session.mode === 'cram' ? (
+                  <div className={styles.grade}>
+                    <p className={styles.gradeTitle}>Not recorded: this is a cram answer, so no review date changes.</p>
+                    <button
+                      type="button"
+                      className={styles.primary}
+                      onClick={cramNext}
+                      aria-keyshortcuts={prefs.shortcuts ? 'N' : undefined}
+                    >
+                      Next cram question
+                    </button>
+                  </div>
+                ) : graded && suggested !== undefined ? (
                   <GradeButtons previews={previews} suggested={suggested} onRate={rate} shortcuts={prefs.shortcuts} />
                 ) : null}
               </>
@@ -576,6 +590,12 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
                 mode={session.mode}
                 candidates={candidates.length}
                 nextDueIn={queue?.nextDue ? formatInterval(Date.parse(queue.nextDue) - now.getTime()) : undefined}
+                cap={queue ? capState(progress, candidates, queue, now.getTime()) : undefined}
+                cram={flow.cram}
+                onCram={() =>
+                  startSession({ mode: 'cram', keys: cramKeys(progress, candidates, Date.now()), index: 0 })
+                }
+                onSettings={() => openDetails(settingsRef.current)}
                 mistakes={mistakes.length}
                 onAhead={() =>
                   startSession({ mode: 'ahead', keys: aheadKeys(progress, candidates, new Date()), index: 0 })
@@ -611,18 +631,25 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
             detailsRef={filtersRef}
             matching={candidates.length}
           />
+          <SettingsPanel
+            key={`${progress.learnerSeed}|${progress.createdAt}`}
+            settings={progress.settings}
+            onSave={saveSettings}
+            detailsRef={settingsRef}
+          />
           <ShortcutsPanel
             enabled={prefs.shortcuts}
             onToggle={(on) => savePrefs({ ...prefs, shortcuts: on })}
             open={helpOpen}
             onOpenChange={setHelpOpen}
           />
+          <AnkiExportPanel questions={bank.questions} mistakes={mistakes} />
           <SaveRestorePanel
             progress={progress}
             onReplace={(p, message) => {
               const error = save(p, true);
               if (error) return error;
-              setFlash(message);
+              dispatch({ type: 'flash', text: message });
               startSession({ mode: 'queue' }, p);
               return undefined;
             }}
@@ -633,10 +660,16 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
   );
 }
 
+const DAY_MS = 86_400_000;
+
 function DoneState({
   mode,
   candidates,
   nextDueIn,
+  cap,
+  cram,
+  onCram,
+  onSettings,
   mistakes,
   onAhead,
   onMistakes,
@@ -646,12 +679,34 @@ function DoneState({
   mode: Session['mode'];
   candidates: number;
   nextDueIn: string | undefined;
+  /** Why today's queue is empty (the daily caps), when known. */
+  cap: CapState | undefined;
+  /** The cram session's tally. */
+  cram: { answered: number; right: number };
+  onCram: () => void;
+  onSettings: () => void;
   mistakes: number;
   onAhead: () => void;
   onMistakes: () => void;
   onQueue: () => void;
   onFilters: () => void;
 }) {
+  if (mode === 'cram') {
+    return (
+      <div className={styles.done}>
+        <h2>Nothing more to cram</h2>
+        <p>
+          You went through every question your filters allow: {cram.right} of {cram.answered} right. None of these
+          answers was recorded, so your review dates are as they were.
+        </p>
+        <div className={styles.inlineButtons}>
+          <button type="button" className={styles.primary} onClick={onQueue}>
+            Back to today’s queue
+          </button>
+        </div>
+      </div>
+    );
+  }
   if (mode === 'mistakes' || mode === 'ahead') {
     return (
       <div className={styles.done}>
@@ -686,15 +741,43 @@ function DoneState({
       </div>
     );
   }
+  const soon = cap?.nextDueInMs !== undefined && cap.nextDueInMs < DAY_MS;
   return (
     <div className={styles.done}>
       <h2>Done for today</h2>
+      {cap?.newCapReached && cap.newCap === 0 ? (
+        <p>
+          New questions are paused: your daily limit for them is 0 (Settings). {cap.newHeldBack} unseen questions wait.
+          {nextDueIn ? ` Your next review is due in ${nextDueIn}${soon ? '; it appears here then.' : '.'}` : ''}
+        </p>
+      ) : cap?.newCapReached ? (
+        <p>
+          You have had today’s {cap.newCap} new {cap.newCap === 1 ? 'question' : 'questions'}: {cap.newCap} new a day
+          keeps reviews manageable, since each new question comes back for several reviews in its first days.{' '}
+          {cap.newHeldBack} more wait for the coming days.
+          {nextDueIn ? ` Your next review is due in ${nextDueIn}${soon ? '; it appears here then.' : '.'}` : ''}
+        </p>
+      ) : (
+        <p>
+          Nothing is due now and no new questions are left for today.
+          {nextDueIn ? ` The next review falls due in ${nextDueIn}${soon ? '; it appears here then.' : '.'}` : ''}
+        </p>
+      )}
+      {cap && cap.reviewsHeldBack > 0 ? (
+        <p>
+          {cap.reviewsHeldBack} more {cap.reviewsHeldBack === 1 ? 'review waits' : 'reviews wait'} for tomorrow: you
+          reached the daily limit of {cap.reviewCap} reviews.
+        </p>
+      ) : null}
       <p>
-        Nothing is due now and no new questions are left for today.
-        {nextDueIn ? ` The next review falls due in ${nextDueIn}.` : ''} Come back tomorrow, or:
+        <strong>Keep going</strong> shows more questions now, as a cram: its answers are not recorded and move no review
+        date. <strong>Practise ahead</strong> records your answers and reschedules those questions.
       </p>
       <div className={styles.inlineButtons}>
-        <button type="button" className={styles.primary} onClick={onAhead}>
+        <button type="button" className={styles.primary} onClick={onCram}>
+          Keep going (cram, not recorded)
+        </button>
+        <button type="button" className={styles.secondary} onClick={onAhead}>
           Practise ahead
         </button>
         <button type="button" className={styles.secondary} onClick={onMistakes}>
@@ -702,6 +785,9 @@ function DoneState({
         </button>
         <button type="button" className={styles.secondary} onClick={onFilters}>
           Change filters
+        </button>
+        <button type="button" className={styles.secondary} onClick={onSettings}>
+          Change daily limits
         </button>
       </div>
     </div>

@@ -8,11 +8,23 @@ import {
   importProgress,
   LEVELS,
   progressByFactor,
+  localDay,
+  SETTINGS_BOUNDS,
   TOPICS,
   type IntervalPreview,
+  type PracticeSettings,
   type Progress,
+  type Question,
   type ReviewRating,
 } from '@/lib/practice';
+import { ANKI_IMPORT_SETTINGS, ANKI_SITE_TAG, ankiDeck, ankiFileName } from './model/anki';
+import {
+  parseSettingsForm,
+  SETTINGS_LABELS,
+  settingsForm,
+  type SettingsField,
+  type SettingsForm,
+} from './model/settings';
 import {
   filterCounts,
   LEVEL_LABELS,
@@ -403,4 +415,169 @@ export function SaveRestorePanel({
 
 function createFresh(): Progress {
   return createProgress(new Date());
+}
+
+/**
+ * Settings: the daily caps and the retention target, native number inputs with a
+ * hint and an error each. `onSave` validates again, saves through the progress store
+ * and returns undefined, or the sentence saying why nothing was saved.
+ */
+export function SettingsPanel({
+  settings,
+  onSave,
+  detailsRef,
+}: {
+  settings: PracticeSettings;
+  onSave: (s: PracticeSettings) => string | undefined;
+  detailsRef: RefObject<HTMLDetailsElement | null>;
+}) {
+  const uid = useId();
+  const [form, setForm] = useState<SettingsForm>(() => settingsForm(settings));
+  const [errors, setErrors] = useState<Partial<SettingsForm>>({});
+  const [message, setMessage] = useState('');
+  const [failure, setFailure] = useState('');
+  const fields: readonly SettingsField[] = ['dailyNewCap', 'dailyReviewCap', 'desiredRetention'];
+  const bounds = (f: SettingsField) =>
+    f === 'desiredRetention'
+      ? { min: SETTINGS_BOUNDS.desiredRetention.min * 100, max: SETTINGS_BOUNDS.desiredRetention.max * 100, step: 1 }
+      : { min: SETTINGS_BOUNDS[f].min, max: SETTINGS_BOUNDS[f].max, step: 1 };
+  return (
+    <details className={styles.panel} ref={detailsRef}>
+      <summary>
+        <h2>Settings</h2> <span className={styles.muted}>(daily limits, retention target)</span>
+      </summary>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setMessage('');
+          setFailure('');
+          const r = parseSettingsForm(form);
+          if (!r.ok) {
+            setErrors(r.errors);
+            return;
+          }
+          setErrors({});
+          const failed = onSave(r.settings);
+          if (failed) setFailure(`Settings not saved. ${failed}`);
+          else setMessage('Settings saved.');
+        }}
+      >
+        {fields.map((f) => {
+          const b = bounds(f);
+          return (
+            <div className="field" key={f}>
+              <label htmlFor={`${uid}-${f}`}>{SETTINGS_LABELS[f].label}</label>
+              <input
+                id={`${uid}-${f}`}
+                type="number"
+                inputMode={f === 'desiredRetention' ? 'decimal' : 'numeric'}
+                min={b.min}
+                max={b.max}
+                step={b.step}
+                value={form[f]}
+                aria-invalid={errors[f] ? true : undefined}
+                aria-describedby={`${uid}-${f}-hint${errors[f] ? ` ${uid}-${f}-error` : ''}`}
+                onChange={(e) => setForm({ ...form, [f]: e.currentTarget.value.slice(0, 32) })}
+              />
+              <p id={`${uid}-${f}-hint`} className={styles.muted}>
+                {SETTINGS_LABELS[f].hint}
+              </p>
+              {errors[f] ? (
+                <p id={`${uid}-${f}-error`} className="field-error" role="alert">
+                  {errors[f]}
+                </p>
+              ) : null}
+            </div>
+          );
+        })}
+        <div className={styles.inlineButtons}>
+          <button type="submit" className={styles.secondary}>
+            Save settings
+          </button>
+        </div>
+      </form>
+      {failure ? (
+        <p role="alert" className="field-error">
+          {failure}
+        </p>
+      ) : null}
+      <p role="status" className={styles.ok}>
+        {message}
+      </p>
+    </details>
+  );
+}
+
+/**
+ * Anki export: the whole bank, or the questions in one's mistakes deck, as a text file
+ * Anki imports (`ankiDeck`), with the import settings spelled out.
+ */
+export function AnkiExportPanel({
+  questions,
+  mistakes,
+}: {
+  questions: readonly Question[];
+  mistakes: readonly string[];
+}) {
+  const [message, setMessage] = useState('');
+  const byId = new Map(questions.map((q) => [q.id, q]));
+  const mistakeQuestions = mistakes.flatMap((k) => byId.get(k) ?? []);
+  const generatedMistakes = mistakes.length - mistakeQuestions.length;
+  const download = (kind: 'bank' | 'mistakes') => {
+    const list = kind === 'bank' ? questions : mistakeQuestions;
+    const now = new Date();
+    const name = ankiFileName(kind, localDay(now));
+    downloadText(
+      name,
+      ankiDeck(list, window.location.origin, kind === 'mistakes' ? ['mistake'] : []),
+      'text/plain;charset=utf-8',
+    );
+    setMessage(`Downloaded ${name}: ${list.length} ${list.length === 1 ? 'note' : 'notes'}.`);
+  };
+  return (
+    <section className={styles.panel} aria-labelledby="pr-anki-h">
+      <h2 id="pr-anki-h">Export to Anki</h2>
+      <p className={styles.muted}>
+        A text file Anki imports: one note per question (Front, Back, Tags). Its schedule in Anki is separate from this
+        page’s.
+      </p>
+      <div className={styles.inlineButtons}>
+        <button type="button" className={styles.secondary} onClick={() => download('bank')}>
+          Download the bank for Anki ({questions.length})
+        </button>
+        <button
+          type="button"
+          className={styles.secondary}
+          disabled={mistakeQuestions.length === 0}
+          onClick={() => download('mistakes')}
+        >
+          Download my mistakes for Anki ({mistakeQuestions.length})
+        </button>
+      </div>
+      {generatedMistakes > 0 ? (
+        <p className={styles.muted}>
+          Generated questions in your mistakes ({generatedMistakes}) are left out: their numbers change on every draw.
+        </p>
+      ) : null}
+      <details>
+        <summary>How to import it into Anki</summary>
+        <p>
+          In Anki: File → Import, choose the file. Anki 2.1.55 and later read these settings from the file’s first
+          lines; check them (and set them by hand in older versions):
+        </p>
+        <ul>
+          {ANKI_IMPORT_SETTINGS.map((s) => (
+            <li key={s.setting}>
+              <strong>{s.setting}:</strong> {s.value}
+            </li>
+          ))}
+        </ul>
+        <p className={styles.muted}>Every note is tagged {ANKI_SITE_TAG}, with its topic and level as tags too.</p>
+      </details>
+      <p role="status" className={styles.ok}>
+        {message}
+      </p>
+    </section>
+  );
 }

@@ -4,7 +4,12 @@
  * `lib/practice/progress-store` (which refuses to overwrite data it could not read);
  * this file adapts `window.localStorage` to it and words its outcomes for the learner.
  */
-import type { KeyValueStorage, StorageFailure, StoreWrite } from '@/lib/practice/progress-store';
+import {
+  storageFailureOf,
+  type KeyValueStorage,
+  type StorageFailure,
+  type StoreWrite,
+} from '@/lib/practice/progress-store';
 
 /**
  * `window.localStorage`, looked up on each call: merely reading the property throws
@@ -43,9 +48,7 @@ export function writeStorage(key: string, value: string): string | undefined {
     window.localStorage.setItem(key, value);
     return undefined;
   } catch (e) {
-    const full =
-      e instanceof DOMException && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED');
-    return failureMessage(full ? 'full' : 'blocked');
+    return failureMessage(storageFailureOf(e));
   }
 }
 
@@ -59,8 +62,8 @@ export function writeMessage(r: StoreWrite): string | undefined {
 }
 
 /** Offers `text` as a file download (an object URL on a temporary link). */
-export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

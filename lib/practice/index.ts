@@ -96,6 +96,8 @@ export {
   type ItemProgress,
   type InterviewRecord,
   type PracticeSettings,
+  SETTINGS_BOUNDS,
+  withSettings,
   type LoadResult,
   type ImportResult,
 } from './progress';
@@ -103,6 +105,7 @@ export {
   readProgress,
   writeProgress,
   updateProgress,
+  storageFailureOf,
   type KeyValueStorage,
   type StorageFailure,
   type StoreRead,

@@ -98,6 +98,17 @@ describe('an interview run', () => {
     expect(r.run.ticked).toHaveLength(currentItem(r.run).pointFactors.length);
   });
 
+  it("keeps each question's notes with its answer (for the scorecard export); blank notes are left out", () => {
+    let run = { ...startRun(session, true, t0), notes: '4-bit: 39.8 GB of weights' };
+    run = advance(stopAnswering(run, t0 + 1_000), t0 + 2_000).run;
+    expect(run.answers[0]?.notes).toBe('4-bit: 39.8 GB of weights');
+    expect(run.notes).toBe('');
+    run = advance(stopAnswering({ ...run, notes: '  \n ' }, t0 + 3_000), t0 + 4_000).run;
+    expect(run.answers[1]).not.toHaveProperty('notes');
+    // A run saved mid-interview keeps the notes of earlier answers.
+    expect(parseSavedRun(JSON.stringify(run), rubricLengths)?.answers[0]?.notes).toBe('4-bit: 39.8 GB of weights');
+  });
+
   it('property: the scorecard total equals the points ticked, and every answer is kept', () => {
     fc.assert(
       fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 30 }), (bits) => {

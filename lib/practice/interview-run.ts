@@ -21,7 +21,7 @@ export interface InterviewRun {
   questionStartedAtMs: number;
   /** When "I'm done" was pressed on this question; null while answering. */
   doneAtMs: number | null;
-  /** The learner's notes for this question (not saved in the scorecard). */
+  /** The learner's notes for this question; kept with its answer (for the scorecard export), never in saved progress. */
   notes: string;
   /** One per rubric point of the current question. */
   ticked: boolean[];
@@ -85,6 +85,7 @@ export function advance(run: InterviewRun, nowMs: number): { run: InterviewRun; 
     questionId: item.questionId,
     ticked: [...run.ticked],
     elapsedSeconds: elapsedSeconds(run, nowMs),
+    ...(run.notes.trim() !== '' ? { notes: run.notes } : {}),
   };
   const answers = [...run.answers, answer];
   const next = run.session.items[run.index + 1];
@@ -116,6 +117,7 @@ const answerSchema = z.object({
   ticked: z.array(z.boolean()).check(z.maxLength(50)),
   elapsedSeconds: z.number().check(z.minimum(0), z.maximum(1e9)),
   skipped: z.optional(z.boolean()),
+  notes: z.optional(z.string().check(z.maxLength(100_000))),
 });
 const runSchema = z.object({
   session: z.object({

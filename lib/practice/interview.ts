@@ -159,6 +159,8 @@ export interface InterviewAnswer {
   /** Time the learner took. */
   elapsedSeconds: number;
   skipped?: boolean;
+  /** What the learner typed (optional; kept for the scorecard export, never in saved progress). */
+  notes?: string;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   serializeProgress,
   type InterviewRecord,
 } from './progress';
-import { readProgress, updateProgress, writeProgress, type KeyValueStorage } from './progress-store';
+import { readProgress, storageFailureOf, updateProgress, writeProgress, type KeyValueStorage } from './progress-store';
 import { recordAnswer } from './schedule';
 
 const T0 = new Date('2025-03-01T12:00:00.000Z');
@@ -142,6 +142,15 @@ describe('the progress store never overwrites what it could not read', () => {
     };
     expect(readProgress(blocked, T0).status).toBe('blocked');
     expect(writeProgress(blocked, createProgress(T0))).toEqual({ ok: false, reason: 'blocked' });
+  });
+
+  it('storageFailureOf: quota errors by either browser name are "full", anything else "blocked"', () => {
+    const named = (name: string) => Object.assign(new Error('x'), { name });
+    expect(storageFailureOf(named('QuotaExceededError'))).toBe('full');
+    expect(storageFailureOf(named('NS_ERROR_DOM_QUOTA_REACHED'))).toBe('full');
+    expect(storageFailureOf(named('SecurityError'))).toBe('blocked');
+    expect(storageFailureOf('a string')).toBe('blocked');
+    expect(storageFailureOf(null)).toBe('blocked');
   });
 
   it('property: for any saved text, a write without acknowledgement either keeps the text or the text was readable whole', () => {

@@ -54,8 +54,14 @@ export interface WriteOptions {
   replaceUnreadable?: string;
 }
 
-/** Quota errors have different names across browsers (Chromium/WebKit: QuotaExceededError; old Firefox: NS_ERROR_DOM_QUOTA_REACHED). */
-function failureOf(e: unknown): StorageFailure {
+/**
+ * Why a storage call threw. Quota errors have different names across browsers
+ * (Chromium/WebKit: QuotaExceededError; old Firefox: NS_ERROR_DOM_QUOTA_REACHED);
+ * anything else is `blocked`. Exported so the page's preference writes classify
+ * failures the same way as progress writes.
+ * @example storageFailureOf(Object.assign(new Error(), { name: 'QuotaExceededError' })) // 'full'
+ */
+export function storageFailureOf(e: unknown): StorageFailure {
   const name = typeof e === 'object' && e !== null && 'name' in e ? (e as { name: unknown }).name : undefined;
   return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' ? 'full' : 'blocked';
 }
@@ -67,7 +73,7 @@ function getRaw(
   try {
     return { ok: true, raw: storage.getItem(key) };
   } catch (e) {
-    return { ok: false, reason: failureOf(e) };
+    return { ok: false, reason: storageFailureOf(e) };
   }
 }
 
@@ -149,6 +155,6 @@ function put(storage: KeyValueStorage, key: string, progress: Progress): StoreWr
     storage.setItem(key, serializeProgress(progress));
     return { ok: true, progress };
   } catch (e) {
-    return { ok: false, reason: failureOf(e) };
+    return { ok: false, reason: storageFailureOf(e) };
   }
 }

@@ -36,8 +36,27 @@ export const DEFAULT_SETTINGS = {
   dailyNewCap: 10,
   /** Reviews shown per day (the rest wait: a backlog is what makes people quit). */
   dailyReviewCap: 100,
-  /** FSRS desired retention. */
+  /**
+   * FSRS desired retention (ts-fsrs `request_retention`): 0.9 is ts-fsrs's
+   * exported `default_request_retention` (open-spaced-repetition/ts-fsrs v5.4.2, the version
+   * package.json pins) and Anki's default "Desired retention" (ankitects/anki-manual,
+   * src/deck-options.md). A test checks it against ts-fsrs.
+   */
   desiredRetention: 0.9,
+} as const;
+
+/**
+ * The range each setting may take (inclusive). Retention: Anki's manual recommends
+ * keeping desired retention below 0.97, since the review load grows steeply towards 1
+ * (at 0.97 intervals are about 3.7× shorter than at 0.90; ankitects/anki-manual,
+ * src/deck-options.md, "Desired Retention"); 0.70 is this site's floor, below which
+ * most answers would be forgotten between reviews. Caps: 0 pauses new questions or
+ * reviews; the upper bounds only keep values sane.
+ */
+export const SETTINGS_BOUNDS = {
+  dailyNewCap: { min: 0, max: 1000 },
+  dailyReviewCap: { min: 0, max: 10000 },
+  desiredRetention: { min: 0.7, max: 0.97 },
 } as const;
 
 const isoDate = z
@@ -117,11 +136,33 @@ export const interviewRecordSchema = z
 export type InterviewRecord = z.infer<typeof interviewRecordSchema>;
 
 export const settingsSchema = z.object({
-  dailyNewCap: z.int().check(z.minimum(0), z.maximum(1000)),
-  dailyReviewCap: z.int().check(z.minimum(0), z.maximum(10000)),
-  desiredRetention: numberIn(0.7, 0.97),
+  dailyNewCap: z.int().check(z.minimum(SETTINGS_BOUNDS.dailyNewCap.min), z.maximum(SETTINGS_BOUNDS.dailyNewCap.max)),
+  dailyReviewCap: z
+    .int()
+    .check(z.minimum(SETTINGS_BOUNDS.dailyReviewCap.min), z.maximum(SETTINGS_BOUNDS.dailyReviewCap.max)),
+  desiredRetention: numberIn(SETTINGS_BOUNDS.desiredRetention.min, SETTINGS_BOUNDS.desiredRetention.max),
 });
 export type PracticeSettings = z.infer<typeof settingsSchema>;
+
+/**
+ * Progress with new settings, validated against {@link SETTINGS_BOUNDS}; never half-applied.
+ * The new caps apply to what is left of today (answers already given still count);
+ * a new retention target applies to each card's next review (due dates already set stay).
+ *
+ * @example withSettings(p, { dailyNewCap: 20, dailyReviewCap: 100, desiredRetention: 0.9 }).ok // true
+ * @example withSettings(p, { dailyNewCap: 20, dailyReviewCap: 100, desiredRetention: 0.99 }).ok // false
+ */
+export function withSettings(
+  progress: Progress,
+  settings: PracticeSettings,
+): { ok: true; progress: Progress } | { ok: false; field: keyof PracticeSettings } {
+  const parsed = settingsSchema.safeParse(settings);
+  if (!parsed.success) {
+    const field = parsed.error.issues[0]?.path[0];
+    return { ok: false, field: (typeof field === 'string' ? field : 'dailyNewCap') as keyof PracticeSettings };
+  }
+  return { ok: true, progress: { ...progress, settings: parsed.data } };
+}
 
 const dailySchema = z.object({ day: dayString, newSeen: count, reviewsDone: count });
 
