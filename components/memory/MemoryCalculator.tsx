@@ -29,13 +29,15 @@ import {
   type MemoryState,
   type MemoryStateText,
 } from './model/urlState';
-import { memoryOutcome, type MemoryResults } from './model/results';
+import { memoryOutcome, type MemoryOutcome, type MemoryResults } from './model/results';
+import { memorySummary, memoryVerdictLabel } from './model/summary';
 import { GGUF_FILES_GROUP_LABEL, ggufFileChoices, weightChoiceHint, weightChoiceInfo } from './model/weightChoice';
 import { cssPercent, formatBytesPerToken, formatHeadroom, formatShare } from './model/format';
 import './MemoryCalculator.css';
 import { SelectField as BaseSelectField } from '@/components/ui/SelectField';
 import { prefixed } from '@/components/ui/prefixed';
 import { ShareQr } from '@/components/share/ShareQr';
+import { ResultSummary } from '@/components/ui/ResultSummary';
 
 const styles = prefixed('mc');
 
@@ -125,15 +127,17 @@ export function MemoryCalculator({
   const state = useMemo(() => parseMemoryState(text, configText), [text, configText]);
   const deferredText = useDeferredValue(text);
   const deferredConfig = useDeferredValue(configText);
+  const deferred = useMemo(() => {
+    const deferredState = parseMemoryState(deferredText, deferredConfig);
+    return { state: deferredState, outcome: memoryOutcome(deferredState) };
+  }, [deferredText, deferredConfig]);
   const resultsView = useMemo(
     () => (
-      <ResultsArea
-        state={parseMemoryState(deferredText, deferredConfig)}
-        SubHeading={headingLevel === 2 ? 'h3' : 'h4'}
-      />
+      <ResultsArea state={deferred.state} outcome={deferred.outcome} SubHeading={headingLevel === 2 ? 'h3' : 'h4'} />
     ),
-    [deferredText, deferredConfig, headingLevel],
+    [deferred, headingLevel],
   );
+  const summary = memorySummary(deferred.outcome, deferred.state.contextTokens);
 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `${id}-h`;
@@ -206,6 +210,7 @@ export function MemoryCalculator({
         GPU memory = weights + KV cache + activation workspace + CUDA/runtime overhead. Inference keeps no gradients and
         no optimizer state.
       </p>
+      <ResultSummary summary={summary} label="Result summary" />
 
       <div className="widget-controls">
         <SelectField
@@ -417,8 +422,15 @@ export function MemoryCalculator({
 }
 
 /** The verdict, bar, GPU table and work for a state, or the fields to fix first. */
-function ResultsArea({ state, SubHeading }: { state: MemoryState; SubHeading: 'h3' | 'h4' }) {
-  const outcome = memoryOutcome(state);
+function ResultsArea({
+  state,
+  outcome,
+  SubHeading,
+}: {
+  state: MemoryState;
+  outcome: MemoryOutcome;
+  SubHeading: 'h3' | 'h4';
+}) {
   if (!outcome.ok) {
     return (
       <div className={`result ${styles.placeholder}`} role="status" aria-live="polite" aria-label="Result">
@@ -572,13 +584,7 @@ function Results({
         <p
           className={`result-big ${fit.verdict === 'fits' ? styles.fits : fit.verdict === 'tight' ? styles.tight : styles.noFit}`}
         >
-          {fit.verdict === 'fits'
-            ? 'Fits'
-            : fit.verdict === 'tight'
-              ? fit.fits
-                ? 'Tight: fits by the estimate'
-                : 'Tight: short by the estimate'
-              : 'Does not fit'}
+          {memoryVerdictLabel(fit)}
         </p>
         {fit.verdict === 'tight' ? (
           <p>
