@@ -60,3 +60,98 @@ test.describe('item 16 on a phone: the summary is in the flow, not pinned', () =
     await expect(page.locator('.rsum-bar').first()).toHaveCSS('position', 'static');
   });
 });
+
+/** Parts of `inner` (a locator's elements) whose box reaches outside `outer`'s box, as "tag x..x" strings. */
+async function outside(page: Page, outerSelector: string, innerSelector: string): Promise<string[]> {
+  return page.evaluate(
+    ([o, i]) => {
+      const outer = document.querySelector(o);
+      if (!outer) return [`no ${o}`];
+      const box = outer.getBoundingClientRect();
+      const bad: string[] = [];
+      for (const el of outer.querySelectorAll(i)) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+          bad.push(
+            `<${el.tagName.toLowerCase()}> ${Math.round(r.left)}..${Math.round(r.right)} in ${Math.round(box.left)}..${Math.round(box.right)}`,
+          );
+      }
+      return bad;
+    },
+    [outerSelector, innerSelector] as const,
+  );
+}
+
+for (const viewport of [DESKTOP, PHONE]) {
+  test.describe(`item 17 at ${viewport.width} px`, () => {
+    test.use({ viewport });
+
+    test('"Outlier, per tensor": no part of the INT8 chart lies outside its chart or its card', async ({ page }) => {
+      await page.goto('/tools/rounding');
+      const w = page.getByRole('region', { name: /Rounding demo/ });
+      await w.getByRole('button', { name: 'Outlier, per tensor' }).click();
+      await w.getByRole('tab', { name: 'INT8 absmax' }).click();
+      const chart = w.getByRole('img', { name: /Histogram of/ });
+      await expect(chart).toBeVisible();
+      // The grid spans ±absmax but the weights do not: only the levels within their range are drawn.
+      await expect(w.locator('.rd-figure figcaption')).toContainText('within the weights');
+      expect(await outside(page, '.rd-figure svg', 'line, rect, circle, text')).toEqual([]);
+      expect(await outside(page, 'section.rd-demo', '*')).toEqual([]);
+    });
+
+    test('the config.json upload field stays inside its card', async ({ page }) => {
+      await page.goto('/tools/memory');
+      const widget = page.getByRole('region', { name: /your set-up/i });
+      await widget.getByLabel('Model', { exact: true }).selectOption('custom');
+      const upload = widget.getByLabel('Or upload config.json');
+      await expect(upload).toBeVisible();
+      const [card, field] = await Promise.all([widget.boundingBox(), upload.boundingBox()]);
+      expect(card && field).toBeTruthy();
+      expect(field!.x).toBeGreaterThanOrEqual(card!.x);
+      expect(field!.x + field!.width).toBeLessThanOrEqual(card!.x + card!.width + 0.5);
+    });
+  });
+}
+
+test.describe('item 17: validation waits for input', () => {
+  test('"Paste or upload a config.json": no error until the box is typed in or left', async ({ page }) => {
+    await page.goto('/tools/memory');
+    const widget = page.getByRole('region', { name: /your set-up/i });
+    await widget.getByLabel('Model', { exact: true }).selectOption('custom');
+    const box = widget.getByLabel('config.json', { exact: true });
+    await expect(box).toBeVisible();
+    await expect(box).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(widget.getByRole('alert')).toHaveCount(0);
+    await expect(box).toHaveAccessibleDescription(/Paste a model's config\.json/); // said as a hint, not an error
+
+    await box.focus();
+    await box.blur();
+    await expect(box).toHaveAttribute('aria-invalid', 'true');
+    await expect(widget.getByRole('alert')).toContainText("Paste a model's config.json");
+  });
+
+  test('rounding demo "Paste your own numbers": no error before typing, one after', async ({ page }) => {
+    await page.goto('/tools/rounding');
+    const w = page.getByRole('region', { name: /Rounding demo/ });
+    await w.getByLabel('Distribution').selectOption('paste');
+    const box = w.getByLabel(/Your weights/);
+    await expect(box).toHaveAttribute('aria-invalid', 'false');
+    await expect(w.getByRole('alert')).toHaveCount(0);
+    await expect(w.locator('.field-error')).toHaveCount(0);
+    await box.fill('0.1, banana');
+    await expect(box).toHaveAttribute('aria-invalid', 'true');
+    await expect(w.getByRole('alert')).toContainText('banana');
+  });
+
+  test.describe('precision lesson at 1280 px', () => {
+    test.use({ viewport: DESKTOP });
+    test('the published-results table fits its column (no clipped columns)', async ({ page }) => {
+      await page.goto('/lessons/precision');
+      const wrap = page.getByRole('region', { name: 'Published LLaMA3-70B results' });
+      await expect(wrap).toBeVisible();
+      const fits = await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+      expect(fits).toBe(true);
+    });
+  });
+});

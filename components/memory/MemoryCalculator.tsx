@@ -480,7 +480,10 @@ function ConfigInput({
   syncUrl: boolean;
 }) {
   const id = useId();
+  // An empty box that was never typed in or left is not yet an error: its message reads as a hint until then.
+  const [touched, setTouched] = useState(false);
   const error = state.errors.config;
+  const showError = error !== undefined && (touched || text.trim() !== '');
   const reading = state.config;
   const describedBy = [`${id}-hint`, error ? `${id}-err` : `${id}-ok`].join(' ');
   return (
@@ -494,8 +497,12 @@ function ConfigInput({
           spellCheck={false}
           autoComplete="off"
           value={text}
-          onChange={(e) => onText(e.target.value)}
-          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            setTouched(true);
+            onText(e.target.value);
+          }}
+          onBlur={() => setTouched(true)}
+          aria-invalid={showError ? true : undefined}
           aria-describedby={describedBy}
           placeholder={'{ "model_type": "llama", "hidden_size": 8192, … }'}
         />
@@ -504,8 +511,12 @@ function ConfigInput({
           uploaded
           {syncUrl ? ', and it is not part of the link' : ''}.
         </p>
-        {error ? (
+        {showError ? (
           <p className="field-error" id={`${id}-err`} role="alert">
+            {error}
+          </p>
+        ) : error ? (
+          <p className="field-hint" id={`${id}-err`}>
             {error}
           </p>
         ) : reading?.ok ? (
