@@ -1,4 +1,6 @@
 import createMDX from '@next/mdx';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ensureLessonRoutes } from './scripts/lesson-routes.mjs';
 
 ensureLessonRoutes();
@@ -20,7 +22,12 @@ const nextConfig = {
 const withMDX = createMDX({
   options: {
     remarkPlugins: [['remark-math', {}]],
-    rehypePlugins: [['rehype-katex', { strict: true, throwOnError: true, output: 'htmlAndMathml' }]],
+    rehypePlugins: [
+      ['rehype-katex', { strict: true, throwOnError: true, output: 'htmlAndMathml' }],
+      // Display math focusable, with a role and a label (an absolute path: @next/mdx resolves plugin names from
+      // each .mdx file's folder, not from the project root).
+      [path.join(path.dirname(fileURLToPath(import.meta.url)), 'scripts/rehype-scroll-regions.mjs'), {}],
+    ],
   },
 });
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -153,5 +154,58 @@ test.describe('item 17: validation waits for input', () => {
       const fits = await wrap.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
       expect(fits).toBe(true);
     });
+  });
+});
+
+const LESSONS = ['precision', 'memory', 'methods', 'speed', 'deployment', 'decision', 'fact-check'];
+
+test.describe('item 18 at 390 px: every sideways-scrolling region is reachable by keyboard, with a cue', () => {
+  test.use({ viewport: PHONE });
+
+  for (const route of [...LESSONS.map((s) => `/lessons/${s}`), '/cheatsheet', '/tools/memory', '/tools/speed']) {
+    test(`${route}: axe scrollable-region-focusable is clean; every scroller is focusable and named`, async ({
+      page,
+    }) => {
+      await page.goto(route);
+      const results = await new AxeBuilder({ page }).withRules(['scrollable-region-focusable']).analyze();
+      expect(results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
+      // Every box that scrolls sideways right now: focusable, with a role and a name.
+      const bare = await page.evaluate(() =>
+        [...document.querySelectorAll('main *')]
+          .filter((el) => {
+            const s = getComputedStyle(el);
+            if (el.matches('textarea, input, select')) return false; // focusable already
+            return (s.overflowX === 'auto' || s.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1;
+          })
+          .filter(
+            (el) => el.getAttribute('tabindex') !== '0' || !el.getAttribute('role') || !el.getAttribute('aria-label'),
+          )
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+      );
+      expect(bare).toEqual([]);
+    });
+  }
+
+  test('/cheatsheet does not scroll sideways', async ({ page }) => {
+    await page.goto('/cheatsheet');
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+  });
+
+  test('a focused table region shows a focus ring and scrolls with the arrow keys', async ({ page }) => {
+    await page.goto('/cheatsheet');
+    const region = page.getByRole('region', { name: 'GPU table' });
+    await region.focus();
+    await expect(region).toBeFocused();
+    const outline = await region.evaluate((el) => getComputedStyle(el).outlineStyle);
+    expect(outline).not.toBe('none');
+    const canScroll = await region.evaluate((el) => el.scrollWidth > el.clientWidth);
+    if (canScroll) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    }
   });
 });

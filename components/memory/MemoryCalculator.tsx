@@ -657,7 +657,7 @@ function Results({
           ))}
           <span className={styles.line} style={{ left: cssPercent(bar.availableAt) }} />
         </div>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Memory by term">
           <table className={`table ${styles.legend}`}>
             <caption className="sr-only">Memory by term, in GB (10⁹ bytes) and GiB (2³⁰ bytes)</caption>
             <thead>
@@ -725,7 +725,7 @@ function Results({
       <p className="field-hint">
         Same model, formats and load on each catalog GPU, 1 to 8 of them (only counts that divide the attention heads).
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Which GPUs hold this set-up">
         <table className={`table ${styles.gpuTable}`}>
           <caption className="sr-only">Fewest GPUs of each kind that hold the set-up</caption>
           <thead>

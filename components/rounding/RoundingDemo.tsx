@@ -260,7 +260,7 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
             ))}
           </Tabs.Root>
           <h3 className={styles.h3}>All methods on these {formatCount(shown.x.length)} weights</h3>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Block size comparison">
             <table className="table">
               <caption className={styles.caption}>
                 Block size: {shown.blockSize === null ? 'per tensor' : shown.blockSize}. Lower RMSE and higher SQNR are
@@ -410,7 +410,7 @@ function MethodPanel({
       </figure>
       <details>
         <summary>Histogram as a table</summary>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Histogram as a table">
           <table className="table">
             <thead>
               <tr>
@@ -436,7 +436,7 @@ function MethodPanel({
         </div>
       </details>
       <h3 className={styles.h3}>The arithmetic for three weights</h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Weights explained">
         <table className="table">
           <thead>
             <tr>
