@@ -7,6 +7,7 @@ import { evaluate } from '@mdx-js/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error -- a plain ES module of the build (next.config.mjs loads it), without type declarations
 import rehypeScrollRegions, { markScrollRegions } from './rehype-scroll-regions.mjs';
 
 /** A lesson snippet through the lessons' own MDX pipeline (next.config.mjs), rendered to HTML. */
