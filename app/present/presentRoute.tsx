@@ -3,6 +3,7 @@ import type { MDXContent } from 'mdx/types';
 import 'katex/dist/katex.min.css';
 import { parseLessonMeta } from '@/content/schema';
 import { presentComponents } from '@/components/present/presentComponents';
+import { OfflineStatus } from '@/components/islands/widgets';
 
 /**
  * Builds a lesson's slide route (/present/<slug>) from its MDX module, like
@@ -23,7 +24,15 @@ export function presentRoute(slug: string, mod: { default: MDXContent; meta?: un
     minutes: meta.minutes,
   });
   function PresentPage() {
-    return <Content components={components} />;
+    return (
+      <>
+        <Content components={components} />
+        {/* After one visit the deck works offline: public/sw.js stores what scripts/offline-build.mjs lists. */}
+        <OfflineStatus slug={slug} />
+        {/* Without JavaScript nothing is stored: the island's "Preparing…" would never change (its note says why). */}
+        <noscript dangerouslySetInnerHTML={{ __html: '<style>.off-status{display:none}</style>' }} />
+      </>
+    );
   }
   return { metadata, PresentPage };
 }

@@ -10,6 +10,7 @@ import { DeckController } from '../present/DeckController';
 import { InterviewApp } from '../interview/InterviewApp';
 import { PracticeApp } from '../practice/PracticeApp';
 import { VllmLogCheck } from '../memory/VllmLogCheck';
+import { OfflineStatus } from '../offline/OfflineStatus';
 
 /** One interactive widget the browser hydrates: everything the server, the build and the browser need to know. */
 export interface IslandSpec {
@@ -101,6 +102,12 @@ export const ISLANDS = {
     module: 'components/memory/VllmLogCheck',
     exportName: 'VllmLogCheck',
     needsJs: `Checking a log needs JavaScript, ${OFF}: the field and the Compare button do not respond.`,
+  },
+  'offline-status': {
+    Component: OfflineStatus,
+    module: 'components/offline/OfflineStatus',
+    exportName: 'OfflineStatus',
+    needsJs: `Keeping this deck for offline use needs JavaScript, ${OFF}.`,
   },
 } as const satisfies Record<string, IslandSpec>;
 

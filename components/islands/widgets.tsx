@@ -15,3 +15,4 @@ export const DeckController = island('deck-controller');
 export const Interview = island('interview');
 export const PracticeApp = island('practice-app');
 export const VllmLogCheck = island('vllm-log-check');
+export const OfflineStatus = island('offline-status');
