@@ -1,4 +1,7 @@
 import createMDX from '@next/mdx';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   output: 'export',
@@ -16,7 +19,12 @@ const nextConfig = {
 const withMDX = createMDX({
   options: {
     remarkPlugins: [['remark-math', {}]],
-    rehypePlugins: [['rehype-katex', { strict: true, throwOnError: true, output: 'htmlAndMathml' }]],
+    rehypePlugins: [
+      ['rehype-katex', { strict: true, throwOnError: true, output: 'htmlAndMathml' }],
+      // Display math focusable, with a role and a label (an absolute path: @next/mdx resolves plugin names from
+      // each .mdx file's folder, not from the project root).
+      [path.join(path.dirname(fileURLToPath(import.meta.url)), 'scripts/rehype-scroll-regions.mjs'), {}],
+    ],
   },
 });
 

@@ -15,7 +15,8 @@
 //   3. deletes Next's JavaScript and the RSC payload files nothing references any more;
 //   4. checks the result (file names in every message): no reference to Next's chunks is left, every
 //      script URL a page names exists, pages without islands load no script, and no page loads more
-//      JavaScript (gzip) than the budget in scripts/islands-build.mjs.
+//      JavaScript (gzip) than the budget in scripts/islands-build.mjs;
+//   5. writes each deck's offline file list and stamps the service worker (scripts/offline-build.mjs).
 // Prose pages end up with no JavaScript at all. Exits 1 on any problem.
 // ISLANDS_DEBUG=1: unminified bundle with source maps (out/_islands/*.js.map); the budget is not checked.
 // Usage: next build && node scripts/islands.mjs   (npm run build does both)
@@ -29,6 +30,7 @@ import {
   PUBLIC_PREFIX,
   rewritePage,
 } from './islands-build.mjs';
+import { writeOfflineManifests } from './offline-build.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const outDir = path.join(root, 'out');
@@ -121,6 +123,11 @@ removeNextFiles(outDir);
 // 4. Check the result.
 const check = checkOutput(outDir, pages, { budgetBytes: debug ? Infinity : undefined });
 if (check.errors.length) fail(check.errors);
+
+// 5. Offline decks: each /present/<slug> page's list of files for the service worker, and its build id (scripts/offline-build.mjs).
+const offline = writeOfflineManifests({ outDir, root, pages, metafile: result.metafile, publicUrl });
+if (offline.errors.length) fail(offline.errors);
+console.log(`islands: offline lists for ${offline.decks.length} decks, service worker build ${offline.buildId}`);
 
 const bundleBytes = Object.values(outputs).reduce((s, m) => s + m.bytes, 0);
 console.log(

@@ -1,4 +1,5 @@
 import katex from 'katex';
+import { focusableDisplayMath } from '@/components/ui/model/scrollRegion';
 
 /**
  * KaTeX typeset at build time (server component, no client JS), with the same
@@ -13,7 +14,7 @@ export function Tex({ tex, display = false, className }: { tex: string; display?
     output: 'htmlAndMathml',
   });
   return display ? (
-    <div className={className} dangerouslySetInnerHTML={{ __html: html }} />
+    <div className={className} dangerouslySetInnerHTML={{ __html: focusableDisplayMath(html) }} />
   ) : (
     <span className={className} dangerouslySetInnerHTML={{ __html: html }} />
   );

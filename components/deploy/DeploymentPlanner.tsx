@@ -269,7 +269,7 @@ export function DeploymentPlanner({ initialModel = 'llama-3.1-70b' }: { initialM
           <p className={styles.caption} id={`${id}-cap`}>
             {tableCaption}
           </p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Set-ups compared side by side">
             <table className={`table ${styles.grid}`} aria-describedby={`${id}-cap`}>
               <caption className="sr-only">Set-ups compared side by side</caption>
               <thead>

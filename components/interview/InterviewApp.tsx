@@ -363,7 +363,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
             {saveMessage}
           </p>
         ) : null}
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Rubric points by factor">
           <table className="table">
             <caption className={styles.caption}>Rubric points by factor</caption>
             <thead>
@@ -418,7 +418,7 @@ export function InterviewApp({ questions }: InterviewAppProps) {
             </ul>
           </div>
         ) : null}
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Points and time per question">
           <table className="table">
             <caption className={styles.caption}>Points and time per question</caption>
             <thead>

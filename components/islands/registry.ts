@@ -12,6 +12,7 @@ import { InterviewApp } from '../interview/InterviewApp';
 import { PracticeApp } from '../practice/PracticeApp';
 import { VllmLogCheck } from '../memory/VllmLogCheck';
 import { SiteSearch } from '../search/SiteSearch';
+import { OfflineStatus } from '../offline/OfflineStatus';
 
 /** One interactive widget the browser hydrates: everything the server, the build and the browser need to know. */
 export interface IslandSpec {
@@ -115,6 +116,12 @@ export const ISLANDS = {
     module: 'components/search/SiteSearch',
     exportName: 'SiteSearch',
     needsJs: `Search needs JavaScript, ${OFF}. The lessons, the glossary and the sources list are linked from the menu.`,
+  },
+  'offline-status': {
+    Component: OfflineStatus,
+    module: 'components/offline/OfflineStatus',
+    exportName: 'OfflineStatus',
+    needsJs: `Keeping this deck for offline use needs JavaScript, ${OFF}.`,
   },
 } as const satisfies Record<string, IslandSpec>;
 

@@ -17,3 +17,4 @@ export const Interview = island('interview');
 export const PracticeApp = island('practice-app');
 export const VllmLogCheck = island('vllm-log-check');
 export const SiteSearch = island('site-search');
+export const OfflineStatus = island('offline-status');

@@ -29,7 +29,8 @@ import {
   type MemoryState,
   type MemoryStateText,
 } from './model/urlState';
-import { memoryOutcome, type MemoryResults } from './model/results';
+import { memoryOutcome, type MemoryOutcome, type MemoryResults } from './model/results';
+import { memorySummary, memoryVerdictLabel } from './model/summary';
 import { GGUF_FILES_GROUP_LABEL, ggufFileChoices, weightChoiceHint, weightChoiceInfo } from './model/weightChoice';
 import { cssPercent, formatBytesPerToken, formatHeadroom, formatShare } from './model/format';
 import './MemoryCalculator.css';
@@ -39,6 +40,7 @@ import { ShareQr } from '@/components/share/ShareQr';
 import { useSharedState } from '@/components/present/useSharedState';
 import { stringRecordGuard } from '@/components/present/model/sync';
 import { MAX_URL_VALUE_CHARS } from '@/components/ui/model/urlValues';
+import { ResultSummary } from '@/components/ui/ResultSummary';
 
 const styles = prefixed('mc');
 
@@ -148,15 +150,17 @@ export function MemoryCalculator({
   const state = useMemo(() => parseMemoryState(text, configText), [text, configText]);
   const deferredText = useDeferredValue(text);
   const deferredConfig = useDeferredValue(configText);
+  const deferred = useMemo(() => {
+    const deferredState = parseMemoryState(deferredText, deferredConfig);
+    return { state: deferredState, outcome: memoryOutcome(deferredState) };
+  }, [deferredText, deferredConfig]);
   const resultsView = useMemo(
     () => (
-      <ResultsArea
-        state={parseMemoryState(deferredText, deferredConfig)}
-        SubHeading={headingLevel === 2 ? 'h3' : 'h4'}
-      />
+      <ResultsArea state={deferred.state} outcome={deferred.outcome} SubHeading={headingLevel === 2 ? 'h3' : 'h4'} />
     ),
-    [deferredText, deferredConfig, headingLevel],
+    [deferred, headingLevel],
   );
+  const summary = memorySummary(deferred.outcome, deferred.state.contextTokens);
 
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const headingId = `${id}-h`;
@@ -229,6 +233,7 @@ export function MemoryCalculator({
         GPU memory = weights + KV cache + activation workspace + CUDA/runtime overhead. Inference keeps no gradients and
         no optimizer state.
       </p>
+      <ResultSummary summary={summary} label="Result summary" />
 
       <div className="widget-controls">
         <SelectField
@@ -440,8 +445,15 @@ export function MemoryCalculator({
 }
 
 /** The verdict, bar, GPU table and work for a state, or the fields to fix first. */
-function ResultsArea({ state, SubHeading }: { state: MemoryState; SubHeading: 'h3' | 'h4' }) {
-  const outcome = memoryOutcome(state);
+function ResultsArea({
+  state,
+  outcome,
+  SubHeading,
+}: {
+  state: MemoryState;
+  outcome: MemoryOutcome;
+  SubHeading: 'h3' | 'h4';
+}) {
   if (!outcome.ok) {
     return (
       <div className={`result ${styles.placeholder}`} role="status" aria-live="polite" aria-label="Result">
@@ -491,7 +503,10 @@ function ConfigInput({
   syncUrl: boolean;
 }) {
   const id = useId();
+  // An empty box that was never typed in or left is not yet an error: its message reads as a hint until then.
+  const [touched, setTouched] = useState(false);
   const error = state.errors.config;
+  const showError = error !== undefined && (touched || text.trim() !== '');
   const reading = state.config;
   const describedBy = [`${id}-hint`, error ? `${id}-err` : `${id}-ok`].join(' ');
   return (
@@ -505,8 +520,12 @@ function ConfigInput({
           spellCheck={false}
           autoComplete="off"
           value={text}
-          onChange={(e) => onText(e.target.value)}
-          aria-invalid={error ? true : undefined}
+          onChange={(e) => {
+            setTouched(true);
+            onText(e.target.value);
+          }}
+          onBlur={() => setTouched(true)}
+          aria-invalid={showError ? true : undefined}
           aria-describedby={describedBy}
           placeholder={'{ "model_type": "llama", "hidden_size": 8192, … }'}
         />
@@ -515,8 +534,12 @@ function ConfigInput({
           uploaded
           {syncUrl ? ', and it is not part of the link' : ''}.
         </p>
-        {error ? (
+        {showError ? (
           <p className="field-error" id={`${id}-err`} role="alert">
+            {error}
+          </p>
+        ) : error ? (
+          <p className="field-hint" id={`${id}-err`}>
             {error}
           </p>
         ) : reading?.ok ? (
@@ -595,13 +618,7 @@ function Results({
         <p
           className={`result-big ${fit.verdict === 'fits' ? styles.fits : fit.verdict === 'tight' ? styles.tight : styles.noFit}`}
         >
-          {fit.verdict === 'fits'
-            ? 'Fits'
-            : fit.verdict === 'tight'
-              ? fit.fits
-                ? 'Tight: fits by the estimate'
-                : 'Tight: short by the estimate'
-              : 'Does not fit'}
+          {memoryVerdictLabel(fit)}
         </p>
         {fit.verdict === 'tight' ? (
           <p>
@@ -663,7 +680,7 @@ function Results({
           ))}
           <span className={styles.line} style={{ left: cssPercent(bar.availableAt) }} />
         </div>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Memory by term">
           <table className={`table ${styles.legend}`}>
             <caption className="sr-only">Memory by term, in GB (10⁹ bytes) and GiB (2³⁰ bytes)</caption>
             <thead>
@@ -731,7 +748,7 @@ function Results({
       <p className="field-hint">
         Same model, formats and load on each catalog GPU, 1 to 8 of them (only counts that divide the attention heads).
       </p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Which GPUs hold this set-up">
         <table className={`table ${styles.gpuTable}`}>
           <caption className="sr-only">Fewest GPUs of each kind that hold the set-up</caption>
           <thead>

@@ -203,7 +203,7 @@ export function WeightFormatTable({ model = 'llama-3.1-70b', formats }: { model?
         lib/sizing
         <code> weightBytes</code>
       </figcaption>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={`${entry.name}: weight memory by format`}>
         <table className={`table ${styles.table}`}>
           <thead>
             <tr>
@@ -272,7 +272,7 @@ export function KvAttentionTable({ rows, context }: { rows: KvRow[]; context: nu
         KV cache by attention type, per token and per {formatCount(context)}-token sequence: lib/models{' '}
         <code>kvCacheBytesPerToken</code>
       </figcaption>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="KV cache by attention type">
         <table className={`table ${styles.table}`}>
           <thead>
             <tr>
@@ -355,7 +355,12 @@ export function MemoryExampleTable({
         {formatCount(context)} tokens: lib/sizing <code>fitOnGpu</code> at vLLM&apos;s default gpu_memory_utilization{' '}
         {formatNumber(VLLM_DEFAULT_GPU_MEMORY_UTILIZATION, 2)}
       </figcaption>
-      <div className="table-wrap">
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="region"
+        aria-label={`${getModel(model).name}, ${getFormat(format).name} weights: memory by term`}
+      >
         <table className={`table ${styles.table}`}>
           <thead>
             <tr>

@@ -117,7 +117,7 @@ function Comparison({ outcome }: { outcome: Extract<LogCheckOutcome, { ok: true 
         {setup.modelName} on {formatCount(setup.gpuCount)} × {setup.gpu.name}.
       </p>
       {outcome.missingMessage ? <p className={styles.missing}>{outcome.missingMessage}</p> : null}
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="The log against the calculator">
         <table className={`table ${styles.table}`}>
           <caption>
             vLLM&apos;s figures beside this site&apos;s, per GPU (tokens and concurrency: the whole engine)

@@ -97,7 +97,7 @@ export function ProgressTable({
   return (
     <section className={styles.panel} aria-labelledby="pr-progress-h">
       <h2 id="pr-progress-h">Progress by topic</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Progress per topic">
         <table className={`table ${styles.table}`}>
           <caption className="sr-only">Questions seen, share of answers right, and reviews due now, per topic</caption>
           <thead>

@@ -3,7 +3,7 @@ import { NF4_CODEBOOK } from '@/lib/quant';
 /** Server component: the 16 NF4 levels from lib/quant's NF4_CODEBOOK, as a table. */
 export function Nf4Levels() {
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="The 16 NF4 levels">
       <table className="table">
         <caption>
           The 16 NF4 levels (bitsandbytes NF4 codebook), multiplied by each block&apos;s absmax on read-back

@@ -10,6 +10,7 @@ import {
   DISTRIBUTIONS,
   histogram,
   levelsForBlock,
+  levelsInRange,
   METHOD_LABELS,
   parseRoundingState,
   pickWeights,
@@ -63,6 +64,8 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
   const [s, set] = useUrlState(DEFAULTS, syncUrl);
   const [pasted, setPasted] = useState('');
   const [usePaste, setUsePaste] = useState(false);
+  // The paste box says what is wrong only once it has been typed in or left: an empty box is not yet an error.
+  const [pasteTouched, setPasteTouched] = useState(false);
   const ids = useId();
 
   // Every field validated (typed or from a shared link): a value the menus do not offer is an error by its field.
@@ -103,9 +106,11 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
   const shown = current ?? lastGood;
   const stale = current === null && shown !== null;
   // The fields at fault, by label, for the message by the results.
+  const waitingForPaste = usePaste && !pasteTouched && pasted.trim() === '';
+  const pasteError = waitingForPaste ? null : weights.pasteError;
   const faulty = [
     ...(usePaste
-      ? weights.pasteError
+      ? pasteError
         ? ['Your weights']
         : []
       : (['dist', 'n', 'seed', 'of', 'os'] as const).filter((k) => st.errors[k]).map((k) => ROUNDING_FIELD_LABELS[k])),
@@ -145,16 +150,20 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
               id={`${ids}-paste`}
               rows={4}
               value={pasted}
-              onChange={(e) => setPasted(e.target.value)}
-              aria-invalid={weights.pasteError !== null}
-              aria-describedby={`${ids}-paste-hint${weights.pasteError ? ` ${ids}-paste-err` : ''}`}
+              onChange={(e) => {
+                setPasteTouched(true);
+                setPasted(e.target.value);
+              }}
+              onBlur={() => setPasteTouched(true)}
+              aria-invalid={pasteError !== null}
+              aria-describedby={`${ids}-paste-hint${pasteError ? ` ${ids}-paste-err` : ''}`}
             />
             <p className="field-hint" id={`${ids}-paste-hint`}>
               Pasted numbers stay in this tab: they are not put in the page link.
             </p>
-            {weights.pasteError ? (
+            {pasteError ? (
               <p className="field-error" id={`${ids}-paste-err`} role="alert">
-                {weights.pasteError}
+                {pasteError}
               </p>
             ) : null}
           </div>
@@ -219,7 +228,11 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
         note={usePaste ? 'pasted numbers are not in the link' : undefined}
       />
 
-      {stale ? (
+      {stale && waitingForPaste ? (
+        <p className={styles.staleNote} role="status">
+          These results are for the last set-up: paste your numbers above to see theirs.
+        </p>
+      ) : stale ? (
         <p className={styles.staleNote} role="status">
           Stale: these results are for the last valid set-up. Fix {faulty.join(', ') || 'the field marked above'} (see
           the message by the field) to update them.
@@ -247,7 +260,7 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
             ))}
           </Tabs.Root>
           <h3 className={styles.h3}>All methods on these {formatCount(shown.x.length)} weights</h3>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Block size comparison">
             <table className="table">
               <caption className={styles.caption}>
                 Block size: {shown.blockSize === null ? 'per tensor' : shown.blockSize}. Lower RMSE and higher SQNR are
@@ -285,6 +298,10 @@ export function RoundingDemo({ syncUrl = false, shareQr = false }: { syncUrl?: b
             </table>
           </div>
         </div>
+      ) : waitingForPaste ? (
+        <p className="field-hint" role="status">
+          Paste your numbers above to see the results.
+        </p>
       ) : (
         <p className="field-error" role="status">
           Fix {faulty.join(', ') || 'the fields above'} (see the message by the field) to see the results.
@@ -322,6 +339,8 @@ function MethodPanel({
   const H = 200;
   const bw = W / BINS;
   const xOf = (v: number) => ((v - hist.min) / (hist.max - hist.min || 1)) * W;
+  // Only the levels inside the weights' range fit the chart: a per-tensor grid reaches past it (see levelsInRange).
+  const drawn = levelsInRange(levels, hist.min, hist.max);
   const used = new Set<number>();
   for (let i = 0; i < x.length; i++) used.add(run.result.dequantized[i]!);
   const overhead = run.bitsPerWeight - (run.method === 'int8-absmax' || run.method === 'int8-affine' ? 8 : 4);
@@ -348,12 +367,12 @@ function MethodPanel({
       </div>
       <figure className={styles.figure}>
         <svg
-          viewBox={`0 0 ${W} ${H + 20}`}
+          viewBox={`0 -4 ${W} ${H + 28}`}
           className={styles.svg}
           role="img"
-          aria-label={`Histogram of ${formatCount(x.length)} original weights (bars) and their ${label} reconstructions (dots), from ${sig(hist.min)} to ${sig(hist.max)}; ${levels.length} representable levels in the block drawn as ticks; ${used.size} distinct values used.`}
+          aria-label={`Histogram of ${formatCount(x.length)} original weights (bars) and their ${label} reconstructions (dots), from ${sig(hist.min)} to ${sig(hist.max)}; ${levels.length} representable levels in the block, ${drawn.length} of them within that range drawn as ticks; ${used.size} distinct values used.`}
         >
-          {levels.map((l, i) => (
+          {drawn.map((l, i) => (
             <line key={i} x1={xOf(l)} x2={xOf(l)} y1={H} y2={H + 10} className={styles.level} />
           ))}
           {hist.original.map((c, i) => (
@@ -382,12 +401,16 @@ function MethodPanel({
         <figcaption className={styles.muted}>
           Bars: original weights. Dots: the same weights after {label} round-trip. Ticks under the axis: the{' '}
           {levels.length} values block {bigBlock} can represent
-          {blockSize === null ? ' (one grid for the whole tensor)' : ' (the block holding the largest weight)'}.
+          {blockSize === null ? ' (one grid for the whole tensor)' : ' (the block holding the largest weight)'}
+          {drawn.length < levels.length
+            ? `; the ${formatCount(drawn.length)} within the weights' range are drawn, the other ${formatCount(levels.length - drawn.length)} lie beyond it`
+            : ''}
+          .
         </figcaption>
       </figure>
       <details>
         <summary>Histogram as a table</summary>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Histogram as a table">
           <table className="table">
             <thead>
               <tr>
@@ -413,7 +436,7 @@ function MethodPanel({
         </div>
       </details>
       <h3 className={styles.h3}>The arithmetic for three weights</h3>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Weights explained">
         <table className="table">
           <thead>
             <tr>

@@ -36,6 +36,8 @@ import { SelectField } from '@/components/ui/SelectField';
 import './tables.css';
 import { prefixed } from '@/components/ui/prefixed';
 import { ShareQr } from '@/components/share/ShareQr';
+import { ResultSummary } from '@/components/ui/ResultSummary';
+import { speedSummary } from './model/summary';
 
 const tableStyles = prefixed('st');
 
@@ -291,6 +293,7 @@ export function SpeedCalculator({
         what our H100 benchmark&rsquo;s kernels reached. Neither counts scheduling, sampling or a real engine&rsquo;s
         kernels. GPU figures and their sources: <a href="/sources">Sources</a>.
       </p>
+      <ResultSummary summary={speedSummary(outcome, state.batch)} label="Result summary" />
 
       <div className={`widget-controls ${styles.controls}`}>
         <SelectField

@@ -33,7 +33,12 @@ export function KvBitsTable({
         {getModel(model).name}: KV cache by element width, lib/models <code>kvCacheBytesPerToken</code> and{' '}
         <code>kvCacheBytesPerSequence</code> (payload bits only; scales and zero-points add a little at 2 and 4 bits)
       </figcaption>
-      <div className="table-wrap">
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="region"
+        aria-label={`${getModel(model).name}: KV cache by element width`}
+      >
         <table className={`table ${styles.table}`}>
           <thead>
             <tr>
@@ -96,7 +101,7 @@ export function AllReduceTable({
         time at the link&apos;s datasheet bandwidth (lib/deploy <code>tensorParallelAllReduce</code>, lib/perf). A
         floor: the fixed latency of each of the all-reduces is not included.
       </figcaption>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="All-reduce traffic per pass">
         <table className={`table ${styles.table}`}>
           <thead>
             <tr>
@@ -167,7 +172,7 @@ export function MoeBytesTable({ rows }: { rows: MoeRow[] }) {
         Resident weights (lib/sizing <code>weightBytes</code>, every expert) against the weight bytes one decode step
         reads at batch 1 and batch 64 (lib/perf <code>decodeStep</code>: only the routed experts are read)
       </figcaption>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Resident versus read weights">
         <table className={`table ${styles.table}`}>
           <thead>
             <tr>
@@ -271,7 +276,12 @@ export function ItlBatchTable({
         meets the target, on the roofline ceiling and on the calibrated estimate (lib/perf). Tokens/s are the
         estimate&apos;s, per GPU.
       </figcaption>
-      <div className="table-wrap">
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="region"
+        aria-label="Largest batch: memory against the latency target"
+      >
         <table className={`table ${styles.table}`}>
           <thead>
             <tr>

@@ -32,3 +32,11 @@ describe('renderInlineMarkdown', () => {
     expect(() => renderInlineMarkdown('- a list')).toThrow('must be one paragraph');
   });
 });
+
+describe('renderMarkdown: display math is a keyboard-reachable region', () => {
+  it('a $$ block gets tabindex 0, a role and a label; inline $…$ does not', () => {
+    const html = renderMarkdown('Inline $x$.\n\n$$\nW = P\\,b / 8\n$$');
+    expect(html).toContain('<span class="katex-display" tabindex="0" role="group" aria-label="Equation">');
+    expect(html.match(/tabindex="0"/g)).toHaveLength(1);
+  });
+});

@@ -10,6 +10,7 @@
  */
 import { micromark } from 'micromark';
 import { math, mathHtml } from 'micromark-extension-math';
+import { focusableDisplayMath } from '@/components/ui/model/scrollRegion';
 
 const OPTIONS = {
   extensions: [math()],
@@ -22,7 +23,8 @@ const OPTIONS = {
  * @example renderMarkdown('2 × 80') // '<p>2 × 80</p>'
  */
 export function renderMarkdown(md: string): string {
-  return micromark(md, OPTIONS).trim();
+  // Display formulas scroll sideways on a phone: focusable, with a role and a label (components/ui/model/scrollRegion).
+  return focusableDisplayMath(micromark(md, OPTIONS).trim());
 }
 
 /**

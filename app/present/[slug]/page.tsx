@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import 'katex/dist/katex.min.css';
 import { isLessonSlug, lessonMeta, LESSON_MODULES, LESSON_SLUGS } from '@/content/lessons';
 import { presentComponents } from '@/components/present/presentComponents';
+import { OfflineStatus } from '@/components/islands/widgets';
 
 /**
  * One route for every lesson's slides (/present/<slug>). The splitting into slides happens in
@@ -35,5 +36,13 @@ export default async function PresentPage({ params }: Props) {
     order: meta.order,
     minutes: meta.minutes,
   });
-  return <Content components={components} />;
+  return (
+    <>
+      <Content components={components} />
+      {/* After one visit the deck works offline: public/sw.js stores what scripts/offline-build.mjs lists. */}
+      <OfflineStatus slug={slug} />
+      {/* Without JavaScript nothing is stored: the island's "Preparing…" would never change (its note says why). */}
+      <noscript dangerouslySetInnerHTML={{ __html: '<style>.off-status{display:none}</style>' }} />
+    </>
+  );
 }

@@ -7,6 +7,7 @@ import {
   blockValue,
   histogram,
   levelsForBlock,
+  levelsInRange,
   MAX_PASTE_CHARS,
   parseRoundingState,
   pickWeights,
@@ -14,6 +15,7 @@ import {
   ROUNDING_DEFAULTS,
   runMethod,
   ROUNDING_METHODS,
+  withOneOutlier,
 } from './';
 
 describe('bitsPerWeightFor', () => {
@@ -148,6 +150,45 @@ describe('parseRoundingState (fields typed or from a link)', () => {
           expect(r.method === null).toBe(r.errors.m !== undefined);
           expect(r.n === null).toBe(r.errors.n !== undefined);
           if (r.method !== null) expect(ROUNDING_METHODS).toContain(r.method);
+        },
+      ),
+    );
+  });
+});
+
+describe('levelsInRange (the ticks the chart draws)', () => {
+  it('keeps the levels within [min, max], bounds included', () => {
+    expect(levelsInRange([-2, -1, 0, 1, 2], -1.5, 2)).toEqual([-1, 0, 1, 2]);
+    expect(levelsInRange([-2, 2], 3, 1)).toEqual([]);
+    expect(levelsInRange([0], Number.NaN, 1)).toEqual([]);
+  });
+  it('"Outlier, per tensor": the INT8 grid spans ±absmax, so the half below the weights is not drawn', () => {
+    // Gaussian weights plus one positive outlier at 10 × max|x|: per-tensor absmax s = outlier / 127, so the grid is
+    // q·s for q = −127…127 and runs to −outlier, far below the weights' minimum (about −3.5σ for 1,024 draws).
+    const y = withOneOutlier(sampleWeights({ n: 1024, distribution: 'gaussian', seed: 1 }), 10);
+    const run = runMethod('int8-absmax', y, null);
+    const levels = levelsForBlock(run.result, 0);
+    const h = histogram(y, run.result.dequantized, 40);
+    const drawn = levelsInRange(levels, h.min, h.max);
+    expect(levels).toHaveLength(255);
+    expect(levels[0]!).toBeLessThan(h.min); // what used to be drawn left of the chart
+    expect(drawn.length).toBeLessThan(levels.length);
+    expect(drawn.length).toBeGreaterThan(127); // zero and every positive level up to the outlier stay
+  });
+  it('every drawn tick maps inside the chart (x in [0, W])', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 }),
+        fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+        fc.double({ min: 0, max: 1e6, noNaN: true }),
+        (levels, min, span) => {
+          const max = min + span;
+          const W = 640;
+          for (const l of levelsInRange(levels, min, max)) {
+            const x = ((l - min) / (max - min || 1)) * W;
+            expect(x).toBeGreaterThanOrEqual(0);
+            expect(x).toBeLessThanOrEqual(W + 1e-9);
+          }
         },
       ),
     );

@@ -142,6 +142,19 @@ export function levelsForBlock(result: QuantizationResult, block: number): numbe
     .filter((v, i, arr) => i === 0 || v !== arr[i - 1]);
 }
 
+/**
+ * The levels a chart over [min, max] can draw: those with min ≤ level ≤ max. A block's grid spans ±absmax of the
+ * block (INT8 absmax: q·s for q in −127…127, s = absmax / 127), which reaches past the weights' own range when the
+ * largest weight sits on one side (one positive outlier: the grid runs to −absmax, the weights stop near −3σ); those
+ * ticks would be drawn outside the chart. A non-finite bound or min > max yields no levels.
+ *
+ * @example levelsInRange([-2, -1, 0, 1, 2], -1.5, 2) // [-1, 0, 1, 2]
+ */
+export function levelsInRange(levels: readonly number[], min: number, max: number): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || min > max) return [];
+  return levels.filter((l) => l >= min && l <= max);
+}
+
 /** Histogram of two arrays over a shared range. */
 export interface Histogram {
   readonly min: number;
