@@ -149,8 +149,8 @@ export default function Home() {
           <span className="muted">every term the lessons use, with sources.</span>
         </li>
         <li>
-          <Link href="/the-post">The post, in full</Link> —{' '}
-          <span className="muted">the popular answer every lesson argues with, with links to the verdicts.</span>
+          <Link href="/the-post">The post&apos;s claims</Link> —{' '}
+          <span className="muted">each claim of the popular answer every lesson argues with, and its verdict.</span>
         </li>
       </ul>
       <h2>Calculators</h2>

@@ -1,20 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { CHECKED_CLAIMS, type CheckedClaim } from './claims';
 
 /**
- * The post every lesson argues with, as it circulated (content/the-post.txt, verbatim), and which of its lines
- * the fact-check lesson checks. `/the-post` shows it once, in full, with a link from each checked line to the
- * lesson's verdict (content/claims.ts). Build time only (reads the file).
+ * The lines of the post every lesson argues with that the fact-check lesson checks: one short quote per claim,
+ * exactly as the post words it. The post itself is not reproduced: we quote only what we check (the lessons
+ * quote it briefly too). `/the-post` lists these quotes in the post's order, each linked to its verdict.
  */
 
-/** Where the text lives, relative to the repository root. */
-export const THE_POST_FILE = path.join('content', 'the-post.txt');
-
-/** The post's text, one entry per line, as it circulated (trailing newline dropped). */
-export function readThePost(root: string = process.cwd()): string[] {
-  return fs.readFileSync(path.join(root, THE_POST_FILE), 'utf8').replace(/\n$/, '').split('\n');
-}
+/** Longest quote kept, in characters: a line, not a passage. */
+export const MAX_QUOTE_CHARS = 120;
 
 /**
  * For each claim the fact-check lesson checks, the first line of the post that makes it (exactly as in the file).
@@ -37,24 +30,17 @@ export const CLAIM_LINES: Readonly<Record<string, string>> = {
   'batch-8bit': '- Batch inference workloads',
 };
 
-/** One line of the post and the checked claim it makes, if any. */
-export interface PostLine {
-  text: string;
-  claim?: CheckedClaim;
+/** One checked claim with the line of the post that makes it. */
+export interface QuotedClaim {
+  quote: string;
+  claim: CheckedClaim;
 }
 
-/** The post's lines, each with the claim the fact-check lesson checks on it (on the first line that makes it). */
-export function annotatedPost(lines: readonly string[] = readThePost()): PostLine[] {
-  const byLine = new Map<string, CheckedClaim>();
-  for (const claim of CHECKED_CLAIMS) {
-    const line = CLAIM_LINES[claim.id];
-    if (line !== undefined) byLine.set(line, claim);
-  }
-  const used = new Set<string>();
-  return lines.map((text) => {
-    const claim = byLine.get(text);
-    if (!claim || used.has(claim.id)) return { text };
-    used.add(claim.id);
-    return { text, claim };
+/** Every checked claim with its quote, in the post's order (the order of CHECKED_CLAIMS). */
+export function quotedClaims(): QuotedClaim[] {
+  return CHECKED_CLAIMS.map((claim) => {
+    const quote = CLAIM_LINES[claim.id];
+    if (quote === undefined) throw new Error(`content/thePost.ts: no quote for checked claim "${claim.id}"`);
+    return { quote, claim };
   });
 }

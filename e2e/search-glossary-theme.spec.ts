@@ -1,7 +1,7 @@
 import { test, expect, expectNoAxeViolationsLightAndDark } from './fixtures';
 
 // Issue 15 items 13, 14 and 22: the home page's answer and paths, the glossary and its links from the lessons, the
-// post in full, the site search and the light/dark theme switch.
+// post's claims, the site search and the light/dark theme switch.
 
 test('the home page opens with the two-minute answer, three study paths and factor cards that are links', async ({
   page,
@@ -50,7 +50,7 @@ test('the glossary, the post and the search page pass axe in light and dark', as
   await expect(page.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
   await expectNoAxeViolationsLightAndDark(page);
   await page.goto('/the-post');
-  await expect(page.getByRole('heading', { level: 1, name: 'The post, in full' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'The post: what it claims, and the verdicts' })).toBeVisible();
   await expectNoAxeViolationsLightAndDark(page);
   await page.goto('/search?q=roofline');
   await expect(page.getByRole('list', { name: 'Results' })).toBeVisible();

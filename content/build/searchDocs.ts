@@ -143,7 +143,7 @@ export const PAGE_DOCS: readonly SearchDoc[] = [
   {
     id: 'page:/the-post',
     kind: 'page',
-    title: 'The post, in full',
+    title: 'The post: what it claims, and the verdicts',
     context: '',
     url: '/the-post',
     text: 'original viral post claims Goldman Sachs interview',
