@@ -50,7 +50,9 @@ test('the glossary, the post and the search page pass axe in light and dark', as
   await expect(page.getByRole('heading', { level: 1, name: 'Glossary' })).toBeVisible();
   await expectNoAxeViolationsLightAndDark(page);
   await page.goto('/the-post');
-  await expect(page.getByRole('heading', { level: 1, name: 'The post: what it claims, and the verdicts' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'The post: what it claims, and the verdicts' }),
+  ).toBeVisible();
   await expectNoAxeViolationsLightAndDark(page);
   await page.goto('/search?q=roofline');
   await expect(page.getByRole('list', { name: 'Results' })).toBeVisible();

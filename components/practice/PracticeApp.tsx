@@ -21,7 +21,6 @@ import {
   type Question,
   type ReviewRating,
 } from '@/lib/practice';
-import { generateQuestion } from '@/lib/practice/generators';
 import { readProgress, writeProgress } from '@/lib/practice/progress-store';
 import {
   aheadKeys,
@@ -81,9 +80,13 @@ function linkFilterText(f: PracticeFilter): string {
   return parts.join(' · ');
 }
 
+/** Builds a generated question (lib/practice/generators, loaded with the bank as its own chunk). */
+type GenerateQuestion = (templateId: string, seed: string) => Question;
+
 interface Bank {
   questions: Question[];
   templates: TemplateInfo[];
+  generate: GenerateQuestion;
   byId: Map<string, Question>;
   entries: BankEntry[];
   known: Set<string>;
@@ -91,7 +94,7 @@ interface Bank {
 
 type LoadState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; bank: Bank };
 
-function toBank(data: unknown): Bank {
+function toBank(data: unknown, generate: GenerateQuestion): Bank {
   const d = data as { questions?: unknown; templates?: unknown } | null;
   if (!d || !Array.isArray(d.questions) || !Array.isArray(d.templates))
     throw new Error('the file has no question list');
@@ -101,6 +104,7 @@ function toBank(data: unknown): Bank {
   return {
     questions,
     templates,
+    generate,
     byId: new Map(questions.map((q) => [q.id, q])),
     entries,
     known: new Set(entries.map((e) => e.key)),
@@ -117,7 +121,7 @@ function questionFor(bank: Bank, progress: Progress, key: string): { question: Q
   if (templateId && bank.templates.some((t) => t.id === templateId)) {
     try {
       const seed = parsed?.seed ?? generatorSeed(progress.learnerSeed, attemptOf(progress, `gen:${templateId}`));
-      return { question: generateQuestion(templateId, seed) };
+      return { question: bank.generate(templateId, seed) };
     } catch (e) {
       return { error: `This generated question could not be built (${(e as Error).message}).` };
     }
@@ -167,16 +171,20 @@ export function PracticeApp({ bankUrl }: { bankUrl: string }) {
     /* eslint-enable react-hooks/set-state-in-effect */
   }, []);
 
-  // The bank (again after Retry).
+  // The bank (again after Retry), and the generators in parallel: they pull in the model, format, GPU and
+  // sources catalogs, so they are their own chunk rather than part of the page's first JavaScript.
   useEffect(() => {
     let cancelled = false;
-    fetch(bankUrl)
-      .then((res) => {
-        if (!res.ok) throw new Error(`the server answered ${res.status}`);
-        return res.json() as Promise<unknown>;
-      })
-      .then((data) => {
-        if (!cancelled) setLoad({ status: 'ready', bank: toBank(data) });
+    const generators = import('@/lib/practice/generators').catch((e: unknown) => {
+      throw new Error(`the question generators did not load (${e instanceof Error ? e.message : String(e)})`);
+    });
+    const data = fetch(bankUrl).then((res) => {
+      if (!res.ok) throw new Error(`the server answered ${res.status}`);
+      return res.json() as Promise<unknown>;
+    });
+    Promise.all([data, generators])
+      .then(([d, g]) => {
+        if (!cancelled) setLoad({ status: 'ready', bank: toBank(d, g.generateQuestion) });
       })
       .catch((e: unknown) => {
         if (!cancelled) setLoad({ status: 'error', message: e instanceof Error ? e.message : String(e) });
