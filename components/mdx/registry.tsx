@@ -71,7 +71,7 @@ import {
 } from '../topics/TopicFigures';
 
 /** Components every lesson can use without importing them. */
-export const lessonComponents: MDXComponents = {
+export const lessonComponents = {
   Callout,
   Cite,
   Term,
@@ -141,4 +141,4 @@ export const lessonComponents: MDXComponents = {
   AccuracyNoise,
   MmluQuestions,
   ItlBatchTable,
-};
+} satisfies MDXComponents;
