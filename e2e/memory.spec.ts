@@ -378,6 +378,8 @@ test('keyboard only: change fields, toggle the cap, copy the link, open the work
   await expect(c.util).toHaveValue('0.9');
   await expect(c.widget).toContainText('at gpu_memory_utilization 0.90');
   await page.keyboard.press('Tab');
+  await expect(c.engine).toBeFocused();
+  await page.keyboard.press('Tab');
   const copy = c.widget.getByRole('button', { name: 'Copy link to this set-up' });
   await expect(copy).toBeFocused();
   await page.keyboard.press('Enter');

@@ -8,8 +8,8 @@ import type { OrderingQuestion } from '../lib/practice/types';
 /** The lesson quiz of a page, once its island is live. */
 async function openQuiz(page: Page, url: string): Promise<Locator> {
   await page.goto(url);
-  await expect(page.locator('[data-island="quiz"][data-hydrated="true"]')).toBeAttached();
-  return page.getByRole('region', { name: 'Check yourself' });
+  await expect(page.locator('[data-island="quiz"]:not([data-hydrated="true"])')).toHaveCount(0);
+  return page.getByRole('region', { name: 'Check yourself', exact: true });
 }
 
 /** A question card: the group named "Question n of N <prompt>". */
@@ -53,13 +53,13 @@ async function openHarness(page: Page, ids: string[], mode: 'check' | 'room'): P
     });
   });
   await page.goto('/lessons/precision');
-  await expect(page.locator('[data-island="quiz"][data-hydrated="true"]')).toBeAttached();
+  await expect(page.locator('[data-island="quiz"]:not([data-hydrated="true"])')).toHaveCount(0);
   return page.getByRole('region', { name: 'Card harness' });
 }
 
 test('a lesson quiz: one answer right, one wrong, with every option explained', async ({ page, consoleErrors }) => {
   const quiz = await openQuiz(page, '/lessons/memory');
-  await expect(quiz.getByRole('heading', { level: 2, name: 'Check yourself' })).toBeVisible();
+  await expect(quiz.getByRole('heading', { level: 2, name: 'Check yourself', exact: true })).toBeVisible();
   await expect(quiz.getByRole('heading', { level: 3 })).toHaveText([
     'Question 1 of 4',
     'Question 2 of 4',
@@ -239,7 +239,7 @@ test('answers are recorded in practice progress and survive a reload', async ({ 
   await expect(gptq.getByRole('status')).toHaveText('Right.');
 
   await page.reload();
-  await expect(page.locator('[data-island="quiz"][data-hydrated="true"]')).toBeAttached();
+  await expect(page.locator('[data-island="quiz"]:not([data-hydrated="true"])')).toHaveCount(0);
   const progress = await savedProgress(page);
   expect(progress?.items['mem-gptq-g128-overhead']).toMatchObject({ seen: 1, lastResult: 'wrong', withHints: 0 });
   expect(progress?.items['kv-gqa-vs-mha-ratio']).toMatchObject({ seen: 1, lastResult: 'right' });

@@ -17,8 +17,7 @@ export function ResultSummary({ summary, label }: { summary: ResultSummaryData; 
         <dl className={styles.figures}>
           {summary.figures.map((f) => (
             <div key={f.label} className={styles.figure}>
-              <dt>{f.label}</dt>
-              <dd>{f.value}</dd>
+              <dt>{f.label}</dt> <dd>{f.value}</dd>
             </div>
           ))}
         </dl>

@@ -20,6 +20,8 @@ export default function MethodsToolPage() {
           holds the set-up. The reasoning and the published 70B results are in the{' '}
           <Link href="/lessons/methods">methods lesson</Link>.
         </p>
+        {/* The widget's own heading is an h3 (it sits under a lesson's h2); this keeps the outline in order here. */}
+        <h2 className="sr-only">The lab</h2>
       </div>
       <MethodLab syncUrl />
     </>
