@@ -22,6 +22,7 @@ test('the home page opens with the two-minute answer, three study paths and fact
   // The whole card follows the link; the link's name is the card's title.
   const card = page.getByRole('link', { name: '2. Memory footprint', exact: true });
   await expect(card).toHaveAttribute('href', '/lessons/memory');
+  await page.locator('.factor-card').nth(1).scrollIntoViewIfNeeded();
   const box = (await page.locator('.factor-card').nth(1).boundingBox())!;
   await page.mouse.click(box.x + box.width - 8, box.y + box.height - 8);
   await expect(page).toHaveURL(/\/lessons\/memory$/);

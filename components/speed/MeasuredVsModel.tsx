@@ -11,6 +11,9 @@ const TOKENS = [1, 16, 64, 256, 1024, 8192] as const;
  * with the calibrated expected time, the roofline ceiling and the model's error.
  * Server component: rendered at build time from the committed results, no client JS.
  */
+/** On a slide the table keeps the two ends of the batch range (present.css hides the other rows). */
+const SLIDE_TOKENS: readonly number[] = [1, 8192];
+
 export function MeasuredVsModel({ tp = 1 }: { tp?: number }) {
   const data = measurements.find((m) => m.gpuId === 'h100-sxm') as unknown as CommittedMeasurements | undefined;
   if (!data) return <p className="muted">No committed GPU measurements.</p>;
@@ -50,7 +53,10 @@ export function MeasuredVsModel({ tp = 1 }: { tp?: number }) {
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={`${r.format}-${r.tokens}`}>
+              <tr
+                key={`${r.format}-${r.tokens}`}
+                data-slide-row={SLIDE_TOKENS.includes(r.tokens) ? undefined : 'secondary'}
+              >
                 <th scope="row">{r.format}</th>
                 <td className="num">{formatCount(r.tokens)}</td>
                 <td className="num">{r.measured}</td>
