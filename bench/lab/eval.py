@@ -7,7 +7,9 @@
 #   python3 bench/lab/eval.py --weights lib/lab/fixtures/tiny-kjv.safetensors --out lib/lab/fixtures/parity-tiny.json
 #   python3 bench/lab/eval.py --weights public/lab/kjv-lab.safetensors --out lib/lab/fixtures/parity-lab.json
 #
-# Runs on the CPU in float32 (torch.set_num_threads(1) for a repeatable summation order).
+# Runs on the CPU (torch.set_num_threads(1) for a repeatable summation order), by default with lib/lab's numeric rule:
+# activations stored in float32, every sum in float64 (--accumulate float64; see labmodel.forward_eval for why W8A8
+# needs it).
 import argparse
 import hashlib
 import json
@@ -30,6 +32,8 @@ p.add_argument('--out', required=True)
 p.add_argument('--text', default='lib/lab/data/kjv-heldout.json', help='JSON with a "text" field')
 p.add_argument('--tokens', type=int, default=1025, help='evaluate the first N byte tokens (N − 1 predictions)')
 p.add_argument('--formats', default=','.join(qr.FORMATS))
+p.add_argument('--accumulate', choices=('float64', 'float32'), default='float64',
+               help="float64: lib/lab's rule (float32 activations, float64 sums); see labmodel.forward_eval")
 args = p.parse_args()
 torch.set_num_threads(1)
 
@@ -40,7 +44,7 @@ tokens = lm.text_tokens(text_file['text'])[:args.tokens]
 assert len(tokens) == args.tokens, f'the text has only {len(tokens)} tokens'
 
 t0 = time.time()
-ref = lm.eval_logprobs(tensors, cfg, tokens)
+ref = lm.eval_logprobs(tensors, cfg, tokens, accumulate=args.accumulate)
 results = {'fp16': lm.metrics(ref, tokens)}
 hashes = {}
 for fmt in args.formats.split(','):
@@ -53,11 +57,12 @@ for fmt in args.formats.split(','):
             linears[key] = {'weight': wdq, 'act_quant': act, 'smoothing': None}
             # + 0.0 turns −0 into +0: torch keeps the sign of round(−0.3) = −0, lib/quant stores integer codes.
             hashes[fmt][key] = hashlib.sha256((wdq + 0.0).contiguous().numpy().astype('<f4').tobytes()).hexdigest()
-    results[fmt] = lm.metrics(lm.eval_logprobs(tensors, cfg, tokens, linears), tokens, ref)
+    results[fmt] = lm.metrics(lm.eval_logprobs(tensors, cfg, tokens, linears, accumulate=args.accumulate), tokens, ref)
     print(fmt, json.dumps(results[fmt]), flush=True)
 
 out = {
-    'provenance': f'torch {torch.__version__}, numpy {np.__version__}, float32 on CPU, 1 thread; script bench/lab/eval.py',
+    'provenance': f'torch {torch.__version__}, numpy {np.__version__}, CPU, 1 thread, activations float32, '
+                  f'sums in {args.accumulate}; script bench/lab/eval.py',
     'command': 'python3 bench/lab/eval.py ' + ' '.join(sys.argv[1:]),
     'weights': rel(args.weights),
     'weightsSha256': hashlib.sha256(open(args.weights, 'rb').read()).hexdigest(),
