@@ -40,6 +40,11 @@ export interface CalibratedQuantizer extends LabQuantizer {
   readonly calibration: CalibrationMode;
 }
 
+/** Whether `q` is one of the calibrated quantizers (it says where its calibration inputs come from). */
+export function isCalibrated(q: LabQuantizer): q is CalibratedQuantizer {
+  return q.needsCalibration && 'calibration' in q;
+}
+
 const toMatrix = (w: LinearWeight) => matrix(w.outFeatures, w.inFeatures, w.weight);
 const inputsMatrix = (x: CalibrationInputs) => matrix(x.rows, x.inFeatures, x.x);
 function required(cal: CalibrationInputs | undefined, w: LinearWeight): CalibrationInputs {

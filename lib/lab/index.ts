@@ -59,6 +59,7 @@ export {
   awqQuantizer,
   smoothQuantQuantizer,
   quantizeModelCalibrated,
+  isCalibrated,
   type CalibratedQuantizer,
   type CalibrationMode,
   type CalibrationProgress,
