@@ -13,8 +13,8 @@ import { BLOCK_LINEARS, type ActivationQuant, type LabBlock, type LabModel, type
  *
  *   (W, calibration?) → { weight: Ŵ (dequantized, [out, in]), actQuant?, smoothing? }
  *
- * so GPTQ, AWQ and SmoothQuant can be added as `LabQuantizer`s without
- * touching the forward pass. `smoothing` s means: the layer divides its
+ * so GPTQ, AWQ and SmoothQuant are `LabQuantizer`s too (lib/lab/calibrated.ts),
+ * without touching the forward pass. `smoothing` s means: the layer divides its
  * input by s per input channel before quantizing it, and Ŵ already holds
  * W·diag(s) in this [out, in] layout (SmoothQuant, Xiao et al., arXiv 2211.10438:
  * Y = (X diag(s)⁻¹)·(diag(s) W) with W stored [in, out] there).
