@@ -203,7 +203,8 @@ export function AccuracyLab({ modelUrl = LAB_MODEL_URL }: { modelUrl?: string })
       <p className="field-hint">
         A 2.1 M-parameter byte-level model trained on the King James Bible, judged on 1,024 next-byte predictions of
         held-out text. Numbers marked “precomputed” were computed by this site&apos;s code on this model; run a format
-        to compute it again here (about 2 s for a format without calibration on a laptop, 10–40 s for GPTQ and AWQ).
+        to compute it again here: a few seconds per format, longer for GPTQ and AWQ, which calibrate first (10–40 s each
+        on our small build machine).
       </p>
       <div className="widget-controls">
         <SelectField label="Format or method" value={format} onChange={setFormat}>
