@@ -281,7 +281,13 @@ export function AccuracyLab({ modelUrl = LAB_MODEL_URL }: { modelUrl?: string })
                 <td className="num">{r.delta ?? '—'}</td>
                 <td className="num">{r.flipRate ?? '—'}</td>
                 <td className="num">{r.kl ?? '—'}</td>
-                <td>{r.source === 'browser' ? 'run here' : r.source === 'precomputed' ? 'precomputed' : '—'}</td>
+                <td>
+                  {r.source === 'browser'
+                    ? `run here (${(results.get(r.id)?.seconds ?? 0).toFixed(1)} s)`
+                    : r.source === 'precomputed'
+                      ? 'precomputed'
+                      : '—'}
+                </td>
               </tr>
             ))}
           </tbody>
