@@ -62,7 +62,11 @@ test.describe('accuracy lab', () => {
   });
 
   test('a model that cannot be downloaded gives a clear error', async ({ page }) => {
-    await page.route('**/lab/kjv-lab.safetensors', (route) => route.fulfill({ status: 404, body: 'not here' }));
+    // The download happens in the Web Worker; a context route covers worker requests too (Playwright ≥ 1.48 intercepts
+    // dedicated workers' fetches in Chromium, microsoft/playwright#32355).
+    await page
+      .context()
+      .route('**/lab/kjv-lab.safetensors', (route) => route.fulfill({ status: 404, body: 'not here' }));
     await page.goto('/tools/accuracy');
     await lab(page).getByRole('button', { name: 'Run all' }).click();
     await expect(lab(page).getByRole('alert')).toContainText('Could not download the model', { timeout: COMPUTE_MS });
