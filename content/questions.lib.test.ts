@@ -28,6 +28,9 @@ import { formatPercent } from '@/components/methods/model/methodLab';
 import { BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_MIB, formatCount, formatNumber } from '@/lib/units';
 import { accuracyStandardError, flipRate, MMLU_TEST } from '@/lib/evaluation';
 import { tensorParallelAllReduce } from '@/lib/deploy';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { PRECOMPUTED } from '@/components/accuracy/model/accuracyLab';
 
 /**
  * Numeric questions deliberately not checked here, and why. "Not in lib" means lib/ has
@@ -817,6 +820,46 @@ describe('evaluation statistics, TP all-reduce bytes and sub-8-bit KV (lib/evalu
       `${formatCount(kvCacheBytesPerToken(llama, { bits: 2 }))} B per token`,
       `${formatCount(kvCacheBytesPerSequence(llama, { bits: 2, contextTokens: 131_072 }))} B`,
     );
+  });
+});
+
+describe('the accuracy lab (lib/lab results committed in components/accuracy/model/lab-results.json)', () => {
+  // lab-results.json is written by bench/lab/write-lab-results.ts with lib/lab; accuracyLab.test.ts holds it equal to
+  // the PyTorch fixtures that lib/lab is tested against. Here: it is for the model the site ships, and the bank
+  // states its numbers as the table formats them.
+  const lab = (id: string) => {
+    const r = PRECOMPUTED.results.get(id);
+    if (!r) throw new Error(`no lab result for ${id}`);
+    return r;
+  };
+  const ppl = (id: string) => lab(id).perplexity.toFixed(4);
+  const kl = (id: string) => lab(id).klMeanNats.toPrecision(3);
+
+  it('is the shipped model (SHA-256 of public/lab/kjv-lab.safetensors)', () => {
+    const sha = createHash('sha256').update(readFileSync('public/lab/kjv-lab.safetensors')).digest('hex');
+    expect(PRECOMPUTED.weightsSha256).toBe(sha);
+  });
+
+  it('flip rate, GPTQ recovery and the metrics behind the choice questions', () => {
+    const int4 = lab('int4-g128');
+    expectAccepted('accuracy-lab-int4-flip-rate-numeric', (100 * int4.flips) / int4.predictions);
+    expectStated('accuracy-lab-int4-flip-rate-numeric', `${int4.flips} of the 1,024`, ppl('fp16'), ppl('int4-g128'));
+    const [f, r, g] = ['fp16', 'int3-g128', 'gptq3-g128'].map((id) => lab(id).perplexity) as [number, number, number];
+    expectAccepted('accuracy-lab-gptq3-recovery-numeric', (100 * (r - g)) / (r - f));
+    expectStated('accuracy-lab-gptq3-recovery-numeric', ppl('fp16'), ppl('int3-g128'), ppl('gptq3-g128'));
+    expectStated(
+      'accuracy-lab-gptq4-ppl-vs-kl',
+      ppl('gptq4-g128'),
+      ppl('int4-g128'),
+      kl('gptq4-g128'),
+      kl('int4-g128'),
+      `${lab('gptq4-g128').flips} against ${lab('int4-g128').flips}`,
+    );
+    expectStated('accuracy-lab-w8a8-small-model', ppl('fp16'), ppl('w8a8'), ppl('smoothquant-w8a8'));
+    const order = ['nf4', 'gptq4-g128', 'awq4-g128', 'int4-g128'];
+    const byKl = [...order].sort((a, b) => lab(a).klMeanNats - lab(b).klMeanNats);
+    expect(byKl).toEqual(order);
+    expectStated('accuracy-lab-4bit-kl-order', ...order.map(kl));
   });
 });
 

@@ -46,6 +46,18 @@ describe('the island bundle (esbuild, from the registry)', () => {
     expect([...pageInputs].filter((i) => i.startsWith('lib/quant/'))).not.toContain('lib/quant/gptq.ts');
   });
 
+  it("bundles the accuracy lab's Web Worker with lib/lab, and keeps the model code out of the page's chunks", () => {
+    const w = workers.find((x) => x.source === path.join('components', 'accuracy', 'accuracyLab.worker.ts'));
+    expect(w, 'accuracyLab.worker.ts is bundled').toBeDefined();
+    expect(w!.url).toMatch(/^\/_islands\/accuracyLab\.worker-[A-Z0-9]+\.js$/);
+    expect(outputText).toContain(w!.url);
+    // The worker holds lib/lab's forward pass and the held-out text; no page chunk does.
+    expect(w!.files.map((f) => f.text).join('')).toContain('pass the model');
+    const pageInputs = [...inputsOf(Object.keys(metafile.outputs))];
+    expect(pageInputs.filter((i) => /^lib\/lab\/(forward|calibrated|metrics)\.ts$/.test(i))).toEqual([]);
+    expect(pageInputs.filter((i) => i.startsWith('lib/lab/data/'))).toEqual([]);
+  });
+
   /** The source files that went into `outputs`. */
   const inputsOf = (outputs: Iterable<string>) =>
     new Set([...outputs].flatMap((o) => Object.keys(metafile.outputs[o]?.inputs ?? {})));

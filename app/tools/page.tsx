@@ -4,7 +4,7 @@ import Link from 'next/link';
 export const metadata: Metadata = {
   title: 'Calculators',
   description:
-    'Memory, speed and rounding calculators and a quantization-method lab for a 70B LLM at 4-bit or 8-bit, each with its set-up in the link.',
+    'Memory, speed and rounding calculators, a quantization-method lab and an accuracy lab for a 70B LLM at 4-bit or 8-bit, each with its set-up in the link.',
 };
 
 const TOOLS = [
@@ -27,6 +27,11 @@ const TOOLS = [
     href: '/tools/methods',
     title: 'Method lab',
     text: 'RTN, GPTQ, AWQ and SmoothQuant W8A8 on one synthetic layer in your browser: output error per method and bit width, calibrated on production-like or shifted data, and GPTQ column by column.',
+  },
+  {
+    href: '/tools/accuracy',
+    title: 'Accuracy lab',
+    text: 'A small trained language model quantized in your browser (INT8, W8A8, SmoothQuant, NF4, RTN, GPTQ and AWQ at 4 and 3 bits, 2-bit): perplexity, next-token flips and KL against FP16, and your prompt continued side by side.',
   },
 ];
 

@@ -186,38 +186,60 @@ def int8_per_token(x):
     return torch.where(scale == 0, torch.zeros_like(x), q * scale)
 
 
-def forward_eval(tensors, cfg, tokens, linears=None, capture=None):
+def forward_eval(tensors, cfg, tokens, linears=None, capture=None, accumulate='float32'):
     """Logits [T, vocab] (float32) for one window of token ids (T <= context), no dropout.
     linears: optional {name: {'weight': [out,in] float32 tensor, 'act_quant': None|'int8-per-token',
-    'smoothing': None|[in] tensor}} replacing the stored weights; capture: optional dict name -> list of inputs."""
+    'smoothing': None|[in] tensor}} replacing the stored weights; capture: optional dict name -> list of inputs.
+
+    accumulate='float64' is lib/lab/forward.ts's numeric rule (eval.py's default, for the parity fixtures): every activation is stored in float32,
+    and every matmul, norm, softmax and GELU is computed in float64 from those float32 values, its result rounded
+    once to float32. The quantizers (int8_per_token, quantref.py) run in float32 either way. 'float32' (the default,
+    as train.py evaluates) is plain torch float32 (summation order of the BLAS kernel). Weight-only formats agree either way to about 1e-7, but
+    W8A8 amplifies the last-bit differences (a token whose activation moves across an INT8 rounding boundary
+    changes its later layers by a whole step, which moves more activations): on the lab model, float32 runs with
+    different thread counts or torch versions scatter by ±5e-4 in perplexity, while float64 accumulation here
+    equals lib/lab to about 1e-15."""
     d, H = cfg['d_model'], cfg['n_heads']
     hd = d // H
     T = len(tokens)
     tt = {k: torch.from_numpy(v) for k, v in tensors.items()}
     idx = torch.tensor(tokens, dtype=torch.long)
+    f64 = accumulate == 'float64'
+    assert accumulate in ('float32', 'float64'), accumulate
+
+    def matmul_t(x, w):
+        return (x.double() @ w.double().t()).float() if f64 else x @ w.t()
+
+    def norm(x, w):
+        if not f64:
+            return rmsnorm(x, w, cfg['norm_eps'])
+        xd = x.double()
+        return (xd * torch.rsqrt(xd.pow(2).mean(-1, keepdim=True) + cfg['norm_eps']) * w.double()).float()
 
     def linear(name, x):
         if capture is not None:
             capture.setdefault(name, []).append(x.clone())
         spec = (linears or {}).get(name)
         if spec is None:
-            return x @ tt[name].t()
+            return matmul_t(x, tt[name])
         if spec.get('smoothing') is not None:
             x = x / spec['smoothing']
         if spec.get('act_quant') == 'int8-per-token':
             x = int8_per_token(x)
-        return x @ spec['weight'].t()
+        return matmul_t(x, spec['weight'])
 
     h = tt['tok_emb'][idx] + tt['pos_emb'][:T]
     for i in range(cfg['n_layers']):
         p = f'blocks.{i}.'
-        qkv = linear(p + 'attn.qkv', rmsnorm(h, tt[p + 'norm1'], cfg['norm_eps']))
+        qkv = linear(p + 'attn.qkv', norm(h, tt[p + 'norm1']))
         q, k, v = (t.view(T, H, hd).transpose(0, 1) for t in qkv.split(d, dim=-1))
-        a = causal_attention(q, k, v).transpose(0, 1).reshape(T, d)
+        a = causal_attention(q.double(), k.double(), v.double()).float() if f64 else causal_attention(q, k, v)
+        a = a.transpose(0, 1).reshape(T, d)
         h = h + linear(p + 'attn.proj', a)
-        m = F.gelu(linear(p + 'mlp.fc', rmsnorm(h, tt[p + 'norm2'], cfg['norm_eps'])), approximate='tanh')
+        fc = linear(p + 'mlp.fc', norm(h, tt[p + 'norm2']))
+        m = F.gelu(fc.double(), approximate='tanh').float() if f64 else F.gelu(fc, approximate='tanh')
         h = h + linear(p + 'mlp.proj', m)
-    return rmsnorm(h, tt['norm_f'], cfg['norm_eps']) @ tt['tok_emb'].t()
+    return matmul_t(norm(h, tt['norm_f']), tt['tok_emb'])
 
 
 def windows(n_tokens, context):
@@ -232,12 +254,12 @@ def windows(n_tokens, context):
     return out
 
 
-def eval_logprobs(tensors, cfg, tokens, linears=None):
+def eval_logprobs(tensors, cfg, tokens, linears=None, accumulate='float32'):
     """float64 log-probabilities [n−1, vocab] of each next token, over non-overlapping windows."""
     rows = []
     with torch.no_grad():
         for s, e in windows(len(tokens), cfg['context_tokens']):
-            logits = forward_eval(tensors, cfg, tokens[s:e], linears)
+            logits = forward_eval(tensors, cfg, tokens[s:e], linears, accumulate=accumulate)
             rows.append(torch.log_softmax(logits.double(), -1))
     return torch.cat(rows)
 

@@ -4,6 +4,7 @@ import { SpeedCalculator } from '../speed/SpeedCalculator';
 import { RoundingDemo } from '../rounding/RoundingDemo';
 import { GroupSizeExplorer } from '../methods/GroupSizeExplorer';
 import { MethodLab } from '../methods/MethodLab';
+import { AccuracyLab } from '../accuracy/AccuracyLab';
 import { DeploymentPlanner } from '../deploy/DeploymentPlanner';
 import { DecisionChecklist } from '../decision/DecisionChecklist';
 import { QuizClient } from '../quiz/QuizClient';
@@ -68,6 +69,12 @@ export const ISLANDS = {
     module: 'components/methods/MethodLab',
     exportName: 'MethodLab',
     needsJs: `This lab needs JavaScript, ${OFF}: it quantizes a layer in your browser, so no results are shown and the controls do not respond.`,
+  },
+  'accuracy-lab': {
+    Component: AccuracyLab,
+    module: 'components/accuracy/AccuracyLab',
+    exportName: 'AccuracyLab',
+    needsJs: `This lab needs JavaScript, ${OFF}: it runs a small model in your browser, so only the precomputed numbers below are shown and the controls do not respond.`,
   },
   'deployment-planner': {
     Component: DeploymentPlanner,

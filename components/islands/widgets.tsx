@@ -9,6 +9,7 @@ export const SpeedCalculator = island('speed-calculator');
 export const RoundingDemo = island('rounding-demo');
 export const GroupSizeExplorer = island('group-size-explorer');
 export const MethodLab = island('method-lab');
+export const AccuracyLab = island('accuracy-lab');
 export const DeploymentPlanner = island('deployment-planner');
 export const DecisionChecklist = island('decision-checklist');
 export const Quiz = island('quiz');

@@ -1,6 +1,7 @@
 import type { MDXComponents } from 'mdx/types';
 import { Callout } from './Callout';
 import {
+  AccuracyLab,
   DecisionChecklist,
   DeploymentPlanner,
   GroupSizeExplorer,
@@ -115,6 +116,7 @@ export const lessonComponents = {
   VllmLogCheck,
   GroupSizeExplorer,
   MethodLab,
+  AccuracyLab,
   KvBytesPerToken,
   KvCacheBytes,
   ParamCount,

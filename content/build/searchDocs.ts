@@ -117,6 +117,14 @@ export const PAGE_DOCS: readonly SearchDoc[] = [
     text: 'INT8 INT4 NF4 FP4 rounding error sample weights',
   },
   {
+    id: 'page:/tools/accuracy',
+    kind: 'page',
+    title: 'Accuracy lab',
+    context: 'Calculators',
+    url: '/tools/accuracy',
+    text: 'small model perplexity flips KL divergence GPTQ AWQ SmoothQuant W8A8 NF4 INT4 prompt continuation',
+  },
+  {
     id: 'page:/practice',
     kind: 'page',
     title: 'Practice',

@@ -52,3 +52,16 @@ export {
   type CalibrationInputs,
 } from './quantize-model';
 export { continuePrompt, argmaxRow, type ContinueOptions, type Continuation } from './generate';
+export {
+  CALIBRATED_QUANTIZERS,
+  CALIBRATION_TOKENS,
+  gptqQuantizer,
+  awqQuantizer,
+  smoothQuantQuantizer,
+  quantizeModelCalibrated,
+  isCalibrated,
+  type CalibratedQuantizer,
+  type CalibrationMode,
+  type CalibrationProgress,
+} from './calibrated';
+export { LAB_STORAGE, labBitsPerWeight } from './storage';

@@ -13,8 +13,8 @@ import { BLOCK_LINEARS, type ActivationQuant, type LabBlock, type LabModel, type
  *
  *   (W, calibration?) → { weight: Ŵ (dequantized, [out, in]), actQuant?, smoothing? }
  *
- * so GPTQ, AWQ and SmoothQuant can be added as `LabQuantizer`s without
- * touching the forward pass. `smoothing` s means: the layer divides its
+ * so GPTQ, AWQ and SmoothQuant are `LabQuantizer`s too (lib/lab/calibrated.ts),
+ * without touching the forward pass. `smoothing` s means: the layer divides its
  * input by s per input channel before quantizing it, and Ŵ already holds
  * W·diag(s) in this [out, in] layout (SmoothQuant, Xiao et al., arXiv 2211.10438:
  * Y = (X diag(s)⁻¹)·(diag(s) W) with W stored [in, out] there).
@@ -131,7 +131,9 @@ export const BUILTIN_QUANTIZERS: readonly LabQuantizer[] = [
  * The model with every block's linear layers replaced by `quantizer`'s
  * output (embeddings, LM head and norms shared with `model`, unchanged).
  * `calibration` maps layer names to their inputs (`captureLinearInputs`);
- * it is required when the quantizer needs it.
+ * it is required when the quantizer needs it. `blocks`: quantize only the
+ * blocks with these indices (the others are kept as they are in `model`),
+ * for calibrating block by block (lib/lab/calibrated.ts).
  *
  * @throws {RangeError} if a quantizer needing calibration gets none for a layer, or returns a weight of the wrong size
  */
@@ -139,6 +141,7 @@ export function quantizeModel(
   model: LabModel,
   quantizer: LabQuantizer,
   calibration?: ReadonlyMap<string, CalibrationInputs>,
+  { blocks: only }: { blocks?: readonly number[] } = {},
 ): LabModel {
   const replace = (layer: LinearLayer): LinearLayer => {
     const cal = calibration?.get(layer.name);
@@ -160,7 +163,8 @@ export function quantizeModel(
     }
     return { ...layer, weight: q.weight, actQuant: q.actQuant ?? null, smoothing: q.smoothing ?? null };
   };
-  const blocks = model.blocks.map((b) => {
+  const blocks = model.blocks.map((b, i) => {
+    if (only && !only.includes(i)) return b;
     const nb: Record<string, unknown> = { ...b };
     for (const [field] of BLOCK_LINEARS) nb[field] = replace(b[field]);
     return nb as unknown as LabBlock;
