@@ -23,7 +23,7 @@ import { maxBitsPerWeightToFit, weightBudget } from '@/lib/sizing';
 import { costPerMillionTokens, decodeStep, prefillRoofline, speedupCeiling } from '@/lib/perf';
 import { overtakeBatch } from '@/components/speed/model/examples';
 import { formatDuration } from '@/lib/units';
-import { compareMethods, quantizeAffine, quantizeInt8Absmax } from '@/lib/quant';
+import { compareMethods, matrix, quantizeAffine, quantizeInt8Absmax, smoothQuant } from '@/lib/quant';
 import { formatPercent } from '@/components/methods/model/methodLab';
 import { BYTES_PER_GB, BYTES_PER_GIB, BYTES_PER_MIB, formatCount, formatNumber } from '@/lib/units';
 import { accuracyStandardError, flipRate, MMLU_TEST } from '@/lib/evaluation';
@@ -42,10 +42,8 @@ const NOT_CHECKED: Record<string, string> = {
   'e4m3-max-value': 'not in lib: lib/ has no FP8 E4M3 encoder',
   'e4m3-values-per-binade': 'not in lib: lib/ has no FP8 E4M3 encoder',
   'fp8-per-tensor-scale-numeric': 'not in lib: lib/ has no FP8 E4M3 encoder',
-  'nvfp4-bits-numeric': 'not in lib: NVFP4 is not in lib/formats',
   'fp8-e4m3fnuz-max': 'not in lib: lib/ has no FP8 encoder (E4M3FNUZ)',
   'prec-llama3-vs-llama2-q4km-numeric': 'published measurement (llama.cpp PR #6936), not computed by lib',
-  'smoothquant-factor-numeric': 'not in lib: lib/ has no SmoothQuant factor function',
   'specdec-effective-batch-numeric': 'not in lib: k + 1 tokens per sequence, plain arithmetic',
   'cost-roofline-int4-h100': 'decode-speed question (roofline tokens/s; performance model being rewritten)',
 };
@@ -421,6 +419,15 @@ describe('speed figures agree with the per-operator roofline (lib/perf decodeSte
     prefillRoofline({ model, weights, gpu, gpuCount, promptTokens });
   const tokS = (x: number) => formatNumber(x, x < 100 ? 1 : 0);
   const cross = (weights: string, gpu = 'h100-sxm') => formatNumber(step(weights, gpu, 1, 1).crossoverBatch, 0);
+
+  it('numeric answers: NVFP4 bits per value (lib/formats) and a SmoothQuant factor (lib/quant smoothQuant)', () => {
+    // NVFP4: E2M1 payload + one E4M3 scale per 16 values (the per-tensor FP32 scale is ignored, as the prompt says).
+    expectAccepted('nvfp4-bits-numeric', bitsPerWeight('nvfp4'));
+    // One input channel with max|X_j| = 64 and a weight column with max|W_j| = 0.25, α = 0.5: s_j from lib's SmoothQuant.
+    const x = matrix(2, 1, [64, -3]);
+    const w = matrix(1, 1, [0.25]);
+    expectAccepted('smoothquant-factor-numeric', smoothQuant(w, x, { alpha: 0.5 }).smoothing[0]!);
+  });
 
   it('numeric answers: W4A8 bytes ceiling, and the BF16 prefill compute time the prompt asks for', () => {
     // "In memory-bound decode … cut the weight-read time": the bits ratio 16 / 4.15625 (speedupCeiling, memory-bound).
