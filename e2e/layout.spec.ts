@@ -81,6 +81,9 @@ async function outside(
       for (const el of outer.querySelectorAll(i)) {
         const r = el.getBoundingClientRect();
         if (r.width === 0 && r.height === 0) continue;
+        // Inside a scroll region (a wide table on a phone) content may run past the card: the region scrolls.
+        const scroller = el.parentElement?.closest('.table-wrap');
+        if (scroller && outer.contains(scroller)) continue;
         const vertical = !h && (r.top < box.top - 1 || r.bottom > box.bottom + 1);
         if (r.left < box.left - 1 || r.right > box.right + 1 || vertical)
           bad.push(

@@ -60,6 +60,7 @@ test.describe('methods lesson', () => {
   });
 
   test('no axe violations in light and dark', async ({ page, consoleErrors }) => {
+    test.slow(); // a long lesson with four widgets: axe takes a while on two CPU cores
     await page.goto('/lessons/methods');
     await expectNoAxeViolationsLightAndDark(page);
     expect(consoleErrors).toEqual([]);

@@ -36,6 +36,7 @@ test.describe('/practice', () => {
     page,
     consoleErrors,
   }) => {
+    test.slow(); // several axe passes over a long page
     await openPractice(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Practice' })).toBeVisible();
     await expect(summary(page)).toHaveText(/^0 due, 10 new left today/);
@@ -202,6 +203,7 @@ test.describe('/practice', () => {
     context,
     consoleErrors,
   }) => {
+    test.slow(); // several axe passes over a long page
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const version = bankVersionOf(readQuestionFiles());
     await openPractice(page, '?q=mem-70b-fp8-size');

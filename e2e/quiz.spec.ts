@@ -139,13 +139,14 @@ test('a whole lesson quiz with the keyboard alone', async ({ page, consoleErrors
         label: (el?.closest('label')?.textContent ?? '').trim(),
         card: el?.closest('[data-question-id]')?.getAttribute('data-question-id') ?? null,
         checked: el?.checked === true,
-        inQuiz: Boolean(el?.closest('[data-island="quiz"]')),
+        // The lesson's closing quiz (the page has section quizzes before it, with their own titles).
+        inQuiz: Boolean(el?.closest('section[aria-label="Check yourself"]')),
       };
     });
 
   // Tab from the top of the page into the quiz.
   let f = await focused();
-  for (let i = 0; i < 400 && !f.inQuiz; i += 1) {
+  for (let i = 0; i < 900 && !f.inQuiz; i += 1) {
     await page.keyboard.press('Tab');
     f = await focused();
   }
