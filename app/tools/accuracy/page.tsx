@@ -21,6 +21,8 @@ export default function AccuracyToolPage() {
           numbers this site&apos;s code computed on this model; run a format to compute it again here. The published 70B
           results are in the precision and <Link href="/lessons/methods">methods</Link> lessons.
         </p>
+        {/* The widget's own heading is an h3 (it sits under a lesson's h2); this keeps the outline in order here. */}
+        <h2 className="sr-only">The lab</h2>
       </div>
       <AccuracyLab />
     </>
