@@ -86,9 +86,10 @@ test('the cheat sheet shows lib-computed numbers, ships no script and passes axe
   ]) {
     await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
   }
-  // No JavaScript but the site's theme script (public/theme.js): not even Next's runtime.
+  // No JavaScript but the site's inline theme script (components/theme/theme-script.js): not even Next's runtime.
   const scripts = await page.locator('script').evaluateAll((els) => els.map((e) => e.getAttribute('src')));
-  expect(scripts).toEqual(['/theme.js']);
+  expect(scripts).toEqual([null]);
+  await expect(page.locator('html')).toHaveClass(/theme-js/);
   // Formulas are KaTeX rendered at build time (HTML + MathML).
   expect(await page.locator('.katex').count()).toBeGreaterThanOrEqual(4);
   expect(await page.locator('math').count()).toBeGreaterThanOrEqual(4);

@@ -89,8 +89,8 @@ test('prose pages ship no JavaScript but the theme script; widget pages load onl
   });
   await page.goto('/');
   await page.goto('/sources');
-  // The one script every page loads: public/theme.js, the stored light/dark choice applied before first paint.
-  expect(scripts.filter((s) => s !== '/theme.js')).toEqual([]);
+  // No script file at all: the theme script is inline (the stored light/dark choice, applied before first paint).
+  expect(scripts).toEqual([]);
   await page.goto('/lessons/memory');
   const islands = page.locator('[data-island]');
   await expect(islands.first()).toBeVisible();
@@ -98,7 +98,7 @@ test('prose pages ship no JavaScript but the theme script; widget pages load onl
   expect(count).toBeGreaterThan(1);
   await expect(page.locator('[data-island][data-hydrated="true"]')).toHaveCount(count);
   expect(scripts.length).toBeGreaterThan(0);
-  expect(scripts.every((s) => s.startsWith('/_islands/') || s === '/theme.js')).toBe(true);
+  expect(scripts.every((s) => s.startsWith('/_islands/'))).toBe(true);
   expect(consoleErrors).toEqual([]);
 });
 

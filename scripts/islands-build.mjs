@@ -2,6 +2,7 @@
 // read the island registry, bundle one chunk per island with esbuild, rewrite a page's HTML, check the output.
 import { build } from 'esbuild';
 import { parse } from 'parse5';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -290,16 +291,27 @@ const NEXT_INLINE_SCRIPT = [
 ];
 
 /**
- * The site's own classic scripts that every page loads from `<head>`, outside the islands: `/theme.js` applies the
- * stored light/dark choice before first paint (public/theme.js says why it cannot be an island). A page keeps them;
- * their bytes count towards its budget, and a page without islands may load them and nothing else.
+ * The site's own inline script that every page carries in `<head>`, outside the islands: the theme script
+ * (components/theme/theme-script.js) applies the stored light/dark choice before first paint, and says why it cannot
+ * be an island. It is allowed by its exact text: serve.json's CSP names its SHA-256 (`script-src 'sha256-…'`), and
+ * scripts/serve-config.test.ts checks the two agree. A page keeps it; any other inline script fails the build.
  */
-export const SITE_SCRIPTS = ['/theme.js'];
+export const SITE_SCRIPT_FILES = ['components/theme/theme-script.js'];
 
-/** Whether `<script>` element `el` is one of {@link SITE_SCRIPTS}: an external classic script, nothing inline. */
+/** The CSP source expression of a script text: `'sha256-<base64>'`. */
+export function cspHash(scriptText) {
+  return `'sha256-${crypto.createHash('sha256').update(scriptText, 'utf8').digest('base64')}'`;
+}
+
+const SITE_SCRIPT_HASHES = new Set(
+  SITE_SCRIPT_FILES.map((f) =>
+    cspHash(fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), '..', f), 'utf8')),
+  ),
+);
+
+/** Whether `<script>` element `el` is the site's own inline script: a classic script whose text is allowed by hash. */
 function isSiteScript(el) {
-  const src = attr(el, 'src');
-  return src !== undefined && SITE_SCRIPTS.includes(src) && attr(el, 'type') === undefined && !text(el).trim();
+  return attr(el, 'src') === undefined && attr(el, 'type') === undefined && SITE_SCRIPT_HASHES.has(cspHash(text(el)));
 }
 
 /** Whether `<script>` element `el` is one of Next's own: a file under /_next/, or one of its inline scripts. */
@@ -318,7 +330,7 @@ function isNextScriptLink(el) {
 
 /**
  * Parses `html` with parse5 and reports where things are (offsets into `html`): Next's scripts and script
- * preloads, the site's own scripts ({@link SITE_SCRIPTS}, by URL), any other `<script>`, the islands (name, JSON props, the range of their content), and the `</head>`
+ * preloads, the site's own inline script (by hash), any other `<script>`, the islands (name, JSON props, the range of their content), and the `</head>`
  * and `</body>` end tags.
  */
 export function analysePage(html) {
@@ -334,8 +346,7 @@ export function analysePage(html) {
   for (const el of elements(doc)) {
     const loc = el.sourceCodeLocation;
     if (el.tagName === 'script' && isSiteScript(el)) {
-      siteScripts.push(attr(el, 'src'));
-      assets.push(attr(el, 'src'));
+      siteScripts.push(cspHash(text(el)));
     } else if (el.tagName === 'script') {
       (isNextScript(el) ? nextScripts : otherScripts).push({
         start: loc.startOffset,

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -13,6 +14,12 @@ const root = path.resolve(__dirname, '..');
 const config = JSON.parse(fs.readFileSync(path.join(root, 'serve.json'), 'utf8')) as Record<string, unknown>;
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse, options: Record<string, unknown>) => Promise<void>;
 const handler = createRequire(path.join(root, 'node_modules/serve/package.json'))('serve-handler') as Handler;
+
+/** The CSP hash of components/theme/theme-script.js, the one inline script the pages carry. */
+const themeScriptHash = `'sha256-${crypto
+  .createHash('sha256')
+  .update(fs.readFileSync(path.join(root, 'components', 'theme', 'theme-script.js'), 'utf8'), 'utf8')
+  .digest('base64')}'`;
 
 let server: http.Server;
 let base = '';
@@ -44,7 +51,7 @@ describe('security headers served by npm start (serve.json)', () => {
   });
 
   for (const route of ['/', '/practice', '/app.js', '/no-such-page']) {
-    it(`${route}: CSP with script-src 'self' and frame-ancestors 'none', nosniff, a referrer policy, no framing`, async () => {
+    it(`${route}: CSP with script-src 'self' + the theme script's hash, frame-ancestors 'none', nosniff, a referrer policy, no framing`, async () => {
       const res = await fetch(`${base}${route}`);
       const csp = res.headers.get('content-security-policy') ?? '';
       const directives = new Map(
@@ -53,7 +60,10 @@ describe('security headers served by npm start (serve.json)', () => {
           .map((d) => d.trim().split(/\s+/))
           .map(([name, ...values]) => [name, values] as const),
       );
-      expect(directives.get('script-src')).toEqual(["'self'"]);
+      // 'self' and exactly one inline script: the theme script, by the SHA-256 of its current text (so editing the
+      // script without updating serve.json fails here, and the page would otherwise lose its theme under the CSP).
+      expect(directives.get('script-src')).toEqual(["'self'", themeScriptHash]);
+      expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
       expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
       expect(directives.get('object-src')).toEqual(["'none'"]);
       expect(directives.get('default-src')).toEqual(["'self'"]);

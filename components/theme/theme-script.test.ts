@@ -3,9 +3,9 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 
-const SOURCE = fs.readFileSync(path.join(process.cwd(), 'public', 'theme.js'), 'utf8');
+const SOURCE = fs.readFileSync(path.join(process.cwd(), 'components', 'theme', 'theme-script.js'), 'utf8');
 
-/** A minimal browser for public/theme.js: <html> attributes and classes, one <select>, localStorage, events. */
+/** A minimal browser for components/theme/theme-script.js: <html> attributes and classes, one <select>, localStorage, events. */
 function browser({
   stored,
   storageThrows = false,
@@ -57,7 +57,7 @@ function browser({
   };
 }
 
-describe('public/theme.js (the theme switch, run before first paint)', () => {
+describe('components/theme/theme-script.js (the theme switch, run before first paint)', () => {
   it('applies a stored light or dark choice at once, before the DOM is parsed, and marks <html> for the CSS', () => {
     const b = browser({ stored: 'dark' });
     expect(b.theme()).toBe('dark');

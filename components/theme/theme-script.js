@@ -1,8 +1,9 @@
 /*
- * Light/dark theme switch (issue 15 item 22). A classic script loaded from <head> on every page, so it runs before
+ * Light/dark theme switch (issue 15 item 22). Inlined into <head> on every page by app/layout.tsx, so it runs before
  * the body is painted: it applies the visitor's stored choice at once (no flash of the other theme) and marks
  * <html> so the CSS shows the switch, which stays hidden without JavaScript. It cannot be an island: islands hydrate
- * after first paint and only on pages with widgets, and an inline script is forbidden by the CSP (script-src 'self').
+ * after first paint and only on pages with widgets. The CSP allows this exact text by its SHA-256 (serve.json):
+ * change a character and update the hash there (scripts/serve-config.test.ts prints the mismatch).
  *
  * Three states: "system" (no data-theme attribute: the CSS follows prefers-color-scheme), "light" and "dark"
  * (data-theme on <html>). The choice is kept in localStorage under "quant70b-theme"; other tabs follow it.
