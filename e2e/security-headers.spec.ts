@@ -6,7 +6,11 @@ test('pages are served with the security headers', async ({ page, consoleErrors 
   for (const route of ['/', '/practice', '/tools/memory']) {
     const res = await page.goto(route);
     const headers = res?.headers() ?? {};
-    expect(headers['content-security-policy']).toContain("script-src 'self';");
+    // 'self' plus the one inline script the pages carry, the theme script, by its hash (never 'unsafe-inline').
+    expect(headers['content-security-policy']).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+';/);
+    expect(/script-src([^;]*)/.exec(headers['content-security-policy'] ?? '')?.[1]).not.toContain('unsafe-inline');
+    // The theme script ran under that CSP: it marks <html>.
+    await expect(page.locator('html')).toHaveClass(/theme-js/);
     expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
