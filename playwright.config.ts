@@ -16,7 +16,16 @@ export default defineConfig({
       args: ['--disable-quic', '--disable-gpu', '--disable-dev-shm-usage'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, testIgnore: /timing\.spec\.ts$/ },
+    // Wall-clock timings run alone, after everything else (e2e/timing.spec.ts says why).
+    {
+      name: 'timing',
+      use: { ...devices['Desktop Chrome'] },
+      testMatch: /timing\.spec\.ts$/,
+      dependencies: ['chromium'],
+    },
+  ],
   webServer: {
     // The same headers as `npm start` (serve.json: CSP, frame-ancestors, nosniff…), so every spec runs under them.
     command: `node node_modules/serve/build/main.js out -l ${port} --no-clipboard --no-port-switching --config ../serve.json`,

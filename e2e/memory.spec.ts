@@ -183,39 +183,6 @@ test('a malformed config.json shows a message naming the field; a valid one work
   expect(consoleErrors).toEqual([]);
 });
 
-test('a 60,000-character paste into Batch size is answered within 100 ms with a message, not a frozen page', async ({
-  page,
-  consoleErrors,
-}) => {
-  await page.goto('/tools/memory');
-  const c = calculator(page);
-  // Measure the field, not the page's start-up: every island on the page live first (the log checker below the
-  // fold hydrates when the browser is idle, and would otherwise share the frame being timed).
-  const islands = await page.locator('[data-island]').count();
-  await expect(page.locator('[data-island][data-hydrated="true"]')).toHaveCount(islands);
-  // A digit then spaces: the old pattern took O(n²) steps on it (11 s in the reliability probe).
-  const pasted = `1${' '.repeat(59_998)}x`;
-  const ms = await c.batch.evaluate(async (el, text) => {
-    const input = el as HTMLInputElement;
-    const t0 = performance.now();
-    // The browser's own value setter, as a paste does: React ignores an input event after `input.value = …`,
-    // which it records as its own write.
-    Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(input, text);
-    input.dispatchEvent(new Event('input', { bubbles: true }));
-    // "Answered": the field says what is wrong. The results below update in a deferred render
-    // (useDeferredValue) that yields to input, so it is not counted here.
-    await new Promise<void>((resolve) => {
-      const done = () => (input.getAttribute('aria-invalid') === 'true' ? resolve() : requestAnimationFrame(done));
-      done();
-    });
-    return performance.now() - t0;
-  }, pasted);
-  expect(ms).toBeLessThan(100);
-  await expect(c.batch).toHaveAttribute('aria-invalid', 'true');
-  await expect(c.batch).toHaveAccessibleDescription(/Batch size is too long to be a number \(60,000 characters/);
-  expect(consoleErrors).toEqual([]);
-});
-
 test('a config.json upload over 1 MB is refused by its size, before it is read, with the message by the field', async ({
   page,
   consoleErrors,
