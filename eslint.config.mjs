@@ -2,6 +2,19 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+/** What lib/ (the domain) and its tests may never import: React, Next, the UI and content layers. */
+const NOT_IN_LIB = [
+  'react',
+  'react-dom',
+  'next',
+  'next/*',
+  '@/components/*',
+  '@/app/*',
+  '@/content/*',
+  '../components/*',
+  '../../components/*',
+];
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -24,19 +37,7 @@ export default defineConfig([
         {
           patterns: [
             {
-              group: [
-                'react',
-                'react-dom',
-                'next',
-                'next/*',
-                '@/components/*',
-                '@/app/*',
-                '@/content/*',
-                '../components/*',
-                '../../components/*',
-                'node:fs',
-                'fs',
-              ],
+              group: [...NOT_IN_LIB, 'node:fs', 'fs'],
               message: 'lib/ is the domain: pure TypeScript, no React, no Next, no fs, no UI or content imports.',
             },
           ],
@@ -52,17 +53,7 @@ export default defineConfig([
         {
           patterns: [
             {
-              group: [
-                'react',
-                'react-dom',
-                'next',
-                'next/*',
-                '@/components/*',
-                '@/app/*',
-                '@/content/*',
-                '../components/*',
-                '../../components/*',
-              ],
+              group: NOT_IN_LIB,
               message:
                 'lib/ tests test the domain: no React, no Next, no UI or content imports (fs may read fixtures).',
             },
