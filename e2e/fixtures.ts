@@ -7,10 +7,9 @@ import AxeBuilder from '@axe-core/playwright';
  */
 export const test = base.extend<{ consoleErrors: string[] }>({
   /**
-   * `page.goto` also waits until every island on the page is live (`data-hydrated`):
-   * until React has hydrated it, a field takes typing but nothing answers it, so a test
-   * acting earlier would depend on timing (islands off screen hydrate when idle). Polled from the test side, so it
-   * works with `page.clock` installed. `waitUntil: 'commit'` skips the wait (for
+   * `page.goto` also brings every island the page displays to life (`hydrateDisplayedIslands`): until React has
+   * hydrated it, a field takes typing but nothing answers it, so a test acting earlier would depend on timing.
+   * Polled from the test side, so it works with `page.clock` installed. `waitUntil: 'commit'` skips the wait (for
    * tests that act before the islands are live).
    */
   page: async ({ page }, use) => {
@@ -18,7 +17,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     page.goto = async (url, options) => {
       const response = await goto(url, options);
       if (options?.waitUntil === 'commit') return response;
-      await expect(page.locator('[data-island]:not([data-hydrated="true"])')).toHaveCount(0, { timeout: 15_000 });
+      await hydrateDisplayedIslands(page);
       return response;
     };
     await use(page);
@@ -35,6 +34,33 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 });
 
 export { expect };
+
+/**
+ * Brings every island the page displays to life and returns how many that is. Islands hydrate when they come near
+ * the viewport (components/islands/boot.ts), so each displayed one is scrolled to in turn and awaited, and the page
+ * is then scrolled back to the top. An island with nothing rendered hydrates at once and is awaited too; one that is
+ * not displayed (on a slide not shown, in a closed <details>) is left as it is.
+ */
+export async function hydrateDisplayedIslands(page: Page): Promise<number> {
+  const islands = page.locator('[data-island]');
+  const n = await islands.count();
+  let live = 0;
+  for (let i = 0; i < n; i++) {
+    const island = islands.nth(i);
+    const displayed = await island.evaluate((el) => {
+      const box = el.firstElementChild;
+      if (!box) return true;
+      if (box.getClientRects().length === 0) return false;
+      box.scrollIntoView({ block: 'center' });
+      return true;
+    });
+    if (!displayed) continue;
+    await expect(island).toHaveAttribute('data-hydrated', 'true', { timeout: 15_000 });
+    live += 1;
+  }
+  if (n) await page.evaluate(() => window.scrollTo(0, 0));
+  return live;
+}
 
 /** Runs axe-core (WCAG 2.x A/AA and best practices) and expects zero violations. */
 export async function expectNoAxeViolations(page: Page) {

@@ -102,6 +102,24 @@ test('prose pages ship no JavaScript but the theme script; widget pages load onl
   expect(consoleErrors).toEqual([]);
 });
 
+test('a widget below the fold stays as the server rendered it until it comes near the viewport, then goes live', async ({
+  page,
+  consoleErrors,
+}) => {
+  // Islands load after first paint and hydrate as they come within a screen of the viewport
+  // (components/islands/boot.ts), not all at once: a visitor reading the top of a lesson pays for none of them.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/lessons/memory', { waitUntil: 'commit' });
+  await page.waitForLoadState('load');
+  const calculator = page.locator('[data-island="memory-calculator"]');
+  await expect(calculator).toHaveCount(1);
+  await page.waitForTimeout(1500); // time enough for an idle-time hydration, which must not happen
+  await expect(calculator).not.toHaveAttribute('data-hydrated', 'true');
+  await calculator.evaluate((el) => el.firstElementChild?.scrollIntoView({ block: 'center' }));
+  await expect(calculator).toHaveAttribute('data-hydrated', 'true');
+  expect(consoleErrors).toEqual([]);
+});
+
 test('what a visitor types before the widget is live is kept, with focus', async ({ page, consoleErrors }) => {
   // Hold the island bundle back, as a slow connection would, and type into the server HTML meanwhile.
   let release: () => void = () => undefined;

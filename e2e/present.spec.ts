@@ -232,9 +232,9 @@ test("on a slide, a quiz question shows its options first and 'Reveal' shows the
   consoleErrors,
 }) => {
   await openDeck(page, '/present/memory');
-  await expect(page.locator('[data-island="quiz"][data-hydrated="true"]').first()).toBeAttached();
-  // One question per slide, numbered within the quiz.
+  // One question per slide, numbered within the quiz; the quiz hydrates once its slide is shown.
   await advanceTo(page, 'Check yourself (1 of 4)');
+  await expect(currentSlide(page).locator('[data-island="quiz"]')).toHaveAttribute('data-hydrated', 'true');
   await expect(currentSlide(page).getByRole('group')).toHaveCount(1);
   await expect(currentSlide(page).getByRole('heading', { name: 'Question 1 of 4' })).toBeVisible();
   await advanceTo(page, 'Check yourself (2 of 4)');

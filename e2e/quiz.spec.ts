@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, expectNoAxeViolationsLightAndDark } from './fixtures';
+import { test, expect, expectNoAxeViolationsLightAndDark, hydrateDisplayedIslands } from './fixtures';
 import { getQuestions } from '../content/questions';
 import { compactQuestion } from '../lib/practice/compact';
 import { PROGRESS_STORAGE_KEY } from '../lib/practice/progress';
@@ -240,6 +240,7 @@ test('answers are recorded in practice progress and survive a reload', async ({ 
   await expect(gptq.getByRole('status')).toHaveText('Right.');
 
   await page.reload();
+  await hydrateDisplayedIslands(page); // a reload is not page.goto: bring the quizzes to life here
   await expect(page.locator('[data-island="quiz"]:not([data-hydrated="true"])')).toHaveCount(0);
   const progress = await savedProgress(page);
   expect(progress?.items['mem-gptq-g128-overhead']).toMatchObject({ seen: 1, lastResult: 'wrong', withHints: 0 });

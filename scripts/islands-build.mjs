@@ -20,6 +20,7 @@ export const JS_BUDGET_GZIP_BYTES = 170 * 1024;
 const REGISTRY = 'components/islands/registry.ts';
 const PREFIX = 'components/islands/prefix.ts';
 const CLIENT = 'components/islands/client.ts';
+const BOOT = 'components/islands/boot.ts';
 const NAMESPACE = 'islands';
 /** esbuild's name for a virtual module of the `islands` namespace in its metafile. */
 const virtualId = (p) => `${NAMESPACE}:${p}`;
@@ -81,8 +82,9 @@ export async function loadRegistry(root, cacheDir) {
 }
 
 /**
- * The browser bundle's entry, generated from the registry: hydrateIslands() from client.ts, with one lazy loader
- * per island. Each loader imports that island's own entry (`widgetSource`), so each widget is its own chunk.
+ * The browser bundle's entry, generated from the registry: bootIslands() from boot.ts, with one lazy loader per
+ * island and a dynamic import of client.ts (React and the hydration), which boot.ts makes after first paint. Each
+ * loader imports that island's own entry (`widgetSource`), so each widget is its own chunk.
  */
 export function clientSource(registry) {
   const loaders = Object.keys(registry)
@@ -90,7 +92,10 @@ export function clientSource(registry) {
       (name) => `  ${JSON.stringify(name)}: () => import(${JSON.stringify(widgetEntry(name))}).then((m) => m.default),`,
     )
     .join('\n');
-  return `import { hydrateIslands } from ${JSON.stringify(`./${CLIENT}`)};\nhydrateIslands({\n${loaders}\n});\n`;
+  return (
+    `import { bootIslands } from ${JSON.stringify(`./${BOOT}`)};\n` +
+    `bootIslands({\n${loaders}\n}, () => import(${JSON.stringify(`./${CLIENT}`)}));\n`
+  );
 }
 
 /** One island's entry: its component as the default export. */
@@ -245,10 +250,11 @@ function staticClosure(outputs, out, seen = new Set()) {
 }
 
 /**
- * What esbuild's metafile says each island needs: `entry` and `entryClosure` (the generated entry and what it
- * imports statically: React, react-dom, client.ts), and for each island name the output files its chunk needs
- * beyond those. Throws naming the island if esbuild produced no chunk for it.
- * @returns {{ entry: string, entryClosure: string[], islands: Map<string, string[]> }} paths as the metafile has them
+ * What esbuild's metafile says each island needs: `entry` (the generated entry, without React), `runtime` (client.ts,
+ * which the entry imports after first paint), `entryClosure` (every page with islands loads these: the entry, the
+ * runtime and the runtime's static imports, React and react-dom among them), and for each island name the output
+ * files its chunk needs beyond those. Throws naming the island if esbuild produced no chunk for it.
+ * @returns {{ entry: string, runtime: string, entryClosure: string[], islands: Map<string, string[]> }} paths as the metafile has them
  */
 export function islandChunks(metafile, names) {
   const outputs = metafile.outputs;
@@ -259,7 +265,10 @@ export function islandChunks(metafile, names) {
   );
   const entry = byEntry.get(CLIENT_ENTRY);
   if (!entry) throw new Error('islands: esbuild produced no chunk for the client entry');
-  const entryClosure = staticClosure(outputs, entry);
+  // A dynamic import's target is an entry point of its own in the metafile, named by its source path.
+  const runtime = byEntry.get(CLIENT);
+  if (!runtime) throw new Error(`islands: esbuild produced no chunk for ${CLIENT}`);
+  const entryClosure = new Set([...staticClosure(outputs, entry), ...staticClosure(outputs, runtime)]);
   const islands = new Map();
   for (const name of names) {
     const chunk = byEntry.get(widgetEntry(name));
@@ -269,7 +278,7 @@ export function islandChunks(metafile, names) {
       [...staticClosure(outputs, chunk)].filter((f) => !entryClosure.has(f)),
     );
   }
-  return { entry, entryClosure: [...entryClosure], islands };
+  return { entry, runtime, entryClosure: [...entryClosure], islands };
 }
 
 /** Every element of a parse5 tree in document order, as `document.querySelectorAll('*')` lists them. */
@@ -356,6 +365,7 @@ export function analysePage(html) {
       });
       const src = attr(el, 'src');
       if (src) assets.push(src);
+      assets.push(...chunkList(attr(el, CHUNKS_ATTRIBUTE)));
     } else if (el.tagName === 'link') {
       if (isNextScriptLink(el))
         nextScripts.push({ start: loc.startOffset, end: loc.endOffset, src: attr(el, 'href'), line: loc.startLine });
@@ -379,6 +389,14 @@ export function analysePage(html) {
   return { nextScripts, otherScripts, siteScripts, islands, assets, nextJsRefs, headEnd, bodyEnd };
 }
 
+/** The attribute of the islands entry's `<script>` that lists the chunks its page needs (components/islands/boot.ts). */
+export const CHUNKS_ATTRIBUTE = 'data-chunks';
+
+/** The URLs in a `data-chunks` value (space-separated), as components/islands/boot.ts reads them. */
+export function chunkList(value) {
+  return (value ?? '').split(/\s+/).filter((u) => u.startsWith('/') && !u.startsWith('//'));
+}
+
 /** `html` with the [start, end) ranges removed and the insertions made (edits may come in any order; none overlap). */
 function splice(html, edits) {
   let out = html;
@@ -389,8 +407,9 @@ function splice(html, edits) {
 
 /**
  * Rewrites one page: renders each island's content again with `renderIsland` (as the browser will hydrate it),
- * removes Next's scripts and script preloads, and when the page has islands, adds `preloads` (module URLs) before
- * `</head>` and the entry module before `</body>`. Throws, naming `file` and the line, on any other `<script>`,
+ * removes Next's scripts and script preloads, and when the page has islands, adds the entry module before `</body>`
+ * with the page's chunks (`preloads`) in its `data-chunks` attribute. Nothing goes into `<head>`: the entry preloads
+ * the chunks itself after first paint (components/islands/boot.ts says why). Throws, naming `file` and the line, on any other `<script>`,
  * unreadable island props, or a page without `</head>`/`</body>`.
  * @param {(names: string[]) => { entryUrl: string, preloads: string[] }} scriptsFor the URLs a set of islands needs
  * @param {(name: string, props: object, index: number) => string} renderIsland the HTML of the `index`-th island
@@ -421,14 +440,15 @@ export function rewritePage(html, file, scriptsFor, renderIsland) {
   });
   const names = [...new Set(page.islands.map((i) => i.name))];
   if (names.length) {
-    if (page.headEnd === undefined || page.bodyEnd === undefined)
-      throw new Error(`${file}: no </head> or </body> to add the island scripts to`);
+    if (page.bodyEnd === undefined) throw new Error(`${file}: no </body> to add the island script to`);
     const { entryUrl, preloads } = scriptsFor(names);
+    const chunks = preloads.filter((u) => u !== entryUrl);
+    for (const u of [entryUrl, ...chunks])
+      if (!/^\/[\w./-]+$/.test(u)) throw new Error(`${file}: an island script URL that cannot go in HTML as is: ${u}`);
     edits.push({
-      start: page.headEnd,
-      insert: preloads.map((u) => `<link rel="modulepreload" href="${u}"/>`).join(''),
+      start: page.bodyEnd,
+      insert: `<script type="module" src="${entryUrl}" ${CHUNKS_ATTRIBUTE}="${chunks.join(' ')}"></script>`,
     });
-    edits.push({ start: page.bodyEnd, insert: `<script type="module" src="${entryUrl}"></script>` });
   }
   return { html: splice(html, edits), islands: names, removed: page.nextScripts.length };
 }
@@ -442,7 +462,7 @@ function gzipSizer() {
   };
 }
 
-/** The JavaScript a built page loads: its module script and modulepreloads, as URLs. */
+/** The JavaScript a built page loads: its module script, the chunks that script preloads, and any modulepreload link, as URLs. */
 export function pageScripts(html) {
   return [...new Set(analysePage(html).assets)];
 }

@@ -10,8 +10,8 @@
 //   2. parses every page in out/ with parse5, renders each island's content again as its own React root
 //      with the identifierPrefix the browser hydrates it with (so useId's ids match; Astro does the same),
 //      removes Next's <script>s and script preloads (and fails on any other <script>), and on pages with
-//      a `data-island` element adds the entry module plus modulepreload links for exactly the chunks
-//      that page's islands need;
+//      a `data-island` element adds the entry module, which lists in `data-chunks` exactly the chunks that
+//      page's islands need and preloads them after first paint (components/islands/boot.ts);
 //   3. deletes Next's JavaScript and the RSC payload files nothing references any more;
 //   4. checks the result (file names in every message): no reference to Next's chunks is left, every
 //      script URL a page names exists, pages without islands load no script, and no page loads more
@@ -57,7 +57,7 @@ if (fromNext.length)
 const chunks = islandChunks(result.metafile, Object.keys(registry));
 const publicUrl = (p) => PUBLIC_PREFIX + path.relative(islandsDir, path.resolve(root, p)).split(path.sep).join('/');
 
-/** The entry module and the preloads a page with these islands needs: the entry's static imports, then each island's chunks. */
+/** The entry module and the chunks a page with these islands needs: the entry and runtime closure, then each island's chunks. */
 function scriptsFor(names) {
   const unknown = names.filter((n) => !chunks.islands.has(n));
   if (unknown.length) throw new Error(`unknown island "${unknown[0]}" (not in components/islands/registry.ts)`);

@@ -12,6 +12,7 @@ const root = path.resolve(__dirname, '..');
 
 interface Chunks {
   entry: string;
+  runtime: string;
   entryClosure: string[];
   islands: Map<string, string[]>;
 }
@@ -83,9 +84,22 @@ describe('the island bundle (esbuild, from the registry)', () => {
     }
   });
 
-  it("puts React 19 in the entry's static imports, and neither Next's runtime nor Preact anywhere", () => {
+  it("puts React 19 in the runtime every island page loads, not in the entry, and neither Next's runtime nor Preact anywhere", () => {
     const entryInputs = [...inputsOf(chunks.entryClosure)];
-    expect(entryInputs.some((i) => i.includes('node_modules/react-dom/cjs/react-dom-client.production.js'))).toBe(true);
+    const isReactDom = (i: string) => i.includes('node_modules/react-dom/cjs/react-dom-client.production.js');
+    expect(entryInputs.some(isReactDom)).toBe(true);
+    expect(
+      inputsOf(metafile.outputs[chunks.runtime]!.imports.map((i) => i.path).concat(chunks.runtime)).has(
+        'components/islands/client.ts',
+      ),
+    ).toBe(true);
+    // The entry itself (what the browser fetches before first paint) holds no React: it stays small.
+    const entryOwn = inputsOf([
+      chunks.entry,
+      ...metafile.outputs[chunks.entry]!.imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
+    ]);
+    expect([...entryOwn].filter((i) => i.includes('node_modules/react'))).toEqual([]);
+    expect(metafile.outputs[chunks.entry]!.bytes).toBeLessThan(8 * 1024);
     expect(Object.keys(metafile.inputs).filter((i) => /node_modules\/(next|preact)\//.test(i))).toEqual([]);
   });
 
@@ -131,18 +145,34 @@ describe('rewritePage (parse5)', () => {
     );
   });
 
-  it("adds the entry and exactly the page's islands' chunks to a page with islands", () => {
+  it("adds the entry, listing exactly the page's islands' chunks, at the end of <body> and nothing to <head>", () => {
     const body =
       '<div class="island" data-island="quiz" data-props="{&quot;mode&quot;:&quot;check&quot;}"><p>Next&#x27;s render</p></div>' +
       "<noscript><p>data-island</p></noscript><div data-island='quiz'></div>";
     const out = build.rewritePage(page(body), 'out/x.html', scriptsFor, renderIsland);
     expect(out.islands).toEqual(['quiz']);
     expect(out.html).toBe(
-      '<!DOCTYPE html><html><head><title>t</title><link rel="modulepreload" href="/_islands/c-R.js"/><link rel="modulepreload" href="/_islands/quiz-X.js"/></head>' +
+      '<!DOCTYPE html><html><head><title>t</title></head>' +
         '<body><div class="island" data-island="quiz" data-props="{&quot;mode&quot;:&quot;check&quot;}"><p>quiz {"mode":"check"} #0</p></div>' +
         "<noscript><p>data-island</p></noscript><div data-island='quiz'><p>quiz {} #1</p></div>" +
-        '<script type="module" src="/_islands/client-X.js"></script></body></html>',
+        '<script type="module" src="/_islands/client-X.js" data-chunks="/_islands/c-R.js /_islands/quiz-X.js"></script></body></html>',
     );
+    expect(build.pageScripts(out.html)).toEqual(['/_islands/client-X.js', '/_islands/c-R.js', '/_islands/quiz-X.js']);
+  });
+
+  it('refuses a chunk URL that would need escaping in the data-chunks attribute', () => {
+    const odd = () => ({ entryUrl: '/_islands/client-X.js', preloads: ['/_islands/a b".js'] });
+    expect(() => build.rewritePage(page('<div data-island="quiz"></div>'), 'out/x.html', odd, renderIsland)).toThrow(
+      /out\/x\.html: an island script URL that cannot go in HTML as is/,
+    );
+  });
+
+  it('names the same data-chunks attribute and reads it the same way as the browser entry (components/islands/boot.ts)', async () => {
+    const boot = await import('../components/islands/boot');
+    expect(build.CHUNKS_ATTRIBUTE).toBe(boot.CHUNKS_ATTRIBUTE);
+    for (const value of ['', '  /a.js   /b.js ', '/a.js //evil.example/x.js https://x/y.js /c.js', undefined])
+      expect(build.chunkList(value)).toEqual(boot.parseChunkList(value));
+    expect(build.chunkList(' /a.js //x/y.js /b.js')).toEqual(['/a.js', '/b.js']);
   });
 
   it('reads markup the way a browser does, where a regex would not (comments, text, quoting)', () => {
@@ -204,11 +234,8 @@ describe('checkOutput (post-conditions, each naming the file)', () => {
   const html = (head: string, body: string) => `<!DOCTYPE html><html><head>${head}</head><body>${body}</body></html>`;
   const islandPage = (urls: string[]) =>
     html(
-      urls
-        .slice(1)
-        .map((u) => `<link rel="modulepreload" href="${u}"/>`)
-        .join(''),
-      `<div data-island="quiz"></div><script type="module" src="${urls[0]}"></script>`,
+      '',
+      `<div data-island="quiz"></div><script type="module" src="${urls[0]}" data-chunks="${urls.slice(1).join(' ')}"></script>`,
     );
 
   beforeAll(() => {

@@ -30,7 +30,8 @@ function* elements(node) {
 const attr = (el, name) => el.attrs.find((a) => a.name === name)?.value;
 
 /**
- * The same-site URLs a page loads by itself: scripts and module preloads, stylesheets, icons, images, and the
+ * The same-site URLs a page loads by itself: scripts and module preloads (including the chunks the islands entry
+ * lists in its `data-chunks`), stylesheets, icons, images, and the
  * `url(...)` of its inline `<style>` (Next inlines the CSS; KaTeX's fonts are named there). Fonts are kept in
  * WOFF2 only: each @font-face lists WOFF2 first, and every browser with service workers reads it, so the WOFF and
  * TTF copies are never fetched. Query strings and fragments are dropped; external and data: URLs are left out.
@@ -44,8 +45,11 @@ export function pageAssetUrls(html) {
     urls.add(u.replace(/[?#].*$/, ''));
   };
   for (const el of elements(doc)) {
-    if (el.tagName === 'script') add(attr(el, 'src'));
-    else if (el.tagName === 'img') add(attr(el, 'src'));
+    if (el.tagName === 'script') {
+      add(attr(el, 'src'));
+      // The islands entry preloads the page's chunks itself, after first paint (components/islands/boot.ts).
+      for (const u of (attr(el, 'data-chunks') ?? '').split(/\s+/)) add(u);
+    } else if (el.tagName === 'img') add(attr(el, 'src'));
     else if (el.tagName === 'link') {
       const rel = (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/);
       if (rel.some((r) => ['modulepreload', 'stylesheet', 'icon', 'preload', 'manifest'].includes(r)))

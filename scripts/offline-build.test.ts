@@ -5,15 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- a plain ES module of the build (scripts/offline-build.mjs), without type declarations
 import * as offline from './offline-build.mjs';
 
-/** A deck page as scripts/islands.mjs leaves it: inlined CSS naming KaTeX's fonts, the entry, module preloads. */
+/** A deck page as scripts/islands.mjs leaves it: inlined CSS naming KaTeX's fonts, the entry listing its chunks. */
 const DECK_HTML = `<!DOCTYPE html><html><head>
 <link rel="icon" href="/favicon.svg"/>
 <link rel="preconnect" href="/" crossorigin=""/>
 <style data-href="/_next/static/chunks/a.css">@font-face{font-family:KaTeX_Main;src:url(/_next/static/media/KaTeX_Main-Regular.abc.woff2) format("woff2"),url(/_next/static/media/KaTeX_Main-Regular.abc.woff) format("woff"),url(/_next/static/media/KaTeX_Main-Regular.abc.ttf) format("truetype")}
 .x{background:url("data:image/png;base64,AAAA")}.y{background:url('/img/bg.svg?v=2')}</style>
-<link rel="modulepreload" href="/_islands/client-AAA.js"/><link rel="modulepreload" href="/_islands/deck-controller-BBB.js"/>
 </head><body><main><a href="/lessons/memory">Lesson</a><a href="https://example.org/x.js">x</a></main>
-<script type="module" src="/_islands/client-AAA.js"></script></body></html>`;
+<script type="module" src="/_islands/client-AAA.js" data-chunks="/_islands/c-REACT.js /_islands/deck-controller-BBB.js"></script></body></html>`;
 
 /** esbuild's metafile shape: the entry imports React statically, the deck controller loads a QR chunk on demand. */
 const METAFILE = {
@@ -48,8 +47,9 @@ describe('offline-build: what a deck needs', () => {
     expect(offline.deckSlugOf('present.html')).toBeNull();
   });
 
-  it('pageAssetUrls: scripts, preloads, icon and CSS urls; fonts in WOFF2 only; no links, data: or external URLs', () => {
+  it('pageAssetUrls: scripts and the chunks they list, preloads, icon and CSS urls; fonts in WOFF2 only; no links, data: or external URLs', () => {
     expect(offline.pageAssetUrls(DECK_HTML)).toEqual([
+      '/_islands/c-REACT.js',
       '/_islands/client-AAA.js',
       '/_islands/deck-controller-BBB.js',
       '/_next/static/media/KaTeX_Main-Regular.abc.woff2',

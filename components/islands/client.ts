@@ -1,12 +1,12 @@
 /**
- * The browser side of the islands: hydrates each `[data-island]` element's server HTML with React 19.
- * scripts/islands.mjs generates the bundle's entry, which calls `hydrateIslands` with one lazy loader per
- * widget in ./registry.ts (each its own chunk), so a page downloads only the widgets it shows.
+ * The browser side of the islands: hydrates a `[data-island]` element's server HTML with React 19.
+ * scripts/islands.mjs generates the bundle's entry (./boot.ts, no React). When the first island comes near the
+ * viewport, the entry imports this module and calls `hydrateIsland` for each island in turn, with one lazy loader
+ * per widget in ./registry.ts (each its own chunk), so a page downloads only the widgets it shows.
  *
  * Each island is its own React root (`hydrateRoot`, with its own `identifierPrefix`), the way Astro's React
  * integration does it: the build rendered the island's HTML as such a root with the same prefix (./prefix.ts),
- * so the ids `useId` gives match the server HTML and never collide between islands. Islands on
- * screen hydrate first, one per task; the others when they scroll near the viewport or the browser is idle.
+ * so the ids `useId` gives match the server HTML and never collide between islands.
  */
 import { createElement, startTransition, useLayoutEffect, type ComponentType, type ReactNode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
@@ -22,8 +22,16 @@ function OnCommit({ onCommit, children }: { onCommit: () => void; children?: Rea
   return children;
 }
 
-/** Loads one island's component and hydrates its server HTML; resolves once the hydration has committed. */
-async function hydrate(el: HTMLElement, index: number, loaders: Readonly<Record<string, IslandLoader>>): Promise<void> {
+/**
+ * Loads one island's component and hydrates its server HTML; resolves once the hydration has committed (or the
+ * island failed, which is logged: the islands after it still hydrate). `index` is the island's position among the
+ * page's `[data-island]` elements, which its `identifierPrefix` carries.
+ */
+export async function hydrateIsland(
+  el: HTMLElement,
+  index: number,
+  loaders: Readonly<Record<string, IslandLoader>>,
+): Promise<void> {
   const name = el.dataset.island ?? '';
   const load = loaders[name];
   if (!load) {
@@ -70,53 +78,5 @@ async function hydrate(el: HTMLElement, index: number, loaders: Readonly<Record<
       // No server HTML to hydrate (a page that sets data-props in the browser, as e2e/quiz.spec.ts does): render it.
       else createRoot(el, options).render(element);
     });
-  });
-}
-
-/** True when any of `el`'s box is in the viewport (an island is `display: contents`, so its first child is measured). */
-function onScreen(el: HTMLElement): boolean {
-  const r = (el.firstElementChild ?? el).getBoundingClientRect();
-  return r.top < window.innerHeight && r.bottom > 0;
-}
-
-/** Calls `run` once, when `el` comes within 200 px of the viewport or the browser is next idle, whichever is first. */
-function whenNearOrIdle(el: HTMLElement, run: () => void): void {
-  let done = false;
-  let observer: IntersectionObserver | undefined;
-  const once = () => {
-    if (done) return;
-    done = true;
-    observer?.disconnect();
-    run();
-  };
-  if (typeof IntersectionObserver === 'function') {
-    observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && once(), {
-      rootMargin: '200px',
-    });
-    observer.observe(el.firstElementChild ?? el);
-  }
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(once, { timeout: 5000 });
-  else setTimeout(once, 1000);
-}
-
-/** Lets the browser handle input and paint between two islands' hydrations. */
-const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** Hydrates every island on the page: those on screen now, one per task; the rest when near the viewport or idle. */
-export function hydrateIslands(loaders: Readonly<Record<string, IslandLoader>>): void {
-  const els = [...document.querySelectorAll<HTMLElement>('[data-island]')];
-  let queue = Promise.resolve();
-  const enqueue = (el: HTMLElement) => {
-    const index = els.indexOf(el);
-    queue = queue.then(() => hydrate(el, index, loaders)).then(yieldToBrowser);
-  };
-  const now = els.filter(onScreen);
-  const later = els.filter((el) => !now.includes(el));
-  // Start the on-screen widgets' imports together (import() caches each module); hydrate them one by one.
-  for (const el of now) void loaders[el.dataset.island ?? '']?.().catch(() => undefined);
-  for (const el of now) enqueue(el);
-  // The rest wait until the on-screen ones are live, so they never compete with them for the main thread.
-  void queue.then(() => {
-    for (const el of later) whenNearOrIdle(el, () => enqueue(el));
   });
 }
