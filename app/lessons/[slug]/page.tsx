@@ -30,7 +30,7 @@ export default async function LessonPage({ params }: Props) {
   const meta = lessonMeta(slug);
   const { default: Content } = await LESSON_MODULES[slug]();
   return (
-    <article className="prose">
+    <article className="prose lesson">
       <p className="muted">
         Lesson {meta.order} · {meta.minutes} min read · <Link href={`/present/${slug}`}>Present this lesson</Link>
       </p>
