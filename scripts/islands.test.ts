@@ -24,6 +24,7 @@ describe('the island bundle (esbuild, from the registry)', () => {
   let chunks: Chunks;
   let workers: Array<{ source: string; url: string; files: Array<{ text: string }> }>;
   let outputText: string;
+  let outputFiles: Array<{ path: string; text: string }>;
 
   beforeAll(async () => {
     const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'islands-registry-'));
@@ -32,7 +33,8 @@ describe('the island bundle (esbuild, from the registry)', () => {
     metafile = result.metafile;
     chunks = build.islandChunks(metafile, Object.keys(registry));
     workers = result.workers;
-    outputText = result.outputFiles.map((f: { text: string }) => f.text).join('\n');
+    outputFiles = result.outputFiles;
+    outputText = outputFiles.map((f) => f.text).join('\n');
   }, 60_000);
 
   it("bundles the method lab's Web Worker with the quantizers, and keeps them out of the page's chunks", () => {
@@ -111,6 +113,13 @@ describe('the island bundle (esbuild, from the registry)', () => {
     // React 19.3's useId gives `_${prefix}R_${tree id}_` (packages/react-reconciler/src/ReactFiberHooks.js, mountId).
     for (const id of ids.filter((i) => i.includes('R_'))) expect(id).toMatch(/^_memory-calculator-3-R_/);
     expect(() => renderIsland('no-such-widget', {}, 0)).toThrow(/unknown island "no-such-widget"/);
+  });
+
+  it("starts every island chunk with V8's compile hint, so Chrome compiles it while it streams in", () => {
+    const js = outputFiles.filter((f) => f.path.endsWith('.js'));
+    expect(js.length).toBeGreaterThan(10);
+    for (const f of js) expect(f.text.startsWith(`${build.COMPILE_HINT}\n`), f.path).toBe(true);
+    expect(build.COMPILE_HINT).toBe('//# allFunctionsCalledOnLoad');
   });
 
   it('fails naming the island when esbuild made no chunk for it', () => {
