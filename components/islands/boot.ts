@@ -52,7 +52,8 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 
 /**
  * Adds a `modulepreload` link for each chunk the entry's `<script data-chunks>` names (none twice), one per task:
- * each link starts a fetch at once, and 27 of them in one task held the main thread for about 30 ms on a 4x-slowed CPU.
+ * each link starts a fetch at once, and /tools/memory's 20 in one task held the main thread for about 110 ms on a
+ * 4x-slowed CPU (Chrome's profiler).
  */
 async function preloadChunks(): Promise<void> {
   const script = document.querySelector<HTMLScriptElement>(`script[${CHUNKS_ATTRIBUTE}]`);
