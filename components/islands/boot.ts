@@ -11,9 +11,9 @@
  * layout for the main thread and the network; Lighthouse's mobile run measured `/lessons/memory` first paint at
  * 2.8–3.4 s with 27 chunks preloaded in `<head>`, and about 1.5 s without them (scripts/lighthouse.mjs, Dec 2026).
  * Why only near the viewport, not also when the browser is idle: hydrating a widget is tens of milliseconds of
- * main thread on a phone (React's own start-up is one task of about 45 ms on a 4x-slowed CPU), and a visitor reading
- * the top of a lesson gains nothing from widgets further down being live. The preloaded chunks make a widget live
- * quickly once it is near; anything typed into it before then is kept (./carry-edits.ts).
+ * main thread on a phone (in Lighthouse's 4x-slowed trace, each widget hydrated at idle added a task of 60–160 ms),
+ * and a visitor reading the top of a lesson gains nothing from widgets further down being live. The preloaded chunks
+ * make a widget live quickly once it is near; anything typed into it before then is kept (./carry-edits.ts).
  */
 import type { IslandLoader } from './client';
 
