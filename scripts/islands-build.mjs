@@ -350,8 +350,9 @@ function isNextScriptLink(el) {
 
 /**
  * Parses `html` with parse5 and reports where things are (offsets into `html`): Next's scripts and script
- * preloads, the site's own inline script (by hash), any other `<script>`, the islands (name, JSON props, the range of their content), and the `</head>`
- * and `</body>` end tags.
+ * preloads, the site's own inline script (by hash), any other `<script>`, the scripts a page loads (`assets`: script
+ * src, the entry's `data-chunks`, modulepreloads), the islands (name, JSON props, the range of their content), and
+ * the `</body>` end tag.
  */
 export function analysePage(html) {
   const doc = parse(html, { sourceCodeLocationInfo: true });
@@ -361,7 +362,6 @@ export function analysePage(html) {
   const assets = [];
   const nextJsRefs = [];
   const siteScripts = [];
-  let headEnd;
   let bodyEnd;
   for (const el of elements(doc)) {
     const loc = el.sourceCodeLocation;
@@ -394,10 +394,9 @@ export function analysePage(html) {
         line: loc.startLine,
       });
     }
-    if (el.tagName === 'head') headEnd = loc?.endTag?.startOffset;
     if (el.tagName === 'body') bodyEnd = loc?.endTag?.startOffset;
   }
-  return { nextScripts, otherScripts, siteScripts, islands, assets, nextJsRefs, headEnd, bodyEnd };
+  return { nextScripts, otherScripts, siteScripts, islands, assets, nextJsRefs, bodyEnd };
 }
 
 /** The attribute of the islands entry's `<script>` that lists the chunks its page needs (components/islands/boot.ts). */

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { pageScripts } from './islands-build.mjs';
 
 const port = 3202;
 const routes = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/lessons/memory', '/tools/memory'];
@@ -16,18 +17,9 @@ function htmlFile(route) {
   return `out${route}.html`;
 }
 
-/** Sum of gzip sizes of the script chunks the page loads (script src, its data-chunks, modulepreload; noModule excluded). */
+/** Sum of gzip sizes of the JavaScript the page loads, as the islands build counts it (its pageScripts). */
 function firstLoadJsGzip(route) {
-  const html = fs.readFileSync(htmlFile(route), 'utf8');
-  const srcs = new Set(
-    [
-      ...[...html.matchAll(/<script([^>]*)>/g)]
-        .filter((m) => !/noModule/i.test(m[1]))
-        .map((m) => /src="([^"]+\.js)"/.exec(m[1])?.[1]),
-      ...[...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map((m) => m[1]),
-      ...[...html.matchAll(/data-chunks="([^"]*)"/g)].flatMap((m) => m[1].split(/\s+/)),
-    ].filter(Boolean),
-  );
+  const srcs = new Set(pageScripts(fs.readFileSync(htmlFile(route), 'utf8')));
   let bytes = 0;
   for (const src of srcs) {
     const file = path.join('out', src.replace(/^\//, ''));

@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'parse5';
+import { CHUNKS_ATTRIBUTE, chunkList } from './islands-build.mjs';
 
 /** Where the per-deck lists are served from, under out/. */
 export const OFFLINE_PREFIX = '/_offline/';
@@ -48,7 +49,7 @@ export function pageAssetUrls(html) {
     if (el.tagName === 'script') {
       add(attr(el, 'src'));
       // The islands entry preloads the page's chunks itself, after first paint (components/islands/boot.ts).
-      for (const u of (attr(el, 'data-chunks') ?? '').split(/\s+/)) add(u);
+      for (const u of chunkList(attr(el, CHUNKS_ATTRIBUTE))) add(u);
     } else if (el.tagName === 'img') add(attr(el, 'src'));
     else if (el.tagName === 'link') {
       const rel = (attr(el, 'rel') ?? '').toLowerCase().split(/\s+/);
